@@ -1,0 +1,106 @@
+using System.Collections.Frozen;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core;
+
+/// <summary>
+/// The stable text codes of the domain enums, as stored in Postgres and printed by the CLI
+/// (<c>CSP</c>, <c>OPEN</c>, <c>21dte</c>, …). One table per enum so a code is defined once.
+/// </summary>
+public static class DomainCodes
+{
+    private static readonly CodeTable<StrategyType> Strategies = new(
+        (StrategyType.CashSecuredPut, "CSP"),
+        (StrategyType.VerticalPutCredit, "VPC"),
+        (StrategyType.Stock, "STOCK"));
+
+    private static readonly CodeTable<PositionStatus> Statuses = new(
+        (PositionStatus.Open, "OPEN"),
+        (PositionStatus.Closed, "CLOSED"),
+        (PositionStatus.Expired, "EXPIRED"),
+        (PositionStatus.Assigned, "ASSIGNED"));
+
+    private static readonly CodeTable<ExitReason> ExitReasons = new(
+        (ExitReason.ProfitTarget, "profit_target"),
+        (ExitReason.StopLoss, "stop_loss"),
+        (ExitReason.DaysToExpiry, "21dte"),
+        (ExitReason.Manual, "manual"),
+        (ExitReason.Expired, "expired"),
+        (ExitReason.Assigned, "assigned"),
+        (ExitReason.Risk, "risk"));
+
+    private static readonly CodeTable<ExecutedBy> Executors = new(
+        (ExecutedBy.Auto, "auto"),
+        (ExecutedBy.Manual, "manual"));
+
+    private static readonly CodeTable<TradeOutcome> Outcomes = new(
+        (TradeOutcome.Win, "WIN"),
+        (TradeOutcome.Loss, "LOSS"));
+
+    private static readonly CodeTable<OptionRight> Rights = new(
+        (OptionRight.Put, "put"),
+        (OptionRight.Call, "call"));
+
+    private static readonly CodeTable<LegSide> Sides = new(
+        (LegSide.Short, "short"),
+        (LegSide.Long, "long"));
+
+    private static readonly FrozenDictionary<Type, object> Tables = new Dictionary<Type, object>
+    {
+        [typeof(StrategyType)] = Strategies,
+        [typeof(PositionStatus)] = Statuses,
+        [typeof(ExitReason)] = ExitReasons,
+        [typeof(ExecutedBy)] = Executors,
+        [typeof(TradeOutcome)] = Outcomes,
+        [typeof(OptionRight)] = Rights,
+        [typeof(LegSide)] = Sides,
+    }.ToFrozenDictionary();
+
+    /// <summary>Every enum that has codes; serializers use this to decide what to convert.</summary>
+    public static IEnumerable<Type> CodedTypes => Tables.Keys;
+
+    public static string ToCode<T>(this T value) where T : struct, Enum => Table<T>().ToCode(value);
+
+    /// <summary>Parses a code (case-insensitive); throws <see cref="FormatException"/> listing the valid codes.</summary>
+    public static T Parse<T>(string code) where T : struct, Enum => Table<T>().Parse(code);
+
+    public static bool TryParse<T>(string? code, out T value) where T : struct, Enum => Table<T>().TryParse(code, out value);
+
+    /// <summary>The valid codes of <typeparamref name="T"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> Codes<T>() where T : struct, Enum => Table<T>().Codes;
+
+    private static CodeTable<T> Table<T>() where T : struct, Enum =>
+        Tables.TryGetValue(typeof(T), out var table)
+            ? (CodeTable<T>)table
+            : throw new InvalidOperationException($"{typeof(T).Name} has no domain codes.");
+
+    private sealed class CodeTable<T> where T : struct, Enum
+    {
+        private readonly FrozenDictionary<T, string> _toCode;
+        private readonly FrozenDictionary<string, T> _fromCode;
+
+        public CodeTable(params (T Value, string Code)[] entries)
+        {
+            _toCode = entries.ToFrozenDictionary(e => e.Value, e => e.Code);
+            _fromCode = entries.ToFrozenDictionary(e => e.Code, e => e.Value, StringComparer.OrdinalIgnoreCase);
+            Codes = [.. entries.Select(e => e.Code)];
+            if (_toCode.Count != Enum.GetValues<T>().Length)
+            {
+                throw new InvalidOperationException($"Every {typeof(T).Name} value needs a code.");
+            }
+        }
+
+        public IReadOnlyList<string> Codes { get; }
+
+        public string ToCode(T value) => _toCode[value];
+
+        public T Parse(string code) =>
+            TryParse(code, out var value)
+                ? value
+                : throw new FormatException($"'{code}' is not a valid {typeof(T).Name}; expected one of: {string.Join(", ", Codes)}.");
+
+        public bool TryParse(string? code, out T value) => _fromCode.TryGetValue(code?.Trim() ?? "", out value);
+    }
+}

@@ -1,0 +1,13 @@
+namespace OptionsAutomation.Core.Exits;
+
+/// <summary>Why a position was closed. Codes (see DomainCodes) are what the database and CLI use.</summary>
+public enum ExitReason
+{
+    ProfitTarget,
+    StopLoss,
+    DaysToExpiry,
+    Manual,
+    Expired,
+    Assigned,
+    Risk,
+}

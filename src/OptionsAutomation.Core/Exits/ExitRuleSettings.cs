@@ -1,0 +1,57 @@
+namespace OptionsAutomation.Core.Exits;
+
+/// <summary>
+/// Appsettings section <c>ExitRules</c>: the strategy rules from which a position's profit target
+/// and stop loss are derived when it opens. Amounts are fractions/multiples of the max profit (the credit).
+/// </summary>
+public sealed record ExitRuleSettings
+{
+    public const string SectionName = "ExitRules";
+
+    /// <summary>Take profit at this fraction of max profit (0.50 = 50%).</summary>
+    public decimal ProfitTargetFraction { get; init; } = 0.50m;
+
+    /// <summary>CSP stop: exit when the loss reaches this multiple of the credit (2.0 = 200%).</summary>
+    public decimal CspStopLossMultiple { get; init; } = 2.0m;
+
+    /// <summary>VPC stop: this multiple of the credit, capped at the spread's max loss.</summary>
+    public decimal VpcStopLossMultiple { get; init; } = 2.0m;
+
+    /// <summary>Close when days to expiry fall to this or fewer.</summary>
+    public int ExitAtDaysToExpiry { get; init; } = 21;
+
+    /// <summary>Shares per equity option contract.</summary>
+    public int ContractMultiplier { get; init; } = 100;
+
+    /// <summary>Every invalid setting, each message naming its key; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (ProfitTargetFraction is <= 0m or > 1m)
+        {
+            errors.Add($"{SectionName}:{nameof(ProfitTargetFraction)} must be in (0, 1], was {ProfitTargetFraction}.");
+        }
+
+        if (CspStopLossMultiple <= 0m)
+        {
+            errors.Add($"{SectionName}:{nameof(CspStopLossMultiple)} must be above 0, was {CspStopLossMultiple}.");
+        }
+
+        if (VpcStopLossMultiple <= 0m)
+        {
+            errors.Add($"{SectionName}:{nameof(VpcStopLossMultiple)} must be above 0, was {VpcStopLossMultiple}.");
+        }
+
+        if (ExitAtDaysToExpiry < 0)
+        {
+            errors.Add($"{SectionName}:{nameof(ExitAtDaysToExpiry)} must not be negative, was {ExitAtDaysToExpiry}.");
+        }
+
+        if (ContractMultiplier <= 0)
+        {
+            errors.Add($"{SectionName}:{nameof(ContractMultiplier)} must be above 0, was {ContractMultiplier}.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,7 @@
+namespace OptionsAutomation.Core.Instruments;
+
+public enum OptionRight
+{
+    Put,
+    Call,
+}

@@ -1,0 +1,124 @@
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Instruments;
+
+namespace OptionsAutomation.Core.Positions;
+
+/// <summary>
+/// A stored position, one property per column of <c>positions</c>. Prices are per share, amounts in
+/// dollars; <see cref="StopLoss"/> and <see cref="ProfitTarget"/> are dollar thresholds on P&amp;L.
+/// </summary>
+public sealed record Position
+{
+    public required long PositionId { get; init; }
+    public required string RequestId { get; init; }
+    public required string Ticker { get; init; }
+    public required StrategyType StrategyType { get; init; }
+    public required PositionStatus Status { get; init; }
+    public required DateTimeOffset EntryDate { get; init; }
+    public required decimal EntryPrice { get; init; }
+    public required int Quantity { get; init; }
+    public DateTimeOffset? ExitDate { get; init; }
+    public decimal? ExitPrice { get; init; }
+    public ExitReason? ExitReason { get; init; }
+    public decimal? UnrealizedPnl { get; init; }
+    public decimal? RealizedPnl { get; init; }
+    public decimal? PnlPercent { get; init; }
+    public required decimal StopLoss { get; init; }
+    public required decimal ProfitTarget { get; init; }
+    public int? DaysHeld { get; init; }
+    public required IReadOnlyList<OptionLeg> Legs { get; init; }
+    public string? Notes { get; init; }
+    public required DateTimeOffset LastUpdated { get; init; }
+    public required DateOnly Expiration { get; init; }
+    public required decimal ShortStrike { get; init; }
+    public decimal? LongStrike { get; init; }
+    public required int Multiplier { get; init; }
+    public decimal? MarkPrice { get; init; }
+    public DateTimeOffset? MarkedAt { get; init; }
+    public required decimal Fees { get; init; }
+    public required decimal MaxLoss { get; init; }
+    public required decimal Collateral { get; init; }
+
+    /// <summary>Max profit of a credit strategy: the whole credit.</summary>
+    public decimal MaxProfit => CreditPnl.Dollars(EntryPrice, Multiplier, Quantity);
+
+    /// <summary>
+    /// Closes the position at <paramref name="exit"/>'s debit. The P&amp;L is computed here from the
+    /// stored entry, never taken from the caller.
+    /// </summary>
+    /// <exception cref="PositionNotOpenException">when the position is not OPEN.</exception>
+    /// <exception cref="PositionRuleException">for a negative price or a close before the open.</exception>
+    public ClosedPosition Close(PositionExit exit, DateTimeOffset now)
+    {
+        if (Status != PositionStatus.Open)
+        {
+            throw new PositionNotOpenException(PositionId, Status);
+        }
+
+        var errors = new List<string>();
+        PriceRules.RequireNonNegative(errors, "exit price", exit.ExitPrice, PriceRules.PriceDecimals);
+        var closedAt = exit.ClosedAt.ToUniversalTime();
+        if (closedAt < EntryDate)
+        {
+            errors.Add($"closed-at {closedAt:O} is before the position opened ({EntryDate:O}).");
+        }
+
+        if (closedAt > now)
+        {
+            errors.Add($"closed-at {closedAt:O} is in the future.");
+        }
+
+        PositionRuleException.ThrowIfAny(errors);
+
+        var realized = CreditPnl.Pnl(EntryPrice, exit.ExitPrice, Multiplier, Quantity, Fees);
+        var percent = CreditPnl.PercentOfMaxProfit(realized, MaxProfit);
+        var daysHeld = MarketTime.DateOf(closedAt).DayNumber - MarketTime.DateOf(EntryDate).DayNumber;
+        var status = exit.Reason switch
+        {
+            Exits.ExitReason.Expired => PositionStatus.Expired,
+            Exits.ExitReason.Assigned => PositionStatus.Assigned,
+            _ => PositionStatus.Closed,
+        };
+
+        var closed = this with
+        {
+            Status = status,
+            ExitDate = closedAt,
+            ExitPrice = exit.ExitPrice,
+            ExitReason = exit.Reason,
+            UnrealizedPnl = 0m,
+            RealizedPnl = realized,
+            PnlPercent = percent,
+            DaysHeld = daysHeld,
+            LastUpdated = now,
+        };
+
+        var trade = new TradeRecord
+        {
+            RequestId = RequestId,
+            PositionId = PositionId,
+            Ticker = Ticker,
+            StrategyType = StrategyType,
+            EntryDate = EntryDate,
+            EntryPrice = EntryPrice,
+            Quantity = Quantity,
+            ExitDate = closedAt,
+            ExitPrice = exit.ExitPrice,
+            PnlRealized = realized,
+            PnlPercent = percent,
+            WinLoss = CreditPnl.Outcome(realized),
+            CollateralRequired = Collateral,
+            MaxRisk = MaxLoss,
+            TargetReturn = ProfitTarget,
+            Status = status,
+            ExecutedBy = exit.ExecutedBy,
+            ExitReason = exit.Reason,
+            Fees = Fees,
+            CreatedAt = now,
+            ClosedAt = closedAt,
+        };
+
+        return new ClosedPosition(closed, trade);
+    }
+}

@@ -1,0 +1,9 @@
+namespace OptionsAutomation.Core.Positions;
+
+public enum PositionStatus
+{
+    Open,
+    Closed,
+    Expired,
+    Assigned,
+}
