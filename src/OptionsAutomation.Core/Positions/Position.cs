@@ -41,7 +41,7 @@ public sealed record Position
     public required decimal Collateral { get; init; }
 
     /// <summary>Max profit of a credit strategy: the whole credit.</summary>
-    public decimal MaxProfit => CreditPnl.Dollars(EntryPrice, Multiplier, Quantity);
+    public decimal MaxProfit() => CreditPnl.Dollars(EntryPrice, Multiplier, Quantity);
 
     /// <summary>
     /// Closes the position at <paramref name="exit"/>'s debit. The P&amp;L is computed here from the
@@ -72,7 +72,7 @@ public sealed record Position
         PositionRuleException.ThrowIfAny(errors);
 
         var realized = CreditPnl.Pnl(EntryPrice, exit.ExitPrice, Multiplier, Quantity, Fees);
-        var percent = CreditPnl.PercentOfMaxProfit(realized, MaxProfit);
+        var percent = CreditPnl.PercentOfMaxProfit(realized, MaxProfit());
         var daysHeld = MarketTime.DateOf(closedAt).DayNumber - MarketTime.DateOf(EntryDate).DayNumber;
         var status = exit.Reason switch
         {

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The first README command: starts the whole system locally.
+#   - a private Postgres under .data/pg (unless ConnectionStrings__Postgres is set),
+#   - a Release build,
+#   - `optauto run`, which applies migrations and hosts the worker until Ctrl+C.
+# Extra arguments go to `optauto run`, e.g. ./scripts/run.sh --ExitRules:ExitAtDaysToExpiry=14
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ -z "${ConnectionStrings__Postgres:-}" ]; then
+  ./scripts/db.sh start
+  ConnectionStrings__Postgres=$(./scripts/db.sh url)
+  export ConnectionStrings__Postgres
+fi
+
+echo "run.sh: building (Release)" >&2
+dotnet build OptionsAutomation.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+exec dotnet src/OptionsAutomation/bin/Release/net10.0/optauto.dll run "$@"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The second README command: restores, builds and runs every test project against a real Postgres.
+# The integration tests use a private cluster under .data/pg-test on a free port (started here,
+# stopped on exit); set OPTAUTO_TEST_POSTGRES to a server connection string to use your own instead.
+# Extra arguments go to `dotnet test`, e.g. ./scripts/test.sh --filter "Category!=Slow"
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+free_port() {
+  local p
+  for p in $(seq 55433 55633); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
+  done
+  echo "test.sh: no free port in 55433-55633" >&2; return 1
+}
+
+echo "test.sh: restoring and building" >&2
+dotnet restore OptionsAutomation.sln --nologo -v quiet
+dotnet build OptionsAutomation.sln -c Release --no-restore --nologo -v quiet -clp:ErrorsOnly
+
+if [ -z "${OPTAUTO_TEST_POSTGRES:-}" ]; then
+  export OPTAUTO_PG_DIR="$PWD/.data/pg-test"
+  OPTAUTO_PG_PORT=$(free_port)
+  export OPTAUTO_PG_PORT
+  ./scripts/db.sh start
+  trap './scripts/db.sh stop || true' EXIT
+  OPTAUTO_TEST_POSTGRES=$(OPTAUTO_PG_DB=postgres ./scripts/db.sh url)
+  export OPTAUTO_TEST_POSTGRES
+fi
+
+echo "test.sh: running tests" >&2
+dotnet test OptionsAutomation.sln -c Release --no-build --nologo "$@"

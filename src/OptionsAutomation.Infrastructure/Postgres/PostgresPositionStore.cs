@@ -1,0 +1,277 @@
+using System.Text;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OptionsAutomation.Core;
+using OptionsAutomation.Core.Analytics;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Audit;
+using OptionsAutomation.Infrastructure.Json;
+
+namespace OptionsAutomation.Infrastructure.Postgres;
+
+/// <summary>Positions and trade history in Postgres (Npgsql + Dapper).</summary>
+public sealed partial class PostgresPositionStore : IPositionStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<PostgresPositionStore> _logger;
+
+    static PostgresPositionStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    public PostgresPositionStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<PostgresPositionStore> logger)
+    {
+        _dataSource = dataSource;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public async Task<StoredPosition> CreateAsync(NewPosition position, CancellationToken cancellationToken)
+    {
+        var strategy = position.Strategy;
+        var terms = position.Terms;
+        var now = _clock.GetUtcNow();
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // ON CONFLICT makes concurrent creates for one request id wait for the first and then insert nothing.
+        var inserted = await connection.QuerySingleOrDefaultAsync<PositionRow>(new CommandDefinition(
+            $"""
+            INSERT INTO positions (request_id, ticker, strategy_type, status, entry_date, entry_price, quantity,
+                stop_loss, profit_target, days_held, legs, notes, last_updated, expiration, short_strike, long_strike,
+                multiplier, fees, max_loss, collateral)
+            VALUES (@RequestId, @Ticker, @StrategyType, 'OPEN', @EntryDate, @EntryPrice, @Quantity,
+                @StopLoss, @ProfitTarget, 0, CAST(@Legs AS jsonb), @Notes, @Now, @Expiration, @ShortStrike, @LongStrike,
+                @Multiplier, @Fees, @MaxLoss, @Collateral)
+            ON CONFLICT (request_id) DO NOTHING
+            RETURNING {PositionRow.Columns}
+            """,
+            new
+            {
+                position.RequestId,
+                Ticker = strategy.Underlying,
+                StrategyType = strategy.Type.ToCode(),
+                position.EntryDate,
+                EntryPrice = strategy.Credit,
+                position.Quantity,
+                terms.StopLoss,
+                terms.ProfitTarget,
+                Legs = DomainJson.Serialize(strategy.Legs),
+                position.Notes,
+                Now = now,
+                Expiration = strategy.Expiration.ToDateTime(TimeOnly.MinValue),
+                strategy.ShortStrike,
+                strategy.LongStrike,
+                position.Multiplier,
+                position.Fees,
+                terms.MaxLoss,
+                terms.Collateral,
+            },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        if (inserted is null)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await FindByRequestIdAsync(position.RequestId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"request {position.RequestId} conflicted but its position is gone.");
+            LogAlreadyRecorded(existing.PositionId, existing.RequestId);
+            return new StoredPosition(existing, Created: false);
+        }
+
+        var created = inserted.ToDomain();
+        await AuditLog.AppendAsync(transaction, new AuditEvent(
+            now, position.Actor, "position.opened", "position", created.PositionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            created.RequestId, created.PositionId, created)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        LogOpened(created.PositionId, created.RequestId, created.Ticker, created.StrategyType.ToCode(), created.Quantity, created.EntryPrice);
+        foreach (var warning in terms.Warnings)
+        {
+            LogTermsWarning(created.PositionId, created.RequestId, warning);
+        }
+
+        return new StoredPosition(created, Created: true);
+    }
+
+    public async Task<Position?> FindAsync(long positionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<PositionRow>(new CommandDefinition(
+            $"SELECT {PositionRow.Columns} FROM positions WHERE position_id = @positionId",
+            new { positionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToDomain();
+    }
+
+    public async Task<Position?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<PositionRow>(new CommandDefinition(
+            $"SELECT {PositionRow.Columns} FROM positions WHERE request_id = @requestId",
+            new { requestId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<Position>> ListAsync(PositionStatusFilter status, string? ticker, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {PositionRow.Columns} FROM positions WHERE true");
+        sql.Append(status switch
+        {
+            PositionStatusFilter.Open => " AND status = 'OPEN'",
+            PositionStatusFilter.Closed => " AND status <> 'OPEN'",
+            _ => "",
+        });
+        if (ticker is not null)
+        {
+            sql.Append(" AND ticker = @ticker");
+        }
+
+        sql.Append(" ORDER BY position_id");
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<PositionRow>(new CommandDefinition(
+            sql.ToString(), new { ticker }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToDomain())];
+    }
+
+    public async Task<ClosedPosition> CloseAsync(long positionId, Func<Position, ClosedPosition> close, string actor, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // The row lock makes a concurrent second close wait, then see the position already closed.
+        var row = await connection.QuerySingleOrDefaultAsync<PositionRow>(new CommandDefinition(
+            $"SELECT {PositionRow.Columns} FROM positions WHERE position_id = @positionId FOR UPDATE",
+            new { positionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+            ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var result = close(row.ToDomain());
+        var closed = result.Position;
+        var trade = result.Trade;
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE positions
+            SET status = @Status, exit_date = @ExitDate, exit_price = @ExitPrice, exit_reason = @ExitReason,
+                unrealized_pnl = @UnrealizedPnl, realized_pnl = @RealizedPnl, pnl_percent = @PnlPercent,
+                days_held = @DaysHeld, last_updated = @LastUpdated
+            WHERE position_id = @PositionId
+            """,
+            new
+            {
+                Status = closed.Status.ToCode(),
+                closed.ExitDate,
+                closed.ExitPrice,
+                ExitReason = closed.ExitReason?.ToCode(),
+                closed.UnrealizedPnl,
+                closed.RealizedPnl,
+                closed.PnlPercent,
+                closed.DaysHeld,
+                closed.LastUpdated,
+                closed.PositionId,
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        var tradeId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO trade_history (request_id, position_id, ticker, strategy_type, entry_date, entry_price, quantity,
+                exit_date, exit_price, pnl_realized, pnl_percent, win_loss, collateral_required, max_risk, target_return,
+                status, executed_by, exit_reason, fees, created_at, closed_at)
+            VALUES (@RequestId, @PositionId, @Ticker, @StrategyType, @EntryDate, @EntryPrice, @Quantity,
+                @ExitDate, @ExitPrice, @PnlRealized, @PnlPercent, @WinLoss, @CollateralRequired, @MaxRisk, @TargetReturn,
+                @Status, @ExecutedBy, @ExitReason, @Fees, @CreatedAt, @ClosedAt)
+            RETURNING trade_id
+            """,
+            new
+            {
+                trade.RequestId,
+                trade.PositionId,
+                trade.Ticker,
+                StrategyType = trade.StrategyType.ToCode(),
+                trade.EntryDate,
+                trade.EntryPrice,
+                trade.Quantity,
+                trade.ExitDate,
+                trade.ExitPrice,
+                trade.PnlRealized,
+                trade.PnlPercent,
+                WinLoss = trade.WinLoss.ToCode(),
+                trade.CollateralRequired,
+                trade.MaxRisk,
+                trade.TargetReturn,
+                Status = trade.Status.ToCode(),
+                ExecutedBy = trade.ExecutedBy.ToCode(),
+                ExitReason = trade.ExitReason.ToCode(),
+                trade.Fees,
+                trade.CreatedAt,
+                trade.ClosedAt,
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        var stored = result with { Trade = trade with { TradeId = tradeId } };
+        await AuditLog.AppendAsync(transaction, new AuditEvent(
+            closed.LastUpdated, actor, "position.closed", "position", closed.PositionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            closed.RequestId, closed.PositionId, new { position = closed, trade = stored.Trade })).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        LogClosed(closed.PositionId, closed.RequestId, trade.ExitReason.ToCode(), trade.ExitPrice, trade.PnlRealized, trade.WinLoss.ToCode());
+        return stored;
+    }
+
+    public async Task<IReadOnlyList<TradeRecord>> HistoryAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        const string NewYorkDate = "(closed_at AT TIME ZONE 'America/New_York')::date";
+        var sql = new StringBuilder($"SELECT {TradeRow.Columns} FROM trade_history WHERE true");
+        if (from is not null)
+        {
+            sql.Append($" AND {NewYorkDate} >= @From");
+        }
+
+        if (to is not null)
+        {
+            sql.Append($" AND {NewYorkDate} <= @To");
+        }
+
+        sql.Append(" ORDER BY closed_at, trade_id");
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<TradeRow>(new CommandDefinition(
+            sql.ToString(),
+            new { From = from?.ToDateTime(TimeOnly.MinValue), To = to?.ToDateTime(TimeOnly.MinValue) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToDomain())];
+    }
+
+    public async Task<IReadOnlyList<DailyPnl>> DailyPnlAsync(DateOnly? date, CancellationToken cancellationToken)
+    {
+        var sql = "SELECT trade_date, ticker, trades_count, wins, losses, win_rate, total_pnl, avg_pnl FROM v_daily_pnl"
+            + (date is null ? "" : " WHERE trade_date = @Date")
+            + " ORDER BY trade_date DESC, ticker";
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<DailyPnlRow>(new CommandDefinition(
+            sql, new { Date = date?.ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToDomain())];
+    }
+
+    public async Task<PerformanceMetrics> PerformanceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleAsync<PerformanceRow>(new CommandDefinition(
+            "SELECT total_trades, total_wins, total_losses, win_rate, total_pnl, avg_pnl_per_trade, max_loss, max_win, pnl_stddev FROM v_performance_metrics",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row.ToDomain();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Opened position {position_id} for request {request_id}: {ticker} {strategy_type} x{quantity} at credit {entry_price}")]
+    private partial void LogOpened(long position_id, string request_id, string ticker, string strategy_type, int quantity, decimal entry_price);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {request_id} already recorded as position {position_id}; nothing written")]
+    private partial void LogAlreadyRecorded(long position_id, string request_id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Position {position_id} (request {request_id}): {warning}")]
+    private partial void LogTermsWarning(long position_id, string request_id, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Closed position {position_id} (request {request_id}): {exit_reason} at {exit_price}, realized {pnl_realized} ({win_loss})")]
+    private partial void LogClosed(long position_id, string request_id, string exit_reason, decimal exit_price, decimal pnl_realized, string win_loss);
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Npgsql;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Hosting;
+using OptionsAutomation.Infrastructure.Postgres;
+
+namespace OptionsAutomation.Cli;
+
+/// <summary>
+/// Runs a verb with its services and turns refusals into a message on stderr and exit code 1.
+/// Unexpected failures also exit non-zero, with the detail in the log file.
+/// </summary>
+internal static class CliAction
+{
+    public const int Ok = 0;
+    public const int Refused = 1;
+    public const int Failed = 3;
+
+    public static void Set(Command command, IReadOnlyList<string> overrides, Func<CliServices, ParseResult, CancellationToken, Task<int>> action) =>
+        command.SetAction((parseResult, cancellationToken) => Guard(async () =>
+        {
+            await using var services = CliServices.Create(overrides);
+            return await action(services, parseResult, cancellationToken).ConfigureAwait(false);
+        }));
+
+    public static async Task<int> Guard(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TradingRuleException or InvalidConfigurationException or MigrationException or FormatException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return Refused;
+        }
+        catch (NpgsqlException e)
+        {
+            await Console.Error.WriteLineAsync(
+                $"error: database unavailable ({e.Message}). Start the private cluster with ./scripts/db.sh start " +
+                "or set ConnectionStrings__Postgres.").ConfigureAwait(false);
+            return Failed;
+        }
+    }
+}

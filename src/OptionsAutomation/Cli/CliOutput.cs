@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using OptionsAutomation.Core;
+using OptionsAutomation.Core.Analytics;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Infrastructure.Json;
+using Spectre.Console;
+
+namespace OptionsAutomation.Cli;
+
+/// <summary>What the verbs print: JSON for machines, Spectre tables for people. Money prints unrounded.</summary>
+internal static class CliOutput
+{
+    static CliOutput()
+    {
+        // Piped output (scripts, tests) gets plain text at a width that fits a position row.
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Out = new AnsiConsoleOutput(Console.Out),
+            });
+            AnsiConsole.Profile.Width = 160;
+        }
+    }
+
+    public static void Json<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, DomainJson.Indented));
+
+    public static void Warn(string message) => Console.Error.WriteLine($"warning: {message}");
+
+    public static void Note(string message) => Console.Error.WriteLine(message);
+
+    public static void PositionDetail(Position p)
+    {
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string name, object? value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(Format(value)));
+        Row("position_id", p.PositionId);
+        Row("request_id", p.RequestId);
+        Row("ticker", p.Ticker);
+        Row("strategy_type", p.StrategyType.ToCode());
+        Row("status", p.Status.ToCode());
+        Row("legs", string.Join(", ", p.Legs.Select(l => $"{l.Side.ToCode()} {l.Contract.OccSymbol}")));
+        Row("expiration", p.Expiration);
+        Row("quantity", p.Quantity);
+        Row("entry_date", p.EntryDate);
+        Row("entry_price", p.EntryPrice);
+        Row("fees", p.Fees);
+        Row("profit_target", p.ProfitTarget);
+        Row("stop_loss", p.StopLoss);
+        Row("max_loss", p.MaxLoss);
+        Row("collateral", p.Collateral);
+        Row("mark_price", p.MarkPrice);
+        Row("unrealized_pnl", p.UnrealizedPnl);
+        Row("exit_date", p.ExitDate);
+        Row("exit_price", p.ExitPrice);
+        Row("exit_reason", p.ExitReason?.ToCode());
+        Row("realized_pnl", p.RealizedPnl);
+        Row("pnl_percent", p.PnlPercent);
+        Row("days_held", p.DaysHeld);
+        Row("notes", p.Notes);
+        Row("last_updated", p.LastUpdated);
+        AnsiConsole.Write(grid);
+    }
+
+    public static void PositionTable(IReadOnlyList<Position> positions)
+    {
+        var table = new Table().AddColumns("ID", "Ticker", "Strategy", "Status", "Expiration", "Strikes", "Qty", "Credit", "Target", "Stop", "Realized");
+        foreach (var p in positions)
+        {
+            table.AddRow(
+                Cell(p.PositionId), Cell(p.Ticker), Cell(p.StrategyType.ToCode()), Cell(p.Status.ToCode()), Cell(p.Expiration),
+                Cell(p.LongStrike is { } l ? $"{Format(p.ShortStrike)}/{Format(l)}" : Format(p.ShortStrike)),
+                Cell(p.Quantity), Cell(p.EntryPrice), Cell(p.ProfitTarget), Cell(p.StopLoss), Cell(p.RealizedPnl));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"{positions.Count} position(s)");
+    }
+
+    public static void TradeTable(IReadOnlyList<TradeRecord> trades)
+    {
+        var table = new Table().AddColumns("Trade", "Position", "Ticker", "Strategy", "Closed (UTC)", "Entry", "Exit", "Qty", "P&L", "%", "Result", "Reason", "By");
+        foreach (var t in trades)
+        {
+            table.AddRow(
+                Cell(t.TradeId), Cell(t.PositionId), Cell(t.Ticker), Cell(t.StrategyType.ToCode()), Cell(t.ClosedAt), Cell(t.EntryPrice),
+                Cell(t.ExitPrice), Cell(t.Quantity), Cell(t.PnlRealized), Cell(t.PnlPercent), Cell(t.WinLoss.ToCode()),
+                Cell(t.ExitReason.ToCode()), Cell(t.ExecutedBy.ToCode()));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"{trades.Count} trade(s)");
+    }
+
+    public static void DailyPnlTable(IReadOnlyList<DailyPnl> days)
+    {
+        var table = new Table().AddColumns("Date (ET)", "Ticker", "Trades", "Wins", "Losses", "Win rate %", "Total P&L", "Avg P&L");
+        foreach (var d in days)
+        {
+            table.AddRow(Cell(d.TradeDate), Cell(d.Ticker), Cell(d.TradesCount), Cell(d.Wins), Cell(d.Losses), Cell(d.WinRate), Cell(d.TotalPnl), Cell(d.AvgPnl));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    public static void Metrics(PerformanceMetrics m)
+    {
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string name, object? value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(Format(value)));
+        Row("total_trades", m.TotalTrades);
+        Row("total_wins", m.TotalWins);
+        Row("total_losses", m.TotalLosses);
+        Row("win_rate", m.WinRate);
+        Row("total_pnl", m.TotalPnl);
+        Row("avg_pnl_per_trade", m.AvgPnlPerTrade);
+        Row("max_loss", m.MaxLoss);
+        Row("max_win", m.MaxWin);
+        Row("pnl_stddev", m.PnlStddev);
+        AnsiConsole.Write(grid);
+    }
+
+    private static Text Cell(object? value) => new(Format(value));
+
+    /// <summary>At least two decimals, more only when the value has them (1.5 → 1.50, 61.725 → 61.725).</summary>
+    private static string Money(decimal value)
+    {
+        var rounded = decimal.Round(value, 2);
+        return rounded == value
+            ? rounded.ToString("0.00", CultureInfo.InvariantCulture)
+            : value.ToString("0.00##", CultureInfo.InvariantCulture);
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "-",
+        DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal m => Money(m),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

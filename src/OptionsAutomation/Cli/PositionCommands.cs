@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Globalization;
+using OptionsAutomation.Core;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading;
+
+namespace OptionsAutomation.Cli;
+
+/// <summary><c>optauto positions add|list|show|close</c>.</summary>
+internal static class PositionCommands
+{
+    private const string CliActor = "cli";
+
+    public static Command Create(IReadOnlyList<string> overrides)
+    {
+        var positions = new Command("positions", "Record, list, show and close positions");
+        positions.Add(Add(overrides));
+        positions.Add(List(overrides));
+        positions.Add(Show(overrides));
+        positions.Add(Close(overrides));
+        return positions;
+    }
+
+    private static Command Add(IReadOnlyList<string> overrides)
+    {
+        var ticker = new Option<string>("--ticker") { Description = "Underlying symbol, e.g. SPY", Required = true };
+        var strategy = new Option<string>("--strategy") { Description = "CSP or VPC", Required = true };
+        var expiration = CliOptions.Date("--expiration", "Option expiration date", required: true);
+        var shortStrike = new Option<decimal>("--short-strike") { Description = "Strike of the short put", Required = true };
+        var longStrike = new Option<decimal?>("--long-strike") { Description = "Strike of the long put (VPC only)" };
+        var credit = new Option<decimal>("--credit") { Description = "Net credit received per share, e.g. 1.50", Required = true };
+        var quantity = new Option<int>("--quantity") { Description = "Number of contracts (spreads)", Required = true };
+        var requestId = new Option<string?>("--request-id") { Description = "Idempotency key; the same id never records twice (default: generated)" };
+        var openedAt = CliOptions.Instant("--opened-at", "When the opening order filled (default: now)");
+        var fees = new Option<decimal>("--fees") { Description = "Commissions and fees in dollars", DefaultValueFactory = _ => 0m };
+        var notes = new Option<string?>("--notes") { Description = "Free text kept with the position" };
+        var json = CliOptions.Json();
+        var command = new Command("add", "Record a credit trade executed elsewhere as an OPEN position")
+        {
+            ticker, strategy, expiration, shortStrike, longStrike, credit, quantity, requestId, openedAt, fees, notes, json,
+        };
+
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var request = new OpenPositionRequest
+            {
+                RequestId = parse.GetValue(requestId) ?? $"cli-{Guid.CreateVersion7():N}",
+                Strategy = DomainCodes.Parse<StrategyType>(parse.GetRequiredValue(strategy)),
+                Ticker = parse.GetRequiredValue(ticker),
+                Expiration = parse.GetValue(expiration)!.Value,
+                ShortStrike = parse.GetValue(shortStrike),
+                LongStrike = parse.GetValue(longStrike),
+                Credit = parse.GetValue(credit),
+                Quantity = parse.GetValue(quantity),
+                Fees = parse.GetValue(fees),
+                OpenedAt = parse.GetValue(openedAt),
+                Notes = parse.GetValue(notes),
+                Actor = CliActor,
+            };
+            var opened = await services.Get<PositionManager>().OpenAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var warning in opened.Warnings)
+            {
+                CliOutput.Warn(warning);
+            }
+
+            if (!opened.Created)
+            {
+                CliOutput.Note($"request {opened.Position.RequestId} is already recorded as position {opened.Position.PositionId}; nothing was written.");
+            }
+
+            Print(opened.Position, parse.GetValue(json));
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command List(IReadOnlyList<string> overrides)
+    {
+        var ticker = new Option<string?>("--ticker") { Description = "Only this underlying" };
+        var status = new Option<string>("--status") { Description = "open, closed or all", DefaultValueFactory = _ => "open" };
+        status.AcceptOnlyFromAmong("open", "closed", "all");
+        var json = CliOptions.Json();
+        var command = new Command("list", "List positions") { ticker, status, json };
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var filter = Enum.Parse<PositionStatusFilter>(parse.GetRequiredValue(status), ignoreCase: true);
+            var found = await services.Get<PositionManager>().ListAsync(filter, parse.GetValue(ticker), cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                CliOutput.Json(found);
+            }
+            else
+            {
+                CliOutput.PositionTable(found);
+            }
+
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Show(IReadOnlyList<string> overrides)
+    {
+        var id = new Argument<string>("id") { Description = "Position id, or the request id it was opened with" };
+        var json = CliOptions.Json();
+        var command = new Command("show", "Show one position") { id, json };
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var key = parse.GetRequiredValue(id);
+            var manager = services.Get<PositionManager>();
+            var position = long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var positionId)
+                ? await manager.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
+                : await manager.FindByRequestIdAsync(key, cancellationToken).ConfigureAwait(false);
+            Print(position ?? throw new PositionNotFoundException(key), parse.GetValue(json));
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Close(IReadOnlyList<string> overrides)
+    {
+        var id = new Argument<long>("id") { Description = "Position id" };
+        var price = new Option<decimal>("--price") { Description = "Net debit per share paid to close (0 if it expired worthless)", Required = true };
+        var reason = new Option<string>("--reason")
+        {
+            Description = $"Exit reason: {string.Join(", ", DomainCodes.Codes<ExitReason>())}",
+            DefaultValueFactory = _ => ExitReason.Manual.ToCode(),
+        };
+        var closedAt = CliOptions.Instant("--closed-at", "When the closing order filled (default: now)");
+        var json = CliOptions.Json();
+        var command = new Command("close", "Close an OPEN position at a price; realized P&L is computed from the stored entry")
+        {
+            id, price, reason, closedAt, json,
+        };
+
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var exit = new PositionExit(
+                parse.GetValue(price),
+                DomainCodes.Parse<ExitReason>(parse.GetRequiredValue(reason)),
+                parse.GetValue(closedAt) ?? services.Get<TimeProvider>().GetUtcNow(),
+                ExecutedBy.Manual,
+                CliActor);
+            var closed = await services.Get<PositionManager>().CloseAsync(parse.GetValue(id), exit, cancellationToken).ConfigureAwait(false);
+            Print(closed.Position, parse.GetValue(json));
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(Position position, bool json)
+    {
+        if (json)
+        {
+            CliOutput.Json(position);
+        }
+        else
+        {
+            CliOutput.PositionDetail(position);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Postgres;
+
+namespace OptionsAutomation.Worker;
+
+/// <summary>Logs what the worker runs with (secrets redacted) once the host has started.</summary>
+internal sealed partial class StartupReport(
+    IConfiguration configuration,
+    ExitRuleSettings exitRules,
+    PositionManager positions,
+    IHostEnvironment environment,
+    ILogger<StartupReport> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        LogConfiguration(environment.EnvironmentName, PostgresConnection.Redact(PostgresConnection.Resolve(configuration)));
+        LogExitRules(exitRules.ProfitTargetFraction, exitRules.CspStopLossMultiple, exitRules.VpcStopLossMultiple, exitRules.ExitAtDaysToExpiry);
+        var open = await positions.OpenPositionsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        LogReady(open.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "optauto worker starting: environment {Environment}, database {Database}")]
+    private partial void LogConfiguration(string environment, string database);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Exit rules: profit target {ProfitTargetFraction} of max profit, CSP stop {CspStopLossMultiple}x credit, VPC stop {VpcStopLossMultiple}x credit (capped at max loss), exit at {ExitAtDaysToExpiry} DTE")]
+    private partial void LogExitRules(decimal profitTargetFraction, decimal cspStopLossMultiple, decimal vpcStopLossMultiple, int exitAtDaysToExpiry);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker ready with {OpenPositions} open position(s); no scheduled jobs yet. Press Ctrl+C to stop")]
+    private partial void LogReady(int openPositions);
+}
