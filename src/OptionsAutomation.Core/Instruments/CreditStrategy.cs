@@ -36,10 +36,10 @@ public sealed record CreditStrategy
     /// <summary>Distance between the strikes of a VPC, per share; 0 for a CSP.</summary>
     public decimal Width => LongStrike is { } longStrike ? ShortStrike - longStrike : 0m;
 
-    public IReadOnlyList<OptionLeg> Legs =>
-        LongStrike is { } longStrike
+    public ValueList<OptionLeg> Legs =>
+        new(LongStrike is { } longStrike
             ? [Leg(LegSide.Short, ShortStrike), Leg(LegSide.Long, longStrike)]
-            : [Leg(LegSide.Short, ShortStrike)];
+            : [Leg(LegSide.Short, ShortStrike)]);
 
     /// <summary>Validates and builds a strategy; every problem is reported at once.</summary>
     /// <exception cref="PositionRuleException">when the strategy cannot be traded.</exception>

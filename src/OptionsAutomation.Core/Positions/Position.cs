@@ -27,7 +27,7 @@ public sealed record Position
     public required decimal StopLoss { get; init; }
     public required decimal ProfitTarget { get; init; }
     public int? DaysHeld { get; init; }
-    public required IReadOnlyList<OptionLeg> Legs { get; init; }
+    public required ValueList<OptionLeg> Legs { get; init; }
     public string? Notes { get; init; }
     public required DateTimeOffset LastUpdated { get; init; }
     public required DateOnly Expiration { get; init; }

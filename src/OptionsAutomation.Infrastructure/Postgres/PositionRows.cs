@@ -67,7 +67,7 @@ internal sealed class PositionRow
         StopLoss = StopLoss,
         ProfitTarget = ProfitTarget,
         DaysHeld = DaysHeld,
-        Legs = JsonSerializer.Deserialize<OptionLeg[]>(Legs, DomainJson.Options) ?? [],
+        Legs = new ValueList<OptionLeg>(JsonSerializer.Deserialize<OptionLeg[]>(Legs, DomainJson.Options) ?? []),
         Notes = Notes,
         LastUpdated = RowTime.Utc(LastUpdated),
         Expiration = DateOnly.FromDateTime(Expiration ?? throw MissingColumn("expiration")),

@@ -1,0 +1,184 @@
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core.Tests;
+
+public sealed class DomainCodesTests
+{
+    [Theory]
+    [InlineData(StrategyType.CashSecuredPut, "CSP")]
+    [InlineData(StrategyType.VerticalPutCredit, "VPC")]
+    [InlineData(StrategyType.Stock, "STOCK")]
+    public void StrategyType_HasStableCodes(StrategyType value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(PositionStatus.Open, "OPEN")]
+    [InlineData(PositionStatus.Closed, "CLOSED")]
+    [InlineData(PositionStatus.Expired, "EXPIRED")]
+    [InlineData(PositionStatus.Assigned, "ASSIGNED")]
+    public void PositionStatus_HasStableCodes(PositionStatus value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(ExitReason.ProfitTarget, "profit_target")]
+    [InlineData(ExitReason.StopLoss, "stop_loss")]
+    [InlineData(ExitReason.DaysToExpiry, "21dte")]
+    [InlineData(ExitReason.Manual, "manual")]
+    [InlineData(ExitReason.Expired, "expired")]
+    [InlineData(ExitReason.Assigned, "assigned")]
+    [InlineData(ExitReason.Risk, "risk")]
+    public void ExitReason_HasStableCodes(ExitReason value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(ExecutedBy.Auto, "auto")]
+    [InlineData(ExecutedBy.Manual, "manual")]
+    public void ExecutedBy_HasStableCodes(ExecutedBy value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(TradeOutcome.Win, "WIN")]
+    [InlineData(TradeOutcome.Loss, "LOSS")]
+    public void TradeOutcome_HasStableCodes(TradeOutcome value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(OptionRight.Put, "put")]
+    [InlineData(OptionRight.Call, "call")]
+    public void OptionRight_HasStableCodes(OptionRight value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(LegSide.Short, "short")]
+    [InlineData(LegSide.Long, "long")]
+    public void LegSide_HasStableCodes(LegSide value, string code) => AssertCode(value, code);
+
+    [Fact]
+    public void EveryValueOfEveryCodedEnum_RoundTrips()
+    {
+        AssertRoundTrip<StrategyType>();
+        AssertRoundTrip<PositionStatus>();
+        AssertRoundTrip<ExitReason>();
+        AssertRoundTrip<ExecutedBy>();
+        AssertRoundTrip<TradeOutcome>();
+        AssertRoundTrip<OptionRight>();
+        AssertRoundTrip<LegSide>();
+    }
+
+    [Fact]
+    public void CodedTypes_AreTheSevenDomainEnums()
+    {
+        Type[] expected =
+        [
+            typeof(StrategyType), typeof(PositionStatus), typeof(ExitReason), typeof(ExecutedBy),
+            typeof(TradeOutcome), typeof(OptionRight), typeof(LegSide),
+        ];
+
+        Assert.Equal(
+            expected.Select(t => t.FullName).Order(StringComparer.Ordinal),
+            DomainCodes.CodedTypes.Select(t => t.FullName).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("csp", StrategyType.CashSecuredPut)]
+    [InlineData("Vpc", StrategyType.VerticalPutCredit)]
+    [InlineData("stock", StrategyType.Stock)]
+    [InlineData(" CSP ", StrategyType.CashSecuredPut)]
+    public void Parse_StrategyType_IsCaseInsensitiveAndTrimmed(string code, StrategyType expected)
+    {
+        Assert.Equal(expected, DomainCodes.Parse<StrategyType>(code));
+    }
+
+    [Theory]
+    [InlineData("PROFIT_TARGET", ExitReason.ProfitTarget)]
+    [InlineData("Stop_Loss", ExitReason.StopLoss)]
+    [InlineData("21DTE", ExitReason.DaysToExpiry)]
+    [InlineData("MANUAL", ExitReason.Manual)]
+    public void Parse_ExitReason_IsCaseInsensitive(string code, ExitReason expected)
+    {
+        Assert.Equal(expected, DomainCodes.Parse<ExitReason>(code));
+    }
+
+    [Fact]
+    public void Parse_OtherEnums_AreCaseInsensitive()
+    {
+        Assert.Equal(PositionStatus.Open, DomainCodes.Parse<PositionStatus>("open"));
+        Assert.Equal(TradeOutcome.Win, DomainCodes.Parse<TradeOutcome>("win"));
+        Assert.Equal(ExecutedBy.Auto, DomainCodes.Parse<ExecutedBy>("AUTO"));
+        Assert.Equal(OptionRight.Call, DomainCodes.Parse<OptionRight>("Call"));
+        Assert.Equal(LegSide.Long, DomainCodes.Parse<LegSide>("LONG"));
+    }
+
+    [Fact]
+    public void Parse_UnknownExitReason_MessageListsValidCodes()
+    {
+        var e = Assert.Throws<FormatException>(() => DomainCodes.Parse<ExitReason>("take_profit"));
+
+        Assert.Equal(
+            "'take_profit' is not a valid ExitReason; expected one of: profit_target, stop_loss, 21dte, manual, expired, assigned, risk.",
+            e.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownStrategy_MessageListsValidCodes()
+    {
+        var e = Assert.Throws<FormatException>(() => DomainCodes.Parse<StrategyType>("IC"));
+
+        Assert.Equal("'IC' is not a valid StrategyType; expected one of: CSP, VPC, STOCK.", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("CashSecuredPut")]
+    [InlineData("0")]
+    [InlineData("C SP")]
+    public void Parse_NonCode_Throws(string code)
+    {
+        Assert.Throws<FormatException>(() => DomainCodes.Parse<StrategyType>(code));
+    }
+
+    [Fact]
+    public void TryParse_NullOrUnknown_ReturnsFalse()
+    {
+        Assert.False(DomainCodes.TryParse<PositionStatus>(null, out _));
+        Assert.False(DomainCodes.TryParse<PositionStatus>("PENDING", out _));
+        Assert.True(DomainCodes.TryParse<PositionStatus>("expired", out var status));
+        Assert.Equal(PositionStatus.Expired, status);
+    }
+
+    [Fact]
+    public void Codes_AreInDeclarationOrder()
+    {
+        Assert.Equal(["profit_target", "stop_loss", "21dte", "manual", "expired", "assigned", "risk"], DomainCodes.Codes<ExitReason>());
+        Assert.Equal(["OPEN", "CLOSED", "EXPIRED", "ASSIGNED"], DomainCodes.Codes<PositionStatus>());
+        Assert.Equal(["CSP", "VPC", "STOCK"], DomainCodes.Codes<StrategyType>());
+    }
+
+    [Fact]
+    public void EnumWithoutCodes_Throws()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => DomainCodes.Codes<DayOfWeek>());
+
+        Assert.Equal("DayOfWeek has no domain codes.", e.Message);
+    }
+
+    private static void AssertCode<T>(T value, string code) where T : struct, Enum
+    {
+        Assert.Equal(code, value.ToCode());
+        Assert.Equal(value, DomainCodes.Parse<T>(code));
+        Assert.True(DomainCodes.TryParse<T>(code, out var parsed));
+        Assert.Equal(value, parsed);
+    }
+
+    private static void AssertRoundTrip<T>() where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var codes = DomainCodes.Codes<T>();
+        Assert.Equal(values.Length, codes.Count);
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        foreach (var value in values)
+        {
+            var code = value.ToCode();
+            Assert.Equal(value, DomainCodes.Parse<T>(code));
+            Assert.Equal(value, DomainCodes.Parse<T>(code.ToUpperInvariant()));
+            Assert.Equal(value, DomainCodes.Parse<T>(code.ToLowerInvariant()));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using OptionsAutomation.Integration.Tests.Support;
+
+namespace OptionsAutomation.Integration.Tests.Cli;
+
+/// <summary>
+/// Runs the built <c>optauto.dll</c> (copied next to the tests) as a real process against one test
+/// database. Its working directory and its Serilog file live in a temp directory of their own, so
+/// nothing lands in the checkout; the directory is deleted on dispose.
+/// </summary>
+internal sealed class OptautoProcess : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private readonly Dictionary<string, string> _environment;
+
+    public OptautoProcess(string connectionString)
+    {
+        WorkDirectory = Directory.CreateTempSubdirectory("optauto-cli-").FullName;
+        _environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = connectionString,
+            ["Serilog__WriteTo__File__Args__path"] = Path.Combine(WorkDirectory, "logs", "optauto-.json"),
+            ["DOTNET_NOLOGO"] = "1",
+        };
+    }
+
+    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "optauto.dll");
+
+    public string WorkDirectory { get; }
+
+    /// <summary>The dotnet host running the tests (set by the SDK), else <c>dotnet</c> on PATH.</summary>
+    private static string DotnetHost =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var result = await ProcessRunner.RunAsync(DotnetHost, [DllPath, .. args], _environment, Timeout, WorkDirectory);
+        return new CliResult(args, result.ExitCode, result.Stdout, result.Stderr);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a log file still held open; the temp directory is cleaned by the OS eventually
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // same
+        }
+    }
+}
+
+/// <summary>What one <c>optauto</c> run printed, with assertions that show the whole run when they fail.</summary>
+internal sealed record CliResult(IReadOnlyList<string> Args, int ExitCode, string Stdout, string Stderr)
+{
+    public const int Refused = 1;
+
+    public CliResult Succeeded()
+    {
+        Assert.True(ExitCode == 0, $"expected exit code 0.{Environment.NewLine}{this}");
+        return this;
+    }
+
+    public CliResult WasRefused()
+    {
+        Assert.True(ExitCode == Refused, $"expected exit code {Refused} (refused).{Environment.NewLine}{this}");
+        return this;
+    }
+
+    /// <summary>stdout parsed as JSON (a standalone copy, so no document needs disposing).</summary>
+    public JsonElement Json()
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(Stdout);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"stdout is not JSON ({e.Message}).{Environment.NewLine}{this}", e);
+        }
+    }
+
+    public override string ToString() =>
+        $"optauto {string.Join(' ', Args)} -> exit {ExitCode}{Environment.NewLine}" +
+        $"--- stdout ---{Environment.NewLine}{Stdout}{Environment.NewLine}--- stderr ---{Environment.NewLine}{Stderr}";
+}
+
+/// <summary>Reads the snake_case JSON the CLI prints; numbers are compared as decimals.</summary>
+internal static class CliJson
+{
+    public static decimal Dec(this JsonElement element, string name) => element.GetProperty(name).GetDecimal();
+
+    public static long Int(this JsonElement element, string name) => element.GetProperty(name).GetInt64();
+
+    public static string? Str(this JsonElement element, string name) => element.GetProperty(name).GetString();
+
+    public static DateTimeOffset Instant(this JsonElement element, string name) => element.GetProperty(name).GetDateTimeOffset();
+
+    public static bool IsNull(this JsonElement element, string name) => element.GetProperty(name).ValueKind == JsonValueKind.Null;
+
+    public static JsonElement[] Items(this JsonElement element)
+    {
+        Assert.Equal(JsonValueKind.Array, element.ValueKind);
+        return [.. element.EnumerateArray()];
+    }
+}
