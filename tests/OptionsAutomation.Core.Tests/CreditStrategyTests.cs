@@ -183,11 +183,12 @@ public sealed class CreditStrategyTests
     }
 
     [Fact]
-    public void Create_StrikeWithMoreThanFourDecimals_Refuses()
+    public void Create_StrikeWithMoreThanThreeDecimals_Refuses()
     {
-        var e = Refused(() => Csp(strike: 580.00001m));
+        // OCC symbols carry strikes in thousandths; a finer strike would share a symbol with another.
+        var e = Refused(() => Csp(strike: 580.0001m));
 
-        Assert.Contains("more than 4 decimals", Assert.Single(e.Problems), StringComparison.Ordinal);
+        Assert.Contains("more than 3 decimals", Assert.Single(e.Problems), StringComparison.Ordinal);
     }
 
     [Fact]

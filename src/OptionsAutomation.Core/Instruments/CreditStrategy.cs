@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using OptionsAutomation.Core.Positions;
 
 namespace OptionsAutomation.Core.Instruments;
@@ -7,7 +8,7 @@ namespace OptionsAutomation.Core.Instruments;
 /// with the net credit per share. Construct through <see cref="Create"/>, which refuses shapes that
 /// cannot be traded.
 /// </summary>
-public sealed record CreditStrategy
+public sealed partial record CreditStrategy
 {
     private CreditStrategy(StrategyType type, string underlying, DateOnly expiration, decimal shortStrike, decimal? longStrike, decimal credit)
     {
@@ -47,12 +48,12 @@ public sealed record CreditStrategy
     {
         var errors = new List<string>();
         var ticker = (underlying ?? "").Trim().ToUpperInvariant();
-        if (ticker.Length is 0 or > 6 || !ticker.All(c => char.IsAsciiLetterUpper(c) || c == '.'))
+        if (!TickerPattern().IsMatch(ticker))
         {
-            errors.Add($"ticker '{underlying}' must be 1-6 letters.");
+            errors.Add($"ticker '{underlying}' must be 1-6 letters, or up to 5 with a share class (e.g. SPY, BRK.B).");
         }
 
-        PriceRules.RequirePositive(errors, "short strike", shortStrike);
+        PriceRules.RequireStrike(errors, "short strike", shortStrike);
         PriceRules.RequirePositive(errors, "credit", credit);
         switch (type)
         {
@@ -74,7 +75,7 @@ public sealed record CreditStrategy
                     break;
                 }
 
-                PriceRules.RequirePositive(errors, "long strike", l);
+                PriceRules.RequireStrike(errors, "long strike", l);
                 if (l >= shortStrike)
                 {
                     errors.Add($"long strike {l} must be below the short strike {shortStrike} for a VPC.");
@@ -93,6 +94,9 @@ public sealed record CreditStrategy
         PositionRuleException.ThrowIfAny(errors);
         return new CreditStrategy(type, ticker, expiration, shortStrike, longStrike, credit);
     }
+
+    [GeneratedRegex(@"^(?:[A-Z]{1,6}|[A-Z]{1,5}\.[A-Z])$")]
+    private static partial Regex TickerPattern();
 
     private OptionLeg Leg(LegSide side, decimal strike) =>
         new(new OptionContract(Underlying, Expiration, OptionRight.Put, strike), side);

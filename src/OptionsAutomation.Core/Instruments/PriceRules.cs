@@ -9,6 +9,21 @@ public static class PriceRules
     public const int PriceDecimals = 4;
     public const int AmountDecimals = 2;
 
+    /// <summary>OCC symbols carry the strike in thousandths.</summary>
+    public const int StrikeDecimals = 3;
+
+    public static void RequireStrike(List<string> errors, string name, decimal strike)
+    {
+        if (strike <= 0m)
+        {
+            errors.Add($"{name} must be above 0, was {strike}.");
+        }
+        else
+        {
+            RequireScale(errors, name, strike, StrikeDecimals);
+        }
+    }
+
     public static void RequirePositive(List<string> errors, string name, decimal price)
     {
         if (price <= 0m)

@@ -58,6 +58,7 @@ public sealed record Position
 
         var errors = new List<string>();
         PriceRules.RequireNonNegative(errors, "exit price", exit.ExitPrice, PriceRules.PriceDecimals);
+        PriceRules.RequireNonNegative(errors, "closing fees", exit.ClosingFees, PriceRules.AmountDecimals);
         var closedAt = exit.ClosedAt.ToUniversalTime();
         if (closedAt < EntryDate)
         {
@@ -71,7 +72,8 @@ public sealed record Position
 
         PositionRuleException.ThrowIfAny(errors);
 
-        var realized = CreditPnl.Pnl(EntryPrice, exit.ExitPrice, Multiplier, Quantity, Fees);
+        var fees = Fees + exit.ClosingFees;
+        var realized = CreditPnl.Pnl(EntryPrice, exit.ExitPrice, Multiplier, Quantity, fees);
         var percent = CreditPnl.PercentOfMaxProfit(realized, MaxProfit());
         var daysHeld = MarketTime.DateOf(closedAt).DayNumber - MarketTime.DateOf(EntryDate).DayNumber;
         var status = exit.Reason switch
@@ -91,6 +93,7 @@ public sealed record Position
             RealizedPnl = realized,
             PnlPercent = percent,
             DaysHeld = daysHeld,
+            Fees = fees,
             LastUpdated = now,
         };
 
@@ -114,7 +117,7 @@ public sealed record Position
             Status = status,
             ExecutedBy = exit.ExecutedBy,
             ExitReason = exit.Reason,
-            Fees = Fees,
+            Fees = fees,
             CreatedAt = now,
             ClosedAt = closedAt,
         };

@@ -2,5 +2,14 @@ using OptionsAutomation.Core.Exits;
 
 namespace OptionsAutomation.Core.Positions;
 
-/// <summary>How a position is being closed: the net debit per share paid, why, when and by whom.</summary>
-public sealed record PositionExit(decimal ExitPrice, ExitReason Reason, DateTimeOffset ClosedAt, ExecutedBy ExecutedBy, string Actor);
+/// <summary>
+/// How a position is being closed: the net debit per share paid, why, when, by whom, and the
+/// commissions of the closing order in dollars (added to the opening fees).
+/// </summary>
+public sealed record PositionExit(
+    decimal ExitPrice,
+    ExitReason Reason,
+    DateTimeOffset ClosedAt,
+    ExecutedBy ExecutedBy,
+    string Actor,
+    decimal ClosingFees = 0m);

@@ -154,7 +154,7 @@ public sealed partial class PostgresPositionStore : IPositionStore
             UPDATE positions
             SET status = @Status, exit_date = @ExitDate, exit_price = @ExitPrice, exit_reason = @ExitReason,
                 unrealized_pnl = @UnrealizedPnl, realized_pnl = @RealizedPnl, pnl_percent = @PnlPercent,
-                days_held = @DaysHeld, last_updated = @LastUpdated
+                days_held = @DaysHeld, fees = @Fees, last_updated = @LastUpdated
             WHERE position_id = @PositionId
             """,
             new
@@ -167,6 +167,7 @@ public sealed partial class PostgresPositionStore : IPositionStore
                 closed.RealizedPnl,
                 closed.PnlPercent,
                 closed.DaysHeld,
+                closed.Fees,
                 closed.LastUpdated,
                 closed.PositionId,
             },

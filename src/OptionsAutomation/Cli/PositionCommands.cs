@@ -129,10 +129,11 @@ internal static class PositionCommands
             DefaultValueFactory = _ => ExitReason.Manual.ToCode(),
         };
         var closedAt = CliOptions.Instant("--closed-at", "When the closing order filled (default: now)");
+        var fees = new Option<decimal>("--fees") { Description = "Commissions and fees of the closing order in dollars", DefaultValueFactory = _ => 0m };
         var json = CliOptions.Json();
         var command = new Command("close", "Close an OPEN position at a price; realized P&L is computed from the stored entry")
         {
-            id, price, reason, closedAt, json,
+            id, price, reason, closedAt, fees, json,
         };
 
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
@@ -142,7 +143,8 @@ internal static class PositionCommands
                 DomainCodes.Parse<ExitReason>(parse.GetRequiredValue(reason)),
                 parse.GetValue(closedAt) ?? services.Get<TimeProvider>().GetUtcNow(),
                 ExecutedBy.Manual,
-                CliActor);
+                CliActor,
+                parse.GetValue(fees));
             var closed = await services.Get<PositionManager>().CloseAsync(parse.GetValue(id), exit, cancellationToken).ConfigureAwait(false);
             Print(closed.Position, parse.GetValue(json));
             return CliAction.Ok;
