@@ -23,6 +23,30 @@ internal static class OptautoCli
             ReportCommands.Metrics(overrides),
         };
 
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // Usage errors read like every other refusal: on stderr, stdout left clean for --json consumers.
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync($"Run '{CommandPath(parsed)} --help' for usage.").ConfigureAwait(false);
+            return CliAction.Refused;
+        }
+
+        return await parsed.InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command is RootCommand ? "optauto" : result.Command.Name);
+        }
+
+        return string.Join(' ', names);
     }
 }

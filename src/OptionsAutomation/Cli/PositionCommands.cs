@@ -110,9 +110,11 @@ internal static class PositionCommands
         {
             var key = parse.GetRequiredValue(id);
             var manager = services.Get<PositionManager>();
+            // A numeric key is a position id first; request ids may be numeric too, so fall back to them.
             var position = long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var positionId)
                 ? await manager.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
-                : await manager.FindByRequestIdAsync(key, cancellationToken).ConfigureAwait(false);
+                : null;
+            position ??= await manager.FindByRequestIdAsync(key, cancellationToken).ConfigureAwait(false);
             Print(position ?? throw new PositionNotFoundException(key), parse.GetValue(json));
             return CliAction.Ok;
         });
