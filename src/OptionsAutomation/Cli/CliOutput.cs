@@ -32,37 +32,32 @@ internal static class CliOutput
 
     public static void Note(string message) => Console.Error.WriteLine(message);
 
-    public static void PositionDetail(Position p)
-    {
-        var grid = new Grid().AddColumn().AddColumn();
-        void Row(string name, object? value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(Format(value)));
-        Row("position_id", p.PositionId);
-        Row("request_id", p.RequestId);
-        Row("ticker", p.Ticker);
-        Row("strategy_type", p.StrategyType.ToCode());
-        Row("status", p.Status.ToCode());
-        Row("legs", string.Join(", ", p.Legs.Select(l => $"{l.Side.ToCode()} {l.Contract.OccSymbol}")));
-        Row("expiration", p.Expiration);
-        Row("quantity", p.Quantity);
-        Row("entry_date", p.EntryDate);
-        Row("entry_price", p.EntryPrice);
-        Row("fees", p.Fees);
-        Row("profit_target", p.ProfitTarget);
-        Row("stop_loss", p.StopLoss);
-        Row("max_loss", p.MaxLoss);
-        Row("collateral", p.Collateral);
-        Row("mark_price", p.MarkPrice);
-        Row("unrealized_pnl", p.UnrealizedPnl);
-        Row("exit_date", p.ExitDate);
-        Row("exit_price", p.ExitPrice);
-        Row("exit_reason", p.ExitReason?.ToCode());
-        Row("realized_pnl", p.RealizedPnl);
-        Row("pnl_percent", p.PnlPercent);
-        Row("days_held", p.DaysHeld);
-        Row("notes", p.Notes);
-        Row("last_updated", p.LastUpdated);
-        AnsiConsole.Write(grid);
-    }
+    public static void PositionDetail(Position p) => Detail(
+        ("position_id", p.PositionId),
+        ("request_id", p.RequestId),
+        ("ticker", p.Ticker),
+        ("strategy_type", p.StrategyType.ToCode()),
+        ("status", p.Status.ToCode()),
+        ("legs", string.Join(", ", p.Legs.Select(l => $"{l.Side.ToCode()} {l.Contract.OccSymbol}"))),
+        ("expiration", p.Expiration),
+        ("quantity", p.Quantity),
+        ("entry_date", p.EntryDate),
+        ("entry_price", p.EntryPrice),
+        ("fees", p.Fees),
+        ("profit_target", p.ProfitTarget),
+        ("stop_loss", p.StopLoss),
+        ("max_loss", p.MaxLoss),
+        ("collateral", p.Collateral),
+        ("mark_price", p.MarkPrice),
+        ("unrealized_pnl", p.UnrealizedPnl),
+        ("exit_date", p.ExitDate),
+        ("exit_price", p.ExitPrice),
+        ("exit_reason", p.ExitReason?.ToCode()),
+        ("realized_pnl", p.RealizedPnl),
+        ("pnl_percent", p.PnlPercent),
+        ("days_held", p.DaysHeld),
+        ("notes", p.Notes),
+        ("last_updated", p.LastUpdated));
 
     public static void PositionTable(IReadOnlyList<Position> positions)
     {
@@ -105,19 +100,26 @@ internal static class CliOutput
         AnsiConsole.Write(table);
     }
 
-    public static void Metrics(PerformanceMetrics m)
+    public static void Metrics(PerformanceMetrics m) => Detail(
+        ("total_trades", m.TotalTrades),
+        ("total_wins", m.TotalWins),
+        ("total_losses", m.TotalLosses),
+        ("win_rate", m.WinRate),
+        ("total_pnl", m.TotalPnl),
+        ("avg_pnl_per_trade", m.AvgPnlPerTrade),
+        ("max_loss", m.MaxLoss),
+        ("max_win", m.MaxWin),
+        ("pnl_stddev", m.PnlStddev));
+
+    /// <summary>A two-column name/value listing.</summary>
+    private static void Detail(params (string Name, object? Value)[] rows)
     {
         var grid = new Grid().AddColumn().AddColumn();
-        void Row(string name, object? value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(Format(value)));
-        Row("total_trades", m.TotalTrades);
-        Row("total_wins", m.TotalWins);
-        Row("total_losses", m.TotalLosses);
-        Row("win_rate", m.WinRate);
-        Row("total_pnl", m.TotalPnl);
-        Row("avg_pnl_per_trade", m.AvgPnlPerTrade);
-        Row("max_loss", m.MaxLoss);
-        Row("max_win", m.MaxWin);
-        Row("pnl_stddev", m.PnlStddev);
+        foreach (var (name, value) in rows)
+        {
+            grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(Format(value)));
+        }
+
         AnsiConsole.Write(grid);
     }
 
