@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 
 namespace OptionsAutomation.Core;
@@ -47,6 +49,23 @@ public static class DomainCodes
         (LegSide.Short, "short"),
         (LegSide.Long, "long"));
 
+    private static readonly CodeTable<MarkQuality> MarkQualities = new(
+        (MarkQuality.Fresh, "FRESH"),
+        (MarkQuality.Stale, "STALE"),
+        (MarkQuality.Unusable, "UNUSABLE"));
+
+    private static readonly CodeTable<ExitDecisionKind> Decisions = new(
+        (ExitDecisionKind.Hold, "HOLD"),
+        (ExitDecisionKind.Exit, "EXIT"),
+        (ExitDecisionKind.Stale, "STALE"),
+        (ExitDecisionKind.Unusable, "UNUSABLE"));
+
+    private static readonly CodeTable<OrderSide> OrderSides = new(
+        (OrderSide.BuyToOpen, "buy_to_open"),
+        (OrderSide.SellToOpen, "sell_to_open"),
+        (OrderSide.BuyToClose, "buy_to_close"),
+        (OrderSide.SellToClose, "sell_to_close"));
+
     private static readonly FrozenDictionary<Type, object> Tables = new Dictionary<Type, object>
     {
         [typeof(StrategyType)] = Strategies,
@@ -56,6 +75,9 @@ public static class DomainCodes
         [typeof(TradeOutcome)] = Outcomes,
         [typeof(OptionRight)] = Rights,
         [typeof(LegSide)] = Sides,
+        [typeof(MarkQuality)] = MarkQualities,
+        [typeof(ExitDecisionKind)] = Decisions,
+        [typeof(OrderSide)] = OrderSides,
     }.ToFrozenDictionary();
 
     /// <summary>Every enum that has codes; serializers use this to decide what to convert.</summary>

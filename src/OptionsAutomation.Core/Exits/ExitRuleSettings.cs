@@ -23,6 +23,15 @@ public sealed record ExitRuleSettings
     /// <summary>Shares per equity option contract.</summary>
     public int ContractMultiplier { get; init; } = 100;
 
+    /// <summary>A mark whose oldest leg quote is older than this is stale: price rules do not act on it.</summary>
+    public int MaxMarkAgeMinutes { get; init; } = 10;
+
+    /// <summary>A leg whose bid-ask spread exceeds this percentage of its mid makes the mark unusable.</summary>
+    public decimal MaxSpreadPct { get; init; } = 30m;
+
+    /// <summary>Consecutive fresh marks beyond the stop needed before the stop fires (1 = the first one).</summary>
+    public int StopConfirmations { get; init; } = 1;
+
     /// <summary>Every invalid setting, each message naming its key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -50,6 +59,21 @@ public sealed record ExitRuleSettings
         if (ContractMultiplier <= 0)
         {
             errors.Add($"{SectionName}:{nameof(ContractMultiplier)} must be above 0, was {ContractMultiplier}.");
+        }
+
+        if (MaxMarkAgeMinutes <= 0)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxMarkAgeMinutes)} must be above 0, was {MaxMarkAgeMinutes}.");
+        }
+
+        if (MaxSpreadPct is <= 0m or > 200m)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxSpreadPct)} must be in (0, 200], was {MaxSpreadPct}.");
+        }
+
+        if (StopConfirmations < 1)
+        {
+            errors.Add($"{SectionName}:{nameof(StopConfirmations)} must be at least 1, was {StopConfirmations}.");
         }
 
         return errors;

@@ -1,6 +1,7 @@
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Marks;
 
 namespace OptionsAutomation.Core.Positions;
 
@@ -39,6 +40,25 @@ public sealed record Position
     public required decimal Fees { get; init; }
     public required decimal MaxLoss { get; init; }
     public required decimal Collateral { get; init; }
+    public MarkQuality? MarkStatus { get; init; }
+    public string? MarkProblem { get; init; }
+    public decimal? Mae { get; init; }
+    public decimal? Mfe { get; init; }
+    public int StopBreaches { get; init; }
+    /// <summary>Share-equivalent delta (see <see cref="PositionGreeks"/> for all four units).</summary>
+    public decimal? Delta { get; init; }
+    public decimal? Gamma { get; init; }
+    public decimal? Theta { get; init; }
+    public decimal? Vega { get; init; }
+
+    public PositionGreeks? Greeks() =>
+        Delta is { } delta && Gamma is { } gamma && Theta is { } theta && Vega is { } vega ? new(delta, gamma, theta, vega) : null;
+
+    /// <summary>Calendar days from <paramref name="today"/> (a New York date) to expiration.</summary>
+    public int DaysToExpiry(DateOnly today) => Expiration.DayNumber - today.DayNumber;
+
+    /// <summary>P&amp;L after fees if the position were closed at <paramref name="debitPerShare"/>.</summary>
+    public decimal PnlAt(decimal debitPerShare) => CreditPnl.Pnl(EntryPrice, debitPerShare, Multiplier, Quantity, Fees);
 
     /// <summary>Max profit of a credit strategy: the whole credit.</summary>
     public decimal MaxProfit() => CreditPnl.Dollars(EntryPrice, Multiplier, Quantity);

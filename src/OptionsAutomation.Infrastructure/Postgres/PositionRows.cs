@@ -3,6 +3,7 @@ using OptionsAutomation.Core;
 using OptionsAutomation.Core.Analytics;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Infrastructure.Json;
 
@@ -16,7 +17,8 @@ internal sealed class PositionRow
     public const string Columns =
         "position_id, request_id, ticker, strategy_type, status, entry_date, entry_price, quantity, exit_date, exit_price, " +
         "exit_reason, unrealized_pnl, realized_pnl, pnl_percent, stop_loss, profit_target, days_held, legs::text AS legs, notes, " +
-        "last_updated, expiration, short_strike, long_strike, multiplier, mark_price, marked_at, fees, max_loss, collateral";
+        "last_updated, expiration, short_strike, long_strike, multiplier, mark_price, marked_at, fees, max_loss, collateral, " +
+        "mark_status, mark_problem, mae, mfe, stop_breaches, delta, gamma, theta, vega";
 
     public long PositionId { get; set; }
     public string RequestId { get; set; } = "";
@@ -47,6 +49,15 @@ internal sealed class PositionRow
     public decimal Fees { get; set; }
     public decimal MaxLoss { get; set; }
     public decimal Collateral { get; set; }
+    public string? MarkStatus { get; set; }
+    public string? MarkProblem { get; set; }
+    public decimal? Mae { get; set; }
+    public decimal? Mfe { get; set; }
+    public int StopBreaches { get; set; }
+    public decimal? Delta { get; set; }
+    public decimal? Gamma { get; set; }
+    public decimal? Theta { get; set; }
+    public decimal? Vega { get; set; }
 
     public Position ToDomain() => new()
     {
@@ -79,6 +90,15 @@ internal sealed class PositionRow
         Fees = Fees,
         MaxLoss = MaxLoss,
         Collateral = Collateral,
+        MarkStatus = MarkStatus is null ? null : DomainCodes.Parse<MarkQuality>(MarkStatus),
+        MarkProblem = MarkProblem,
+        Mae = Mae,
+        Mfe = Mfe,
+        StopBreaches = StopBreaches,
+        Delta = Delta,
+        Gamma = Gamma,
+        Theta = Theta,
+        Vega = Vega,
     };
 
     private InvalidOperationException MissingColumn(string column) =>

@@ -138,85 +138,10 @@ public sealed partial class PostgresPositionStore : IPositionStore
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        // The row lock makes a concurrent second close wait, then see the position already closed.
-        var row = await connection.QuerySingleOrDefaultAsync<PositionRow>(new CommandDefinition(
-            $"SELECT {PositionRow.Columns} FROM positions WHERE position_id = @positionId FOR UPDATE",
-            new { positionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
-            ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        var result = close(row.ToDomain());
-        var closed = result.Position;
-        var trade = result.Trade;
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE positions
-            SET status = @Status, exit_date = @ExitDate, exit_price = @ExitPrice, exit_reason = @ExitReason,
-                unrealized_pnl = @UnrealizedPnl, realized_pnl = @RealizedPnl, pnl_percent = @PnlPercent,
-                days_held = @DaysHeld, fees = @Fees, last_updated = @LastUpdated
-            WHERE position_id = @PositionId
-            """,
-            new
-            {
-                Status = closed.Status.ToCode(),
-                closed.ExitDate,
-                closed.ExitPrice,
-                ExitReason = closed.ExitReason?.ToCode(),
-                closed.UnrealizedPnl,
-                closed.RealizedPnl,
-                closed.PnlPercent,
-                closed.DaysHeld,
-                closed.Fees,
-                closed.LastUpdated,
-                closed.PositionId,
-            },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-
-        var tradeId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO trade_history (request_id, position_id, ticker, strategy_type, entry_date, entry_price, quantity,
-                exit_date, exit_price, pnl_realized, pnl_percent, win_loss, collateral_required, max_risk, target_return,
-                status, executed_by, exit_reason, fees, created_at, closed_at)
-            VALUES (@RequestId, @PositionId, @Ticker, @StrategyType, @EntryDate, @EntryPrice, @Quantity,
-                @ExitDate, @ExitPrice, @PnlRealized, @PnlPercent, @WinLoss, @CollateralRequired, @MaxRisk, @TargetReturn,
-                @Status, @ExecutedBy, @ExitReason, @Fees, @CreatedAt, @ClosedAt)
-            RETURNING trade_id
-            """,
-            new
-            {
-                trade.RequestId,
-                trade.PositionId,
-                trade.Ticker,
-                StrategyType = trade.StrategyType.ToCode(),
-                trade.EntryDate,
-                trade.EntryPrice,
-                trade.Quantity,
-                trade.ExitDate,
-                trade.ExitPrice,
-                trade.PnlRealized,
-                trade.PnlPercent,
-                WinLoss = trade.WinLoss.ToCode(),
-                trade.CollateralRequired,
-                trade.MaxRisk,
-                trade.TargetReturn,
-                Status = trade.Status.ToCode(),
-                ExecutedBy = trade.ExecutedBy.ToCode(),
-                ExitReason = trade.ExitReason.ToCode(),
-                trade.Fees,
-                trade.CreatedAt,
-                trade.ClosedAt,
-            },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-
-        var stored = result with { Trade = trade with { TradeId = tradeId } };
-        await AuditLog.AppendAsync(transaction, new AuditEvent(
-            closed.LastUpdated, actor, "position.closed", "position", closed.PositionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            closed.RequestId, closed.PositionId, new { position = closed, trade = stored.Trade })).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-        LogClosed(closed.PositionId, closed.RequestId, trade.ExitReason.ToCode(), trade.ExitPrice, trade.PnlRealized, trade.WinLoss.ToCode());
-        return stored;
+        LogClosed(closed.Position.PositionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.ExitPrice, closed.Trade.PnlRealized, closed.Trade.WinLoss.ToCode());
+        return closed;
     }
 
     public async Task<IReadOnlyList<TradeRecord>> HistoryAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)

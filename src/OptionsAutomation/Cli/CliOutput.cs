@@ -134,7 +134,7 @@ internal static class CliOutput
             : value.ToString("0.00##", CultureInfo.InvariantCulture);
     }
 
-    private static string Format(object? value) => value switch
+    public static string Format(object? value) => value switch
     {
         null => "-",
         DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),

@@ -21,6 +21,8 @@ internal static class OptautoCli
             ReportCommands.History(overrides),
             ReportCommands.Pnl(overrides),
             ReportCommands.Metrics(overrides),
+            ExitCommands.Create(overrides),
+            AlertCommands.Create(overrides),
         };
 
         var parsed = root.Parse(args);

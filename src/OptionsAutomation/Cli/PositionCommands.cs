@@ -20,6 +20,7 @@ internal static class PositionCommands
         positions.Add(List(overrides));
         positions.Add(Show(overrides));
         positions.Add(Close(overrides));
+        positions.Add(Mark(overrides));
         return positions;
     }
 
@@ -149,6 +150,21 @@ internal static class PositionCommands
                 parse.GetValue(fees));
             var closed = await services.Get<PositionManager>().CloseAsync(parse.GetValue(id), exit, cancellationToken).ConfigureAwait(false);
             Print(closed.Position, parse.GetValue(json));
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Mark(IReadOnlyList<string> overrides)
+    {
+        var id = new Argument<long>("id") { Description = "Position id" };
+        var price = new Option<decimal>("--price") { Description = "Net debit per share to close, as you see it now", Required = true };
+        var json = CliOptions.Json();
+        var command = new Command("mark", "Set a manual mark (audited): updates unrealized P&L and MAE/MFE") { id, price, json };
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var marked = await services.Get<MarkToMarketService>().MarkManuallyAsync(parse.GetValue(id), parse.GetValue(price), CliActor, cancellationToken).ConfigureAwait(false);
+            Print(marked, parse.GetValue(json));
             return CliAction.Ok;
         });
         return command;

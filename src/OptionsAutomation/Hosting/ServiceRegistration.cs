@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Hosting;
@@ -19,6 +22,13 @@ public static class ServiceRegistration
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPositionStore, PostgresPositionStore>();
         services.AddSingleton<PositionManager>();
+        services.AddSingleton<IExitLedger, PostgresExitLedger>();
+        services.AddSingleton<PositionValuer>();
+        services.AddSingleton<MarkToMarketService>();
+        services.AddSingleton<ExitService>();
+        services.AddSingleton(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings());
+        services.AddSingleton<IBroker, PaperBroker>();
+        services.AddSingleton<OutboxReader>();
         return services;
     }
 

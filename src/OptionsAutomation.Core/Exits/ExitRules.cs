@@ -1,0 +1,58 @@
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core.Exits;
+
+/// <summary>
+/// The exit rules of design.md applied to a marked position. Precedence: profit target and stop loss
+/// (price rules, only on a FRESH mark) win over 21 DTE; DTE needs no price and fires whatever the mark.
+/// </summary>
+public static class ExitRules
+{
+    /// <param name="position">The position with this mark already applied (stop breaches counted).</param>
+    /// <param name="today">Today's New York date, for days to expiry.</param>
+    public static ExitDecision Evaluate(Position position, PositionMark mark, DateOnly today, ExitRuleSettings rules)
+    {
+        var dte = position.DaysToExpiry(today);
+        var dteFires = dte <= rules.ExitAtDaysToExpiry;
+        if (mark.IsFresh && mark.Price is { } price)
+        {
+            var pnl = position.PnlAt(price);
+            ExitDecision Decide(ExitDecisionKind kind, ExitReason? reason, string detail) =>
+                new(position.PositionId, kind, reason, detail, price, pnl, dte);
+
+            if (pnl >= position.ProfitTarget)
+            {
+                return Decide(ExitDecisionKind.Exit, ExitReason.ProfitTarget, $"P&L {pnl:0.00} reached the target {position.ProfitTarget:0.00}");
+            }
+
+            if (-pnl >= position.StopLoss)
+            {
+                if (position.StopBreaches >= rules.StopConfirmations)
+                {
+                    return Decide(ExitDecisionKind.Exit, ExitReason.StopLoss, $"loss {-pnl:0.00} reached the stop {position.StopLoss:0.00}");
+                }
+
+                if (!dteFires)
+                {
+                    return Decide(ExitDecisionKind.Hold, null,
+                        $"loss {-pnl:0.00} beyond the stop {position.StopLoss:0.00}, confirmation {position.StopBreaches} of {rules.StopConfirmations}");
+                }
+            }
+
+            return dteFires
+                ? Decide(ExitDecisionKind.Exit, ExitReason.DaysToExpiry, $"{dte} days to expiry (exit at {rules.ExitAtDaysToExpiry})")
+                : Decide(ExitDecisionKind.Hold, null,
+                    $"P&L {pnl:0.00}: target {position.ProfitTarget:0.00}, stop -{position.StopLoss:0.00}, {dte} DTE");
+        }
+
+        if (dteFires)
+        {
+            return new(position.PositionId, ExitDecisionKind.Exit, ExitReason.DaysToExpiry,
+                $"{dte} days to expiry (exit at {rules.ExitAtDaysToExpiry}); price rules skipped: {mark.Problem}", mark.Price, null, dte);
+        }
+
+        var kind = mark.Quality == MarkQuality.Stale ? ExitDecisionKind.Stale : ExitDecisionKind.Unusable;
+        return new(position.PositionId, kind, null, $"price rules skipped: {mark.Problem}", mark.Price, null, dte);
+    }
+}

@@ -1,0 +1,9 @@
+namespace OptionsAutomation.Core.Orders;
+
+public enum OrderSide
+{
+    BuyToOpen,
+    SellToOpen,
+    BuyToClose,
+    SellToClose,
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core.Trading;
+
+/// <summary>
+/// A message for people (Telegram, later), queued in the outbox in the same transaction as the change it
+/// reports. <see cref="DedupKey"/> makes repeats of the same event one message.
+/// </summary>
+public sealed record Alert(string DedupKey, string Kind, string Text, long? PositionId, string? RequestId)
+{
+    public static Alert Exit(ClosedPosition closed)
+    {
+        var p = closed.Position;
+        var t = closed.Trade;
+        var pnl = t.PnlRealized.ToString("+$#,##0.00;-$#,##0.00;$0.00", CultureInfo.InvariantCulture);
+        var pct = t.PnlPercent.ToString("0.##", CultureInfo.InvariantCulture);
+        return new($"exit:{p.PositionId}", "exit",
+            $"Position {p.PositionId} exited — {p.Ticker} {p.StrategyType.ToCode()} — {t.ExitReason.ToCode()} — {pnl} ({pct}%)",
+            p.PositionId, p.RequestId);
+    }
+
+    public static Alert ExitFailed(Position position, Exits.ExitReason reason, string clientOrderId, string error) => new(
+        $"exit-failed:{clientOrderId}", "exit_failed",
+        $"Position {position.PositionId} {position.Ticker} {position.StrategyType.ToCode()}: closing order for {reason.ToCode()} failed ({error}); the position stays OPEN.",
+        position.PositionId, position.RequestId);
+
+    /// <summary>One alert per position, problem kind and New York day, so a bad feed does not page every five minutes.</summary>
+    public static Alert MarkProblem(Position position, Marks.MarkQuality quality, string problem, DateOnly day) => new(
+        $"mark:{position.PositionId}:{quality.ToString().ToUpperInvariant()}:{day:yyyy-MM-dd}", "mark_" + quality.ToString().ToLowerInvariant(),
+        $"Position {position.PositionId} {position.Ticker} {position.StrategyType.ToCode()}: mark is {quality.ToString().ToUpperInvariant()} ({problem}); price exits are paused.",
+        position.PositionId, position.RequestId);
+}

@@ -1,0 +1,88 @@
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core.Trading;
+
+/// <summary>
+/// The exit automation: marks every open position, applies the exit rules, and for each EXIT sends a
+/// closing order; only a fill closes the position. A rejected or failed order leaves it OPEN and alerts.
+/// </summary>
+public sealed class ExitService(
+    IPositionStore positions,
+    MarkToMarketService marks,
+    IExitLedger ledger,
+    IBroker broker,
+    ExitRuleSettings rules,
+    TimeProvider clock)
+{
+    public const string Actor = "exit-job";
+
+    /// <param name="asOf">The instant to evaluate at (now for the job, any instant for replays).</param>
+    /// <param name="execute">False for a dry run: decide only, write nothing, send nothing.</param>
+    public async Task<IReadOnlyList<ExitCheck>> RunAsync(DateTimeOffset asOf, bool execute, CancellationToken cancellationToken)
+    {
+        var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
+        var today = MarketTime.DateOf(asOf);
+        var checks = new List<ExitCheck>(open.Count);
+        foreach (var position in open)
+        {
+            var marked = await marks.MarkAsync(position, asOf, persist: execute, cancellationToken).ConfigureAwait(false);
+            var decision = ExitRules.Evaluate(marked.Position, marked.Mark, today, rules);
+            if (!execute || decision is not { Decision: ExitDecisionKind.Exit, Reason: { } reason })
+            {
+                checks.Add(new ExitCheck(marked.Position, decision, null, null));
+                continue;
+            }
+
+            try
+            {
+                checks.Add(await CloseAsync(marked.Position, decision, reason, asOf, cancellationToken).ConfigureAwait(false));
+            }
+            catch (TradingRuleException e)
+            {
+                // E.g. closed by hand between the mark and the fill: report it and go on with the others.
+                checks.Add(new ExitCheck(marked.Position, decision, null, e.Message));
+            }
+        }
+
+        return checks;
+    }
+
+    private async Task<ExitCheck> CloseAsync(Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var clientOrderId = await ledger.BeginCloseAsync(position, reason, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var ticket = OrderTicket.ToClose(position, clientOrderId, asOf);
+        OrderOutcome outcome;
+        try
+        {
+            outcome = await broker.SubmitAsync(ticket, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var error = $"broker error: {e.Message}";
+            await ledger.RecordFailedCloseAsync(position, clientOrderId, error, outcomeUnknown: true,
+                Alert.ExitFailed(position, reason, clientOrderId, error), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return new ExitCheck(position, decision, null, error);
+        }
+
+        // Closing a credit spread for a credit would mean crossed quotes: never book it.
+        if (outcome is { Status: OrderStatus.Filled, NetPrice: { } debit } && debit >= 0m)
+        {
+            var closed = await ledger.CompleteCloseAsync(
+                position.PositionId,
+                outcome,
+                p => p.Close(new PositionExit(debit, reason, outcome.At, ExecutedBy.Auto, Actor, outcome.Fees), clock.GetUtcNow()),
+                Actor,
+                clock.GetUtcNow(),
+                cancellationToken).ConfigureAwait(false);
+            return new ExitCheck(closed.Position, decision, closed, null);
+        }
+
+        var rejection = outcome.Reason ?? (outcome.Status == OrderStatus.Filled ? $"filled for a credit ({outcome.NetPrice})" : "not filled");
+        await ledger.RecordFailedCloseAsync(position, clientOrderId, rejection, outcomeUnknown: false,
+            Alert.ExitFailed(position, reason, clientOrderId, rejection), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return new ExitCheck(position, decision, null, rejection);
+    }
+}

@@ -1,0 +1,41 @@
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core.Trading;
+
+/// <summary>
+/// Persistence port of the exit automation. Each method is one transaction with its audit event and
+/// alert, so a crash at any point leaves either the old state or the new one, never half of it.
+/// </summary>
+public interface IExitLedger
+{
+    /// <summary>
+    /// Stores a mark; queues <paramref name="alert"/> (deduplicated) when given. A change of mark quality is
+    /// audited; a mark set by a person (<paramref name="manualActor"/>) always is.
+    /// </summary>
+    Task RecordMarkAsync(MarkUpdate update, Alert? alert, string? manualActor, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a PENDING closing order before it is sent and returns its client order id. When a closing
+    /// order for the position is already pending (a crash after sending), returns that one's id so the
+    /// retry reuses the broker's idempotency key.
+    /// </summary>
+    Task<string> BeginCloseAsync(Position position, ExitReason reason, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The order filled: marks it FILLED, records its fills, closes the position via <paramref name="close"/>
+    /// with its trade_history row, and queues the exit alert.
+    /// </summary>
+    Task<ClosedPosition> CompleteCloseAsync(
+        long positionId, OrderOutcome fill, Func<Position, ClosedPosition> close, string actor, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The order did not fill: records why, leaves the position OPEN, queues the failure alert. When the
+    /// outcome is unknown (<paramref name="outcomeUnknown"/>: the broker call itself failed) the order stays
+    /// PENDING, so the next attempt resubmits the same client order id instead of risking a second trade.
+    /// </summary>
+    Task RecordFailedCloseAsync(
+        Position position, string clientOrderId, string error, bool outcomeUnknown, Alert alert, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OptionsAutomation.Core;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Audit;
+using OptionsAutomation.Infrastructure.Json;
+using OptionsAutomation.Infrastructure.Outbox;
+
+namespace OptionsAutomation.Infrastructure.Postgres;
+
+/// <summary>Marks, closing orders and their outcomes in Postgres; each call is one transaction.</summary>
+public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILogger<PostgresExitLedger> logger) : IExitLedger
+{
+    public async Task RecordMarkAsync(MarkUpdate update, Alert? alert, string? manualActor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Only an OPEN position is marked: a close that committed meanwhile wins.
+        var previous = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT coalesce(mark_status, '') FROM positions WHERE position_id = @PositionId AND status = 'OPEN' FOR UPDATE",
+            new { update.PositionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (previous is null)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE positions
+            SET mark_status = @Status, mark_problem = @Problem, mark_price = @MarkPrice, marked_at = @MarkedAt,
+                unrealized_pnl = @UnrealizedPnl, mae = @Mae, mfe = @Mfe, stop_breaches = @StopBreaches,
+                delta = @Delta, gamma = @Gamma, theta = @Theta, vega = @Vega, last_updated = @Now
+            WHERE position_id = @PositionId AND status = 'OPEN'
+            """,
+            new
+            {
+                update.PositionId,
+                Status = update.Quality.ToCode(),
+                update.Problem,
+                update.MarkPrice,
+                MarkedAt = update.MarkedAt?.ToUniversalTime(),
+                update.UnrealizedPnl,
+                update.Mae,
+                update.Mfe,
+                update.StopBreaches,
+                update.Greeks?.Delta,
+                update.Greeks?.Gamma,
+                update.Greeks?.Theta,
+                update.Greeks?.Vega,
+                Now = now.ToUniversalTime(),
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        // Marks change every minute; the audit trail records when a position's mark changes quality,
+        // and every mark a person sets.
+        var status = update.Quality.ToCode();
+        if (manualActor is not null || previous != status)
+        {
+            await AuditLog.AppendAsync(transaction, new AuditEvent(now, manualActor ?? "mark-job",
+                manualActor is null ? "position.mark_" + status.ToLowerInvariant() : "position.marked_manually", "position",
+                Id(update.PositionId), null, update.PositionId, new { update.Quality, update.Problem, update.MarkPrice, update.MarkedAt, update.UnrealizedPnl })).ConfigureAwait(false);
+        }
+
+        if (alert is not null)
+        {
+            await OutboxWriter.EnqueueAsync(transaction, alert, now).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string> BeginCloseAsync(Position position, ExitReason reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT client_order_id FROM orders WHERE position_id = @PositionId AND intent = 'CLOSE' AND status = 'PENDING'",
+            new { position.PositionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (pending is not null)
+        {
+            LogResumingOrder(position.PositionId, position.RequestId, pending);
+            return pending;
+        }
+
+        var clientOrderId = $"close-{position.PositionId}-{Guid.CreateVersion7():N}";
+        var ticket = OrderTicket.ToClose(position, clientOrderId, now);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO orders (client_order_id, position_id, request_id, intent, reason, status, legs, created_at, updated_at)
+            VALUES (@ClientOrderId, @PositionId, @RequestId, 'CLOSE', @Reason, 'PENDING', CAST(@Legs AS jsonb), @Now, @Now)
+            """,
+            new
+            {
+                ClientOrderId = clientOrderId,
+                position.PositionId,
+                position.RequestId,
+                Reason = reason.ToCode(),
+                Legs = DomainJson.Serialize(ticket.Legs.Select(l => new { symbol = l.Contract.OccSymbol, side = l.Side, ratio = l.Ratio })),
+                Now = now.ToUniversalTime(),
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, ExitService.Actor, "order.submitted", "order", clientOrderId,
+            position.RequestId, position.PositionId, new { intent = "CLOSE", reason, quantity = position.Quantity })).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogOrderSubmitted(position.PositionId, position.RequestId, clientOrderId, reason.ToCode());
+        return clientOrderId;
+    }
+
+    public async Task<ClosedPosition> CompleteCloseAsync(
+        long positionId, OrderOutcome fill, Func<Position, ClosedPosition> close, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE orders SET status = 'FILLED', fill_price = @NetPrice, fees = @Fees, broker_order_id = @BrokerOrderId, updated_at = @Now
+            WHERE client_order_id = @ClientOrderId
+            """,
+            new { fill.NetPrice, fill.Fees, fill.BrokerOrderId, fill.ClientOrderId, Now = now.ToUniversalTime() },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var leg in fill.Fills)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO fills (broker_fill_id, broker_order_id, request_id, position_id, symbol, side, quantity, price, fees, filled_at)
+                VALUES (@FillId, @BrokerOrderId, @RequestId, @PositionId, @Symbol, @Side, @Contracts, @Price, 0, @At)
+                """,
+                new
+                {
+                    leg.FillId,
+                    BrokerOrderId = fill.BrokerOrderId ?? fill.ClientOrderId,
+                    closed.Position.RequestId,
+                    PositionId = positionId,
+                    Symbol = leg.Leg.Contract.OccSymbol,
+                    Side = leg.Leg.Buys ? "BUY" : "SELL",
+                    leg.Contracts,
+                    leg.Price,
+                    At = fill.At.ToUniversalTime(),
+                },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await OutboxWriter.EnqueueAsync(transaction, Alert.Exit(closed), now).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogExited(positionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.ExitPrice, closed.Trade.PnlRealized);
+        return closed;
+    }
+
+    public async Task RecordFailedCloseAsync(
+        Position position, string clientOrderId, string error, bool outcomeUnknown, Alert alert, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE orders SET status = @Status, error = @Error, updated_at = @Now WHERE client_order_id = @ClientOrderId",
+            new { Status = outcomeUnknown ? "PENDING" : "REJECTED", Error = error, ClientOrderId = clientOrderId, Now = now.ToUniversalTime() },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, ExitService.Actor, outcomeUnknown ? "order.unknown" : "order.rejected", "order",
+            clientOrderId, position.RequestId, position.PositionId, new { error })).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, alert, now).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogCloseFailed(position.PositionId, position.RequestId, clientOrderId, error);
+    }
+
+    private static string Id(long positionId) => positionId.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closing order {client_order_id} sent for position {position_id} (request {request_id}): {exit_reason}")]
+    private partial void LogOrderSubmitted(long position_id, string request_id, string client_order_id, string exit_reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resubmitting pending closing order {client_order_id} for position {position_id} (request {request_id})")]
+    private partial void LogResumingOrder(long position_id, string request_id, string client_order_id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Position {position_id} (request {request_id}) exited: {exit_reason} at {exit_price}, realized {pnl_realized}")]
+    private partial void LogExited(long position_id, string request_id, string exit_reason, decimal exit_price, decimal pnl_realized);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Closing order {client_order_id} for position {position_id} (request {request_id}) failed: {error}; position stays OPEN")]
+    private partial void LogCloseFailed(long position_id, string request_id, string client_order_id, string error);
+}
