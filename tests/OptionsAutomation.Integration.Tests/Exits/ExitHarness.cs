@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Integration.Tests.Support;
+
+namespace OptionsAutomation.Integration.Tests.Exits;
+
+/// <summary>The exit automation wired to a real database, scripted quotes and a broker of the test's choice.</summary>
+internal sealed class ExitHarness
+{
+    public ExitHarness(TestDatabase db, ManualClock clock, ExitRuleSettings? rules = null, IBroker? broker = null, PaperBrokerSettings? paper = null)
+    {
+        Rules = rules ?? new ExitRuleSettings();
+        Clock = clock;
+        Db = db;
+        Positions = db.Positions(clock, Rules);
+        var store = db.Store(clock);
+        var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
+        Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), clock);
+        Broker = broker ?? new PaperBroker(Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
+        Exits = new ExitService(store, Marks, ledger, Broker, Rules, clock);
+    }
+
+    public TestDatabase Db { get; }
+
+    public ManualClock Clock { get; }
+
+    public ExitRuleSettings Rules { get; }
+
+    public ScriptedMarketData Quotes { get; } = new();
+
+    public PositionManager Positions { get; }
+
+    public MarkToMarketService Marks { get; }
+
+    public IBroker Broker { get; }
+
+    public ExitService Exits { get; }
+
+    public Task<OpenedPosition> OpenCspAsync(string requestId, decimal strike, decimal credit, DateOnly expiration, DateTimeOffset openedAt, int quantity = 1) =>
+        Positions.OpenAsync(new OpenPositionRequest
+        {
+            RequestId = requestId,
+            Strategy = StrategyType.CashSecuredPut,
+            Ticker = "SPY",
+            Expiration = expiration,
+            ShortStrike = strike,
+            Credit = credit,
+            Quantity = quantity,
+            OpenedAt = openedAt,
+            Actor = "test",
+        });
+
+    /// <summary>Quotes the single leg of a CSP.</summary>
+    public void QuoteShortPut(Position position, decimal? bid, decimal? ask, DateTimeOffset at) =>
+        Quotes.Quote(position.Legs[0].Contract, bid, ask, at);
+
+    public async Task<ExitCheck> RunOneAsync(bool execute = true) =>
+        Assert.Single(await Exits.RunAsync(Clock.GetUtcNow(), execute, CancellationToken.None));
+}

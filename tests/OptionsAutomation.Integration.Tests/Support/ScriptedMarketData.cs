@@ -1,0 +1,30 @@
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.MarketData;
+
+namespace OptionsAutomation.Integration.Tests.Support;
+
+/// <summary>Quotes a test sets per contract; as-of queries return the last one at or before the instant.</summary>
+public sealed class ScriptedMarketData : IMarketData
+{
+    private readonly Dictionary<string, List<OptionQuote>> _options = new(StringComparer.Ordinal);
+
+    public void Quote(OptionContract contract, decimal? bid, decimal? ask, DateTimeOffset at, decimal underlying = 0m)
+    {
+        if (!_options.TryGetValue(contract.OccSymbol, out var quotes))
+        {
+            _options[contract.OccSymbol] = quotes = [];
+        }
+
+        quotes.Add(new OptionQuote(contract, bid, ask, null, at, underlying, null, null, null));
+        quotes.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+    }
+
+    public ValueTask<OptionQuote?> GetOptionQuoteAsync(OptionContract contract, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_options.TryGetValue(contract.OccSymbol, out var quotes) ? quotes.LastOrDefault(q => q.Timestamp <= asOf) : null);
+
+    public ValueTask<UnderlyingQuote?> GetUnderlyingQuoteAsync(string symbol, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<UnderlyingQuote?>(null);
+
+    public ValueTask<OptionChain?> GetChainAsync(string underlying, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<OptionChain?>(null);
+}
