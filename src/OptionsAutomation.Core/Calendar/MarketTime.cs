@@ -14,4 +14,14 @@ public static class MarketTime
 
     /// <summary>Today's date in New York according to <paramref name="clock"/>.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>
+    /// The UTC instant at which New York clocks read <paramref name="time"/> on <paramref name="date"/>;
+    /// the offset (−05:00 or −04:00) follows daylight saving time on that date.
+    /// </summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time), NewYork), TimeSpan.Zero);
+
+    /// <summary>The same instant as New York clocks show it.</summary>
+    public static DateTimeOffset InNewYork(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, NewYork);
 }

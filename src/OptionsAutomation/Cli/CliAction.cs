@@ -29,7 +29,7 @@ internal static class CliAction
         {
             return await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TradingRuleException or InvalidConfigurationException or MigrationException or FormatException)
+        catch (Exception e) when (e is TradingRuleException or InvalidConfigurationException or MigrationException or FormatException or CliUsageException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return Refused;
@@ -43,3 +43,6 @@ internal static class CliAction
         }
     }
 }
+
+/// <summary>Option values that parse but cannot be used together or are out of range; reported like any refusal.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Analytics;
+using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Infrastructure.Json;
 using Spectre.Console;
@@ -100,6 +101,32 @@ internal static class CliOutput
         AnsiConsole.Write(table);
     }
 
+    public static void SessionTable(IReadOnlyList<TradingSession> sessions)
+    {
+        var table = new Table().AddColumns("Date", "Day", "Open (ET)", "Close (ET)", "Open (UTC)", "Close (UTC)", "Early close");
+        foreach (var s in sessions)
+        {
+            table.AddRow(
+                Cell(s.Date), Cell(s.Date.DayOfWeek.ToString()[..3]), Cell(EtTime(s.OpenEt)), Cell(EtTime(s.CloseEt)),
+                Cell(UtcTime(s.Open)), Cell(UtcTime(s.Close)), Cell(s.EarlyClose ? "yes" : ""));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"{sessions.Count} session(s)");
+    }
+
+    public static void HolidayTable(IReadOnlyList<MarketHoliday> holidays)
+    {
+        var table = new Table().AddColumns("Date", "Day", "Closed for");
+        foreach (var h in holidays)
+        {
+            table.AddRow(Cell(h.Date), Cell(h.Date.DayOfWeek.ToString()[..3]), Cell(h.Name));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"{holidays.Count} holiday(s)");
+    }
+
     public static void Metrics(PerformanceMetrics m) => Detail(
         ("total_trades", m.TotalTrades),
         ("total_wins", m.TotalWins),
@@ -124,6 +151,11 @@ internal static class CliOutput
     }
 
     private static Text Cell(object? value) => new(Format(value));
+
+    /// <summary>New York clock time with the day's offset (13:00 -05:00); the date has its own column.</summary>
+    private static string EtTime(DateTimeOffset t) => t.ToString("HH:mm zzz", CultureInfo.InvariantCulture);
+
+    private static string UtcTime(DateTimeOffset t) => t.UtcDateTime.ToString("HH:mm'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>At least two decimals, more only when the value has them (1.5 → 1.50, 61.725 → 61.725).</summary>
     private static string Money(decimal value)

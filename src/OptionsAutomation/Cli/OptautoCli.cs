@@ -23,6 +23,7 @@ internal static class OptautoCli
             ReportCommands.Metrics(overrides),
             ExitCommands.Create(overrides),
             AlertCommands.Create(overrides),
+            CalendarCommands.Create(overrides),
         };
 
         var parsed = root.Parse(args);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Orders;
@@ -17,6 +18,7 @@ public static class ServiceRegistration
     {
         services.AddSingleton(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<NyseCalendar>();
         services.AddSingleton(ReadExitRules(configuration));
         services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresConnection.Resolve(configuration)));
         services.AddSingleton<MigrationRunner>();

@@ -1,0 +1,20 @@
+namespace OptionsAutomation.Core.Tests.Support;
+
+/// <summary>Files under tests/data, found from the checkout the tests run in (the directory holding OptionsAutomation.sln).</summary>
+internal static class TestDataFiles
+{
+    public static string PathOf(string name) => Path.Combine(RepositoryRoot(), "tests", "data", name);
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OptionsAutomation.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no OptionsAutomation.sln above {AppContext.BaseDirectory}");
+    }
+}
