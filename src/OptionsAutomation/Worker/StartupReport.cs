@@ -32,6 +32,6 @@ internal sealed partial class StartupReport(
         Message = "Exit rules: profit target {ProfitTargetFraction} of max profit, CSP stop {CspStopLossMultiple}x credit, VPC stop {VpcStopLossMultiple}x credit (capped at max loss), exit at {ExitAtDaysToExpiry} DTE")]
     private partial void LogExitRules(decimal profitTargetFraction, decimal cspStopLossMultiple, decimal vpcStopLossMultiple, int exitAtDaysToExpiry);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker ready with {OpenPositions} open position(s); no scheduled jobs yet. Press Ctrl+C to stop")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker ready with {OpenPositions} open position(s); exit rules and marks run in market hours. Press Ctrl+C to stop")]
     private partial void LogReady(int openPositions);
 }

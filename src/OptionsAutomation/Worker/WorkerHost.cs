@@ -25,6 +25,8 @@ internal static class WorkerHost
         builder.Logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger));
         builder.Services.AddOptionsAutomation(configuration);
         builder.Services.AddHostedService<StartupReport>();
+        var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();
+        builder.Services.AddTradingJobs(jobs, PostgresConnection.Resolve(configuration));
         using var host = builder.Build();
 
         await DatabaseStartup.MigrateAsync(configuration, host.Services.GetRequiredService<MigrationRunner>(), cancellationToken).ConfigureAwait(false);

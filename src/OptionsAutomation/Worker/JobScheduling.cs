@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Worker.Jobs;
+using Quartz;
+
+namespace OptionsAutomation.Worker;
+
+/// <summary>
+/// Quartz for the worker: the ADO job store in Postgres (tables from db/migrations), clustered so that
+/// several <c>optauto run</c> processes on one database fire each tick once. A tick missed by more than
+/// the misfire threshold is skipped, not replayed: a late exit check on old data is worse than none.
+/// </summary>
+internal static class JobScheduling
+{
+    public static IServiceCollection AddTradingJobs(this IServiceCollection services, JobSettings settings, string connectionString)
+    {
+        services.AddQuartz(quartz =>
+        {
+            UseStore(quartz, settings.Clustered, connectionString);
+            Schedule<ExitRulesJob>(quartz, ExitRulesJob.Key, settings.ExitRulesCron);
+            Schedule<MarkToMarketJob>(quartz, MarkToMarketJob.Key, settings.MarkToMarketCron);
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>The job store every optauto scheduler uses; shared with the clustering test.</summary>
+    public static void UseStore(IQuartzBuilder quartz, bool clustered, string connectionString)
+    {
+        if (!clustered)
+        {
+            quartz.UseInMemoryStore();
+            return;
+        }
+
+        quartz.UsePersistentStore(store =>
+        {
+            store.UsePostgres(connectionString);
+            store.UseSystemTextJsonSerializer();
+            store.UseClustering();
+        });
+    }
+
+    public static void Schedule<TJob>(IQuartzBuilder quartz, JobKey key, string cron) where TJob : IJob
+    {
+        quartz.AddJob<TJob>(job => job.WithIdentity(key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .ForJob(key)
+            .WithIdentity(key.Name + "-cron")
+            .WithMisfireThreshold(Interval(cron))
+            .WithCronSchedule(cron, schedule => schedule
+                .InTimeZone(MarketTime.NewYork)
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+    }
+
+    /// <summary>The gap between two consecutive fires of <paramref name="cron"/>: how late a tick may run.</summary>
+    public static TimeSpan Interval(string cron)
+    {
+        var expression = new CronExpression(cron, MarketTime.NewYork);
+        // A Monday morning inside the market-hours window of the default schedules.
+        var start = new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
+        var first = expression.GetNextValidTimeAfter(start) ?? throw new ArgumentException($"cron '{cron}' never fires.", nameof(cron));
+        var second = expression.GetNextValidTimeAfter(first) ?? throw new ArgumentException($"cron '{cron}' fires only once.", nameof(cron));
+        return second - first;
+    }
+}

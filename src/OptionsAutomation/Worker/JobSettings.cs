@@ -1,0 +1,17 @@
+namespace OptionsAutomation.Worker;
+
+/// <summary>
+/// Appsettings section <c>Jobs</c>: Quartz cron expressions (seconds first), evaluated in America/New_York.
+/// The crons only bound the hours; each job asks the NYSE calendar whether the market is open.
+/// </summary>
+public sealed record JobSettings
+{
+    public const string SectionName = "Jobs";
+
+    public string ExitRulesCron { get; init; } = "0 0/5 9-15 ? * MON-FRI";
+
+    public string MarkToMarketCron { get; init; } = "0 * 9-15 ? * MON-FRI";
+
+    /// <summary>Run the scheduler clustered on the Postgres job store (off: in memory, one process only).</summary>
+    public bool Clustered { get; init; } = true;
+}

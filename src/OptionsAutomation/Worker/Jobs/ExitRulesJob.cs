@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Trading;
+using Quartz;
+
+namespace OptionsAutomation.Worker.Jobs;
+
+/// <summary>
+/// Every five minutes while the NYSE is open: mark, decide and execute exits. The cron fires on weekday
+/// hours; the calendar decides (holidays, 09:30 open, early closes), so a tick outside a session does nothing.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed partial class ExitRulesJob(ExitService exits, NyseCalendar calendar, TimeProvider clock, ILogger<ExitRulesJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("exit-rules");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await RunTickAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>One tick: does nothing unless the NYSE is open now. Returns whether it ran.</summary>
+    public async Task<bool> RunTickAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (calendar.SessionAt(now) is null)
+        {
+            LogMarketClosed(now);
+            return false;
+        }
+
+        var checks = await exits.RunAsync(now, execute: true, cancellationToken).ConfigureAwait(false);
+        LogTick(checks.Count, checks.Count(c => c.Closed is not null), checks.Count(c => c.OrderError is not null),
+            checks.Count(c => c.Decision.Decision is ExitDecisionKind.Stale or ExitDecisionKind.Unusable));
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Exit rules skipped at {Now}: the market is closed")]
+    private partial void LogMarketClosed(DateTimeOffset now);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Exit rules: {Checked} open position(s) checked, {Closed} closed, {Failed} closing order(s) failed, {Unpriced} without a usable mark")]
+    private partial void LogTick(int @checked, int closed, int failed, int unpriced);
+}
