@@ -5,7 +5,7 @@ using OptionsAutomation.Core.Positions;
 namespace OptionsAutomation.Core.Trading;
 
 /// <summary>Marks open positions and stores the marks; a stale or unusable mark flags the position and alerts.</summary>
-public sealed class MarkToMarketService(IPositionStore positions, IExitLedger ledger, PositionValuer valuer, TimeProvider clock)
+public sealed class MarkToMarketService(IPositionStore positions, IExitLedger ledger, PositionValuer valuer, GreeksEstimator greeks, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MarkedPosition>> MarkAllAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class MarkToMarketService(IPositionStore positions, IExitLedger le
     public async Task<MarkedPosition> MarkAsync(Position position, DateTimeOffset asOf, bool persist, CancellationToken cancellationToken)
     {
         var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
-        var update = MarkUpdate.For(position, mark, greeks: null);
+        var update = MarkUpdate.For(position, mark, mark.IsFresh ? greeks.Estimate(position, mark.LegQuotes, asOf) : null);
         var now = clock.GetUtcNow();
         if (persist)
         {

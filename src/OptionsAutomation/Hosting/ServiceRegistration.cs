@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure.Brokers;
@@ -26,6 +28,8 @@ public static class ServiceRegistration
         services.AddSingleton<PositionManager>();
         services.AddSingleton<IExitLedger, PostgresExitLedger>();
         services.AddSingleton<PositionValuer>();
+        services.AddSingleton(configuration.GetSection(PricingSettings.SectionName).Get<PricingSettings>() ?? new PricingSettings());
+        services.AddSingleton<GreeksEstimator>();
         services.AddSingleton<MarkToMarketService>();
         services.AddSingleton<ExitService>();
         services.AddSingleton(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings());

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
@@ -21,7 +23,7 @@ internal sealed class ExitHarness
         Positions = db.Positions(clock, Rules);
         var store = db.Store(clock);
         var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
-        Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), clock);
+        Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
         Broker = broker ?? new PaperBroker(Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
         Exits = new ExitService(store, Marks, ledger, Broker, Rules, clock);
     }

@@ -61,6 +61,25 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FreshMarkWithImpliedVol_StoresShortPutGreeksInDollarUnits()
+    {
+        var h = new ExitHarness(_db, _clock);
+        var position = (await h.OpenCspAsync("greeks", 580m, 1.50m, April17, OpenedAt, quantity: 2)).Position;
+        h.Quotes.Quote(position.Legs[0].Contract, 3.45m, 3.55m, TenThirtyFive.AddMinutes(-1), underlying: 590m, impliedVolatility: 0.20);
+
+        await h.Marks.MarkAllAsync(TenThirtyFive, CancellationToken.None);
+
+        // Expiry 2026-04-17 16:00 EDT = 20:00Z; one short put per unit, 2 units of 100 shares.
+        var years = (new DateTimeOffset(2026, 4, 17, 20, 0, 0, TimeSpan.Zero) - TenThirtyFive).TotalDays / 365.0;
+        var put = Core.Pricing.BlackScholes.Value(Core.Instruments.OptionRight.Put, 590, 580, years, 0.04, 0, 0.20);
+        var stored = (await h.Positions.FindAsync(position.PositionId))!;
+        Assert.Equal(Math.Round((decimal)(-200 * put.Delta), 6), stored.Delta);
+        Assert.Equal(Math.Round((decimal)(-200 * put.Theta), 6), stored.Theta);
+        Assert.Equal(Math.Round((decimal)(-200 * put.Vega), 6), stored.Vega);
+        Assert.True(stored.Delta > 0m && stored.Theta > 0m && stored.Vega < 0m && stored.Gamma < 0m);
+    }
+
+    [Fact]
     public async Task StaleMark_NeverExitsAndAlertsOncePerDay()
     {
         var h = new ExitHarness(_db, _clock);

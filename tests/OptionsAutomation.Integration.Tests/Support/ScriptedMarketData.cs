@@ -8,14 +8,14 @@ public sealed class ScriptedMarketData : IMarketData
 {
     private readonly Dictionary<string, List<OptionQuote>> _options = new(StringComparer.Ordinal);
 
-    public void Quote(OptionContract contract, decimal? bid, decimal? ask, DateTimeOffset at, decimal underlying = 0m)
+    public void Quote(OptionContract contract, decimal? bid, decimal? ask, DateTimeOffset at, decimal underlying = 0m, double? impliedVolatility = null)
     {
         if (!_options.TryGetValue(contract.OccSymbol, out var quotes))
         {
             _options[contract.OccSymbol] = quotes = [];
         }
 
-        quotes.Add(new OptionQuote(contract, bid, ask, null, at, underlying, null, null, null));
+        quotes.Add(new OptionQuote(contract, bid, ask, null, at, underlying, impliedVolatility, null, null));
         quotes.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
     }
 
