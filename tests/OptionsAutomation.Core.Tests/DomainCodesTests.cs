@@ -1,5 +1,7 @@
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 
 namespace OptionsAutomation.Core.Tests;
@@ -49,6 +51,26 @@ public sealed class DomainCodesTests
     [InlineData(LegSide.Long, "long")]
     public void LegSide_HasStableCodes(LegSide value, string code) => AssertCode(value, code);
 
+    [Theory]
+    [InlineData(MarkQuality.Fresh, "FRESH")]
+    [InlineData(MarkQuality.Stale, "STALE")]
+    [InlineData(MarkQuality.Unusable, "UNUSABLE")]
+    public void MarkQuality_HasStableCodes(MarkQuality value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(ExitDecisionKind.Hold, "HOLD")]
+    [InlineData(ExitDecisionKind.Exit, "EXIT")]
+    [InlineData(ExitDecisionKind.Stale, "STALE")]
+    [InlineData(ExitDecisionKind.Unusable, "UNUSABLE")]
+    public void ExitDecisionKind_HasStableCodes(ExitDecisionKind value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(OrderSide.BuyToOpen, "buy_to_open")]
+    [InlineData(OrderSide.SellToOpen, "sell_to_open")]
+    [InlineData(OrderSide.BuyToClose, "buy_to_close")]
+    [InlineData(OrderSide.SellToClose, "sell_to_close")]
+    public void OrderSide_HasStableCodes(OrderSide value, string code) => AssertCode(value, code);
+
     [Fact]
     public void EveryValueOfEveryCodedEnum_RoundTrips()
     {
@@ -59,15 +81,19 @@ public sealed class DomainCodesTests
         AssertRoundTrip<TradeOutcome>();
         AssertRoundTrip<OptionRight>();
         AssertRoundTrip<LegSide>();
+        AssertRoundTrip<MarkQuality>();
+        AssertRoundTrip<ExitDecisionKind>();
+        AssertRoundTrip<OrderSide>();
     }
 
     [Fact]
-    public void CodedTypes_AreTheSevenDomainEnums()
+    public void CodedTypes_AreTheTenDomainEnums()
     {
         Type[] expected =
         [
             typeof(StrategyType), typeof(PositionStatus), typeof(ExitReason), typeof(ExecutedBy),
             typeof(TradeOutcome), typeof(OptionRight), typeof(LegSide),
+            typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide),
         ];
 
         Assert.Equal(
