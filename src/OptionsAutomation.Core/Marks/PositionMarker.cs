@@ -11,6 +11,9 @@ namespace OptionsAutomation.Core.Marks;
 /// </summary>
 public static class PositionMarker
 {
+    /// <summary>How far a quote may be stamped after the evaluation instant (clock skew between feeds).</summary>
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(1);
+
     /// <param name="legQuotes">One quote (or null) per leg of <paramref name="position"/>, in leg order.</param>
     public static PositionMark Mark(Position position, IReadOnlyList<OptionQuote?> legQuotes, DateTimeOffset now, ExitRuleSettings rules)
     {
@@ -26,25 +29,23 @@ public static class PositionMarker
         {
             var leg = position.Legs[i];
             var quote = legQuotes[i];
-            var symbol = leg.Contract.OccSymbol;
             if (quote is null)
             {
-                problems.Add($"no quote for {symbol}");
+                problems.Add($"no quote for {leg.Contract.OccSymbol}");
                 price = null;
                 continue;
             }
 
             oldest = oldest is null || quote.Timestamp < oldest ? quote.Timestamp : oldest;
-            problems.AddRange(QuoteProblems(symbol, quote, rules.MaxSpreadPct));
-            if (quote.Mid is { } mid && price is { } sum)
-            {
+            problems.AddRange(QuoteProblems(leg.Contract, quote, now, rules.MaxSpreadPct));
+
+            // A one-sided, crossed or misattributed quote has no meaningful mid, so the mark has no price;
+            // a merely wide one keeps its price for display (it is still UNUSABLE for the rules).
+            var twoSided = quote.Contract == leg.Contract && quote is { Bid: > 0m, Ask: { } ask } && quote.Bid <= ask;
+            price = twoSided && price is { } sum && quote.Mid is { } mid
                 // Closing buys back the short legs (a debit) and sells the long ones (a credit).
-                price = sum + ((leg.Side == LegSide.Short ? mid : -mid) * leg.Ratio);
-            }
-            else
-            {
-                price = null;
-            }
+                ? sum + ((leg.Side == LegSide.Short ? mid : -mid) * leg.Ratio)
+                : null;
         }
 
         if (problems.Count > 0)
@@ -58,8 +59,21 @@ public static class PositionMarker
             : new PositionMark(price, oldest, MarkQuality.Fresh, null, legQuotes);
     }
 
-    private static IEnumerable<string> QuoteProblems(string symbol, OptionQuote quote, decimal maxSpreadPct)
+    private static IEnumerable<string> QuoteProblems(OptionContract contract, OptionQuote quote, DateTimeOffset now, decimal maxSpreadPct)
     {
+        var symbol = contract.OccSymbol;
+        if (quote.Contract != contract)
+        {
+            yield return $"quote for {quote.Contract.OccSymbol} given for {symbol}";
+            yield break;
+        }
+
+        if (quote.Timestamp > now + FutureTolerance)
+        {
+            yield return $"quote for {symbol} is stamped {quote.Timestamp:O}, after {now:O}";
+            yield break;
+        }
+
         if (quote.Bid is not { } bid || bid <= 0m)
         {
             yield return $"no bid for {symbol}";

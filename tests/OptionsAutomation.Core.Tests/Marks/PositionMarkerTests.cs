@@ -27,6 +27,54 @@ public sealed class PositionMarkerTests
     private static PositionMark MarkCsp(OptionQuote? quote, DateTimeOffset? now = null, ExitRuleSettings? rules = null) =>
         PositionMarker.Mark(Csp(), [quote], now ?? Now, rules ?? Rules);
 
+    // ---- quotes that cannot price the position ----
+
+    [Fact]
+    public void Mark_QuoteForAnotherContract_IsUnusableWithoutPrice()
+    {
+        var position = Vpc();
+
+        // The two leg quotes swapped: each is a real quote, for the wrong leg.
+        var mark = PositionMarker.Mark(position, [TestQuotes.AtMid(LongLeg(position), 0.90m), TestQuotes.AtMid(ShortLeg(position), 2.10m)], Now, Rules);
+
+        Assert.Equal(MarkQuality.Unusable, mark.Quality);
+        Assert.Null(mark.Price);
+        Assert.Contains($"quote for {Put575} given for {Put580}", mark.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mark_QuoteStampedAfterTheEvaluationInstant_IsUnusable()
+    {
+        var mark = MarkCsp(TestQuotes.Quote(ShortLeg(Csp()), 0.70m, 0.80m, Now.AddMinutes(2)));
+
+        Assert.Equal(MarkQuality.Unusable, mark.Quality);
+        Assert.Contains("is stamped", mark.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mark_QuoteStampedWithinTheSkewTolerance_IsFresh()
+    {
+        Assert.Equal(MarkQuality.Fresh, MarkCsp(TestQuotes.Quote(ShortLeg(Csp()), 0.70m, 0.80m, Now.AddSeconds(30))).Quality);
+    }
+
+    [Fact]
+    public void Mark_ZeroBid_HasNoPrice()
+    {
+        var mark = MarkCsp(TestQuotes.Quote(ShortLeg(Csp()), 0m, 0.05m));
+
+        Assert.Equal(MarkQuality.Unusable, mark.Quality);
+        Assert.Null(mark.Price);
+    }
+
+    [Fact]
+    public void Mark_WideSpread_KeepsItsPriceButIsUnusable()
+    {
+        var mark = MarkCsp(TestQuotes.Quote(ShortLeg(Csp()), 0.50m, 1.00m));
+
+        Assert.Equal(MarkQuality.Unusable, mark.Quality);
+        Assert.Equal(0.75m, mark.Price);
+    }
+
     // ---- price ----
 
     [Fact]
