@@ -15,7 +15,7 @@ public sealed class PositionCloseTests
         var position = PositionBuilder.Csp("SPY", 580m, 1.50m).Build();
         Assert.Equal(75.00m, position.ProfitTarget);
         Assert.Equal(300.00m, position.StopLoss);
-        Assert.Equal(150.00m, position.MaxProfit());
+        Assert.Equal(150.00m, position.ReturnBase());
 
         var (closed, trade) = position.Close(TestExits.At(0.75m, ExitReason.ProfitTarget), Now);
 

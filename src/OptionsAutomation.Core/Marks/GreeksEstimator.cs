@@ -16,6 +16,12 @@ public sealed class GreeksEstimator(PricingSettings settings)
     /// <returns>Null when a leg lacks a quote, an IV or an underlying price, or the options have expired.</returns>
     public PositionGreeks? Estimate(Position position, IReadOnlyList<OptionQuote?> legQuotes, DateTimeOffset asOf)
     {
+        if (!position.IsOption)
+        {
+            // Shares: one delta each, nothing else.
+            return new PositionGreeks(position.Quantity * position.Multiplier, 0m, 0m, 0m);
+        }
+
         double delta = 0, gamma = 0, theta = 0, vega = 0;
         var dividendYield = settings.DividendYieldOf(position.Ticker);
         for (var i = 0; i < position.Legs.Count; i++)

@@ -59,6 +59,20 @@ public static class PositionMarker
             : new PositionMark(price, oldest, MarkQuality.Fresh, null, legQuotes);
     }
 
+    /// <summary>Marks shares at the underlying's last price; only its age can disqualify it.</summary>
+    public static PositionMark MarkShares(UnderlyingQuote? quote, DateTimeOffset now, ExitRuleSettings rules)
+    {
+        if (quote is null || quote.Last <= 0m)
+        {
+            return new PositionMark(null, quote?.Timestamp, MarkQuality.Unusable, "no price for the underlying", []);
+        }
+
+        var age = now - quote.Timestamp;
+        return age > TimeSpan.FromMinutes(rules.MaxMarkAgeMinutes)
+            ? new PositionMark(quote.Last, quote.Timestamp, MarkQuality.Stale, $"price is {FormatAge(age)} old (limit {rules.MaxMarkAgeMinutes} min)", [])
+            : new PositionMark(quote.Last, quote.Timestamp, MarkQuality.Fresh, null, []);
+    }
+
     private static IEnumerable<string> QuoteProblems(OptionContract contract, OptionQuote quote, DateTimeOffset now, decimal maxSpreadPct)
     {
         var symbol = contract.OccSymbol;

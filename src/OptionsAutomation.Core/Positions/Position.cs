@@ -31,8 +31,10 @@ public sealed record Position
     public required ValueList<OptionLeg> Legs { get; init; }
     public string? Notes { get; init; }
     public required DateTimeOffset LastUpdated { get; init; }
-    public required DateOnly Expiration { get; init; }
-    public required decimal ShortStrike { get; init; }
+    /// <summary>Null for STOCK.</summary>
+    public DateOnly? Expiration { get; init; }
+    /// <summary>Null for STOCK.</summary>
+    public decimal? ShortStrike { get; init; }
     public decimal? LongStrike { get; init; }
     public required int Multiplier { get; init; }
     public decimal? MarkPrice { get; init; }
@@ -54,14 +56,27 @@ public sealed record Position
     public PositionGreeks? Greeks() =>
         Delta is { } delta && Gamma is { } gamma && Theta is { } theta && Vega is { } vega ? new(delta, gamma, theta, vega) : null;
 
+    /// <summary>An option strategy (CSP, VPC) rather than shares.</summary>
+    public bool IsOption => StrategyType != StrategyType.Stock;
+
     /// <summary>Calendar days from <paramref name="today"/> (a New York date) to expiration.</summary>
-    public int DaysToExpiry(DateOnly today) => Expiration.DayNumber - today.DayNumber;
+    public int DaysToExpiry(DateOnly today) =>
+        (Expiration ?? throw new InvalidOperationException($"position {PositionId} ({StrategyType.ToCode()}) has no expiration."))
+        .DayNumber - today.DayNumber;
 
-    /// <summary>P&amp;L after fees if the position were closed at <paramref name="debitPerShare"/>.</summary>
-    public decimal PnlAt(decimal debitPerShare) => CreditPnl.Pnl(EntryPrice, debitPerShare, Multiplier, Quantity, Fees);
+    /// <summary>
+    /// P&amp;L after fees if the position were closed at <paramref name="price"/>: for a credit strategy the
+    /// net debit per share paid to close; for shares (held long) the sale price.
+    /// </summary>
+    public decimal PnlAt(decimal price) => IsOption
+        ? CreditPnl.Pnl(EntryPrice, price, Multiplier, Quantity, Fees)
+        : CreditPnl.Dollars(price - EntryPrice, Multiplier, Quantity) - Fees;
 
-    /// <summary>Max profit of a credit strategy: the whole credit.</summary>
-    public decimal MaxProfit() => CreditPnl.Dollars(EntryPrice, Multiplier, Quantity);
+    /// <summary>
+    /// What <c>pnl_percent</c> is a percentage of: the max profit (the whole credit) of a credit strategy,
+    /// the cost of shares.
+    /// </summary>
+    public decimal ReturnBase() => CreditPnl.Dollars(EntryPrice, Multiplier, Quantity);
 
     /// <summary>
     /// Closes the position at <paramref name="exit"/>'s debit. The P&amp;L is computed here from the
@@ -93,8 +108,8 @@ public sealed record Position
         PositionRuleException.ThrowIfAny(errors);
 
         var fees = Fees + exit.ClosingFees;
-        var realized = CreditPnl.Pnl(EntryPrice, exit.ExitPrice, Multiplier, Quantity, fees);
-        var percent = CreditPnl.PercentOfMaxProfit(realized, MaxProfit());
+        var realized = (this with { Fees = fees }).PnlAt(exit.ExitPrice);
+        var percent = CreditPnl.PercentOfMaxProfit(realized, ReturnBase());
         var daysHeld = MarketTime.DateOf(closedAt).DayNumber - MarketTime.DateOf(EntryDate).DayNumber;
         var status = exit.Reason switch
         {

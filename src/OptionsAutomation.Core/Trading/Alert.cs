@@ -30,4 +30,22 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
         $"mark:{position.PositionId}:{quality.ToString().ToUpperInvariant()}:{day:yyyy-MM-dd}", "mark_" + quality.ToString().ToLowerInvariant(),
         $"Position {position.PositionId} {position.Ticker} {position.StrategyType.ToCode()}: mark is {quality.ToString().ToUpperInvariant()} ({problem}); price exits are paused.",
         position.PositionId, position.RequestId);
+
+    public static Alert Expiration(ClosedPosition closed, Exits.AssignedShares? shares, long? sharesPositionId)
+    {
+        var p = closed.Position;
+        var t = closed.Trade;
+        var pnl = t.PnlRealized.ToString("+$#,##0.00;-$#,##0.00;$0.00", CultureInfo.InvariantCulture);
+        var text = shares is null
+            ? $"Position {p.PositionId} {(t.ExitReason == Exits.ExitReason.Expired ? "expired worthless" : "settled in the money")} — {p.Ticker} {p.StrategyType.ToCode()} — exit {t.ExitPrice.ToString("0.00##", CultureInfo.InvariantCulture)} — {pnl}"
+            : $"Position {p.PositionId} assigned — {p.Ticker} {p.StrategyType.ToCode()} — put closed at {t.ExitPrice.ToString("0.00##", CultureInfo.InvariantCulture)} intrinsic, {pnl}; " +
+              $"opened position {sharesPositionId}: {shares.Shares} {shares.Ticker} at {shares.Price.ToString("0.00##", CultureInfo.InvariantCulture)} " +
+              $"(tax cost basis {shares.CostBasisPerShare.ToString("0.00##", CultureInfo.InvariantCulture)}/share)";
+        return new($"expiration:{p.PositionId}", shares is null ? "expiration" : "assignment", text, p.PositionId, p.RequestId);
+    }
+
+    public static Alert SettlementFailed(Position position, DateOnly date, string error) => new(
+        $"expiration-failed:{position.PositionId}:{date:yyyy-MM-dd}", "expiration_failed",
+        $"Position {position.PositionId} {position.Ticker} {position.StrategyType.ToCode()} expiring {date:yyyy-MM-dd} could not be settled ({error}); it stays OPEN.",
+        position.PositionId, position.RequestId);
 }

@@ -26,7 +26,8 @@ public sealed class ExitService(
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var today = MarketTime.DateOf(asOf);
         var checks = new List<ExitCheck>(open.Count);
-        foreach (var position in open)
+        // The exit rules are option rules; shares from an assignment are marked by the mark job only.
+        foreach (var position in open.Where(p => p.IsOption))
         {
             var marked = await marks.MarkAsync(position, asOf, persist: execute, cancellationToken).ConfigureAwait(false);
             var decision = ExitRules.Evaluate(marked.Position, marked.Mark, today, rules);

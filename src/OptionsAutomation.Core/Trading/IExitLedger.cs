@@ -38,4 +38,15 @@ public interface IExitLedger
     /// </summary>
     Task RecordFailedCloseAsync(
         Position position, string clientOrderId, string error, bool outcomeUnknown, Alert alert, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Settles an expired position in one transaction: closes it via <paramref name="close"/>, opens the
+    /// assigned shares when there are any, audits both and queues the expiration alert.
+    /// </summary>
+    /// <returns>The closed position and the id of the shares position, if one was opened.</returns>
+    Task<(ClosedPosition Closed, long? SharesPositionId)> SettleExpirationAsync(
+        long positionId, Func<Position, ClosedPosition> close, AssignedShares? shares, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Queues an alert on its own (e.g. an expiration that could not be settled).</summary>
+    Task AlertAsync(Alert alert, DateTimeOffset now, CancellationToken cancellationToken);
 }

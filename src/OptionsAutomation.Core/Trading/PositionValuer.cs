@@ -10,6 +10,12 @@ public sealed class PositionValuer(IMarketData marketData, ExitRuleSettings rule
 {
     public async Task<PositionMark> MarkAsync(Position position, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
+        if (!position.IsOption)
+        {
+            var underlying = await marketData.GetUnderlyingQuoteAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
+            return PositionMarker.MarkShares(underlying, asOf, rules);
+        }
+
         var quotes = new OptionQuote?[position.Legs.Count];
         for (var i = 0; i < quotes.Length; i++)
         {

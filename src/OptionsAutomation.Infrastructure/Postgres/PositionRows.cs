@@ -81,8 +81,8 @@ internal sealed class PositionRow
         Legs = new ValueList<OptionLeg>(JsonSerializer.Deserialize<OptionLeg[]>(Legs, DomainJson.Options) ?? []),
         Notes = Notes,
         LastUpdated = RowTime.Utc(LastUpdated),
-        Expiration = DateOnly.FromDateTime(Expiration ?? throw MissingColumn("expiration")),
-        ShortStrike = ShortStrike ?? throw MissingColumn("short_strike"),
+        Expiration = Expiration is { } expiration ? DateOnly.FromDateTime(expiration) : null,
+        ShortStrike = ShortStrike,
         LongStrike = LongStrike,
         Multiplier = Multiplier,
         MarkPrice = MarkPrice,
@@ -100,9 +100,6 @@ internal sealed class PositionRow
         Theta = Theta,
         Vega = Vega,
     };
-
-    private InvalidOperationException MissingColumn(string column) =>
-        new($"position {PositionId} has no {column}; only option positions are supported here.");
 }
 
 internal sealed class TradeRow

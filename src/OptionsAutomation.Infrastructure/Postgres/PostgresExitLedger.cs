@@ -169,6 +169,50 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
         LogCloseFailed(position.PositionId, position.RequestId, clientOrderId, error);
     }
 
+    public async Task<(ClosedPosition Closed, long? SharesPositionId)> SettleExpirationAsync(
+        long positionId, Func<Position, ClosedPosition> close, AssignedShares? shares, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, ExpirationService.Actor, cancellationToken).ConfigureAwait(false);
+        long? sharesId = shares is null ? null : await OpenSharesAsync(transaction, shares, now, cancellationToken).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, Alert.Expiration(closed, shares, sharesId), now).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogSettled(positionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.ExitPrice, closed.Trade.PnlRealized);
+        return (closed, sharesId);
+    }
+
+    public async Task AlertAsync(Alert alert, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, alert, now).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The shares of an assignment as a STOCK position: price per share, multiplier 1, no stop or target
+    /// (the option exit rules do not apply), max loss and collateral the cost of the shares.
+    /// </summary>
+    private static async Task<long> OpenSharesAsync(NpgsqlTransaction transaction, AssignedShares shares, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cost = shares.Price * shares.Shares;
+        var notes = string.Create(CultureInfo.InvariantCulture,
+            $"assigned from position {shares.FromPositionId}; tax cost basis {shares.CostBasisPerShare:0.00##}/share (strike − credit)");
+        var id = await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO positions (request_id, ticker, strategy_type, status, entry_date, entry_price, quantity,
+                stop_loss, profit_target, days_held, legs, notes, last_updated, multiplier, fees, max_loss, collateral)
+            VALUES (@RequestId, @Ticker, 'STOCK', 'OPEN', @At, @Price, @Shares, 0, 0, 0, '[]'::jsonb, @Notes, @Now, 1, 0, @Cost, @Cost)
+            RETURNING position_id
+            """,
+            new { shares.RequestId, shares.Ticker, At = shares.At.ToUniversalTime(), shares.Price, shares.Shares, Notes = notes, Now = now.ToUniversalTime(), Cost = cost },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, ExpirationService.Actor, "position.opened", "position", Id(id),
+            shares.RequestId, id, shares)).ConfigureAwait(false);
+        return id;
+    }
+
     private static string Id(long positionId) => positionId.ToString(CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing order {client_order_id} sent for position {position_id} (request {request_id}): {exit_reason}")]
@@ -179,6 +223,9 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Position {position_id} (request {request_id}) exited: {exit_reason} at {exit_price}, realized {pnl_realized}")]
     private partial void LogExited(long position_id, string request_id, string exit_reason, decimal exit_price, decimal pnl_realized);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Position {position_id} (request {request_id}) settled at expiration: {exit_reason} at {exit_price}, realized {pnl_realized}")]
+    private partial void LogSettled(long position_id, string request_id, string exit_reason, decimal exit_price, decimal pnl_realized);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Closing order {client_order_id} for position {position_id} (request {request_id}) failed: {error}; position stays OPEN")]
     private partial void LogCloseFailed(long position_id, string request_id, string client_order_id, string error);

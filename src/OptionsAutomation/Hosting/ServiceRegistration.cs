@@ -32,6 +32,7 @@ public static class ServiceRegistration
         services.AddSingleton<GreeksEstimator>();
         services.AddSingleton<MarkToMarketService>();
         services.AddSingleton<ExitService>();
+        services.AddSingleton<ExpirationService>();
         services.AddSingleton(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings());
         services.AddSingleton<IBroker, PaperBroker>();
         services.AddSingleton<OutboxReader>();

@@ -19,6 +19,7 @@ internal static class JobScheduling
             UseStore(quartz, settings.Clustered, connectionString);
             Schedule<ExitRulesJob>(quartz, ExitRulesJob.Key, settings.ExitRulesCron);
             Schedule<MarkToMarketJob>(quartz, MarkToMarketJob.Key, settings.MarkToMarketCron);
+            Schedule<ExpirationJob>(quartz, ExpirationJob.Key, settings.ExpirationCron);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -12,6 +12,9 @@ public sealed record JobSettings
 
     public string MarkToMarketCron { get; init; } = "0 * 9-15 ? * MON-FRI";
 
+    /// <summary>15 minutes after an early close and after the regular close.</summary>
+    public string ExpirationCron { get; init; } = "0 15 13,16 ? * MON-FRI";
+
     /// <summary>Run the scheduler clustered on the Postgres job store (off: in memory, one process only).</summary>
     public bool Clustered { get; init; } = true;
 }

@@ -26,6 +26,7 @@ internal sealed class ExitHarness
         Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
         Broker = broker ?? new PaperBroker(Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
         Exits = new ExitService(store, Marks, ledger, Broker, Rules, clock);
+        Expirations = new ExpirationService(store, Quotes, ledger, new Core.Calendar.NyseCalendar(), clock);
     }
 
     public TestDatabase Db { get; }
@@ -44,6 +45,8 @@ internal sealed class ExitHarness
 
     public ExitService Exits { get; }
 
+    public ExpirationService Expirations { get; }
+
     public Task<OpenedPosition> OpenCspAsync(string requestId, decimal strike, decimal credit, DateOnly expiration, DateTimeOffset openedAt, int quantity = 1) =>
         Positions.OpenAsync(new OpenPositionRequest
         {
@@ -54,6 +57,21 @@ internal sealed class ExitHarness
             ShortStrike = strike,
             Credit = credit,
             Quantity = quantity,
+            OpenedAt = openedAt,
+            Actor = "test",
+        });
+
+    public Task<OpenedPosition> OpenVpcAsync(string requestId, decimal shortStrike, decimal longStrike, decimal credit, DateOnly expiration, DateTimeOffset openedAt) =>
+        Positions.OpenAsync(new OpenPositionRequest
+        {
+            RequestId = requestId,
+            Strategy = StrategyType.VerticalPutCredit,
+            Ticker = "SPY",
+            Expiration = expiration,
+            ShortStrike = shortStrike,
+            LongStrike = longStrike,
+            Credit = credit,
+            Quantity = 1,
             OpenedAt = openedAt,
             Actor = "test",
         });

@@ -7,6 +7,18 @@ namespace OptionsAutomation.Integration.Tests.Support;
 public sealed class ScriptedMarketData : IMarketData
 {
     private readonly Dictionary<string, List<OptionQuote>> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<UnderlyingQuote>> _underlyings = new(StringComparer.Ordinal);
+
+    public void Underlying(string symbol, decimal last, DateTimeOffset at)
+    {
+        if (!_underlyings.TryGetValue(symbol, out var quotes))
+        {
+            _underlyings[symbol] = quotes = [];
+        }
+
+        quotes.Add(new UnderlyingQuote(symbol, last, null, null, at));
+        quotes.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+    }
 
     public void Quote(OptionContract contract, decimal? bid, decimal? ask, DateTimeOffset at, decimal underlying = 0m, double? impliedVolatility = null)
     {
@@ -23,7 +35,7 @@ public sealed class ScriptedMarketData : IMarketData
         ValueTask.FromResult(_options.TryGetValue(contract.OccSymbol, out var quotes) ? quotes.LastOrDefault(q => q.Timestamp <= asOf) : null);
 
     public ValueTask<UnderlyingQuote?> GetUnderlyingQuoteAsync(string symbol, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<UnderlyingQuote?>(null);
+        ValueTask.FromResult(_underlyings.TryGetValue(symbol, out var quotes) ? quotes.LastOrDefault(q => q.Timestamp <= asOf) : null);
 
     public ValueTask<OptionChain?> GetChainAsync(string underlying, DateTimeOffset asOf, CancellationToken cancellationToken) =>
         ValueTask.FromResult<OptionChain?>(null);

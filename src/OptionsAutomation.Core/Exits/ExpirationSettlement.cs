@@ -1,0 +1,45 @@
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core.Exits;
+
+/// <summary>
+/// How an option position ends at expiration, from the underlying's closing price. OCC's rule: an option
+/// is exercised when in the money by $0.01 or more. An out-of-the-money short put expires (exit 0, the full
+/// credit realized); an in-the-money CSP is assigned (the put closed at its intrinsic value, shares opened
+/// at the close); an in-the-money VPC settles at its intrinsic value, capped at the width.
+/// </summary>
+public sealed record ExpirationSettlement(ExitReason Reason, decimal ExitPrice, AssignedShares? Shares)
+{
+    public const decimal ExerciseThreshold = 0.01m;
+
+    public static ExpirationSettlement For(Position position, decimal underlyingClose, DateTimeOffset at)
+    {
+        if (!position.IsOption || position.ShortStrike is not { } strike)
+        {
+            throw new ArgumentException($"position {position.PositionId} is not an option position.", nameof(position));
+        }
+
+        var shortIntrinsic = strike - underlyingClose;
+        if (shortIntrinsic < ExerciseThreshold)
+        {
+            return new ExpirationSettlement(ExitReason.Expired, 0m, null);
+        }
+
+        if (position.StrategyType == StrategyType.VerticalPutCredit)
+        {
+            var width = strike - (position.LongStrike ?? throw new ArgumentException($"VPC {position.PositionId} has no long strike.", nameof(position)));
+            return new ExpirationSettlement(ExitReason.Assigned, Math.Min(shortIntrinsic, width), null);
+        }
+
+        var shares = new AssignedShares(
+            $"{position.RequestId}:assigned",
+            position.Ticker,
+            position.Quantity * position.Multiplier,
+            underlyingClose,
+            strike - position.EntryPrice,
+            position.PositionId,
+            at);
+        return new ExpirationSettlement(ExitReason.Assigned, shortIntrinsic, shares);
+    }
+}

@@ -1,0 +1,66 @@
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core.Trading;
+
+/// <summary>
+/// After a session closes, settles every open option position expiring that day (or earlier and
+/// missed): expired, assigned or settled, at the underlying's closing price. Without that day's close
+/// it settles nothing and alerts: fail closed.
+/// </summary>
+public sealed class ExpirationService(
+    IPositionStore positions, IMarketData marketData, IExitLedger ledger, NyseCalendar calendar, TimeProvider clock)
+{
+    public const string Actor = "expiration-job";
+
+    public async Task<IReadOnlyList<ExpirationResult>> SettleAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var session = calendar.SessionOn(date);
+        var now = clock.GetUtcNow();
+        if (session is null || now < session.Close)
+        {
+            return [];
+        }
+
+        var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
+        var results = new List<ExpirationResult>();
+        foreach (var position in open.Where(p => p.IsOption && p.Expiration <= date))
+        {
+            results.Add(await SettleAsync(position, session, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private async Task<ExpirationResult> SettleAsync(Position position, TradingSession session, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var close = await marketData.GetUnderlyingQuoteAsync(position.Ticker, session.Close, cancellationToken).ConfigureAwait(false);
+        if (close is null || MarketTime.DateOf(close.Timestamp) != session.Date || close.Last <= 0m)
+        {
+            var error = close is null
+                ? $"no closing price for {position.Ticker}"
+                : $"the latest {position.Ticker} price is from {close.Timestamp:O}, not the {session.Date:yyyy-MM-dd} close";
+            await ledger.AlertAsync(Alert.SettlementFailed(position, session.Date, error), now, cancellationToken).ConfigureAwait(false);
+            return new ExpirationResult(position, null, null, null, error);
+        }
+
+        var settlement = ExpirationSettlement.For(position, close.Last, session.Close);
+        try
+        {
+            var (closed, sharesId) = await ledger.SettleExpirationAsync(
+                position.PositionId,
+                p => p.Close(new PositionExit(settlement.ExitPrice, settlement.Reason, session.Close, ExecutedBy.Auto, Actor), now),
+                settlement.Shares,
+                now,
+                cancellationToken).ConfigureAwait(false);
+            return new ExpirationResult(closed.Position, settlement, closed, sharesId, null);
+        }
+        catch (TradingRuleException e)
+        {
+            return new ExpirationResult(position, settlement, null, null, e.Message);
+        }
+    }
+}
