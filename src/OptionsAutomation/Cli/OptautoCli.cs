@@ -21,6 +21,7 @@ internal static class OptautoCli
             ReportCommands.History(overrides),
             ReportCommands.Pnl(overrides),
             ReportCommands.Metrics(overrides),
+            PriceCommand.Create(overrides),
         };
 
         var parsed = root.Parse(args);
