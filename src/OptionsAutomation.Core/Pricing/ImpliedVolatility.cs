@@ -7,8 +7,9 @@ public static class ImpliedVolatility
 {
     /// <summary>
     /// Returns σ ≥ 0 with <c>BlackScholes.Value(right, spot, strike, years, rate, dividendYield, σ).Price</c> equal to
-    /// <paramref name="premium"/> to within about 1e-14 of the premium (or of S·e^(−qT) and K·e^(−rT), whichever rounding
-    /// dominates): far inside 1e-10 for any premium strictly inside the no-arbitrage bounds.
+    /// <paramref name="premium"/> to within 1e-14 of the out-of-the-money premium of the pair or a few ulps of S·e^(−qT)
+    /// and K·e^(−rT), whichever is larger: far inside 1e-10 for any premium strictly inside the no-arbitrage bounds
+    /// (for an underlying priced below about 10,000).
     /// </summary>
     /// <exception cref="ImpliedVolatilityException">The premium is at or outside <see cref="PremiumBounds"/>; the message gives the bounds.</exception>
     /// <exception cref="PricingInputException">An input is not finite or out of its domain, or <paramref name="years"/> is 0 (at expiry the price no longer depends on σ).</exception>
