@@ -21,6 +21,7 @@ namespace OptionsAutomation.Core.Pricing;
 public static class BlackScholes
 {
     private const double DaysPerYear = 365;
+    /// <summary>Vega and rho are quoted per point: a change of 0.01 in σ or r.</summary>
     private const double PerPoint = 100;
 
     public static OptionValuation Value(OptionRight right, double spot, double strike, double years, double rate, double dividendYield, double volatility)
@@ -29,7 +30,7 @@ public static class BlackScholes
         PricingInputs.RequireNonNegative(volatility, nameof(volatility));
         var omega = Omega(right);
         var totalVolatility = volatility * Math.Sqrt(years);
-        if (!(totalVolatility > 0))
+        if (totalVolatility == 0)
         {
             return Deterministic(omega, discounted.Spot, discounted.Strike, years, rate, dividendYield);
         }
@@ -52,7 +53,7 @@ public static class BlackScholes
         return InQuotedUnits(price, delta, gamma, vega, theta, rho);
     }
 
-    internal static double Omega(OptionRight right) => right switch
+    private static double Omega(OptionRight right) => right switch
     {
         OptionRight.Call => 1,
         OptionRight.Put => -1,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Npgsql;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure.Postgres;
 
@@ -29,7 +30,7 @@ internal static class CliAction
         {
             return await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TradingRuleException or InvalidConfigurationException or MigrationException or FormatException or CliUsageException)
+        catch (Exception e) when (e is TradingRuleException or PricingInputException or InvalidConfigurationException or MigrationException or FormatException or CliUsageException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return Refused;

@@ -4,6 +4,7 @@ using OptionsAutomation.Core;
 using OptionsAutomation.Core.Analytics;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Infrastructure.Json;
 using Spectre.Console;
 
@@ -137,6 +138,27 @@ internal static class CliOutput
         ("max_loss", m.MaxLoss),
         ("max_win", m.MaxWin),
         ("pnl_stddev", m.PnlStddev));
+
+    /// <summary>A valuation with the unit of each figure (those of <see cref="OptionValuation"/>), unrounded.</summary>
+    public static void Valuation(OptionValuation v, double? impliedVolatility)
+    {
+        var grid = new Grid().AddColumn().AddColumn().AddColumn();
+        if (impliedVolatility is { } sigma)
+        {
+            AddRow(grid, "implied_vol", sigma, "per year (0.2 = 20%)");
+        }
+
+        AddRow(grid, "price", v.Price, "per share");
+        AddRow(grid, "delta", v.Delta, "per 1 move of the underlying");
+        AddRow(grid, "gamma", v.Gamma, "change of delta per 1 move of the underlying");
+        AddRow(grid, "vega", v.Vega, "per vol point (volatility + 0.01)");
+        AddRow(grid, "theta", v.Theta, "per calendar day");
+        AddRow(grid, "rho", v.Rho, "per 1% of rate (rate + 0.01)");
+        AnsiConsole.Write(grid);
+
+        static void AddRow(Grid grid, string name, double value, string unit) =>
+            grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(Format(value)), new Text(unit));
+    }
 
     /// <summary>A two-column name/value listing.</summary>
     private static void Detail(params (string Name, object? Value)[] rows)

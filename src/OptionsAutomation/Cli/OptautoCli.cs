@@ -24,6 +24,7 @@ internal static class OptautoCli
             ExitCommands.Create(overrides),
             AlertCommands.Create(overrides),
             CalendarCommands.Create(overrides),
+            PriceCommand.Create(overrides),
         };
 
         var parsed = root.Parse(args);
