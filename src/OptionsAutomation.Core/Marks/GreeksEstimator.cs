@@ -27,19 +27,22 @@ public sealed class GreeksEstimator(PricingSettings settings)
         for (var i = 0; i < position.Legs.Count; i++)
         {
             var leg = position.Legs[i];
-            if (legQuotes[i] is not { ImpliedVolatility: { } iv, UnderlyingPrice: var spot } || iv <= 0 || spot <= 0m)
-            {
-                return null;
-            }
-
+            var quote = legQuotes[i];
             var expiry = MarketTime.At(leg.Contract.Expiration, new TimeOnly(16, 0));
             var years = (expiry - asOf).TotalDays / 365.0;
-            if (years <= 0)
+            if (quote is null || quote.UnderlyingPrice <= 0m || years <= 0)
             {
                 return null;
             }
 
-            var value = BlackScholes.Value(leg.Contract.Right, (double)spot, (double)leg.Contract.Strike, years, settings.RiskFreeRate, dividendYield, iv);
+            var spot = quote.UnderlyingPrice;
+            var iv = quote.ImpliedVolatility is > 0 and var quoted ? quoted : ImpliedFromMid(leg.Contract, quote, years, dividendYield);
+            if (iv is null)
+            {
+                return null;
+            }
+
+            var value = BlackScholes.Value(leg.Contract.Right, (double)spot, (double)leg.Contract.Strike, years, settings.RiskFreeRate, dividendYield, iv.Value);
             // Short legs carry the opposite sign: the holder of a short put is long delta.
             var units = (leg.Side == LegSide.Short ? -1.0 : 1.0) * leg.Ratio * position.Quantity * position.Multiplier;
             delta += units * value.Delta;
@@ -49,6 +52,25 @@ public sealed class GreeksEstimator(PricingSettings settings)
         }
 
         return new PositionGreeks(Round(delta), Round(gamma), Round(theta), Round(vega));
+    }
+
+    /// <summary>The volatility the quote's mid implies, when the feed gives none; null if the mid is outside the bounds.</summary>
+    private double? ImpliedFromMid(OptionContract contract, OptionQuote quote, double years, double dividendYield)
+    {
+        if (quote.Mid is not { } mid)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ImpliedVolatility.Solve(contract.Right, (double)mid, (double)quote.UnderlyingPrice, (double)contract.Strike, years, settings.RiskFreeRate, dividendYield);
+        }
+        catch (ImpliedVolatilityException)
+        {
+            // A mid outside the no-arbitrage bounds has no volatility: no Greeks rather than wrong ones.
+            return null;
+        }
     }
 
     private static decimal Round(double value) => Math.Round((decimal)value, 6, MidpointRounding.AwayFromZero);
