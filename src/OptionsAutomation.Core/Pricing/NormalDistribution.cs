@@ -1,0 +1,146 @@
+namespace OptionsAutomation.Core.Pricing;
+
+/// <summary>
+/// The standard normal density φ and distribution function Φ in double precision.
+/// </summary>
+/// <remarks>
+/// Φ(x) = ½·erfc(−x/√2) with erfc from W. J. Cody's rational Chebyshev approximations ("Rational Chebyshev
+/// approximations for the error function", Math. Comp. 23 (1969) 631–638; coefficients as in netlib specfun
+/// CALERF, 1990), which approximate erf and erfc to about 18 significant digits. Written out here rather than
+/// taken from MathNet.Numerics because Core depends on the BCL only, and three short tables of published
+/// coefficients are less to audit than a numerics package.
+/// The tail is formed as a product, never as 1 − something, and e^(−x²/2) is evaluated with x split into a
+/// part whose square is exact plus a small remainder (Cody's device), so rounding x² does not cost x² ulps:
+/// Φ keeps about 1e-15 relative accuracy down to x ≈ −37.5, where it leaves the normal double range and
+/// is returned as 0.
+/// </remarks>
+internal static class NormalDistribution
+{
+    private const double InvSqrt2Pi = 0.398942280401432677939946059934381868;
+    private const double InvSqrtPi = 0.564189583547756286948079451560772586;
+    private const double InvSqrt2 = 0.707106781186547524400844362104849039;
+
+    /// <summary>|x|/√2 up to which erf is approximated directly (Cody's THRESH).</summary>
+    private const double ErfThreshold = 0.46875;
+
+    /// <summary>Below this y = |x|/√2, y² adds nothing to 1 (Cody's XSMALL for IEEE doubles).</summary>
+    private const double TinyArgument = 1.11e-16;
+
+    /// <summary>From here on erfc(y) underflows the normal doubles (Cody's XBIG for IEEE doubles).</summary>
+    private const double UnderflowArgument = 26.543;
+
+    /// <summary>erf(y) ≈ y·A(y²)/B(y²) for y ≤ 0.46875.</summary>
+    private static ReadOnlySpan<double> A =>
+        [3.16112374387056560e00, 1.13864154151050156e02, 3.77485237685302021e02, 3.20937758913846947e03, 1.85777706184603153e-1];
+
+    private static ReadOnlySpan<double> B =>
+        [2.36012909523441209e01, 2.44024637934444173e02, 1.28261652607737228e03, 2.84423683343917062e03];
+
+    /// <summary>erfc(y) ≈ e^(−y²)·C(y)/D(y) for 0.46875 &lt; y ≤ 4.</summary>
+    private static ReadOnlySpan<double> C =>
+    [
+        5.64188496988670089e-1, 8.88314979438837594e00, 6.61191906371416295e01, 2.98635138197400131e02,
+        8.81952221241769090e02, 1.71204761263407058e03, 2.05107837782607147e03, 1.23033935479799725e03,
+        2.15311535474403846e-8,
+    ];
+
+    private static ReadOnlySpan<double> D =>
+    [
+        1.57449261107098347e01, 1.17693950891312499e02, 5.37181101862009858e02, 1.62138957456669019e03,
+        3.29079923573345963e03, 4.36261909014324716e03, 3.43936767414372164e03, 1.23033935480374942e03,
+    ];
+
+    /// <summary>erfc(y) ≈ e^(−y²)·(1/√π − P(1/y²)/Q(1/y²)/y²)/y for y &gt; 4.</summary>
+    private static ReadOnlySpan<double> P =>
+    [
+        3.05326634961232344e-1, 3.60344899949804439e-1, 1.25781726111229246e-1, 1.60837851487422766e-2,
+        6.58749161529837803e-4, 1.63153871373020978e-2,
+    ];
+
+    private static ReadOnlySpan<double> Q =>
+        [2.56852019228982242e00, 1.87295284992346047e00, 5.27905102951428412e-1, 6.05183413124413191e-2, 2.33520497626869185e-3];
+
+    public static double Pdf(double x) => InvSqrt2Pi * ExpMinusHalfSquare(x);
+
+    public static double Cdf(double x)
+    {
+        var y = Math.Abs(x) * InvSqrt2;
+        if (y <= ErfThreshold)
+        {
+            return 0.5 + (0.5 * Math.CopySign(Erf(y), x));
+        }
+
+        var lowerTail = 0.5 * Erfc(x, y);
+        return x < 0 ? lowerTail : 1 - lowerTail;
+    }
+
+    /// <summary>erf(y) for 0 ≤ y ≤ 0.46875.</summary>
+    private static double Erf(double y)
+    {
+        var z = y > TinyArgument ? y * y : 0;
+        var numerator = A[4] * z;
+        var denominator = z;
+        for (var i = 0; i < 3; i++)
+        {
+            numerator = (numerator + A[i]) * z;
+            denominator = (denominator + B[i]) * z;
+        }
+
+        return y * (numerator + A[3]) / (denominator + B[3]);
+    }
+
+    /// <summary>erfc(y) for y = |x|/√2 &gt; 0.46875; the Gaussian factor is taken from x itself.</summary>
+    private static double Erfc(double x, double y)
+    {
+        if (y >= UnderflowArgument)
+        {
+            return 0;
+        }
+
+        double rational;
+        if (y <= 4)
+        {
+            var numerator = C[8] * y;
+            var denominator = y;
+            for (var i = 0; i < 7; i++)
+            {
+                numerator = (numerator + C[i]) * y;
+                denominator = (denominator + D[i]) * y;
+            }
+
+            rational = (numerator + C[7]) / (denominator + D[7]);
+        }
+        else
+        {
+            var z = 1 / (y * y);
+            var numerator = P[5] * z;
+            var denominator = z;
+            for (var i = 0; i < 4; i++)
+            {
+                numerator = (numerator + P[i]) * z;
+                denominator = (denominator + Q[i]) * z;
+            }
+
+            rational = (InvSqrtPi - (z * (numerator + P[4]) / (denominator + Q[4]))) / y;
+        }
+
+        return ExpMinusHalfSquare(x) * rational;
+    }
+
+    /// <summary>
+    /// e^(−x²/2) without the x²·ε relative error of rounding x²: x = w + d with w a multiple of 1/16, so w² is
+    /// exact and only the small term (x − w)(x + w) is rounded.
+    /// </summary>
+    private static double ExpMinusHalfSquare(double x)
+    {
+        var a = Math.Abs(x);
+        if (a >= 40)
+        {
+            return 0;
+        }
+
+        var whole = Math.Truncate(a * 16) / 16;
+        var rest = (a - whole) * (a + whole);
+        return Math.Exp(-whole * whole / 2) * Math.Exp(-rest / 2);
+    }
+}
