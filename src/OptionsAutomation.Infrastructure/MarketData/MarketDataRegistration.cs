@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
+using OptionsAutomation.Infrastructure.MarketData.Synthetic;
 
 namespace OptionsAutomation.Infrastructure.MarketData;
 
@@ -10,18 +11,29 @@ namespace OptionsAutomation.Infrastructure.MarketData;
 public static class MarketDataRegistration
 {
     public const string ProviderKey = "MarketData:Provider";
+    public const string SyntheticProvider = "synthetic";
     public const string CsvProvider = "csv";
 
-    public static IReadOnlyList<string> Providers { get; } = [CsvProvider];
+    public static IReadOnlyList<string> Providers { get; } = [SyntheticProvider, CsvProvider];
 
     /// <summary>
-    /// Registers the configured provider as the singleton <see cref="IMarketData"/>. Settings are read and
-    /// checked here, so a bad value stops start-up naming the key; files are only read on the first query.
+    /// Registers the configured provider (<c>synthetic</c> when the key is absent or blank) as the singleton
+    /// <see cref="IMarketData"/>. Settings are read and checked here, so a bad value stops start-up naming the
+    /// key; CSV files are only read on the first query.
     /// </summary>
     public static IServiceCollection AddMarketData(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = configuration[ProviderKey]?.Trim();
+        if (string.IsNullOrEmpty(provider) || string.Equals(provider, SyntheticProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            var settings = Validated(
+                configuration.GetSection(SyntheticMarketDataSettings.SectionName).Get<SyntheticMarketDataSettings>() ?? new SyntheticMarketDataSettings(),
+                s => s.Validate());
+            services.AddSingleton<IMarketData>(new SyntheticMarketData(settings));
+            return services;
+        }
+
         if (string.Equals(provider, CsvProvider, StringComparison.OrdinalIgnoreCase))
         {
             var settings = Validated(

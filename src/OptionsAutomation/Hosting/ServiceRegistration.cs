@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.MarketData;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Hosting;
@@ -19,6 +20,7 @@ public static class ServiceRegistration
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPositionStore, PostgresPositionStore>();
         services.AddSingleton<PositionManager>();
+        services.AddMarketData(configuration);
         return services;
     }
 
