@@ -25,6 +25,7 @@ public sealed class CsvBadDataTests : IDisposable
     [InlineData("SPY,368.79,SPY210129C00345000,put,2021-01-29,2021-01-04,345.0,2.71,2.76,2.78,48199,0.28804,-0.17798", "optionroot 'SPY210129C00345000' disagrees with the columns")]
     [InlineData("SPY,368.79,SPY210129P00345500,put,2021-01-29,2021-01-04,345.0,2.71,2.76,2.78,48199,0.28804,-0.17798", "disagrees with the columns")]
     [InlineData("SPY,368.79,P00345000,put,2021-01-29,2021-01-04,345.0,2.71,2.76,2.78,48199,0.28804,-0.17798", "is not an OCC option symbol")]
+    [InlineData(",368.79,SPY210129P00345000,put,2021-01-29,2021-01-04,345.0,2.71,2.76,2.78,48199,0.28804,-0.17798", "underlying is blank")]
     [InlineData("SPY,0,SPY210129P00345000,put,2021-01-29,2021-01-04,345.0,2.71,2.76,2.78,48199,0.28804,-0.17798", "underlying_last must be above 0")]
     [InlineData("SPY,368.79,SPY210129P00345000,put,2021-01-29,2021-01-04,345.0,2.71,2.76,2.78,48199,0.28804,-1.7", "delta -1.7 is outside [-1, 1]")]
     [InlineData("SPY,368.79,SPY210129P00345000,put,2021-01-29,2021-01-04,345.0,2.71,2.76,2.78,4.5,0.28804,-0.17798", "openinterest '4.5' is not a whole")]

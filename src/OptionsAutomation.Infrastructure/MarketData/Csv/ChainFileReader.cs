@@ -155,11 +155,11 @@ internal static class ChainFileReader
         // result keeps a 290k-row load from allocating 290k copies of "SPX" and re-parsing the same dates.
         public ParsedTextCache<string> Symbols { get; } = new(text => text.Length > 0 ? text : throw new CsvRowException("underlying is blank."));
 
-        public ParsedTextCache<DateOnly> Expirations { get; } = new(text => CsvValues.Date(new CsvColumn("expiration", 0), text));
+        public ParsedTextCache<DateOnly> Expirations { get; } = new(text => CsvValues.Date("expiration", text));
 
         public ParsedTextCache<(DateOnly Date, DateTimeOffset Stamp)> QuoteDates { get; } = new(text =>
         {
-            var date = CsvValues.Date(new CsvColumn("quotedate", 0), text);
+            var date = CsvValues.Date("quotedate", text);
             return (date, EndOfDay.On(date));
         });
     }

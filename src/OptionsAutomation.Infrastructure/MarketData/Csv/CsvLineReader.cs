@@ -88,7 +88,7 @@ internal sealed class CsvLineReader : IDisposable
                 return true;
             }
 
-            record = new CsvRecord(line, _fields, count, LineNumber);
+            record = new CsvRecord(line, _fields, LineNumber);
             return true;
         }
 

@@ -11,29 +11,23 @@ internal static class CsvValues
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "MM/dd/yyyy", "M/d/yyyy"];
 
-    public static string RequiredText(in CsvRecord record, CsvColumn column)
-    {
-        var text = record[column];
-        return text.IsEmpty ? throw Blank(column) : text.ToString();
-    }
+    public static DateOnly RequiredDate(in CsvRecord record, CsvColumn column) => Date(column.Name, record[column]);
 
-    public static DateOnly RequiredDate(in CsvRecord record, CsvColumn column) => Date(column, record[column]);
-
-    public static DateOnly Date(CsvColumn column, ReadOnlySpan<char> text)
+    public static DateOnly Date(string columnName, ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)
         {
-            throw Blank(column);
+            throw Blank(columnName);
         }
 
         return DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new CsvRowException($"{column.Name} '{text}' is not a date (yyyy-MM-dd or MM/dd/yyyy).");
+            : throw new CsvRowException($"{columnName} '{text}' is not a date (yyyy-MM-dd or MM/dd/yyyy).");
     }
 
     public static decimal RequiredPositiveDecimal(in CsvRecord record, CsvColumn column)
     {
-        var value = OptionalNonNegativeDecimal(record, column) ?? throw Blank(column);
+        var value = OptionalNonNegativeDecimal(record, column) ?? throw Blank(column.Name);
         return value > 0m ? value : throw new CsvRowException($"{column.Name} must be above 0, was {value}.");
     }
 
@@ -85,5 +79,5 @@ internal static class CsvValues
             : throw new CsvRowException($"{column.Name} '{text}' is not a whole non-negative number.");
     }
 
-    private static CsvRowException Blank(CsvColumn column) => new($"{column.Name} is blank.");
+    private static CsvRowException Blank(string columnName) => new($"{columnName} is blank.");
 }
