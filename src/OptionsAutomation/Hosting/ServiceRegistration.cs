@@ -9,6 +9,7 @@ using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Outbox;
+using OptionsAutomation.Infrastructure.MarketData;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Hosting;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings());
         services.AddSingleton<IBroker, PaperBroker>();
         services.AddSingleton<OutboxReader>();
+        services.AddMarketData(configuration);
         return services;
     }
 
