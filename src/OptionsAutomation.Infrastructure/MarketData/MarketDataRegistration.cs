@@ -43,13 +43,13 @@ public static class MarketDataRegistration
             return services;
         }
 
-        throw new InvalidOperationException(
-            $"{ProviderKey} is '{provider}'; valid values are {string.Join(", ", Providers.Select(p => $"'{p}'"))}.");
+        throw new InvalidConfigurationException(
+            [$"{ProviderKey} is '{provider}'; valid values are {string.Join(", ", Providers.Select(p => $"'{p}'"))}."]);
     }
 
     private static T Validated<T>(T settings, Func<T, IReadOnlyList<string>> validate)
     {
         var errors = validate(settings);
-        return errors.Count == 0 ? settings : throw new InvalidOperationException("invalid configuration: " + string.Join(" ", errors));
+        return errors.Count == 0 ? settings : throw new InvalidConfigurationException(errors);
     }
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Hosting;
+using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Cli;

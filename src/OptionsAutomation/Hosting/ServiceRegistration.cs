@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.MarketData;
@@ -49,7 +50,3 @@ public static class ServiceRegistration
         return errors.Count == 0 ? rules : throw new InvalidConfigurationException(errors);
     }
 }
-
-/// <summary>Settings that cannot be used; the message names every bad key.</summary>
-public sealed class InvalidConfigurationException(IReadOnlyList<string> problems)
-    : Exception("invalid configuration: " + string.Join(" ", problems));

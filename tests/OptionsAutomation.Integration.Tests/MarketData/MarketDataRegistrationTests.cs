@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.MarketData;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
 using OptionsAutomation.Infrastructure.MarketData.Synthetic;
@@ -54,7 +55,7 @@ public sealed class MarketDataRegistrationTests
     [Fact]
     public void Synthetic_WithABadSetting_StopsNamingTheKey()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Resolve(new() { ["MarketData:Synthetic:Underlyings:QQQ:Volatility"] = "0" }));
+        var error = Assert.Throws<InvalidConfigurationException>(() => Resolve(new() { ["MarketData:Synthetic:Underlyings:QQQ:Volatility"] = "0" }));
 
         Assert.Contains("MarketData:Synthetic:Underlyings:QQQ:Volatility must be in (0, 3], was 0.", error.Message);
     }
@@ -78,7 +79,7 @@ public sealed class MarketDataRegistrationTests
     [Fact]
     public void Csv_WithoutChainFiles_StopsNamingTheKey()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Resolve(new() { ["MarketData:Provider"] = "CSV" }));
+        var error = Assert.Throws<InvalidConfigurationException>(() => Resolve(new() { ["MarketData:Provider"] = "CSV" }));
 
         Assert.Contains("MarketData:Csv:ChainFiles", error.Message);
     }
@@ -86,7 +87,7 @@ public sealed class MarketDataRegistrationTests
     [Fact]
     public void UnknownProvider_StopsNamingTheKeyAndTheValidValues()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Resolve(new() { ["MarketData:Provider"] = "bloomberg" }));
+        var error = Assert.Throws<InvalidConfigurationException>(() => Resolve(new() { ["MarketData:Provider"] = "bloomberg" }));
 
         Assert.Contains("MarketData:Provider", error.Message);
         Assert.Contains("'bloomberg'", error.Message);
