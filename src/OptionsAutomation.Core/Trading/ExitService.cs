@@ -27,7 +27,8 @@ public sealed class ExitService(
         var today = MarketTime.DateOf(asOf);
         var checks = new List<ExitCheck>(open.Count);
         // The exit rules are option rules; shares from an assignment are marked by the mark job only.
-        foreach (var position in open.Where(p => p.IsOption))
+        // A replay as of an earlier instant skips positions that did not exist yet.
+        foreach (var position in open.Where(p => p.IsOption && p.EntryDate <= asOf))
         {
             var marked = await marks.MarkAsync(position, asOf, persist: execute, cancellationToken).ConfigureAwait(false);
             var decision = ExitRules.Evaluate(marked.Position, marked.Mark, today, rules);

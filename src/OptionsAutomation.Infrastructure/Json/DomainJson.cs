@@ -22,6 +22,8 @@ public static class DomainJson
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            // Output goes to terminals, files and jsonb, never into HTML: keep "+", "'" and "—" readable.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = indented,
             Converters = { new DomainCodeConverterFactory(), new OptionLegConverter() },
         };

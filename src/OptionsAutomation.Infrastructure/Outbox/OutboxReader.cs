@@ -7,6 +7,8 @@ namespace OptionsAutomation.Infrastructure.Outbox;
 /// <summary>Reads the outbox, newest first.</summary>
 public sealed class OutboxReader(NpgsqlDataSource dataSource)
 {
+    static OutboxReader() => DapperConventions.Apply();
+
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(bool pendingOnly, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

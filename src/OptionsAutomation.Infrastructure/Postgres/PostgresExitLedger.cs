@@ -17,6 +17,8 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// <summary>Marks, closing orders and their outcomes in Postgres; each call is one transaction.</summary>
 public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILogger<PostgresExitLedger> logger) : IExitLedger
 {
+    static PostgresExitLedger() => DapperConventions.Apply();
+
     public async Task RecordMarkAsync(MarkUpdate update, Alert? alert, string? manualActor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

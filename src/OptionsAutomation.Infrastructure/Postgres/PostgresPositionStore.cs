@@ -18,7 +18,7 @@ public sealed partial class PostgresPositionStore : IPositionStore
     private readonly TimeProvider _clock;
     private readonly ILogger<PostgresPositionStore> _logger;
 
-    static PostgresPositionStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+    static PostgresPositionStore() => DapperConventions.Apply();
 
     public PostgresPositionStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<PostgresPositionStore> logger)
     {
