@@ -7,11 +7,18 @@ namespace OptionsAutomation.Core.Exits;
 /// How an option position ends at expiration, from the underlying's closing price. OCC's rule: an option
 /// is exercised when in the money by $0.01 or more. An out-of-the-money short put expires (exit 0, the full
 /// credit realized); an in-the-money CSP is assigned (the put closed at its intrinsic value, shares opened
-/// at the close); an in-the-money VPC settles at its intrinsic value, capped at the width.
+/// at the close; an index option settles that value in cash instead); an in-the-money VPC settles at its
+/// intrinsic value, capped at the width. Settlement uses the session's closing price: AM-settled index
+/// options (standard monthly SPX) really settle on that morning's opening print, which needs an opening
+/// price the market-data port does not carry yet.
 /// </summary>
 public sealed record ExpirationSettlement(ExitReason Reason, decimal ExitPrice, AssignedShares? Shares)
 {
     public const decimal ExerciseThreshold = 0.01m;
+
+    /// <summary>Cash-settled index option roots (no delivery of shares on exercise).</summary>
+    public static IReadOnlySet<string> CashSettledRoots { get; } =
+        new HashSet<string>(["SPX", "SPXW", "XSP", "NDX", "NDXP", "RUT", "RUTW", "VIX", "DJX"], StringComparer.OrdinalIgnoreCase);
 
     public static ExpirationSettlement For(Position position, decimal underlyingClose, DateTimeOffset at)
     {
@@ -30,6 +37,12 @@ public sealed record ExpirationSettlement(ExitReason Reason, decimal ExitPrice, 
         {
             var width = strike - (position.LongStrike ?? throw new ArgumentException($"VPC {position.PositionId} has no long strike.", nameof(position)));
             return new ExpirationSettlement(ExitReason.Assigned, Math.Min(shortIntrinsic, width), null);
+        }
+
+        // Index options settle in cash: the intrinsic value changes hands, no shares do.
+        if (CashSettledRoots.Contains(position.Ticker))
+        {
+            return new ExpirationSettlement(ExitReason.Assigned, shortIntrinsic, null);
         }
 
         var shares = new AssignedShares(
