@@ -36,7 +36,9 @@ public static class ServiceRegistration
         services.AddSingleton<ExitService>();
         services.AddSingleton<ExpirationService>();
         services.AddSingleton(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings());
-        services.AddSingleton<IBroker, PaperBroker>();
+        services.AddSingleton<PaperBroker>();
+        var resilience = configuration.GetSection(BrokerResilienceSettings.SectionName).Get<BrokerResilienceSettings>() ?? new BrokerResilienceSettings();
+        services.AddSingleton<IBroker>(sp => new ResilientBroker(sp.GetRequiredService<PaperBroker>(), resilience));
         services.AddSingleton<OutboxReader>();
         services.AddMarketData(configuration);
         return services;
