@@ -19,6 +19,9 @@ public abstract class CliTestBase(PostgresServer server, bool migrate = true) : 
     private TestDatabase? _db;
     private OptautoProcess? _cli;
 
+    /// <summary>Environment variables for every <c>optauto</c> run of the test (settings as <c>Section__Key</c>); none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string> CliEnvironment { get; } = new Dictionary<string, string>();
+
     protected TestDatabase Db => _db ?? throw new InvalidOperationException("the database is created in InitializeAsync.");
 
     private protected OptautoProcess Cli => _cli ?? throw new InvalidOperationException("the CLI is set up in InitializeAsync.");
@@ -26,7 +29,7 @@ public abstract class CliTestBase(PostgresServer server, bool migrate = true) : 
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(server, migrate);
-        _cli = new OptautoProcess(_db.ConnectionString);
+        _cli = new OptautoProcess(_db.ConnectionString, CliEnvironment);
     }
 
     public async Task DisposeAsync()
@@ -44,6 +47,25 @@ public abstract class CliTestBase(PostgresServer server, bool migrate = true) : 
         "positions", "add", "--ticker", "SPY", "--strategy", "CSP", "--expiration", Expiration,
         "--short-strike", "580", "--credit", "1.50", "--quantity", "1", "--opened-at", OpenedAt, .. extra,
     ];
+
+    /// <summary>Records a one-contract SPY CSP in-process (no CLI run), as <c>positions add</c> would.</summary>
+    protected async Task<Position> SeedSpyCspAsync(string requestId, DateOnly expiration, decimal strike, decimal credit, DateTimeOffset openedAt)
+    {
+        var opened = await Db.Positions(new ManualClock(DateTimeOffset.UtcNow)).OpenAsync(new OpenPositionRequest
+        {
+            RequestId = requestId,
+            Strategy = StrategyType.CashSecuredPut,
+            Ticker = "SPY",
+            Expiration = expiration,
+            ShortStrike = strike,
+            Credit = credit,
+            Quantity = 1,
+            OpenedAt = openedAt,
+            Actor = "test-seed",
+        });
+        Assert.True(opened.Created);
+        return opened.Position;
+    }
 
     /// <summary>Records the README's CSP in-process (no CLI run), for tests about other verbs.</summary>
     protected async Task<Position> SeedOpenCspAsync(string requestId)

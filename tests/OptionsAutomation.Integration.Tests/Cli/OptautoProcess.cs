@@ -14,7 +14,8 @@ internal sealed class OptautoProcess : IDisposable
 
     private readonly Dictionary<string, string> _environment;
 
-    public OptautoProcess(string connectionString)
+    /// <param name="environment">More variables for every run (settings as <c>Section__Key</c>); they win over the defaults here.</param>
+    public OptautoProcess(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
     {
         WorkDirectory = Directory.CreateTempSubdirectory("optauto-cli-").FullName;
         _environment = new Dictionary<string, string>
@@ -23,6 +24,10 @@ internal sealed class OptautoProcess : IDisposable
             ["Serilog__WriteTo__File__Args__path"] = Path.Combine(WorkDirectory, "logs", "optauto-.json"),
             ["DOTNET_NOLOGO"] = "1",
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            _environment[name] = value;
+        }
     }
 
     public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "optauto.dll");
