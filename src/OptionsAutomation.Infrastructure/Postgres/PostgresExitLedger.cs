@@ -24,10 +24,10 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // Only an OPEN position is marked: a close that committed meanwhile wins.
-        var previous = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT coalesce(mark_status, '') FROM positions WHERE position_id = @PositionId AND status = 'OPEN' FOR UPDATE",
+        var current = await connection.QuerySingleOrDefaultAsync<(string MarkStatus, string RequestId)?>(new CommandDefinition(
+            "SELECT coalesce(mark_status, ''), request_id FROM positions WHERE position_id = @PositionId AND status = 'OPEN' FOR UPDATE",
             new { update.PositionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (previous is null)
+        if (current is not { } previous)
         {
             return;
         }
@@ -62,11 +62,11 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
         // Marks change every minute; the audit trail records when a position's mark changes quality,
         // and every mark a person sets.
         var status = update.Quality.ToCode();
-        if (manualActor is not null || previous != status)
+        if (manualActor is not null || previous.MarkStatus != status)
         {
             await AuditLog.AppendAsync(transaction, new AuditEvent(now, manualActor ?? "mark-job",
                 manualActor is null ? "position.mark_" + status.ToLowerInvariant() : "position.marked_manually", "position",
-                Id(update.PositionId), null, update.PositionId, new { update.Quality, update.Problem, update.MarkPrice, update.MarkedAt, update.UnrealizedPnl })).ConfigureAwait(false);
+                Id(update.PositionId), previous.RequestId, update.PositionId, new { update.Quality, update.Problem, update.MarkPrice, update.MarkedAt, update.UnrealizedPnl })).ConfigureAwait(false);
         }
 
         if (alert is not null)
