@@ -4,6 +4,7 @@ using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals;
 
 namespace OptionsAutomation.Core;
 
@@ -66,6 +67,27 @@ public static class DomainCodes
         (OrderSide.BuyToClose, "buy_to_close"),
         (OrderSide.SellToClose, "sell_to_close"));
 
+    private static readonly CodeTable<ProposalStatus> ProposalStatuses = new(
+        (ProposalStatus.Proposed, "PROPOSED"),
+        (ProposalStatus.Approved, "APPROVED"),
+        (ProposalStatus.Executing, "EXECUTING"),
+        (ProposalStatus.Executed, "EXECUTED"),
+        (ProposalStatus.Rejected, "REJECTED"),
+        (ProposalStatus.Expired, "EXPIRED"),
+        (ProposalStatus.Failed, "FAILED"));
+
+    private static readonly CodeTable<ScreenDenialCode> ScreenDenials = new(
+        (ScreenDenialCode.NoChain, "NO_CHAIN"),
+        (ScreenDenialCode.NoExpirationInWindow, "NO_EXPIRATION_IN_WINDOW"),
+        (ScreenDenialCode.NoShortPut, "NO_SHORT_PUT"),
+        (ScreenDenialCode.NoLongPut, "NO_LONG_PUT"),
+        (ScreenDenialCode.OpenInterestTooLow, "OPEN_INTEREST_TOO_LOW"),
+        (ScreenDenialCode.SpreadTooWide, "SPREAD_TOO_WIDE"),
+        (ScreenDenialCode.CreditTooLow, "CREDIT_TOO_LOW"),
+        (ScreenDenialCode.TickerAtPositionLimit, "TICKER_AT_POSITION_LIMIT"),
+        (ScreenDenialCode.NoEquity, "NO_EQUITY"),
+        (ScreenDenialCode.SizeBelowOneContract, "SIZE_BELOW_ONE_CONTRACT"));
+
     private static readonly FrozenDictionary<Type, object> Tables = new Dictionary<Type, object>
     {
         [typeof(StrategyType)] = Strategies,
@@ -78,6 +100,8 @@ public static class DomainCodes
         [typeof(MarkQuality)] = MarkQualities,
         [typeof(ExitDecisionKind)] = Decisions,
         [typeof(OrderSide)] = OrderSides,
+        [typeof(ScreenDenialCode)] = ScreenDenials,
+        [typeof(ProposalStatus)] = ProposalStatuses,
     }.ToFrozenDictionary();
 
     /// <summary>Every enum that has codes; serializers use this to decide what to convert.</summary>

@@ -8,6 +8,9 @@ public sealed record PaperBrokerSettings
     /// <summary>Commission per option contract, in dollars.</summary>
     public decimal FeePerContract { get; init; } = 0.65m;
 
+    /// <summary>The paper account's cash at the start, in dollars.</summary>
+    public decimal StartingEquity { get; init; } = 100_000m;
+
     /// <summary>Per-share improvement on each leg's fill versus the touch (buys below the ask, sells above the bid).</summary>
     public decimal PriceImprovement { get; init; }
 }

@@ -23,6 +23,7 @@ internal static class OptautoCli
             ReportCommands.Metrics(overrides),
             ExitCommands.Create(overrides),
             AlertCommands.Create(overrides),
+            ProposalCommands.Create(overrides),
             CalendarCommands.Create(overrides),
             PriceCommand.Create(overrides),
         };

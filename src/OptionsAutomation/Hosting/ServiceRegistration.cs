@@ -5,6 +5,7 @@ using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Pricing;
+using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure;
@@ -40,15 +41,22 @@ public static class ServiceRegistration
         var resilience = configuration.GetSection(BrokerResilienceSettings.SectionName).Get<BrokerResilienceSettings>() ?? new BrokerResilienceSettings();
         services.AddSingleton<IBroker>(sp => new ResilientBroker(sp.GetRequiredService<PaperBroker>(), resilience));
         services.AddSingleton<OutboxReader>();
+        services.AddSingleton(Validated(configuration.GetSection(ProposalSettings.SectionName).Get<ProposalSettings>() ?? new ProposalSettings(), s => s.Validate()));
+        services.AddSingleton(Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(), s => s.Validate()));
+        services.AddSingleton<IProposalStore, PostgresProposalStore>();
+        services.AddSingleton<IAccountEquity, PaperAccount>();
+        services.AddSingleton<ProposalService>();
         services.AddMarketData(configuration);
         return services;
     }
 
     /// <summary>Binds and validates <c>ExitRules</c>; invalid settings stop start-up naming the key.</summary>
-    public static ExitRuleSettings ReadExitRules(IConfiguration configuration)
+    public static ExitRuleSettings ReadExitRules(IConfiguration configuration) =>
+        Validated(configuration.GetSection(ExitRuleSettings.SectionName).Get<ExitRuleSettings>() ?? new ExitRuleSettings(), r => r.Validate());
+
+    private static T Validated<T>(T settings, Func<T, IReadOnlyList<string>> validate)
     {
-        var rules = configuration.GetSection(ExitRuleSettings.SectionName).Get<ExitRuleSettings>() ?? new ExitRuleSettings();
-        var errors = rules.Validate();
-        return errors.Count == 0 ? rules : throw new InvalidConfigurationException(errors);
+        var errors = validate(settings);
+        return errors.Count == 0 ? settings : throw new InvalidConfigurationException(errors);
     }
 }

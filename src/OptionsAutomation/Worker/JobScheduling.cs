@@ -20,6 +20,7 @@ internal static class JobScheduling
             Schedule<ExitRulesJob>(quartz, ExitRulesJob.Key, settings.ExitRulesCron);
             Schedule<MarkToMarketJob>(quartz, MarkToMarketJob.Key, settings.MarkToMarketCron);
             Schedule<ExpirationJob>(quartz, ExpirationJob.Key, settings.ExpirationCron);
+            Schedule<ProposeTradesJob>(quartz, ProposeTradesJob.Key, settings.ProposeTradesCron);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -12,6 +12,9 @@ public sealed record JobSettings
 
     public string MarkToMarketCron { get; init; } = "0 * 9-15 ? * MON-FRI";
 
+    /// <summary>The morning screener (09:15 New York), on sessions only.</summary>
+    public string ProposeTradesCron { get; init; } = "0 15 9 ? * MON-FRI";
+
     /// <summary>15 minutes after an early close and after the regular close.</summary>
     public string ExpirationCron { get; init; } = "0 15 13,16 ? * MON-FRI";
 

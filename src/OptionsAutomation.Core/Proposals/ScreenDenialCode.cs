@@ -1,0 +1,16 @@
+namespace OptionsAutomation.Core.Proposals;
+
+/// <summary>Why the screener proposed nothing for a ticker and strategy. Codes in <see cref="DomainCodes"/>.</summary>
+public enum ScreenDenialCode
+{
+    NoChain,
+    NoExpirationInWindow,
+    NoShortPut,
+    NoLongPut,
+    OpenInterestTooLow,
+    SpreadTooWide,
+    CreditTooLow,
+    TickerAtPositionLimit,
+    NoEquity,
+    SizeBelowOneContract,
+}

@@ -1,0 +1,32 @@
+using OptionsAutomation.Core.Instruments;
+
+namespace OptionsAutomation.Core.Proposals;
+
+/// <summary>
+/// A row of <c>trade_requests</c>: a trade offered for approval. <see cref="NetCredit"/> is the limit price
+/// per share; <see cref="MaxLoss"/> and <see cref="Collateral"/> are dollars for the whole quantity.
+/// </summary>
+public sealed record TradeProposal
+{
+    public required string RequestId { get; init; }
+    public required ProposalStatus Status { get; init; }
+    public required string Ticker { get; init; }
+    public required StrategyType StrategyType { get; init; }
+    public required DateOnly Expiration { get; init; }
+    public required decimal ShortStrike { get; init; }
+    public decimal? LongStrike { get; init; }
+    public required decimal NetCredit { get; init; }
+    public required int Quantity { get; init; }
+    public required decimal MaxLoss { get; init; }
+    public required decimal Collateral { get; init; }
+    public decimal? ProbabilityOfProfit { get; init; }
+    public required ValueList<OptionLeg> Legs { get; init; }
+    public string? RiskSummary { get; init; }
+    public required DateTimeOffset ProposedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    public string? DecidedBy { get; init; }
+    public string? DecisionReason { get; init; }
+    public long? PositionId { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using OptionsAutomation.Core;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Trading;
+using Spectre.Console;
+
+namespace OptionsAutomation.Cli;
+
+/// <summary><c>optauto proposals run|list|show</c>.</summary>
+internal static class ProposalCommands
+{
+    public static Command Create(IReadOnlyList<string> overrides)
+    {
+        var proposals = new Command("proposals", "Morning trade proposals awaiting approval");
+        proposals.Add(Run(overrides));
+        proposals.Add(List(overrides));
+        proposals.Add(Show(overrides));
+        return proposals;
+    }
+
+    private static Command Run(IReadOnlyList<string> overrides)
+    {
+        var at = CliOptions.Instant("--at", "Screen as of this instant instead of now");
+        var json = CliOptions.Json();
+        var command = new Command("run", "Run the screener now: propose trades and list what was passed over, with the reason") { at, json };
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var asOf = parse.GetValue(at) ?? services.Get<TimeProvider>().GetUtcNow();
+            var run = await services.Get<ProposalService>().RunAsync(asOf, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                CliOutput.Json(new
+                {
+                    proposals = run.Proposals,
+                    denials = run.Denials.Select(d => new { ticker = d.Ticker, strategy_type = d.Strategy.ToCode(), code = d.Code.ToCode(), reason = d.ToString() }),
+                });
+                return CliAction.Ok;
+            }
+
+            Table(run.Proposals);
+            foreach (var denial in run.Denials)
+            {
+                AnsiConsole.WriteLine($"no {denial.Strategy.ToCode()} on {denial.Ticker}: {denial}");
+            }
+
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command List(IReadOnlyList<string> overrides)
+    {
+        var status = new Option<string?>("--status") { Description = $"Only this status: {string.Join(", ", DomainCodes.Codes<ProposalStatus>())}" };
+        var limit = new Option<int>("--limit") { Description = "At most this many", DefaultValueFactory = _ => 50 };
+        var json = CliOptions.Json();
+        var command = new Command("list", "Proposals, newest first") { status, limit, json };
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var store = services.Get<IProposalStore>();
+            await store.ExpireDueAsync(services.Get<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var filter = parse.GetValue(status) is { } code ? DomainCodes.Parse<ProposalStatus>(code) : (ProposalStatus?)null;
+            var found = await store.ListAsync(filter, Math.Max(1, parse.GetValue(limit)), cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                CliOutput.Json(found);
+            }
+            else
+            {
+                Table(found);
+            }
+
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Show(IReadOnlyList<string> overrides)
+    {
+        var id = new Argument<string>("request-id") { Description = "The proposal's request id" };
+        var json = CliOptions.Json();
+        var command = new Command("show", "One proposal") { id, json };
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var key = parse.GetRequiredValue(id);
+            var proposal = await services.Get<IProposalStore>().FindAsync(key, cancellationToken).ConfigureAwait(false)
+                ?? throw new FormatException($"proposal {key} not found.");
+            if (parse.GetValue(json))
+            {
+                CliOutput.Json(proposal);
+            }
+            else
+            {
+                Table([proposal]);
+            }
+
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static void Table(IReadOnlyList<TradeProposal> proposals)
+    {
+        var table = new Table().AddColumns("Request", "Status", "Ticker", "Strategy", "Expiration", "Strikes", "Credit", "Qty", "Max loss", "Collateral", "PoP", "Expires (UTC)");
+        foreach (var p in proposals)
+        {
+            table.AddRow(
+                new Text(p.RequestId), new Text(p.Status.ToCode()), new Text(p.Ticker), new Text(p.StrategyType.ToCode()),
+                new Text(CliOutput.Format(p.Expiration)),
+                new Text(p.LongStrike is { } l ? $"{CliOutput.Format(p.ShortStrike)}/{CliOutput.Format(l)}" : CliOutput.Format(p.ShortStrike)),
+                new Text(CliOutput.Format(p.NetCredit)), new Text(CliOutput.Format(p.Quantity)), new Text(CliOutput.Format(p.MaxLoss)),
+                new Text(CliOutput.Format(p.Collateral)), new Text(CliOutput.Format(p.ProbabilityOfProfit)), new Text(CliOutput.Format(p.ExpiresAt)));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"{proposals.Count} proposal(s)");
+    }
+}
