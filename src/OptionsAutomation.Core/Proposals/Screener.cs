@@ -42,7 +42,7 @@ public static class Screener
             longPut = candidates.FirstOrDefault(q => q.Contract.Strike == longStrike);
             if (longPut is null)
             {
-                return (null, Deny(ScreenDenialCode.NoLongPut, $"expiration={expiration:yyyy-MM-dd}, strike={longStrike}"));
+                return (null, Deny(ScreenDenialCode.NoLongPut, $"expiration={expiration:yyyy-MM-dd}, strike={longStrike:0.###}"));
             }
         }
 
@@ -66,7 +66,7 @@ public static class Screener
             : settings.MinCspCredit;
         if (credit < minCredit || credit <= 0m)
         {
-            return (null, Deny(ScreenDenialCode.CreditTooLow, $"credit={credit}, min={minCredit}"));
+            return (null, Deny(ScreenDenialCode.CreditTooLow, $"credit={credit:0.00##}, min={minCredit:0.00##}"));
         }
 
         var creditStrategy = CreditStrategy.Create(strategy, ticker, expiration, shortPut.Contract.Strike, longPut?.Contract.Strike, credit);

@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OptionsAutomation.Core;
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.MarketData.Csv;
+using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Integration.Tests.Support;
+
+namespace OptionsAutomation.Integration.Tests.Proposals;
+
+/// <summary>
+/// The screener on real SPY quotes of 2021-03-01 (the file's end-of-day chain, stamped 16:00 ET), storing
+/// proposals in Postgres. The 30–45 DTE window holds one expiration, 2021-03-31 (30 days), with two puts:
+/// 369 (bid 3.51, ask 3.55, Δ −0.21281, OI 2569) and 370 (bid 3.65, ask 3.69, Δ −0.22398, OI 12320).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
+    private static readonly CsvMarketData SpyChains = new(
+        new CsvMarketDataSettings { ChainFiles = [Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv")] },
+        NullLogger<CsvMarketData>.Instance);
+
+    private readonly ManualClock _clock = new(Close);
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task DefaultRules_ProposeNothing_AndSayWhy()
+    {
+        var run = await Service().RunAsync(Close, CancellationToken.None);
+
+        Assert.Empty(run.Proposals);
+        // 2% of 100,000 cannot secure a 370 put; no 365 put is listed for the spread.
+        Assert.Equal(
+            ["CSP SIZE_BELOW_ONE_CONTRACT: budget=2000.00, at_risk_per_contract=37000.00", "VPC NO_LONG_PUT: expiration=2021-03-31, strike=365"],
+            run.Denials.Select(d => $"{d.Strategy.ToCode()} {d}"));
+        Assert.Equal(0, await _db.CountAsync("trade_requests"));
+    }
+
+    [Fact]
+    public async Task LargerRiskBudget_ProposesThe370PutOnce_AndItExpiresAfterTheWindow()
+    {
+        var sizing = new SizingSettings { RiskPerTradePct = 40m };
+
+        var first = await Service(sizing).RunAsync(Close, CancellationToken.None);
+        var second = await Service(sizing).RunAsync(Close, CancellationToken.None);
+
+        var proposal = Assert.Single(first.Proposals);
+        Assert.Equal(
+            ("prop-20210301-SPY-CSP", ProposalStatus.Proposed, new DateOnly(2021, 3, 31), 370m, 3.67m, 1, 36633.00m, 37000.00m, 0.7760m),
+            (proposal.RequestId, proposal.Status, proposal.Expiration, proposal.ShortStrike, proposal.NetCredit, proposal.Quantity,
+                proposal.MaxLoss, proposal.Collateral, proposal.ProbabilityOfProfit!.Value));
+        Assert.Equal("SPY   210331P00370000", Assert.Single(proposal.Legs).Contract.OccSymbol);
+        // Screened at the close, so the window runs into the next session: 30 minutes from now.
+        Assert.Equal(Close.AddMinutes(30), proposal.ExpiresAt);
+        Assert.Equal(proposal, Assert.Single(second.Proposals));
+        Assert.Equal(1, await _db.CountAsync("trade_requests"));
+        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'proposal.created'"));
+
+        _clock.Set(Close.AddMinutes(31));
+        var expired = await Store().ExpireDueAsync(_clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(ProposalStatus.Expired, (await Store().FindAsync(proposal.RequestId, CancellationToken.None))!.Status);
+        Assert.Single(expired);
+        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'proposal.expired'"));
+    }
+
+    [Fact]
+    public async Task DuringTheSession_TheWindowNeverRunsPastTheClose()
+    {
+        // 15:45 ET on 2021-03-02: 30 minutes would end at 16:15, after the 16:00 close. The latest chain is
+        // the 03-01 close, and 2021-03-31 is now 29 days out, so the window starts at 29.
+        var nextClose = Close.AddDays(1);
+        var lateInTheDay = nextClose.AddMinutes(-15);
+        _clock.Set(lateInTheDay);
+
+        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }, minDaysToExpiry: 29).RunAsync(lateInTheDay, CancellationToken.None);
+
+        Assert.Equal(nextClose, Assert.Single(run.Proposals).ExpiresAt);
+    }
+
+    [Fact]
+    public async Task TickerAtItsPositionLimit_IsPassedOver()
+    {
+        await _db.Positions(_clock).OpenAsync(new Core.Positions.OpenPositionRequest
+        {
+            RequestId = "held", Strategy = StrategyType.CashSecuredPut, Ticker = "SPY", Expiration = new DateOnly(2021, 4, 16),
+            ShortStrike = 370m, Credit = 5.45m, Quantity = 1, OpenedAt = Close.AddDays(-3), Actor = "test",
+        });
+
+        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }).RunAsync(Close, CancellationToken.None);
+
+        Assert.Empty(run.Proposals);
+        Assert.All(run.Denials, d => Assert.Equal("TICKER_AT_POSITION_LIMIT: open=1, max=1", d.ToString()));
+    }
+
+    private PostgresProposalStore Store() => new(_db.DataSource, NullLogger<PostgresProposalStore>.Instance);
+
+    private ProposalService Service(SizingSettings? sizing = null, int minDaysToExpiry = 30) => new(
+        Store(),
+        _db.Store(_clock),
+        SpyChains,
+        new PaperAccount(_db.DataSource, new PaperBrokerSettings()),
+        new NyseCalendar(),
+        new ProposalSettings { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = ["CSP", "VPC"] }, MinDaysToExpiry = minDaysToExpiry },
+        sizing ?? new SizingSettings(),
+        new ExitRuleSettings(),
+        _clock);
+}
