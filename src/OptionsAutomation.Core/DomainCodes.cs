@@ -5,6 +5,7 @@ using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
 
 namespace OptionsAutomation.Core;
 
@@ -88,6 +89,43 @@ public static class DomainCodes
         (ScreenDenialCode.NoEquity, "NO_EQUITY"),
         (ScreenDenialCode.SizeBelowOneContract, "SIZE_BELOW_ONE_CONTRACT"));
 
+    private static readonly CodeTable<TradingState> TradingStates = new(
+        (TradingState.Active, "ACTIVE"),
+        (TradingState.Reducing, "REDUCING"),
+        (TradingState.Halted, "HALTED"));
+
+    private static readonly CodeTable<RiskCheck> RiskChecks = new(
+        (RiskCheck.OrderNotional, "ORDER_NOTIONAL"),
+        (RiskCheck.MaxPositions, "MAX_POSITIONS"),
+        (RiskCheck.DailyLoss, "DAILY_LOSS"),
+        (RiskCheck.Exposure, "EXPOSURE"),
+        (RiskCheck.PriceSanity, "PRICE_SANITY"),
+        (RiskCheck.OrderRate, "ORDER_RATE"),
+        (RiskCheck.CircuitBreaker, "CIRCUIT_BREAKER"),
+        (RiskCheck.TradingState, "TRADING_STATE"));
+
+    private static readonly CodeTable<RiskDenialCode> RiskDenials = new(
+        (RiskDenialCode.NoEquity, "NO_EQUITY"),
+        (RiskDenialCode.OrderNotionalExceeded, "ORDER_NOTIONAL_EXCEEDED"),
+        (RiskDenialCode.OrderNotionalPercentExceeded, "ORDER_NOTIONAL_PERCENT_EXCEEDED"),
+        (RiskDenialCode.MaxPositionsReached, "MAX_POSITIONS_REACHED"),
+        (RiskDenialCode.DailyLossLimitReached, "DAILY_LOSS_LIMIT_REACHED"),
+        (RiskDenialCode.DailyLossPercentReached, "DAILY_LOSS_PERCENT_REACHED"),
+        (RiskDenialCode.ExposureExceeded, "EXPOSURE_EXCEEDED"),
+        (RiskDenialCode.ExposurePercentExceeded, "EXPOSURE_PERCENT_EXCEEDED"),
+        (RiskDenialCode.NoQuote, "NO_QUOTE"),
+        (RiskDenialCode.QuoteUnusable, "QUOTE_UNUSABLE"),
+        (RiskDenialCode.QuoteStale, "QUOTE_STALE"),
+        (RiskDenialCode.PriceDeviationExceeded, "PRICE_DEVIATION_EXCEEDED"),
+        (RiskDenialCode.OrderRateExceeded, "ORDER_RATE_EXCEEDED"),
+        (RiskDenialCode.CircuitBreakerTripped, "CIRCUIT_BREAKER_TRIPPED"),
+        (RiskDenialCode.TradingReducing, "TRADING_REDUCING"),
+        (RiskDenialCode.TradingHalted, "TRADING_HALTED"));
+
+    private static readonly CodeTable<BreakerTripReason> TripReasons = new(
+        (BreakerTripReason.ConsecutiveLosses, "CONSECUTIVE_LOSSES"),
+        (BreakerTripReason.ConsecutiveErrors, "CONSECUTIVE_ERRORS"));
+
     private static readonly FrozenDictionary<Type, object> Tables = new Dictionary<Type, object>
     {
         [typeof(StrategyType)] = Strategies,
@@ -102,6 +140,10 @@ public static class DomainCodes
         [typeof(OrderSide)] = OrderSides,
         [typeof(ScreenDenialCode)] = ScreenDenials,
         [typeof(ProposalStatus)] = ProposalStatuses,
+        [typeof(TradingState)] = TradingStates,
+        [typeof(RiskCheck)] = RiskChecks,
+        [typeof(RiskDenialCode)] = RiskDenials,
+        [typeof(BreakerTripReason)] = TripReasons,
     }.ToFrozenDictionary();
 
     /// <summary>Every enum that has codes; serializers use this to decide what to convert.</summary>

@@ -1,8 +1,10 @@
+using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Risk;
 
 namespace OptionsAutomation.Core.Tests;
 
@@ -71,6 +73,47 @@ public sealed class DomainCodesTests
     [InlineData(OrderSide.SellToClose, "sell_to_close")]
     public void OrderSide_HasStableCodes(OrderSide value, string code) => AssertCode(value, code);
 
+    [Theory]
+    [InlineData(TradingState.Active, "ACTIVE")]
+    [InlineData(TradingState.Reducing, "REDUCING")]
+    [InlineData(TradingState.Halted, "HALTED")]
+    public void TradingState_HasStableCodes(TradingState value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(RiskCheck.OrderNotional, "ORDER_NOTIONAL")]
+    [InlineData(RiskCheck.MaxPositions, "MAX_POSITIONS")]
+    [InlineData(RiskCheck.DailyLoss, "DAILY_LOSS")]
+    [InlineData(RiskCheck.Exposure, "EXPOSURE")]
+    [InlineData(RiskCheck.PriceSanity, "PRICE_SANITY")]
+    [InlineData(RiskCheck.OrderRate, "ORDER_RATE")]
+    [InlineData(RiskCheck.CircuitBreaker, "CIRCUIT_BREAKER")]
+    [InlineData(RiskCheck.TradingState, "TRADING_STATE")]
+    public void RiskCheck_HasStableCodes(RiskCheck value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(RiskDenialCode.NoEquity, "NO_EQUITY")]
+    [InlineData(RiskDenialCode.OrderNotionalExceeded, "ORDER_NOTIONAL_EXCEEDED")]
+    [InlineData(RiskDenialCode.OrderNotionalPercentExceeded, "ORDER_NOTIONAL_PERCENT_EXCEEDED")]
+    [InlineData(RiskDenialCode.MaxPositionsReached, "MAX_POSITIONS_REACHED")]
+    [InlineData(RiskDenialCode.DailyLossLimitReached, "DAILY_LOSS_LIMIT_REACHED")]
+    [InlineData(RiskDenialCode.DailyLossPercentReached, "DAILY_LOSS_PERCENT_REACHED")]
+    [InlineData(RiskDenialCode.ExposureExceeded, "EXPOSURE_EXCEEDED")]
+    [InlineData(RiskDenialCode.ExposurePercentExceeded, "EXPOSURE_PERCENT_EXCEEDED")]
+    [InlineData(RiskDenialCode.NoQuote, "NO_QUOTE")]
+    [InlineData(RiskDenialCode.QuoteUnusable, "QUOTE_UNUSABLE")]
+    [InlineData(RiskDenialCode.QuoteStale, "QUOTE_STALE")]
+    [InlineData(RiskDenialCode.PriceDeviationExceeded, "PRICE_DEVIATION_EXCEEDED")]
+    [InlineData(RiskDenialCode.OrderRateExceeded, "ORDER_RATE_EXCEEDED")]
+    [InlineData(RiskDenialCode.CircuitBreakerTripped, "CIRCUIT_BREAKER_TRIPPED")]
+    [InlineData(RiskDenialCode.TradingReducing, "TRADING_REDUCING")]
+    [InlineData(RiskDenialCode.TradingHalted, "TRADING_HALTED")]
+    public void RiskDenialCode_HasStableCodes(RiskDenialCode value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(BreakerTripReason.ConsecutiveLosses, "CONSECUTIVE_LOSSES")]
+    [InlineData(BreakerTripReason.ConsecutiveErrors, "CONSECUTIVE_ERRORS")]
+    public void BreakerTripReason_HasStableCodes(BreakerTripReason value, string code) => AssertCode(value, code);
+
     [Fact]
     public void EveryValueOfEveryCodedEnum_RoundTrips()
     {
@@ -84,16 +127,22 @@ public sealed class DomainCodesTests
         AssertRoundTrip<MarkQuality>();
         AssertRoundTrip<ExitDecisionKind>();
         AssertRoundTrip<OrderSide>();
+        AssertRoundTrip<TradingState>();
+        AssertRoundTrip<RiskCheck>();
+        AssertRoundTrip<RiskDenialCode>();
+        AssertRoundTrip<BreakerTripReason>();
     }
 
     [Fact]
-    public void CodedTypes_AreTheTenDomainEnums()
+    public void CodedTypes_AreTheSixteenDomainEnums()
     {
         Type[] expected =
         [
             typeof(StrategyType), typeof(PositionStatus), typeof(ExitReason), typeof(ExecutedBy),
             typeof(TradeOutcome), typeof(OptionRight), typeof(LegSide),
             typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide),
+            typeof(TradingState), typeof(RiskCheck), typeof(RiskDenialCode), typeof(BreakerTripReason),
+            typeof(ScreenDenialCode), typeof(ProposalStatus),
         ];
 
         Assert.Equal(

@@ -12,7 +12,7 @@ namespace OptionsAutomation.Core.Marks;
 public static class PositionMarker
 {
     /// <summary>How far a quote may be stamped after the evaluation instant (clock skew between feeds).</summary>
-    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(1);
+    internal static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(1);
 
     /// <param name="legQuotes">One quote (or null) per leg of <paramref name="position"/>, in leg order.</param>
     public static PositionMark Mark(Position position, IReadOnlyList<OptionQuote?> legQuotes, DateTimeOffset now, ExitRuleSettings rules)

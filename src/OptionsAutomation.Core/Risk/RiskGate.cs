@@ -1,0 +1,101 @@
+using static OptionsAutomation.Core.Risk.RiskFormat;
+
+namespace OptionsAutomation.Core.Risk;
+
+/// <summary>
+/// The pre-trade gate every opening order passes, at proposal and again at approval. It reads the caller's
+/// <see cref="RiskSnapshot"/> and does no I/O; its only state is the per-underlying order-rate window, so the
+/// host keeps one gate per process (with several workers, each enforces Risk:MaxOrdersPerMinute on its own).
+/// </summary>
+public sealed class RiskGate
+{
+    private readonly RiskSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly OrderRateWindow _rates = new(TimeSpan.FromMinutes(1));
+
+    // Checking and counting an order must be one step, or two concurrent checks could both take the last permit.
+    private readonly Lock _lock = new();
+
+    /// <exception cref="ArgumentException">when the settings are invalid: a gate with bad limits must not run.</exception>
+    public RiskGate(RiskSettings settings, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(time);
+        var errors = settings.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(settings));
+        }
+
+        _settings = settings;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Runs the checks in <see cref="RiskCheck"/> order and stops at the first denial. An allowed order is
+    /// counted against its underlying's order rate; a denied one is not.
+    /// </summary>
+    public RiskDecision CheckOpening(OpeningOrder order, RiskSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfNegative(snapshot.OpenPositions, nameof(snapshot));
+        ArgumentOutOfRangeException.ThrowIfNegative(snapshot.OpenExposure, nameof(snapshot));
+
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            (RiskCheck Check, Func<RiskDenial?> Run)[] checks =
+            [
+                (RiskCheck.OrderNotional, () => AccountChecks.OrderNotional(order, snapshot, _settings)),
+                (RiskCheck.MaxPositions, () => AccountChecks.MaxPositions(snapshot, _settings)),
+                (RiskCheck.DailyLoss, () => AccountChecks.DailyLoss(snapshot, _settings)),
+                (RiskCheck.Exposure, () => AccountChecks.Exposure(order, snapshot, _settings)),
+                (RiskCheck.PriceSanity, () => PriceSanityCheck.Run(order, snapshot, _settings, now)),
+                (RiskCheck.OrderRate, () => OrderRate(order, now)),
+                (RiskCheck.CircuitBreaker, () => SwitchChecks.CircuitBreaker(snapshot, _settings)),
+                (RiskCheck.TradingState, () => SwitchChecks.TradingState(snapshot)),
+            ];
+
+            var passed = new List<RiskCheck>(checks.Length);
+            foreach (var (check, run) in checks)
+            {
+                if (run() is { } denial)
+                {
+                    return RiskDecision.Deny(passed, denial);
+                }
+
+                passed.Add(check);
+            }
+
+            _rates.Record(order.Underlying, order.RequestId, now);
+            return RiskDecision.Allow(passed);
+        }
+    }
+
+    /// <summary>
+    /// Closing orders always pass: they only reduce risk, and a stop or an exit that a HALTED state, a tripped
+    /// breaker or a breached loss limit could block would trap the very positions those switches protect.
+    /// </summary>
+    public static RiskDecision CheckClosing(RiskSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return RiskDecision.AllowClosing(snapshot.TradingState);
+    }
+
+    /// <summary>Deny, never queue. A request already counted in the window (the proposal, now approved) passes again.</summary>
+    private RiskDenial? OrderRate(OpeningOrder order, DateTimeOffset now)
+    {
+        if (_rates.Holds(order.Underlying, order.RequestId, now))
+        {
+            return null;
+        }
+
+        var count = _rates.Count(order.Underlying, now);
+        return count >= _settings.MaxOrdersPerMinute
+            ? RiskDenial.Of(RiskCheck.OrderRate, RiskDenialCode.OrderRateExceeded,
+                ("underlying", order.Underlying), ("orders", Count(count)), ("max", Count(_settings.MaxOrdersPerMinute)),
+                ("window_seconds", Count((int)_rates.Window.TotalSeconds)))
+            : null;
+    }
+}
