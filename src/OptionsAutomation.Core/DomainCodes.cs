@@ -66,6 +66,14 @@ public static class DomainCodes
         (OrderSide.BuyToClose, "buy_to_close"),
         (OrderSide.SellToClose, "sell_to_close"));
 
+    private static readonly CodeTable<FillSide> FillSides = new(
+        (FillSide.Buy, "buy"),
+        (FillSide.Sell, "sell"));
+
+    private static readonly CodeTable<RealizedPnlMethod> PnlMethods = new(
+        (RealizedPnlMethod.Fifo, "fifo"),
+        (RealizedPnlMethod.AverageCost, "average"));
+
     private static readonly FrozenDictionary<Type, object> Tables = new Dictionary<Type, object>
     {
         [typeof(StrategyType)] = Strategies,
@@ -78,6 +86,8 @@ public static class DomainCodes
         [typeof(MarkQuality)] = MarkQualities,
         [typeof(ExitDecisionKind)] = Decisions,
         [typeof(OrderSide)] = OrderSides,
+        [typeof(FillSide)] = FillSides,
+        [typeof(RealizedPnlMethod)] = PnlMethods,
     }.ToFrozenDictionary();
 
     /// <summary>Every enum that has codes; serializers use this to decide what to convert.</summary>
