@@ -71,6 +71,16 @@ public sealed class DomainCodesTests
     [InlineData(OrderSide.SellToClose, "sell_to_close")]
     public void OrderSide_HasStableCodes(OrderSide value, string code) => AssertCode(value, code);
 
+    [Theory]
+    [InlineData(FillSide.Buy, "buy")]
+    [InlineData(FillSide.Sell, "sell")]
+    public void FillSide_HasStableCodes(FillSide value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(RealizedPnlMethod.Fifo, "fifo")]
+    [InlineData(RealizedPnlMethod.AverageCost, "average")]
+    public void RealizedPnlMethod_HasStableCodes(RealizedPnlMethod value, string code) => AssertCode(value, code);
+
     [Fact]
     public void EveryValueOfEveryCodedEnum_RoundTrips()
     {
@@ -84,16 +94,18 @@ public sealed class DomainCodesTests
         AssertRoundTrip<MarkQuality>();
         AssertRoundTrip<ExitDecisionKind>();
         AssertRoundTrip<OrderSide>();
+        AssertRoundTrip<FillSide>();
+        AssertRoundTrip<RealizedPnlMethod>();
     }
 
     [Fact]
-    public void CodedTypes_AreTheTenDomainEnums()
+    public void CodedTypes_AreTheTwelveDomainEnums()
     {
         Type[] expected =
         [
             typeof(StrategyType), typeof(PositionStatus), typeof(ExitReason), typeof(ExecutedBy),
             typeof(TradeOutcome), typeof(OptionRight), typeof(LegSide),
-            typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide),
+            typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide), typeof(FillSide), typeof(RealizedPnlMethod),
         ];
 
         Assert.Equal(
