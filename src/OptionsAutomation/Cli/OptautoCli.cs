@@ -25,6 +25,7 @@ internal static class OptautoCli
             AlertCommands.Create(overrides),
             CalendarCommands.Create(overrides),
             PriceCommand.Create(overrides),
+            LedgerCommands.Create(overrides),
         };
 
         var parsed = root.Parse(args);

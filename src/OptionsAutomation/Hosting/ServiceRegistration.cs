@@ -4,6 +4,7 @@ using Npgsql;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Orders;
@@ -24,6 +25,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NyseCalendar>();
         services.AddSingleton(ReadExitRules(configuration));
+        services.AddSingleton(ReadPositions(configuration));
         services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresConnection.Resolve(configuration)));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPositionStore, PostgresPositionStore>();
@@ -50,5 +52,13 @@ public static class ServiceRegistration
         var rules = configuration.GetSection(ExitRuleSettings.SectionName).Get<ExitRuleSettings>() ?? new ExitRuleSettings();
         var errors = rules.Validate();
         return errors.Count == 0 ? rules : throw new InvalidConfigurationException(errors);
+    }
+
+    /// <summary>Binds and validates <c>Positions</c> (the realized P&amp;L method of fill ledgers).</summary>
+    public static PositionSettings ReadPositions(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(PositionSettings.SectionName).Get<PositionSettings>() ?? new PositionSettings();
+        var errors = settings.Validate();
+        return errors.Count == 0 ? settings : throw new InvalidConfigurationException(errors);
     }
 }
