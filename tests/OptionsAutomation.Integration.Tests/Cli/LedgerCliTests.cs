@@ -34,6 +34,7 @@ public sealed class LedgerCliTests : IDisposable
     {
         var fifo = (await _cli.RunAsync("ledger", "replay", "--fills", WriteCsv("fills.csv", Fills), "--json")).Succeeded();
         var average = (await _cli.RunAsync("ledger", "replay", "--fills", "fills.csv", "--method", "average", "--json")).Succeeded();
+        var configured = (await _cli.RunAsync("ledger", "replay", "--fills", "fills.csv", "--json", "--Positions:RealizedPnlMethod=average")).Succeeded();
 
         Assert.Equal("", fifo.Stderr);
         var symbols = fifo.Json().GetProperty("symbols").Items();
@@ -56,6 +57,7 @@ public sealed class LedgerCliTests : IDisposable
 
         var spyAverage = average.Json().GetProperty("symbols").Items()[1];
         Assert.Equal((50L, 11m, 600m), (spyAverage.Int("quantity"), spyAverage.Dec("average_price"), spyAverage.Dec("realized_pnl")));
+        Assert.Equal(average.Stdout, configured.Stdout);
     }
 
     [Fact]
