@@ -126,6 +126,14 @@ public static class DomainCodes
         (BreakerTripReason.ConsecutiveLosses, "CONSECUTIVE_LOSSES"),
         (BreakerTripReason.ConsecutiveErrors, "CONSECUTIVE_ERRORS"));
 
+    private static readonly CodeTable<FillSide> FillSides = new(
+        (FillSide.Buy, "buy"),
+        (FillSide.Sell, "sell"));
+
+    private static readonly CodeTable<RealizedPnlMethod> PnlMethods = new(
+        (RealizedPnlMethod.Fifo, "fifo"),
+        (RealizedPnlMethod.AverageCost, "average"));
+
     private static readonly FrozenDictionary<Type, object> Tables = new Dictionary<Type, object>
     {
         [typeof(StrategyType)] = Strategies,
@@ -144,6 +152,9 @@ public static class DomainCodes
         [typeof(RiskCheck)] = RiskChecks,
         [typeof(RiskDenialCode)] = RiskDenials,
         [typeof(BreakerTripReason)] = TripReasons,
+
+        [typeof(FillSide)] = FillSides,
+        [typeof(RealizedPnlMethod)] = PnlMethods,
     }.ToFrozenDictionary();
 
     /// <summary>Every enum that has codes; serializers use this to decide what to convert.</summary>

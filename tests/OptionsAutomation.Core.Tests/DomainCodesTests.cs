@@ -114,6 +114,16 @@ public sealed class DomainCodesTests
     [InlineData(BreakerTripReason.ConsecutiveErrors, "CONSECUTIVE_ERRORS")]
     public void BreakerTripReason_HasStableCodes(BreakerTripReason value, string code) => AssertCode(value, code);
 
+    [Theory]
+    [InlineData(FillSide.Buy, "buy")]
+    [InlineData(FillSide.Sell, "sell")]
+    public void FillSide_HasStableCodes(FillSide value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(RealizedPnlMethod.Fifo, "fifo")]
+    [InlineData(RealizedPnlMethod.AverageCost, "average")]
+    public void RealizedPnlMethod_HasStableCodes(RealizedPnlMethod value, string code) => AssertCode(value, code);
+
     [Fact]
     public void EveryValueOfEveryCodedEnum_RoundTrips()
     {
@@ -131,16 +141,18 @@ public sealed class DomainCodesTests
         AssertRoundTrip<RiskCheck>();
         AssertRoundTrip<RiskDenialCode>();
         AssertRoundTrip<BreakerTripReason>();
+        AssertRoundTrip<FillSide>();
+        AssertRoundTrip<RealizedPnlMethod>();
     }
 
     [Fact]
-    public void CodedTypes_AreTheSixteenDomainEnums()
+    public void CodedTypes_AreEveryDomainEnum()
     {
         Type[] expected =
         [
             typeof(StrategyType), typeof(PositionStatus), typeof(ExitReason), typeof(ExecutedBy),
             typeof(TradeOutcome), typeof(OptionRight), typeof(LegSide),
-            typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide),
+            typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide), typeof(FillSide), typeof(RealizedPnlMethod),
             typeof(TradingState), typeof(RiskCheck), typeof(RiskDenialCode), typeof(BreakerTripReason),
             typeof(ScreenDenialCode), typeof(ProposalStatus),
         ];

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using OptionsAutomation.Core.Positions;
 
 namespace OptionsAutomation.Core.Instruments;
@@ -8,7 +7,7 @@ namespace OptionsAutomation.Core.Instruments;
 /// with the net credit per share. Construct through <see cref="Create"/>, which refuses shapes that
 /// cannot be traded.
 /// </summary>
-public sealed partial record CreditStrategy
+public sealed record CreditStrategy
 {
     private CreditStrategy(StrategyType type, string underlying, DateOnly expiration, decimal shortStrike, decimal? longStrike, decimal credit)
     {
@@ -48,7 +47,7 @@ public sealed partial record CreditStrategy
     {
         var errors = new List<string>();
         var ticker = (underlying ?? "").Trim().ToUpperInvariant();
-        if (!TickerPattern().IsMatch(ticker))
+        if (!Ticker.IsValid(ticker))
         {
             errors.Add($"ticker '{underlying}' must be 1-6 letters, or up to 5 with a share class (e.g. SPY, BRK.B).");
         }
@@ -94,9 +93,6 @@ public sealed partial record CreditStrategy
         PositionRuleException.ThrowIfAny(errors);
         return new CreditStrategy(type, ticker, expiration, shortStrike, longStrike, credit);
     }
-
-    [GeneratedRegex(@"^(?:[A-Z]{1,6}|[A-Z]{1,5}\.[A-Z])$")]
-    private static partial Regex TickerPattern();
 
     private OptionLeg Leg(LegSide side, decimal strike) =>
         new(new OptionContract(Underlying, Expiration, OptionRight.Put, strike), side);

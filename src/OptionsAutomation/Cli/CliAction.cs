@@ -4,6 +4,7 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure;
+using OptionsAutomation.Infrastructure.Fills;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Cli;
@@ -31,7 +32,7 @@ internal static class CliAction
         {
             return await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TradingRuleException or PricingInputException or InvalidConfigurationException or MigrationException or FormatException or CliUsageException)
+        catch (Exception e) when (e is TradingRuleException or PricingInputException or InvalidConfigurationException or MigrationException or FormatException or CliUsageException or FillsFileException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return Refused;

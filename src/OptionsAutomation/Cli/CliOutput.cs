@@ -128,6 +128,26 @@ internal static class CliOutput
         AnsiConsole.WriteLine($"{holidays.Count} holiday(s)");
     }
 
+    /// <summary>One row per instrument, then every fill that realized P&amp;L (for a flip, its closing part).</summary>
+    public static void LedgerTables(LedgerBook book)
+    {
+        var positions = new Table().AddColumns("Symbol", "Qty", "Avg price", "Realized (gross)", "Fees", "Net realized");
+        var realizing = new Table().AddColumns("Symbol", "Time (UTC)", "Side", "Qty", "Price", "Realized");
+        foreach (var (ledger, fills) in book.Instruments)
+        {
+            positions.AddRow(
+                Cell(ledger.Symbol), Cell(ledger.Quantity), Cell(ledger.AveragePrice), Cell(ledger.RealizedPnl), Cell(ledger.Fees), Cell(ledger.NetRealizedPnl));
+            foreach (var f in fills)
+            {
+                realizing.AddRow(Cell(ledger.Symbol), Cell(f.Time), Cell(f.Side.ToCode()), Cell(f.Quantity), Cell(f.Price), Cell(f.RealizedPnl));
+            }
+        }
+
+        AnsiConsole.Write(positions);
+        AnsiConsole.Write(realizing);
+        AnsiConsole.WriteLine($"{book.Instruments.Count} symbol(s), {realizing.Rows.Count} realizing fill(s), realized P&L by {book.Method.ToCode()}");
+    }
+
     public static void Metrics(PerformanceMetrics m) => Detail(
         ("total_trades", m.TotalTrades),
         ("total_wins", m.TotalWins),

@@ -26,6 +26,7 @@ internal static class OptautoCli
             ProposalCommands.Create(overrides),
             CalendarCommands.Create(overrides),
             PriceCommand.Create(overrides),
+            LedgerCommands.Create(overrides),
         };
 
         var parsed = root.Parse(args);

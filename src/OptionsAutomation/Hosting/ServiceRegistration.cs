@@ -4,6 +4,7 @@ using Npgsql;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
@@ -25,6 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NyseCalendar>();
         services.AddSingleton(ReadExitRules(configuration));
+        services.AddSingleton(ReadPositions(configuration));
         services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresConnection.Resolve(configuration)));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPositionStore, PostgresPositionStore>();
@@ -57,6 +59,14 @@ public static class ServiceRegistration
     private static T Validated<T>(T settings, Func<T, IReadOnlyList<string>> validate)
     {
         var errors = validate(settings);
+        return errors.Count == 0 ? settings : throw new InvalidConfigurationException(errors);
+    }
+
+    /// <summary>Binds and validates <c>Positions</c> (the realized P&amp;L method of fill ledgers).</summary>
+    public static PositionSettings ReadPositions(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(PositionSettings.SectionName).Get<PositionSettings>() ?? new PositionSettings();
+        var errors = settings.Validate();
         return errors.Count == 0 ? settings : throw new InvalidConfigurationException(errors);
     }
 }

@@ -10,4 +10,7 @@ public sealed class MarketDataFileException(string path, int line, string reason
     public string Path { get; } = path;
 
     public int Line { get; } = line;
+
+    /// <summary>What is wrong, without the path and line (for callers that report those their own way).</summary>
+    public string Reason { get; } = reason;
 }

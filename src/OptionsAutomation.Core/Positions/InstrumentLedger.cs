@@ -1,0 +1,233 @@
+using OptionsAutomation.Core.Instruments;
+
+namespace OptionsAutomation.Core.Positions;
+
+/// <summary>
+/// The position in one instrument as its fills made it. As in NautilusTrader, it changes only by applying a fill,
+/// and every change is a new value. Quantity is signed (long above 0, short below); amounts are in currency units
+/// (price × quantity × multiplier). Realized P&amp;L is gross: fees are kept apart and the net is derived from both.
+/// A sell to open is as ordinary as a buy: covering a short realizes (open price − close price) × quantity × multiplier.
+/// </summary>
+public sealed record InstrumentLedger
+{
+    private InstrumentLedger(string symbol, int multiplier, RealizedPnlMethod method)
+    {
+        Symbol = symbol;
+        Multiplier = multiplier;
+        Method = method;
+    }
+
+    public string Symbol { get; }
+
+    public int Multiplier { get; }
+
+    public RealizedPnlMethod Method { get; }
+
+    /// <summary>Long above 0, short below 0, flat 0.</summary>
+    public int Quantity { get; private init; }
+
+    /// <summary>
+    /// What the open quantity cost, in currency and positive on either side (for a short, what was received). Under
+    /// FIFO it is the sum of the open lots; under average cost what remains after each close took its share.
+    /// </summary>
+    public decimal CostBasis { get; private init; }
+
+    /// <summary>
+    /// The opening fills still open, oldest first: the lots a close consumes. Under average cost they are consumed
+    /// in the same order, but the cost comes from <see cref="CostBasis"/>, not from their prices.
+    /// </summary>
+    public ValueList<OpenLot> OpenLots { get; private init; } = ValueList<OpenLot>.Empty;
+
+    /// <summary>Gross realized P&amp;L, before fees.</summary>
+    public decimal RealizedPnl { get; private init; }
+
+    /// <summary>Every fee paid on this instrument, on opening and closing fills alike.</summary>
+    public decimal Fees { get; private init; }
+
+    public DateTimeOffset? LastFillAt { get; private init; }
+
+    /// <summary>The last mark (per share) of the current position; null when flat or not yet marked.</summary>
+    public decimal? MarkPrice { get; private init; }
+
+    /// <summary>Maximum adverse excursion: the worst unrealized P&amp;L the current position showed when marked.</summary>
+    public decimal? Mae { get; private init; }
+
+    /// <summary>Maximum favourable excursion: the best unrealized P&amp;L the current position showed when marked.</summary>
+    public decimal? Mfe { get; private init; }
+
+    public decimal NetRealizedPnl => RealizedPnl - Fees;
+
+    public bool IsFlat => Quantity == 0;
+
+    /// <summary>Average open price per share; null when flat.</summary>
+    public decimal? AveragePrice => IsFlat ? null : CostBasis / (Math.Abs(Quantity) * Multiplier);
+
+    /// <summary>Unrealized P&amp;L at the last mark: 0 when flat, null when open but never marked.</summary>
+    public decimal? UnrealizedPnl => IsFlat ? 0m : MarkPrice is { } mark ? UnrealizedPnlAt(mark) : null;
+
+    /// <exception cref="PositionRuleException">for a blank symbol, a multiplier below 1 or an unknown method.</exception>
+    public static InstrumentLedger Flat(string symbol, int multiplier, RealizedPnlMethod method)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(symbol))
+        {
+            errors.Add("symbol is blank.");
+        }
+
+        if (multiplier <= 0)
+        {
+            errors.Add($"multiplier must be above 0, was {multiplier}.");
+        }
+
+        if (!Enum.IsDefined(method))
+        {
+            errors.Add($"realized P&L method {(int)method} is neither FIFO nor average cost.");
+        }
+
+        PositionRuleException.ThrowIfAny(errors);
+        return new InstrumentLedger(symbol.Trim(), multiplier, method);
+    }
+
+    /// <summary>What the open position would make or lose if closed at <paramref name="markPrice"/> per share (gross).</summary>
+    public decimal UnrealizedPnlAt(decimal markPrice) => Math.Sign(Quantity) * (Value(markPrice, Math.Abs(Quantity)) - CostBasis);
+
+    /// <summary>
+    /// Marks the position at <paramref name="markPrice"/> per share and widens MAE/MFE by its unrealized P&amp;L. A flat
+    /// ledger has no position to mark and is returned unchanged.
+    /// </summary>
+    /// <exception cref="PositionRuleException">for a negative price.</exception>
+    public InstrumentLedger Mark(decimal markPrice)
+    {
+        if (markPrice < 0m)
+        {
+            throw new PositionRuleException([$"mark price must not be negative, was {markPrice}."]);
+        }
+
+        if (IsFlat)
+        {
+            return this;
+        }
+
+        var pnl = UnrealizedPnlAt(markPrice);
+        return this with { MarkPrice = markPrice, Mae = Math.Min(Mae ?? pnl, pnl), Mfe = Math.Max(Mfe ?? pnl, pnl) };
+    }
+
+    /// <summary>
+    /// Applies a fill: one on the side of the position (or on a flat ledger) opens a lot; one against it closes and
+    /// realizes. A fill larger than the position flips it, as a close of the whole position followed by an open of
+    /// the rest on the other side, the fee pro-rated between the two by quantity.
+    /// </summary>
+    /// <exception cref="PositionRuleException">for a fill of another symbol or multiplier, or one older than the last fill.</exception>
+    public LedgerChange Apply(Fill fill)
+    {
+        Check(fill);
+        var held = Math.Abs(Quantity);
+        if (IsFlat || Math.Sign(fill.SignedQuantity) == Math.Sign(Quantity))
+        {
+            return new LedgerChange(Open(fill), null);
+        }
+
+        if (fill.Quantity <= held)
+        {
+            return Close(fill);
+        }
+
+        var (closing, opening) = fill.Split(held);
+        var closed = Close(closing);
+        return closed with { Ledger = closed.Ledger.Open(opening) };
+    }
+
+    private void Check(Fill fill)
+    {
+        var errors = new List<string>();
+        if (!string.Equals(fill.Symbol, Symbol, StringComparison.Ordinal))
+        {
+            errors.Add($"a fill for {fill.Symbol} cannot change the ledger of {Symbol}.");
+        }
+
+        if (fill.Multiplier != Multiplier)
+        {
+            errors.Add($"{Symbol} has multiplier {Multiplier}, the fill {fill.Multiplier}.");
+        }
+
+        // FIFO matches against the oldest lot, so applying fills out of order would change what they realize.
+        if (LastFillAt is { } last && fill.Time < last)
+        {
+            errors.Add($"a fill at {fill.Time:O} is older than the last fill of {Symbol} at {last:O}; fills apply in time order.");
+        }
+
+        PositionRuleException.ThrowIfAny(errors);
+    }
+
+    private InstrumentLedger Open(Fill fill) => this with
+    {
+        Quantity = Quantity + fill.SignedQuantity,
+        CostBasis = CostBasis + Value(fill.Price, fill.Quantity),
+        OpenLots = new([.. OpenLots, new OpenLot(fill.Time, fill.Quantity, fill.Price)]),
+        Fees = Fees + fill.Fee,
+        LastFillAt = fill.Time,
+    };
+
+    /// <summary>Closes <paramref name="fill"/>'s quantity, at most the whole position.</summary>
+    private LedgerChange Close(Fill fill)
+    {
+        var (remainingLots, lotsCost) = ConsumeLots(fill.Quantity);
+        var cost = CostOfClosing(fill.Quantity, lotsCost);
+        var proceeds = Value(fill.Price, fill.Quantity);
+        var realized = Quantity > 0 ? proceeds - cost : cost - proceeds;
+        var quantity = Quantity + fill.SignedQuantity;
+        var ledger = this with
+        {
+            Quantity = quantity,
+            CostBasis = CostBasis - cost,
+            OpenLots = remainingLots,
+            RealizedPnl = RealizedPnl + realized,
+            Fees = Fees + fill.Fee,
+            LastFillAt = fill.Time,
+        };
+        if (quantity == 0)
+        {
+            // The position is over; the next one starts with no mark and its own excursions.
+            ledger = ledger with { MarkPrice = null, Mae = null, Mfe = null };
+        }
+
+        return new LedgerChange(ledger, new RealizingFill(fill.Time, fill.Side, fill.Quantity, fill.Price, fill.Fee, realized));
+    }
+
+    private decimal CostOfClosing(int quantity, decimal lotsCost)
+    {
+        if (Method == RealizedPnlMethod.Fifo)
+        {
+            return lotsCost;
+        }
+
+        var held = Math.Abs(Quantity);
+        // A partial close takes its share of the average cost, rounded to the cent. The rounding stays in the cost of
+        // what remains open and comes back when that closes, so once flat the total realized is exact (and FIFO's).
+        return quantity == held
+            ? CostBasis
+            : decimal.Round(CostBasis * quantity / held, PriceRules.AmountDecimals, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>Takes <paramref name="quantity"/> units from the oldest lots; returns what stays open and what the taken units cost.</summary>
+    private (ValueList<OpenLot> Remaining, decimal Cost) ConsumeLots(int quantity)
+    {
+        var remaining = new List<OpenLot>(OpenLots.Count);
+        var cost = 0m;
+        var toTake = quantity;
+        foreach (var lot in OpenLots)
+        {
+            var taken = Math.Min(lot.Quantity, toTake);
+            toTake -= taken;
+            cost += Value(lot.Price, taken);
+            if (taken < lot.Quantity)
+            {
+                remaining.Add(lot with { Quantity = lot.Quantity - taken });
+            }
+        }
+
+        return (new ValueList<OpenLot>(remaining), cost);
+    }
+
+    private decimal Value(decimal price, int quantity) => price * quantity * Multiplier;
+}
