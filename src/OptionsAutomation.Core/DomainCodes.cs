@@ -87,7 +87,8 @@ public static class DomainCodes
         (ScreenDenialCode.CreditTooLow, "CREDIT_TOO_LOW"),
         (ScreenDenialCode.TickerAtPositionLimit, "TICKER_AT_POSITION_LIMIT"),
         (ScreenDenialCode.NoEquity, "NO_EQUITY"),
-        (ScreenDenialCode.SizeBelowOneContract, "SIZE_BELOW_ONE_CONTRACT"));
+        (ScreenDenialCode.SizeBelowOneContract, "SIZE_BELOW_ONE_CONTRACT"),
+        (ScreenDenialCode.RiskDenied, "RISK_DENIED"));
 
     private static readonly CodeTable<TradingState> TradingStates = new(
         (TradingState.Active, "ACTIVE"),

@@ -13,4 +13,7 @@ public enum ScreenDenialCode
     TickerAtPositionLimit,
     NoEquity,
     SizeBelowOneContract,
+
+    /// <summary>The pre-trade risk gate refused it; the context is the gate's own denial.</summary>
+    RiskDenied,
 }

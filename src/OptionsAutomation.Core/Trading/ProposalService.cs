@@ -1,15 +1,18 @@
 using System.Globalization;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
 
 namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
-/// The morning screener: for every watchlist ticker and strategy, screen the chain, size the trade and
-/// record a PROPOSED <c>trade_requests</c> row that waits for approval until the window (or the session)
+/// The morning screener: for every watchlist ticker and strategy, screen the chain, size the trade, pass it
+/// through the pre-trade risk gate (its summary is kept on the proposal) and record a PROPOSED
+/// <c>trade_requests</c> row that waits for approval until the window (or the session)
 /// closes. The request id is the New York date, ticker and strategy, so a second run on one day proposes
 /// nothing new.
 /// </summary>
@@ -18,6 +21,8 @@ public sealed class ProposalService(
     IPositionStore positions,
     IMarketData marketData,
     IAccountEquity account,
+    RiskGate gate,
+    ITradingControls controls,
     NyseCalendar calendar,
     ProposalSettings settings,
     SizingSettings sizing,
@@ -32,6 +37,8 @@ public sealed class ProposalService(
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var equity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false);
         var today = MarketTime.DateOf(asOf);
+        var switches = await controls.GetAsync(cancellationToken).ConfigureAwait(false);
+        var realizedToday = (await positions.HistoryAsync(today, today, cancellationToken).ConfigureAwait(false)).Sum(t => t.PnlRealized);
         var expiresAt = ApprovalDeadline(asOf);
         var made = new List<TradeProposal>();
         var denials = new List<ScreenDenial>();
@@ -66,7 +73,27 @@ public sealed class ProposalService(
                 continue;
             }
 
-            var (stored, _) = await proposals.CreateAsync(Proposal(candidate, contracts, today, asOf, expiresAt), Actor, cancellationToken).ConfigureAwait(false);
+            var requestId = RequestId(today, candidate.Strategy);
+            var decision = gate.CheckOpening(
+                new OpeningOrder(requestId, candidate.Strategy, contracts, rules.ContractMultiplier),
+                new RiskSnapshot
+                {
+                    Equity = equity,
+                    OpenPositions = open.Count + made.Count,
+                    OpenExposure = RiskExposure.Total(open) + made.Sum(p => p.StrategyType == StrategyType.CashSecuredPut ? p.Collateral : p.MaxLoss),
+                    RealizedPnlToday = realizedToday,
+                    Quote = QuoteOf(candidate),
+                    Breaker = switches.Breaker,
+                    TradingState = switches.State,
+                });
+            if (decision.Denial is { } riskDenial)
+            {
+                denials.Add(new ScreenDenial(ticker, strategy, ScreenDenialCode.RiskDenied, riskDenial.ToString()));
+                continue;
+            }
+
+            var proposal = Proposal(requestId, candidate, contracts, asOf, expiresAt) with { RiskSummary = decision.Summary };
+            var (stored, _) = await proposals.CreateAsync(proposal, Actor, cancellationToken).ConfigureAwait(false);
             made.Add(stored);
         }
 
@@ -83,14 +110,27 @@ public sealed class ProposalService(
         return window < session.Close ? window : session.Close;
     }
 
-    private TradeProposal Proposal(ScreenCandidate candidate, int contracts, DateOnly today, DateTimeOffset asOf, DateTimeOffset expiresAt)
+    private static string RequestId(DateOnly today, CreditStrategy strategy) =>
+        string.Create(CultureInfo.InvariantCulture, $"prop-{today:yyyyMMdd}-{strategy.Underlying}-{strategy.Type.ToCode()}");
+
+    /// <summary>The combination's unrounded net mid and its oldest leg's time, for the gate's price check.</summary>
+    private static OrderQuote QuoteOf(ScreenCandidate candidate)
+    {
+        var mid = candidate.ShortQuote.Mid - (candidate.LongQuote?.Mid ?? 0m);
+        var quotedAt = candidate.LongQuote is { } longQuote && longQuote.Timestamp < candidate.ShortQuote.Timestamp
+            ? longQuote.Timestamp
+            : candidate.ShortQuote.Timestamp;
+        return new OrderQuote(mid, quotedAt, Usable: true);
+    }
+
+    private TradeProposal Proposal(string requestId, ScreenCandidate candidate, int contracts, DateTimeOffset asOf, DateTimeOffset expiresAt)
     {
         var strategy = candidate.Strategy;
         var terms = PositionTerms.For(strategy, contracts, rules);
         var now = clock.GetUtcNow();
         return new TradeProposal
         {
-            RequestId = string.Create(CultureInfo.InvariantCulture, $"prop-{today:yyyyMMdd}-{strategy.Underlying}-{strategy.Type.ToCode()}"),
+            RequestId = requestId,
             Status = ProposalStatus.Proposed,
             Ticker = strategy.Underlying,
             StrategyType = strategy.Type,

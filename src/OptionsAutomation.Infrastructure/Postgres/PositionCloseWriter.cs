@@ -2,20 +2,22 @@ using Dapper;
 using Npgsql;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Infrastructure.Audit;
+using OptionsAutomation.Infrastructure.Risk;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
 /// <summary>
 /// The close of a position inside a caller's transaction: lock the row, let the domain compute the closed
 /// state, write the position, its trade_history row and the audit event. The caller commits, so other
-/// writes (the fill, an alert) join the same transaction.
+/// writes (the fill, an alert) join the same transaction. The close also feeds the circuit breaker.
 /// </summary>
 internal static class PositionCloseWriter
 {
     /// <exception cref="PositionNotFoundException">when no such position exists.</exception>
     public static async Task<ClosedPosition> CloseAsync(
-        NpgsqlTransaction transaction, long positionId, Func<Position, ClosedPosition> close, string actor, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, long positionId, Func<Position, ClosedPosition> close, string actor, RiskSettings risk, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         // The row lock makes a concurrent second close wait, then see the position already closed.
@@ -92,6 +94,8 @@ internal static class PositionCloseWriter
         await AuditLog.AppendAsync(transaction, new AuditEvent(
             closed.LastUpdated, actor, "position.closed", "position", closed.PositionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             closed.RequestId, closed.PositionId, new { position = closed, trade = stored.Trade })).ConfigureAwait(false);
+        // Every round trip feeds the circuit breaker in the same transaction.
+        await BreakerWriter.RecordCloseAsync(transaction, trade.WinLoss, trade.ClosedAt, risk).ConfigureAwait(false);
         return stored;
     }
 }

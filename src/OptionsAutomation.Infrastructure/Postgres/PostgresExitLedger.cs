@@ -7,16 +7,20 @@ using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Json;
 using OptionsAutomation.Infrastructure.Outbox;
+using OptionsAutomation.Infrastructure.Risk;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
 /// <summary>Marks, closing orders and their outcomes in Postgres; each call is one transaction.</summary>
-public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILogger<PostgresExitLedger> logger) : IExitLedger
+public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILogger<PostgresExitLedger> logger, RiskSettings? risk = null) : IExitLedger
 {
+    private readonly RiskSettings _risk = risk ?? new RiskSettings();
+
     static PostgresExitLedger() => DapperConventions.Apply();
 
     public async Task RecordMarkAsync(MarkUpdate update, Alert? alert, string? manualActor, DateTimeOffset now, CancellationToken cancellationToken)
@@ -119,7 +123,7 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, cancellationToken).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, _risk, cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE orders SET status = 'FILLED', fill_price = @NetPrice, fees = @Fees, broker_order_id = @BrokerOrderId, updated_at = @Now
@@ -149,6 +153,7 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
+        await BreakerWriter.RecordExecutionSuccessAsync(transaction, now).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, Alert.Exit(closed), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogExited(positionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.ExitPrice, closed.Trade.PnlRealized);
@@ -167,6 +172,7 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, ExitService.Actor, outcomeUnknown ? "order.unknown" : "order.rejected", "order",
             clientOrderId, position.RequestId, position.PositionId, new { error })).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, alert, now).ConfigureAwait(false);
+        await BreakerWriter.RecordExecutionErrorAsync(transaction, now, _risk).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogCloseFailed(position.PositionId, position.RequestId, clientOrderId, error);
     }
@@ -176,7 +182,7 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, ExpirationService.Actor, cancellationToken).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, ExpirationService.Actor, _risk, cancellationToken).ConfigureAwait(false);
         long? sharesId = shares is null ? null : await OpenSharesAsync(transaction, shares, now, cancellationToken).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, Alert.Expiration(closed, shares, sharesId), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using Npgsql;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Analytics;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Json;
@@ -17,14 +18,16 @@ public sealed partial class PostgresPositionStore : IPositionStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
     private readonly ILogger<PostgresPositionStore> _logger;
+    private readonly RiskSettings _risk;
 
     static PostgresPositionStore() => DapperConventions.Apply();
 
-    public PostgresPositionStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<PostgresPositionStore> logger)
+    public PostgresPositionStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<PostgresPositionStore> logger, RiskSettings? risk = null)
     {
         _dataSource = dataSource;
         _clock = clock;
         _logger = logger;
+        _risk = risk ?? new RiskSettings();
     }
 
     public async Task<StoredPosition> CreateAsync(NewPosition position, CancellationToken cancellationToken)
@@ -138,7 +141,7 @@ public sealed partial class PostgresPositionStore : IPositionStore
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, cancellationToken).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, _risk, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogClosed(closed.Position.PositionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.ExitPrice, closed.Trade.PnlRealized, closed.Trade.WinLoss.ToCode());
         return closed;

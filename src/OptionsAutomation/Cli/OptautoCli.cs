@@ -24,6 +24,8 @@ internal static class OptautoCli
             ExitCommands.Create(overrides),
             AlertCommands.Create(overrides),
             ProposalCommands.Create(overrides),
+            TradingCommands.Trading(overrides),
+            TradingCommands.Risk(overrides),
             CalendarCommands.Create(overrides),
             PriceCommand.Create(overrides),
             LedgerCommands.Create(overrides),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using OptionsAutomation.Core.Risk;
 
 namespace OptionsAutomation.Hosting;
 
@@ -28,6 +29,10 @@ public static class AppConfiguration
         return ([.. args.Where(IsOverride)], [.. args.Where(a => !IsOverride(a))]);
     }
 
+    public static IReadOnlyDictionary<string, string?> EnvironmentVariables() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+
     public static IConfigurationRoot Build(IReadOnlyList<string> overrides, IReadOnlyDictionary<string, string?>? commandDefaults = null)
     {
         var baseDirectory = AppContext.BaseDirectory;
@@ -36,6 +41,8 @@ public static class AppConfiguration
             .AddJsonFile("appsettings.json", optional: false, reloadOnChange: false)
             .AddJsonFile($"appsettings.{EnvironmentName}.json", optional: true, reloadOnChange: false)
             .AddInMemoryCollection(commandDefaults ?? new Dictionary<string, string?>())
+            // The documented short forms (RISK_MAX_DAILY_LOSS, …) sit just below Risk__MaxDailyLoss, which wins.
+            .AddInMemoryCollection(RiskEnvironment.Map(EnvironmentVariables()))
             .AddEnvironmentVariables()
             .AddCommandLine([.. overrides])
             .Build();

@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure;
@@ -14,6 +15,7 @@ using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.MarketData;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Risk;
 
 namespace OptionsAutomation.Hosting;
 
@@ -47,6 +49,9 @@ public static class ServiceRegistration
         services.AddSingleton(Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(), s => s.Validate()));
         services.AddSingleton<IProposalStore, PostgresProposalStore>();
         services.AddSingleton<IAccountEquity, PaperAccount>();
+        services.AddSingleton(ReadRisk(configuration));
+        services.AddSingleton<RiskGate>();
+        services.AddSingleton<ITradingControls, PostgresTradingControls>();
         services.AddSingleton<ProposalService>();
         services.AddMarketData(configuration);
         return services;
@@ -55,6 +60,20 @@ public static class ServiceRegistration
     /// <summary>Binds and validates <c>ExitRules</c>; invalid settings stop start-up naming the key.</summary>
     public static ExitRuleSettings ReadExitRules(IConfiguration configuration) =>
         Validated(configuration.GetSection(ExitRuleSettings.SectionName).Get<ExitRuleSettings>() ?? new ExitRuleSettings(), r => r.Validate());
+
+    /// <summary>
+    /// Binds and validates <c>Risk</c>. A <c>RISK_*</c> environment variable that maps to no limit stops
+    /// start-up too: a limit someone believes is set must not be silently ignored.
+    /// </summary>
+    public static RiskSettings ReadRisk(IConfiguration configuration)
+    {
+        var unknown = RiskEnvironment.Unrecognised(AppConfiguration.EnvironmentVariables())
+            .Select(name => $"environment variable {name} is not a risk limit; known: {string.Join(", ", RiskEnvironment.ShortForms.Keys.Order(StringComparer.Ordinal))}.")
+            .ToList();
+        var settings = configuration.GetSection(RiskSettings.SectionName).Get<RiskSettings>() ?? new RiskSettings();
+        var errors = unknown.Concat(settings.Validate()).ToList();
+        return errors.Count == 0 ? settings : throw new InvalidConfigurationException(errors);
+    }
 
     private static T Validated<T>(T settings, Func<T, IReadOnlyList<string>> validate)
     {

@@ -4,10 +4,12 @@ using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Risk;
 using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Proposals;
@@ -59,6 +61,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
             (proposal.RequestId, proposal.Status, proposal.Expiration, proposal.ShortStrike, proposal.NetCredit, proposal.Quantity,
                 proposal.MaxLoss, proposal.Collateral, proposal.ProbabilityOfProfit!.Value));
         Assert.Equal("SPY   210331P00370000", Assert.Single(proposal.Legs).Contract.OccSymbol);
+        Assert.StartsWith("PASS 8/8", proposal.RiskSummary, StringComparison.Ordinal);
         // Screened at the close, so the window runs into the next session: 30 minutes from now.
         Assert.Equal(Close.AddMinutes(30), proposal.ExpiresAt);
         Assert.Equal(proposal, Assert.Single(second.Proposals));
@@ -82,9 +85,31 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
         var lateInTheDay = nextClose.AddMinutes(-15);
         _clock.Set(lateInTheDay);
 
-        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }, minDaysToExpiry: 29).RunAsync(lateInTheDay, CancellationToken.None);
+        // That chain is a day old, which the gate refuses by default (QUOTE_STALE); allow it here.
+        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }, minDaysToExpiry: 29, LooseRisk with { MaxQuoteAgeMinutes = 2 * 24 * 60 })
+            .RunAsync(lateInTheDay, CancellationToken.None);
 
         Assert.Equal(nextClose, Assert.Single(run.Proposals).ExpiresAt);
+    }
+
+    [Fact]
+    public async Task DefaultRiskLimits_DenyA37000CspOnA100000Account()
+    {
+        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }, risk: new RiskSettings()).RunAsync(Close, CancellationToken.None);
+
+        Assert.Empty(run.Proposals);
+        Assert.StartsWith("RISK_DENIED: ORDER_NOTIONAL_PERCENT_EXCEEDED", Assert.Single(run.Denials, d => d.Strategy == StrategyType.CashSecuredPut).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhileHalted_NothingIsProposed()
+    {
+        await new PostgresTradingControls(_db.DataSource, LooseRisk).SetStateAsync(TradingState.Halted, "test", "test", Close, CancellationToken.None);
+
+        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }).RunAsync(Close, CancellationToken.None);
+
+        Assert.Empty(run.Proposals);
+        Assert.StartsWith("RISK_DENIED: TRADING_HALTED", Assert.Single(run.Denials, d => d.Strategy == StrategyType.CashSecuredPut).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,11 +129,16 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
 
     private PostgresProposalStore Store() => new(_db.DataSource, NullLogger<PostgresProposalStore>.Instance);
 
-    private ProposalService Service(SizingSettings? sizing = null, int minDaysToExpiry = 30) => new(
+    /// <summary>Risk limits loose enough for one 37,000 CSP on a 100,000 account (the default allows 20%).</summary>
+    private static readonly RiskSettings LooseRisk = new() { MaxOrderNotionalPercent = 50m };
+
+    private ProposalService Service(SizingSettings? sizing = null, int minDaysToExpiry = 30, RiskSettings? risk = null) => new(
         Store(),
         _db.Store(_clock),
         SpyChains,
         new PaperAccount(_db.DataSource, new PaperBrokerSettings()),
+        new RiskGate(risk ?? LooseRisk, _clock),
+        new PostgresTradingControls(_db.DataSource, risk ?? LooseRisk),
         new NyseCalendar(),
         new ProposalSettings { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = ["CSP", "VPC"] }, MinDaysToExpiry = minDaysToExpiry },
         sizing ?? new SizingSettings(),
