@@ -16,6 +16,18 @@ public sealed record OrderTicket(
     decimal? LimitPrice,
     DateTimeOffset AsOf)
 {
+    /// <summary>
+    /// The opening order of a credit strategy: sell the short legs, buy the long ones, limited to the
+    /// proposal's credit (a net price of −credit in this record's debit-positive convention).
+    /// </summary>
+    public static OrderTicket ToOpen(CreditStrategy strategy, int quantity, string clientOrderId, DateTimeOffset asOf) => new(
+        clientOrderId,
+        strategy.Underlying,
+        new(strategy.Legs.Select(l => new OrderLeg(l.Contract, l.Side == LegSide.Short ? OrderSide.SellToOpen : OrderSide.BuyToOpen, l.Ratio))),
+        quantity,
+        -strategy.Credit,
+        asOf);
+
     /// <summary>The order that closes every leg of <paramref name="position"/>.</summary>
     public static OrderTicket ToClose(Position position, string clientOrderId, DateTimeOffset asOf) => new(
         clientOrderId,

@@ -13,4 +13,28 @@ public interface IProposalStore
 
     /// <summary>Moves every PROPOSED row whose approval window has passed to EXPIRED; returns them.</summary>
     Task<IReadOnlyList<TradeProposal>> ExpireDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Serialises everything done to one proposal across threads and processes (a Postgres advisory lock):
+    /// concurrent approvals queue, and each then sees what the first one did.
+    /// </summary>
+    Task<IAsyncDisposable> LockAsync(string requestId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the proposal from one of <paramref name="from"/> to <paramref name="to"/> (audited); null when it
+    /// was in none of them, in which case nothing changed.
+    /// </summary>
+    Task<TradeProposal?> TransitionAsync(
+        string requestId, IReadOnlyList<ProposalStatus> from, ProposalStatus to, string by, string? reason, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records the PENDING opening order before it is sent (idempotent by client order id).</summary>
+    Task RecordOpeningOrderAsync(TradeProposal proposal, Orders.OrderTicket ticket, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The order filled and the position exists: order FILLED, its fills, proposal EXECUTED, alert — one transaction.</summary>
+    Task<TradeProposal> CompleteExecutionAsync(
+        TradeProposal proposal, Orders.OrderOutcome fill, long positionId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The order did not fill: order REJECTED, proposal FAILED with the reason, alert — one transaction.</summary>
+    Task<TradeProposal> FailExecutionAsync(
+        TradeProposal proposal, string clientOrderId, string error, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -6,9 +6,10 @@ using OptionsAutomation.Core.Orders;
 namespace OptionsAutomation.Infrastructure.Brokers;
 
 /// <summary>
-/// Simulated execution against the market-data quotes as of the ticket's time: buys fill at the ask and
-/// sells at the bid, each improved by <see cref="PaperBrokerSettings.PriceImprovement"/> but never through
-/// the other side; commissions per contract. A leg without a two-sided quote rejects the whole order.
+/// Simulated execution against the market-data quotes as of the ticket's time: a marketable order buys at
+/// the ask and sells at the bid, each improved by <see cref="PaperBrokerSettings.PriceImprovement"/> but
+/// never through the other side; a limit order fills at its limit when the mid is at or better than it;
+/// commissions per contract. A leg without a two-sided quote rejects the whole order.
 /// Repeating a client order id returns the first outcome (idempotency as a real broker offers it).
 /// </summary>
 public sealed class PaperBroker(IMarketData marketData, PaperBrokerSettings settings, TimeProvider clock) : IBroker
@@ -20,8 +21,7 @@ public sealed class PaperBroker(IMarketData marketData, PaperBrokerSettings sett
 
     private async Task<OrderOutcome> ExecuteAsync(OrderTicket ticket, CancellationToken cancellationToken)
     {
-        var fills = new List<LegFill>(ticket.Legs.Count);
-        var netPerUnit = 0m;
+        var quotes = new List<(OrderLeg Leg, decimal Bid, decimal Ask)>(ticket.Legs.Count);
         foreach (var leg in ticket.Legs)
         {
             var quote = await marketData.GetOptionQuoteAsync(leg.Contract, ticket.AsOf, cancellationToken).ConfigureAwait(false);
@@ -30,19 +30,42 @@ public sealed class PaperBroker(IMarketData marketData, PaperBrokerSettings sett
                 return OrderOutcome.Rejected(ticket.ClientOrderId, $"no two-sided quote for {leg.Contract.OccSymbol}", clock.GetUtcNow());
             }
 
-            var price = leg.Buys
-                ? Math.Max(bid, ask - settings.PriceImprovement)
-                : Math.Min(ask, bid + settings.PriceImprovement);
-            fills.Add(new LegFill($"{ticket.ClientOrderId}-{fills.Count + 1}", leg, leg.Ratio * ticket.Quantity, price));
-            netPerUnit += (leg.Buys ? price : -price) * leg.Ratio;
+            quotes.Add((leg, bid, ask));
         }
 
-        // A debit order is priced as a debit: a limit below the natural price does not fill.
-        if (ticket.LimitPrice is { } limit && netPerUnit > limit)
+        return ticket.LimitPrice is { } limit ? AtLimit(ticket, quotes, limit) : AtTheTouch(ticket, quotes);
+    }
+
+    /// <summary>A marketable order: buys at the ask and sells at the bid, each improved but never through the other side.</summary>
+    private OrderOutcome AtTheTouch(OrderTicket ticket, List<(OrderLeg Leg, decimal Bid, decimal Ask)> quotes) =>
+        Filled(ticket, [.. quotes.Select(q => (q.Leg, q.Leg.Buys
+            ? Math.Max(q.Bid, q.Ask - settings.PriceImprovement)
+            : Math.Min(q.Ask, q.Bid + settings.PriceImprovement)))]);
+
+    /// <summary>
+    /// A limit order fills at its limit when the combination's mid is at or better than it (legs at their
+    /// mids, the first leg carrying the difference); otherwise it is cancelled at once rather than left
+    /// resting, since the paper market does not move while an order waits.
+    /// </summary>
+    private OrderOutcome AtLimit(OrderTicket ticket, List<(OrderLeg Leg, decimal Bid, decimal Ask)> quotes, decimal limit)
+    {
+        var mids = quotes.Select(q => (q.Leg, Price: (q.Bid + q.Ask) / 2m)).ToList();
+        var netMid = mids.Sum(m => (m.Leg.Buys ? m.Price : -m.Price) * m.Leg.Ratio);
+        if (netMid > limit)
         {
-            return OrderOutcome.Rejected(ticket.ClientOrderId, $"limit {limit} not reached (natural {netPerUnit})", clock.GetUtcNow());
+            return OrderOutcome.Rejected(ticket.ClientOrderId, $"limit {limit} not reached (mid {netMid}); cancelled", clock.GetUtcNow());
         }
 
+        var first = mids[0];
+        var adjustment = (limit - netMid) / first.Leg.Ratio;
+        mids[0] = (first.Leg, first.Price + (first.Leg.Buys ? adjustment : -adjustment));
+        return Filled(ticket, mids);
+    }
+
+    private OrderOutcome Filled(OrderTicket ticket, List<(OrderLeg Leg, decimal Price)> legs)
+    {
+        var fills = legs.Select((l, i) => new LegFill($"{ticket.ClientOrderId}-{i + 1}", l.Leg, l.Leg.Ratio * ticket.Quantity, l.Price)).ToList();
+        var netPerUnit = legs.Sum(l => (l.Leg.Buys ? l.Price : -l.Price) * l.Leg.Ratio);
         var contracts = fills.Sum(f => f.Contracts);
         return new OrderOutcome(
             ticket.ClientOrderId,

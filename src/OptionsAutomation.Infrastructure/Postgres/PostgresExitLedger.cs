@@ -131,28 +131,7 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
             """,
             new { fill.NetPrice, fill.Fees, fill.BrokerOrderId, fill.ClientOrderId, Now = now.ToUniversalTime() },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        foreach (var leg in fill.Fills)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO fills (broker_fill_id, broker_order_id, request_id, position_id, symbol, side, quantity, price, fees, filled_at)
-                VALUES (@FillId, @BrokerOrderId, @RequestId, @PositionId, @Symbol, @Side, @Contracts, @Price, 0, @At)
-                """,
-                new
-                {
-                    leg.FillId,
-                    BrokerOrderId = fill.BrokerOrderId ?? fill.ClientOrderId,
-                    closed.Position.RequestId,
-                    PositionId = positionId,
-                    Symbol = leg.Leg.Contract.OccSymbol,
-                    Side = leg.Leg.Buys ? "BUY" : "SELL",
-                    leg.Contracts,
-                    leg.Price,
-                    At = fill.At.ToUniversalTime(),
-                },
-                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
+        await FillWriter.InsertAsync(transaction, fill, closed.Position.RequestId, positionId, cancellationToken).ConfigureAwait(false);
         await BreakerWriter.RecordExecutionSuccessAsync(transaction, now).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, Alert.Exit(closed), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,190 @@
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
+
+namespace OptionsAutomation.Core.Trading;
+
+/// <summary>
+/// Approves or rejects a proposal, at most once. Under a per-proposal lock an approval re-runs the risk
+/// gate on fresh quotes, moves PROPOSED → APPROVED → EXECUTING, sends the opening order (client order id =
+/// <c>open-{request id}</c>), opens the position from the fill (idempotent by request id) and only then marks
+/// the proposal EXECUTED. Repeated or concurrent calls wait for the lock and answer from the stored state;
+/// a proposal left EXECUTING by a crash is finished by the next call with the same client order id.
+/// </summary>
+public sealed class ApprovalService(
+    IProposalStore proposals,
+    IPositionStore positions,
+    PositionManager positionManager,
+    IMarketData marketData,
+    IBroker broker,
+    IAccountEquity account,
+    RiskGate gate,
+    ITradingControls controls,
+    NyseCalendar calendar,
+    ExecutionSettings execution,
+    ExitRuleSettings rules,
+    TimeProvider clock)
+{
+    public async Task<ApprovalOutcome> ApproveAsync(string requestId, string by, CancellationToken cancellationToken)
+    {
+        await using var _ = await proposals.LockAsync(requestId, cancellationToken).ConfigureAwait(false);
+        var proposal = await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProposalNotFoundException(requestId);
+        var now = clock.GetUtcNow();
+        switch (proposal.Status)
+        {
+            case ProposalStatus.Executing:
+            case ProposalStatus.Approved:
+                return await ExecuteAsync(proposal, by, cancellationToken).ConfigureAwait(false);
+            case ProposalStatus.Proposed when proposal.ExpiresAt <= now:
+                var expired = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Expired, "system", "approval window passed", now, cancellationToken).ConfigureAwait(false);
+                return ApprovalOutcome.Of(expired ?? proposal, $"expired at {proposal.ExpiresAt:O}; not executed");
+            case ProposalStatus.Proposed:
+                break;
+            default:
+                return await AnswerAsync(proposal, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!execution.AllowOutsideSession && calendar.SessionAt(now) is null)
+        {
+            return ApprovalOutcome.Of(proposal, "MARKET_CLOSED: opening orders are sent only during an NYSE session; still PROPOSED");
+        }
+
+        var strategy = CreditStrategy.Create(proposal.StrategyType, proposal.Ticker, proposal.Expiration, proposal.ShortStrike, proposal.LongStrike, proposal.NetCredit);
+        var decision = gate.CheckOpening(
+            new OpeningOrder(requestId, strategy, proposal.Quantity, rules.ContractMultiplier),
+            await SnapshotAsync(strategy, now, cancellationToken).ConfigureAwait(false));
+        if (decision.Denial is { } denial)
+        {
+            var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Failed, by, $"risk gate at approval: {denial}", now, cancellationToken).ConfigureAwait(false);
+            return ApprovalOutcome.Of(failed ?? proposal, $"refused by the risk gate: {denial}");
+        }
+
+        var approved = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Approved, by, decision.Summary, now, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"proposal {requestId} changed under its lock.");
+        return await ExecuteAsync(approved, by, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ApprovalOutcome> RejectAsync(string requestId, string by, string? reason, CancellationToken cancellationToken)
+    {
+        await using var _ = await proposals.LockAsync(requestId, cancellationToken).ConfigureAwait(false);
+        var proposal = await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProposalNotFoundException(requestId);
+        if (proposal.Status != ProposalStatus.Proposed)
+        {
+            return await AnswerAsync(proposal, cancellationToken).ConfigureAwait(false);
+        }
+
+        var rejected = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Rejected, by, reason ?? "rejected", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(rejected ?? proposal, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ApprovalOutcome> ExecuteAsync(TradeProposal proposal, string by, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var executing = proposal.Status == ProposalStatus.Executing
+            ? proposal
+            : await proposals.TransitionAsync(proposal.RequestId, [ProposalStatus.Approved], ProposalStatus.Executing, by, null, now, cancellationToken).ConfigureAwait(false)
+              ?? throw new InvalidOperationException($"proposal {proposal.RequestId} changed under its lock.");
+        var strategy = CreditStrategy.Create(executing.StrategyType, executing.Ticker, executing.Expiration, executing.ShortStrike, executing.LongStrike, executing.NetCredit);
+        var ticket = OrderTicket.ToOpen(strategy, executing.Quantity, $"open-{executing.RequestId}", now);
+        await proposals.RecordOpeningOrderAsync(executing, ticket, now, cancellationToken).ConfigureAwait(false);
+
+        OrderOutcome outcome;
+        try
+        {
+            outcome = await broker.SubmitAsync(ticket, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Unknown outcome: stay EXECUTING; approving again resubmits the same client order id.
+            return ApprovalOutcome.Of(executing, $"broker error, outcome unknown ({e.Message}); approve again to resume");
+        }
+
+        if (outcome is not { Status: OrderStatus.Filled, NetPrice: { } net } || -net <= 0m)
+        {
+            var failed = await proposals.FailExecutionAsync(executing, ticket.ClientOrderId, outcome.Reason ?? "not filled", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);
+        }
+
+        var opened = await positionManager.OpenAsync(new OpenPositionRequest
+        {
+            RequestId = executing.RequestId,
+            Strategy = executing.StrategyType,
+            Ticker = executing.Ticker,
+            Expiration = executing.Expiration,
+            ShortStrike = executing.ShortStrike,
+            LongStrike = executing.LongStrike,
+            Credit = -net,
+            Quantity = executing.Quantity,
+            Fees = outcome.Fees,
+            OpenedAt = outcome.At,
+            Actor = by,
+        }, cancellationToken).ConfigureAwait(false);
+        var executed = await proposals.CompleteExecutionAsync(executing, outcome, opened.Position.PositionId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(executed, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RiskSnapshot> SnapshotAsync(CreditStrategy strategy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
+        var today = MarketTime.DateOf(now);
+        var realizedToday = (await positions.HistoryAsync(today, today, cancellationToken).ConfigureAwait(false)).Sum(t => t.PnlRealized);
+        var switches = await controls.GetAsync(cancellationToken).ConfigureAwait(false);
+        return new RiskSnapshot
+        {
+            Equity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false),
+            OpenPositions = open.Count,
+            OpenExposure = RiskExposure.Total(open),
+            RealizedPnlToday = realizedToday,
+            Quote = await FreshQuoteAsync(strategy, now, cancellationToken).ConfigureAwait(false),
+            Breaker = switches.Breaker,
+            TradingState = switches.State,
+        };
+    }
+
+    /// <summary>The legs' current net mid credit; null (no quote, so the gate denies) when a leg is unquoted.</summary>
+    private async Task<OrderQuote?> FreshQuoteAsync(CreditStrategy strategy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        decimal mid = 0m;
+        DateTimeOffset? oldest = null;
+        var usable = true;
+        foreach (var leg in strategy.Legs)
+        {
+            var quote = await marketData.GetOptionQuoteAsync(leg.Contract, now, cancellationToken).ConfigureAwait(false);
+            if (quote?.Mid is not { } legMid)
+            {
+                return null;
+            }
+
+            usable &= quote is { Bid: > 0m, Ask: { } ask } && quote.Bid <= ask;
+            mid += leg.Side == LegSide.Short ? legMid : -legMid;
+            oldest = oldest is null || quote.Timestamp < oldest ? quote.Timestamp : oldest;
+        }
+
+        return new OrderQuote(mid, oldest, usable);
+    }
+
+    /// <summary>The answer every caller gets for a settled proposal, built from the stored rows only.</summary>
+    private async Task<ApprovalOutcome> AnswerAsync(TradeProposal proposal, CancellationToken cancellationToken)
+    {
+        if (proposal is { Status: ProposalStatus.Executed, PositionId: { } positionId }
+            && await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false) is { } position)
+        {
+            return ApprovalOutcome.Of(proposal, $"executed: position {positionId} opened at a credit of {position.EntryPrice:0.00##}", position.EntryPrice);
+        }
+
+        return ApprovalOutcome.Of(proposal, proposal.Status switch
+        {
+            ProposalStatus.Rejected => $"rejected by {proposal.DecidedBy}: {proposal.DecisionReason}",
+            ProposalStatus.Expired => "expired; not executed",
+            ProposalStatus.Failed => $"failed: {proposal.DecisionReason}",
+            _ => proposal.Status.ToCode(),
+        });
+    }
+}
