@@ -9,12 +9,16 @@ namespace OptionsAutomation.Cli;
 /// <summary><c>optauto proposals run|list|show</c>.</summary>
 internal static class ProposalCommands
 {
+    private const string CliActor = "cli";
+
     public static Command Create(IReadOnlyList<string> overrides)
     {
         var proposals = new Command("proposals", "Morning trade proposals awaiting approval");
         proposals.Add(Run(overrides));
         proposals.Add(List(overrides));
         proposals.Add(Show(overrides));
+        proposals.Add(Approve(overrides));
+        proposals.Add(Reject(overrides));
         return proposals;
     }
 
@@ -96,6 +100,48 @@ internal static class ProposalCommands
             return CliAction.Ok;
         });
         return command;
+    }
+
+    private static Command Approve(IReadOnlyList<string> overrides)
+    {
+        var id = new Argument<string>("request-id") { Description = "The proposal to execute" };
+        var json = CliOptions.Json();
+        var command = new Command("approve", "Approve a proposal: re-check the risk gate on fresh quotes, send the order, open the position on the fill") { id, json };
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var outcome = await services.Get<ApprovalService>().ApproveAsync(parse.GetRequiredValue(id), CliActor, cancellationToken).ConfigureAwait(false);
+            return Print(outcome, parse.GetValue(json), ProposalStatus.Executed);
+        });
+        return command;
+    }
+
+    private static Command Reject(IReadOnlyList<string> overrides)
+    {
+        var id = new Argument<string>("request-id") { Description = "The proposal to reject" };
+        var reason = new Option<string?>("--reason") { Description = "Why (kept on the proposal and in the audit trail)" };
+        var json = CliOptions.Json();
+        var command = new Command("reject", "Reject a proposal") { id, reason, json };
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var outcome = await services.Get<ApprovalService>().RejectAsync(parse.GetRequiredValue(id), CliActor, parse.GetValue(reason), cancellationToken).ConfigureAwait(false);
+            return Print(outcome, parse.GetValue(json), ProposalStatus.Rejected);
+        });
+        return command;
+    }
+
+    /// <summary>Prints the outcome; exit code 0 only when the proposal reached <paramref name="wanted"/>.</summary>
+    private static int Print(ApprovalOutcome outcome, bool json, ProposalStatus wanted)
+    {
+        if (json)
+        {
+            CliOutput.Json(outcome);
+        }
+        else
+        {
+            Console.Out.WriteLine($"{outcome.RequestId}: {outcome.Status.ToCode()} — {outcome.Message}");
+        }
+
+        return outcome.Status == wanted ? CliAction.Ok : CliAction.Refused;
     }
 
     private static void Table(IReadOnlyList<TradeProposal> proposals)

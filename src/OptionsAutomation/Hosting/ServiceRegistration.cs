@@ -53,6 +53,8 @@ public static class ServiceRegistration
         services.AddSingleton<RiskGate>();
         services.AddSingleton<ITradingControls, PostgresTradingControls>();
         services.AddSingleton<ProposalService>();
+        services.AddSingleton(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings());
+        services.AddSingleton<ApprovalService>();
         services.AddMarketData(configuration);
         return services;
     }
