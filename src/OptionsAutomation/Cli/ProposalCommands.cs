@@ -87,7 +87,7 @@ internal static class ProposalCommands
         {
             var key = parse.GetRequiredValue(id);
             var proposal = await services.Get<IProposalStore>().FindAsync(key, cancellationToken).ConfigureAwait(false)
-                ?? throw new FormatException($"proposal {key} not found.");
+                ?? throw new ProposalNotFoundException(key);
             if (parse.GetValue(json))
             {
                 CliOutput.Json(proposal);
