@@ -45,7 +45,9 @@ public static class RiskEnvironment
     /// </summary>
     public static IReadOnlyList<string> Unrecognised(IReadOnlyDictionary<string, string?> environment) =>
         [.. environment.Keys
-            .Where(k => k.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && !Keys.ContainsKey(k))
+            .Where(k => k.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && !Keys.ContainsKey(k)
+                // Risk__MaxDailyLoss is the section form, read by the configuration itself.
+                && !k.StartsWith(RiskSettings.SectionName + "__", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)];
 
     private static string ShortForm(string key) =>

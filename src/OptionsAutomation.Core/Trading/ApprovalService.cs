@@ -43,7 +43,7 @@ public sealed class ApprovalService(
                 return await ExecuteAsync(proposal, by, cancellationToken).ConfigureAwait(false);
             case ProposalStatus.Proposed when proposal.ExpiresAt <= now:
                 var expired = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Expired, "system", "approval window passed", now, cancellationToken).ConfigureAwait(false);
-                return ApprovalOutcome.Of(expired ?? proposal, $"expired at {proposal.ExpiresAt:O}; not executed");
+                return await AnswerAsync(expired ?? proposal, cancellationToken).ConfigureAwait(false);
             case ProposalStatus.Proposed:
                 break;
             default:
@@ -61,8 +61,8 @@ public sealed class ApprovalService(
             await SnapshotAsync(strategy, now, cancellationToken).ConfigureAwait(false));
         if (decision.Denial is { } denial)
         {
-            var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Failed, by, $"risk gate at approval: {denial}", now, cancellationToken).ConfigureAwait(false);
-            return ApprovalOutcome.Of(failed ?? proposal, $"refused by the risk gate: {denial}");
+            var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Failed, by, $"refused by the risk gate: {denial}", now, cancellationToken).ConfigureAwait(false);
+            return await AnswerAsync(failed ?? proposal, cancellationToken).ConfigureAwait(false);
         }
 
         var approved = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Approved, by, decision.Summary, now, cancellationToken).ConfigureAwait(false)
@@ -183,7 +183,7 @@ public sealed class ApprovalService(
         {
             ProposalStatus.Rejected => $"rejected by {proposal.DecidedBy}: {proposal.DecisionReason}",
             ProposalStatus.Expired => "expired; not executed",
-            ProposalStatus.Failed => $"failed: {proposal.DecisionReason}",
+            ProposalStatus.Failed => proposal.DecisionReason ?? "failed",
             _ => proposal.Status.ToCode(),
         });
     }

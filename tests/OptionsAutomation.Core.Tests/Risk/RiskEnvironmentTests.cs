@@ -63,7 +63,7 @@ public sealed class RiskEnvironmentTests
     }
 
     [Fact]
-    public void Unrecognised_ListsRiskVariablesThatMapToNothing()
+    public void Unrecognised_ListsRiskVariablesThatMapToNothing_ButNotTheSectionForm()
     {
         var environment = new Dictionary<string, string?>
         {
@@ -71,6 +71,8 @@ public sealed class RiskEnvironmentTests
             ["risk_max_positions"] = "5",
             ["RISK_MAX_PRICE_DEVIATION"] = "0.05",
             ["RISK_MAX_POSITIONS"] = "5",
+            ["Risk__MaxDailyLoss"] = "1500",
+            ["RISK__MaxPositions"] = "4",
             ["HOME"] = "/root",
         };
 

@@ -42,6 +42,7 @@ public sealed class TradingCliTests(PostgresServer server) : CliTestBase(server)
 
         Assert.Contains("Risk:MaxPositions", negativeResult.Stderr, StringComparison.Ordinal);
         Assert.Contains("RISK_MAX_LEVERAGE", unknownResult.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Risk:MaxDailyLossPercent", percentResult.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Risk:MaxDailyLossPercent must be", percentResult.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a risk limit", percentResult.Stderr, StringComparison.Ordinal);
     }
 }

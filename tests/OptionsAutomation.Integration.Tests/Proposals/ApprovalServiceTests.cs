@@ -93,6 +93,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
         var outcome = await Approvals().ApproveAsync(RequestId, "alice", CancellationToken.None);
 
         Assert.Equal(ProposalStatus.Expired, outcome.Status);
+        Assert.Equal("expired; not executed", outcome.Message);
         Assert.Equal(0, await _db.CountAsync("orders"));
     }
 
@@ -115,6 +116,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
 
         Assert.Equal(ProposalStatus.Failed, outcome.Status);
         Assert.StartsWith("refused by the risk gate: TRADING_HALTED", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal(outcome, await Approvals().ApproveAsync(RequestId, "bob", CancellationToken.None));
         Assert.Equal(0, await _db.CountAsync("orders"));
     }
 
