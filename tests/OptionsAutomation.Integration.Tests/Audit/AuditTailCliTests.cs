@@ -62,4 +62,12 @@ public sealed class AuditTailCliTests(PostgresServer server) : CliTestBase(serve
         Assert.StartsWith("error: --n must be at least 1", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
     }
+
+    [Fact]
+    public async Task Tail_BadExportInterval_IsRefusedNamingTheKey()
+    {
+        var result = (await Cli.RunAsync("audit", "tail", "--Audit:ExportIntervalSeconds=0")).WasRefused();
+
+        Assert.Contains("Audit:ExportIntervalSeconds must be above 0", result.Stderr, StringComparison.Ordinal);
+    }
 }
