@@ -23,6 +23,7 @@ internal static class OptautoCli
             ReportCommands.Metrics(overrides),
             ExitCommands.Create(overrides),
             AlertCommands.Create(overrides),
+            AuditCommands.Create(overrides),
             ProposalCommands.Create(overrides),
             TradingCommands.Trading(overrides),
             TradingCommands.Risk(overrides),

@@ -11,6 +11,7 @@ using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure;
+using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.MarketData;
@@ -55,6 +56,10 @@ public static class ServiceRegistration
         services.AddSingleton<ProposalService>();
         services.AddSingleton(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings());
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton(Validated(configuration.GetSection(AuditSettings.SectionName).Get<AuditSettings>() ?? new AuditSettings(), s => s.Validate()));
+        services.AddSingleton<AuditReader>();
+        services.AddSingleton<AuditHorizon>();
+        services.AddSingleton<AuditExporter>();
         services.AddMarketData(configuration);
         return services;
     }

@@ -25,6 +25,7 @@ internal static class WorkerHost
         builder.Logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger));
         builder.Services.AddOptionsAutomation(configuration);
         builder.Services.AddHostedService<StartupReport>();
+        builder.Services.AddHostedService<AuditExportService>();
         var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();
         builder.Services.AddTradingJobs(jobs, PostgresConnection.Resolve(configuration));
         using var host = builder.Build();
