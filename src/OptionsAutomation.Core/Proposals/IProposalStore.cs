@@ -14,6 +14,9 @@ public interface IProposalStore
     /// <summary>Moves every PROPOSED row whose approval window has passed to EXPIRED; returns them.</summary>
     Task<IReadOnlyList<TradeProposal>> ExpireDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Audits a trade the risk gate refused before it became a proposal.</summary>
+    Task AuditRiskDenialAsync(string requestId, string denial, string actor, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>
     /// Serialises everything done to one proposal across threads and processes (a Postgres advisory lock):
     /// concurrent approvals queue, and each then sees what the first one did.

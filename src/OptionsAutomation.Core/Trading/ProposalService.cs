@@ -88,6 +88,7 @@ public sealed class ProposalService(
                 });
             if (decision.Denial is { } riskDenial)
             {
+                await proposals.AuditRiskDenialAsync(requestId, riskDenial.ToString(), Actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 denials.Add(new ScreenDenial(ticker, strategy, ScreenDenialCode.RiskDenied, riskDenial.ToString()));
                 continue;
             }

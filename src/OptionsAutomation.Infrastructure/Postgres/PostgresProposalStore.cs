@@ -113,6 +113,14 @@ public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, I
         return expired;
     }
 
+    public async Task AuditRiskDenialAsync(string requestId, string denial, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "risk.denied", "proposal", requestId, requestId, null, new { denial })).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Proposed {request_id}: {ticker} {strategy_type} x{quantity} at {net_credit}")]
     private partial void LogProposed(string request_id, string ticker, string strategy_type, int quantity, decimal net_credit);
 }

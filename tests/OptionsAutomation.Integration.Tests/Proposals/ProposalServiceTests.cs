@@ -110,6 +110,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
 
         Assert.Empty(run.Proposals);
         Assert.StartsWith("RISK_DENIED: TRADING_HALTED", Assert.Single(run.Denials, d => d.Strategy == StrategyType.CashSecuredPut).ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'risk.denied' AND entity_id = 'prop-20210301-SPY-CSP' AND data->>'denial' LIKE 'TRADING_HALTED%'"));
     }
 
     [Fact]
