@@ -68,6 +68,13 @@ public static class DomainCodes
         (OrderSide.BuyToClose, "buy_to_close"),
         (OrderSide.SellToClose, "sell_to_close"));
 
+    private static readonly CodeTable<OrderStatus> OrderStatuses = new(
+        (OrderStatus.Submitted, "SUBMITTED"),
+        (OrderStatus.PartiallyFilled, "PARTIALLY_FILLED"),
+        (OrderStatus.Filled, "FILLED"),
+        (OrderStatus.Cancelled, "CANCELLED"),
+        (OrderStatus.Rejected, "REJECTED"));
+
     private static readonly CodeTable<ProposalStatus> ProposalStatuses = new(
         (ProposalStatus.Proposed, "PROPOSED"),
         (ProposalStatus.Approved, "APPROVED"),
@@ -147,6 +154,7 @@ public static class DomainCodes
         [typeof(MarkQuality)] = MarkQualities,
         [typeof(ExitDecisionKind)] = Decisions,
         [typeof(OrderSide)] = OrderSides,
+        [typeof(OrderStatus)] = OrderStatuses,
         [typeof(ScreenDenialCode)] = ScreenDenials,
         [typeof(ProposalStatus)] = ProposalStatuses,
         [typeof(TradingState)] = TradingStates,

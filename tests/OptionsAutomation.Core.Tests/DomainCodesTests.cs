@@ -74,6 +74,14 @@ public sealed class DomainCodesTests
     public void OrderSide_HasStableCodes(OrderSide value, string code) => AssertCode(value, code);
 
     [Theory]
+    [InlineData(OrderStatus.Submitted, "SUBMITTED")]
+    [InlineData(OrderStatus.PartiallyFilled, "PARTIALLY_FILLED")]
+    [InlineData(OrderStatus.Filled, "FILLED")]
+    [InlineData(OrderStatus.Cancelled, "CANCELLED")]
+    [InlineData(OrderStatus.Rejected, "REJECTED")]
+    public void OrderStatus_HasStableCodes(OrderStatus value, string code) => AssertCode(value, code);
+
+    [Theory]
     [InlineData(TradingState.Active, "ACTIVE")]
     [InlineData(TradingState.Reducing, "REDUCING")]
     [InlineData(TradingState.Halted, "HALTED")]
@@ -137,6 +145,7 @@ public sealed class DomainCodesTests
         AssertRoundTrip<MarkQuality>();
         AssertRoundTrip<ExitDecisionKind>();
         AssertRoundTrip<OrderSide>();
+        AssertRoundTrip<OrderStatus>();
         AssertRoundTrip<TradingState>();
         AssertRoundTrip<RiskCheck>();
         AssertRoundTrip<RiskDenialCode>();
@@ -152,7 +161,7 @@ public sealed class DomainCodesTests
         [
             typeof(StrategyType), typeof(PositionStatus), typeof(ExitReason), typeof(ExecutedBy),
             typeof(TradeOutcome), typeof(OptionRight), typeof(LegSide),
-            typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide), typeof(FillSide), typeof(RealizedPnlMethod),
+            typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide), typeof(OrderStatus), typeof(FillSide), typeof(RealizedPnlMethod),
             typeof(TradingState), typeof(RiskCheck), typeof(RiskDenialCode), typeof(BreakerTripReason),
             typeof(ScreenDenialCode), typeof(ProposalStatus),
         ];

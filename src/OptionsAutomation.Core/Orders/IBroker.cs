@@ -1,10 +1,29 @@
 namespace OptionsAutomation.Core.Orders;
 
 /// <summary>
-/// Broker port. Submitting one <see cref="OrderTicket.ClientOrderId"/> twice must not trade twice.
-/// An exception means the outcome is unknown; callers treat that as not filled and retry with the same id.
+/// Broker port, narrow enough for a real broker adapter. <see cref="OrderTicket.ClientOrderId"/> is the
+/// idempotency key: placing one id twice never trades twice, the second call answers the order's current
+/// state. An exception means the outcome is unknown; callers treat that as not filled and ask again with the
+/// same id. Orders may rest: poll <see cref="GetOrderAsync"/> and cancel what is still working
+/// (<see cref="Trading.OrderExecutor"/> does both).
 /// </summary>
 public interface IBroker
 {
-    Task<OrderOutcome> SubmitAsync(OrderTicket ticket, CancellationToken cancellationToken);
+    Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken);
+
+    /// <summary>The order's current state; null when the broker has never seen this client order id.</summary>
+    Task<OrderState?> GetOrderAsync(string clientOrderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels whatever is still working and answers the resulting state (a final order is answered as it
+    /// is); null when the broker has never seen this client order id.
+    /// </summary>
+    Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken);
+
+    /// <summary>Every leg fill of the order so far, oldest first; empty for an unknown id.</summary>
+    Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken);
+
+    Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken);
 }

@@ -1,10 +1,38 @@
+using System.Globalization;
+
 namespace OptionsAutomation.Core.Proposals;
 
-/// <summary>Appsettings section <c>Execution</c>: when approved proposals may be sent to the broker.</summary>
+/// <summary>Appsettings section <c>Execution</c>: when orders may be sent and how long they may work.</summary>
 public sealed record ExecutionSettings
 {
     public const string SectionName = "Execution";
 
     /// <summary>Send opening orders outside NYSE sessions too (demos and weekend tests); off in production.</summary>
     public bool AllowOutsideSession { get; init; }
+
+    /// <summary>An order still working this long after it was placed is cancelled by the caller.</summary>
+    public int FillTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>How often a working order's status is asked for.</summary>
+    public double PollIntervalSeconds { get; init; } = 1;
+
+    public TimeSpan FillTimeout => TimeSpan.FromSeconds(FillTimeoutSeconds);
+
+    public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (FillTimeoutSeconds <= 0)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(FillTimeoutSeconds)} must be above 0, was {FillTimeoutSeconds}."));
+        }
+
+        if (!(PollIntervalSeconds > 0))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(PollIntervalSeconds)} must be above 0, was {PollIntervalSeconds}."));
+        }
+
+        return errors;
+    }
 }

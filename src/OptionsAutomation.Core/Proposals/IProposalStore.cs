@@ -33,11 +33,20 @@ public interface IProposalStore
     /// <summary>Records the PENDING opening order before it is sent (idempotent by client order id).</summary>
     Task RecordOpeningOrderAsync(TradeProposal proposal, Orders.OrderTicket ticket, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The order filled and the position exists: order FILLED, its fills, proposal EXECUTED, alert — one transaction.</summary>
-    Task<TradeProposal> CompleteExecutionAsync(
-        TradeProposal proposal, Orders.OrderOutcome fill, long positionId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// The broker accepted the opening order or filled part of it: the order row's status and filled quantity,
+    /// audited once per change (repeating a state already stored writes nothing).
+    /// </summary>
+    Task RecordOrderProgressAsync(TradeProposal proposal, Orders.OrderState state, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The order did not fill: order REJECTED, proposal FAILED with the reason, alert — one transaction.</summary>
+    /// <summary>
+    /// The order is final with something filled (FILLED, or CANCELLED after a partial fill) and the position for
+    /// the filled quantity exists: order status, its fills, proposal EXECUTED, alert — one transaction.
+    /// </summary>
+    Task<TradeProposal> CompleteExecutionAsync(
+        TradeProposal proposal, Orders.OrderState fill, long positionId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The order is final and nothing is booked: order status (REJECTED, CANCELLED), proposal FAILED with the reason, alert — one transaction.</summary>
     Task<TradeProposal> FailExecutionAsync(
-        TradeProposal proposal, string clientOrderId, string error, DateTimeOffset now, CancellationToken cancellationToken);
+        TradeProposal proposal, Orders.OrderState final, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 }

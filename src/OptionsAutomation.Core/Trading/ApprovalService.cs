@@ -11,17 +11,20 @@ namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
 /// Approves or rejects a proposal, at most once. Under a per-proposal lock an approval re-runs the risk
-/// gate on fresh quotes, moves PROPOSED → APPROVED → EXECUTING, sends the opening order (client order id =
-/// <c>open-{request id}</c>), opens the position from the fill (idempotent by request id) and only then marks
-/// the proposal EXECUTED. Repeated or concurrent calls wait for the lock and answer from the stored state;
-/// a proposal left EXECUTING by a crash is finished by the next call with the same client order id.
+/// gate on fresh quotes, moves PROPOSED → APPROVED → EXECUTING, places the opening order (client order id =
+/// <c>open-{request id}</c>) and follows it until it is final, cancelling what has not filled after
+/// <c>Execution:FillTimeoutSeconds</c>. Every status change of the order is recorded. Whatever filled opens the
+/// position for the filled quantity (idempotent by request id) and only then is the proposal EXECUTED, with a
+/// partial fill reported in the answer and the alert; nothing filled → FAILED with the reason. Repeated or
+/// concurrent calls wait for the lock and answer from the stored state; a proposal left EXECUTING by a crash
+/// or an unknown broker outcome is finished by the next call with the same client order id.
 /// </summary>
 public sealed class ApprovalService(
     IProposalStore proposals,
     IPositionStore positions,
     PositionManager positionManager,
     IMarketData marketData,
-    IBroker broker,
+    OrderExecutor orders,
     IAccountEquity account,
     RiskGate gate,
     ITradingControls controls,
@@ -95,10 +98,11 @@ public sealed class ApprovalService(
         var ticket = OrderTicket.ToOpen(strategy, executing.Quantity, $"open-{executing.RequestId}", now);
         await proposals.RecordOpeningOrderAsync(executing, ticket, now, cancellationToken).ConfigureAwait(false);
 
-        OrderOutcome outcome;
+        OrderState outcome;
         try
         {
-            outcome = await broker.SubmitAsync(ticket, cancellationToken).ConfigureAwait(false);
+            outcome = await orders.ExecuteAsync(
+                ticket, (state, token) => proposals.RecordOrderProgressAsync(executing, state, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -106,9 +110,11 @@ public sealed class ApprovalService(
             return ApprovalOutcome.Of(executing, $"broker error, outcome unknown ({e.Message}); approve again to resume");
         }
 
-        if (outcome is not { Status: OrderStatus.Filled, NetPrice: { } net } || -net <= 0m)
+        // A credit strategy opened for a debit would mean crossed quotes: never book it.
+        if (outcome is not { FilledQuantity: > 0, NetPrice: { } net } || -net <= 0m)
         {
-            var failed = await proposals.FailExecutionAsync(executing, ticket.ClientOrderId, outcome.Reason ?? "not filled", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var reason = outcome.FilledQuantity > 0 ? $"filled for a debit ({outcome.NetPrice})" : outcome.Reason ?? "not filled";
+            var failed = await proposals.FailExecutionAsync(executing, outcome, reason, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);
         }
 
@@ -121,7 +127,7 @@ public sealed class ApprovalService(
             ShortStrike = executing.ShortStrike,
             LongStrike = executing.LongStrike,
             Credit = -net,
-            Quantity = executing.Quantity,
+            Quantity = outcome.FilledQuantity,
             Fees = outcome.Fees,
             OpenedAt = outcome.At,
             Actor = by,
@@ -176,7 +182,10 @@ public sealed class ApprovalService(
         if (proposal is { Status: ProposalStatus.Executed, PositionId: { } positionId }
             && await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false) is { } position)
         {
-            return ApprovalOutcome.Of(proposal, $"executed: position {positionId} opened at a credit of {position.EntryPrice:0.00##}", position.EntryPrice);
+            var partial = position.Quantity < proposal.Quantity
+                ? $"; partial fill: {position.Quantity} of {proposal.Quantity} contracts, {proposal.Quantity - position.Quantity} cancelled"
+                : "";
+            return ApprovalOutcome.Of(proposal, $"executed: position {positionId} opened at a credit of {position.EntryPrice:0.00##}{partial}", position.EntryPrice);
         }
 
         return ApprovalOutcome.Of(proposal, proposal.Status switch

@@ -7,13 +7,16 @@ namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
 /// The exit automation: marks every open position, applies the exit rules, and for each EXIT sends a
-/// closing order; only a fill closes the position. A rejected or failed order leaves it OPEN and alerts.
+/// closing order; only a complete fill closes the position. A rejected or failed order leaves it OPEN and
+/// alerts. Closing orders are marketable, so a paper close fills at once; one that works past
+/// <c>Execution:FillTimeoutSeconds</c> is cancelled. A close that filled only in part leaves the position OPEN
+/// at its full size and is reported as a failure to reconcile by hand: positions close whole.
 /// </summary>
 public sealed class ExitService(
     IPositionStore positions,
     MarkToMarketService marks,
     IExitLedger ledger,
-    IBroker broker,
+    OrderExecutor orders,
     ExitRuleSettings rules,
     TimeProvider clock)
 {
@@ -56,10 +59,10 @@ public sealed class ExitService(
     {
         var clientOrderId = await ledger.BeginCloseAsync(position, reason, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var ticket = OrderTicket.ToClose(position, clientOrderId, asOf);
-        OrderOutcome outcome;
+        OrderState outcome;
         try
         {
-            outcome = await broker.SubmitAsync(ticket, cancellationToken).ConfigureAwait(false);
+            outcome = await orders.ExecuteAsync(ticket, null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -82,9 +85,17 @@ public sealed class ExitService(
             return new ExitCheck(closed.Position, decision, closed, null);
         }
 
-        var rejection = outcome.Reason ?? (outcome.Status == OrderStatus.Filled ? $"filled for a credit ({outcome.NetPrice})" : "not filled");
+        var rejection = Rejection(outcome);
         await ledger.RecordFailedCloseAsync(position, clientOrderId, rejection, outcomeUnknown: false,
             Alert.ExitFailed(position, reason, clientOrderId, rejection), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return new ExitCheck(position, decision, null, rejection);
     }
+
+    private static string Rejection(OrderState outcome) => outcome switch
+    {
+        { Status: OrderStatus.Filled } => $"filled for a credit ({outcome.NetPrice})",
+        { FilledQuantity: > 0 } =>
+            $"partially filled {outcome.FilledQuantity} of {outcome.Quantity}, the rest {outcome.Reason ?? "cancelled"}; the position stays OPEN at full size: reconcile with the broker",
+        _ => outcome.Reason ?? "not filled",
+    };
 }

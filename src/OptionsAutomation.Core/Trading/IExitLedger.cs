@@ -29,7 +29,7 @@ public interface IExitLedger
     /// with its trade_history row, and queues the exit alert.
     /// </summary>
     Task<ClosedPosition> CompleteCloseAsync(
-        long positionId, OrderOutcome fill, Func<Position, ClosedPosition> close, string actor, DateTimeOffset now, CancellationToken cancellationToken);
+        long positionId, OrderState fill, Func<Position, ClosedPosition> close, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// The order did not fill: records why, leaves the position OPEN, queues the failure alert. When the

@@ -1,80 +1,156 @@
-using System.Collections.Concurrent;
-using OptionsAutomation.Core;
+using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Orders;
 
 namespace OptionsAutomation.Infrastructure.Brokers;
 
 /// <summary>
-/// Simulated execution against the market-data quotes as of the ticket's time: a marketable order buys at
-/// the ask and sells at the bid, each improved by <see cref="PaperBrokerSettings.PriceImprovement"/> but
-/// never through the other side; a limit order fills at its limit when the mid is at or better than it;
-/// commissions per contract. A leg without a two-sided quote rejects the whole order.
-/// Repeating a client order id returns the first outcome (idempotency as a real broker offers it).
+/// Simulated execution against the market-data quotes. A marketable order buys at the ask and sells at the
+/// bid, each improved by <see cref="PaperBrokerSettings.PriceImprovement"/> but never through the other side;
+/// a limit order fills at its limit when the mid is at or better than it and otherwise rests (SUBMITTED),
+/// to be evaluated again on every <see cref="GetOrderAsync"/> at the ticket's as-of plus the time elapsed on
+/// the clock. At most <see cref="PaperBrokerSettings.MaxContractsPerFill"/> units fill per evaluation
+/// (PARTIALLY_FILLED until the rest fills). Orders never expire here: the caller cancels
+/// (<see cref="Core.Trading.OrderExecutor"/>). Commissions per contract. A leg without a two-sided quote
+/// when the order is placed, a call leg (collateral for calls is not modelled) or a quantity below one
+/// rejects the order. Placing a client order id again answers that order's current state.
 /// </summary>
 public sealed class PaperBroker(IMarketData marketData, PaperBrokerSettings settings, TimeProvider clock) : IBroker
 {
-    private readonly ConcurrentDictionary<string, Task<OrderOutcome>> _orders = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, PaperOrder> _orders = new(StringComparer.Ordinal);
+    private readonly PaperBook _book = new(settings.StartingEquity);
 
-    public Task<OrderOutcome> SubmitAsync(OrderTicket ticket, CancellationToken cancellationToken) =>
-        _orders.GetOrAdd(ticket.ClientOrderId, _ => ExecuteAsync(ticket, cancellationToken));
-
-    private async Task<OrderOutcome> ExecuteAsync(OrderTicket ticket, CancellationToken cancellationToken)
+    public async Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
     {
-        var quotes = new List<(OrderLeg Leg, decimal Bid, decimal Ask)>(ticket.Legs.Count);
-        foreach (var leg in ticket.Legs)
+        if (Find(ticket.ClientOrderId) is not null)
         {
-            var quote = await marketData.GetOptionQuoteAsync(leg.Contract, ticket.AsOf, cancellationToken).ConfigureAwait(false);
-            if (quote is not { Bid: { } bid, Ask: { } ask } || ask <= 0m || bid < 0m || bid > ask)
+            return (await GetOrderAsync(ticket.ClientOrderId, cancellationToken).ConfigureAwait(false))!;
+        }
+
+        var order = new PaperOrder(ticket, clock.GetUtcNow());
+        var invalid = ticket.Quantity < 1 ? $"quantity {ticket.Quantity} is below one"
+            : ticket.Legs.Count == 0 ? "an order needs at least one leg"
+            : ticket.Legs.Any(l => l.Contract.Right != OptionRight.Put) ? "the paper broker trades puts only"
+            : null;
+        var (quotes, unquoted) = invalid is null ? await QuotesAsync(ticket, ticket.AsOf, cancellationToken).ConfigureAwait(false) : (null, null);
+        lock (_lock)
+        {
+            // Two concurrent placements of one id: the first to get here places it, the other answers its state.
+            if (_orders.TryGetValue(ticket.ClientOrderId, out var placed))
             {
-                return OrderOutcome.Rejected(ticket.ClientOrderId, $"no two-sided quote for {leg.Contract.OccSymbol}", clock.GetUtcNow());
+                return placed.State;
             }
 
-            quotes.Add((leg, bid, ask));
-        }
+            _orders.Add(ticket.ClientOrderId, order);
+            if ((invalid ?? unquoted) is { } reason)
+            {
+                order.Reject(reason, clock.GetUtcNow());
+            }
+            else
+            {
+                Evaluate(order, quotes!, ticket.AsOf);
+            }
 
-        return ticket.LimitPrice is { } limit ? AtLimit(ticket, quotes, limit) : AtTheTouch(ticket, quotes);
+            return order.State;
+        }
     }
 
-    /// <summary>A marketable order: buys at the ask and sells at the bid, each improved but never through the other side.</summary>
-    private OrderOutcome AtTheTouch(OrderTicket ticket, List<(OrderLeg Leg, decimal Bid, decimal Ask)> quotes) =>
-        Filled(ticket, [.. quotes.Select(q => (q.Leg, q.Leg.Buys
-            ? Math.Max(q.Bid, q.Ask - settings.PriceImprovement)
-            : Math.Min(q.Ask, q.Bid + settings.PriceImprovement)))]);
-
-    /// <summary>
-    /// A limit order fills at its limit when the combination's mid is at or better than it (legs at their
-    /// mids, the first leg carrying the difference); otherwise it is cancelled at once rather than left
-    /// resting, since the paper market does not move while an order waits.
-    /// </summary>
-    private OrderOutcome AtLimit(OrderTicket ticket, List<(OrderLeg Leg, decimal Bid, decimal Ask)> quotes, decimal limit)
+    public async Task<OrderState?> GetOrderAsync(string clientOrderId, CancellationToken cancellationToken)
     {
-        var mids = quotes.Select(q => (q.Leg, Price: (q.Bid + q.Ask) / 2m)).ToList();
-        var netMid = mids.Sum(m => (m.Leg.Buys ? m.Price : -m.Price) * m.Leg.Ratio);
-        if (netMid > limit)
+        if (Find(clientOrderId) is not { } order)
         {
-            return OrderOutcome.Rejected(ticket.ClientOrderId, $"limit {limit} not reached (mid {netMid}); cancelled", clock.GetUtcNow());
+            return null;
         }
 
-        var first = mids[0];
-        var adjustment = (limit - netMid) / first.Leg.Ratio;
-        mids[0] = (first.Leg, first.Price + (first.Leg.Buys ? adjustment : -adjustment));
-        return Filled(ticket, mids);
+        var asOf = order.EvaluatedAt(clock.GetUtcNow());
+        // A leg unquoted now leaves a working order as it is; it was quoted when it was placed.
+        var (quotes, _) = await QuotesAsync(order.Ticket, asOf, cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            if (quotes is not null && !order.State.IsFinal)
+            {
+                Evaluate(order, quotes, asOf);
+            }
+
+            return order.State;
+        }
     }
 
-    private OrderOutcome Filled(OrderTicket ticket, List<(OrderLeg Leg, decimal Price)> legs)
+    public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken)
     {
-        var fills = legs.Select((l, i) => new LegFill($"{ticket.ClientOrderId}-{i + 1}", l.Leg, l.Leg.Ratio * ticket.Quantity, l.Price)).ToList();
-        var netPerUnit = legs.Sum(l => (l.Leg.Buys ? l.Price : -l.Price) * l.Leg.Ratio);
-        var contracts = fills.Sum(f => f.Contracts);
-        return new OrderOutcome(
-            ticket.ClientOrderId,
-            OrderStatus.Filled,
-            netPerUnit,
-            decimal.Round(settings.FeePerContract * contracts, 2, MidpointRounding.AwayFromZero),
-            new ValueList<LegFill>(fills),
-            $"paper-{ticket.ClientOrderId}",
-            null,
-            ticket.AsOf);
+        lock (_lock)
+        {
+            if (!_orders.TryGetValue(clientOrderId, out var order))
+            {
+                return Task.FromResult<OrderState?>(null);
+            }
+
+            if (!order.State.IsFinal)
+            {
+                order.Cancel(order.EvaluatedAt(clock.GetUtcNow()));
+            }
+
+            return Task.FromResult<OrderState?>(order.State);
+        }
+    }
+
+    public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LegFill>>(Find(clientOrderId) is { } order ? order.State.Fills : []);
+
+    public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_book.Positions);
+        }
+    }
+
+    public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_book.Account());
+        }
+    }
+
+    private PaperOrder? Find(string clientOrderId)
+    {
+        lock (_lock)
+        {
+            return _orders.GetValueOrDefault(clientOrderId);
+        }
+    }
+
+    /// <summary>Fills what the market allows now (under the lock).</summary>
+    private void Evaluate(PaperOrder order, IReadOnlyList<LegQuote> quotes, DateTimeOffset asOf)
+    {
+        if (PaperPricing.FillPrices(order.Ticket, quotes, settings.PriceImprovement) is not { } prices)
+        {
+            return;
+        }
+
+        var units = settings.MaxContractsPerFill > 0 ? Math.Min(order.State.UnfilledQuantity, settings.MaxContractsPerFill) : order.State.UnfilledQuantity;
+        var contracts = prices.Sum(p => p.Leg.Ratio) * units;
+        var fees = decimal.Round(settings.FeePerContract * contracts, 2, MidpointRounding.AwayFromZero);
+        _book.Apply(order.Fill(units, prices, fees, asOf), fees);
+    }
+
+    /// <summary>Every leg's two-sided quote as of the instant, or the reason one is missing.</summary>
+    private async Task<(IReadOnlyList<LegQuote>? Quotes, string? Missing)> QuotesAsync(OrderTicket ticket, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var quotes = new List<LegQuote>(ticket.Legs.Count);
+        foreach (var leg in ticket.Legs)
+        {
+            var quote = await marketData.GetOptionQuoteAsync(leg.Contract, asOf, cancellationToken).ConfigureAwait(false);
+            if (quote is not { Bid: { } bid, Ask: { } ask } || ask <= 0m || bid < 0m || bid > ask)
+            {
+                return (null, $"no two-sided quote for {leg.Contract.OccSymbol}");
+            }
+
+            quotes.Add(new LegQuote(leg, bid, ask));
+        }
+
+        return (quotes, null);
     }
 }

@@ -119,7 +119,7 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
     }
 
     public async Task<ClosedPosition> CompleteCloseAsync(
-        long positionId, OrderOutcome fill, Func<Position, ClosedPosition> close, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        long positionId, OrderState fill, Func<Position, ClosedPosition> close, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

@@ -41,7 +41,7 @@ public static class ServiceRegistration
         services.AddSingleton<MarkToMarketService>();
         services.AddSingleton<ExitService>();
         services.AddSingleton<ExpirationService>();
-        services.AddSingleton(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings());
+        services.AddSingleton(Validated(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings(), s => s.Validate()));
         services.AddSingleton<PaperBroker>();
         var resilience = configuration.GetSection(BrokerResilienceSettings.SectionName).Get<BrokerResilienceSettings>() ?? new BrokerResilienceSettings();
         services.AddSingleton<IBroker>(sp => new ResilientBroker(sp.GetRequiredService<PaperBroker>(), resilience));
@@ -54,7 +54,9 @@ public static class ServiceRegistration
         services.AddSingleton<RiskGate>();
         services.AddSingleton<ITradingControls, PostgresTradingControls>();
         services.AddSingleton<ProposalService>();
-        services.AddSingleton(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings());
+        services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));
+        services.AddSingleton<IPollDelay, ClockDelay>();
+        services.AddSingleton<OrderExecutor>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton(Validated(configuration.GetSection(AuditSettings.SectionName).Get<AuditSettings>() ?? new AuditSettings(), s => s.Validate()));
         services.AddSingleton<AuditReader>();

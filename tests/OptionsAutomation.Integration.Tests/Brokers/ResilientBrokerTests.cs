@@ -2,6 +2,7 @@ using OptionsAutomation.Core;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Brokers;
 
@@ -19,7 +20,7 @@ public sealed class ResilientBrokerTests
     {
         var inner = new ScriptedBroker(fail: 2);
 
-        var outcome = await new ResilientBroker(inner, Fast).SubmitAsync(Ticket, CancellationToken.None);
+        var outcome = await new ResilientBroker(inner, Fast).PlaceAsync(Ticket, CancellationToken.None);
 
         Assert.Equal(OrderStatus.Filled, outcome.Status);
         Assert.Equal(["close-1-abc", "close-1-abc", "close-1-abc"], inner.Calls);
@@ -30,7 +31,7 @@ public sealed class ResilientBrokerTests
     {
         var inner = new ScriptedBroker(fail: 0, hang: 1);
 
-        var outcome = await new ResilientBroker(inner, Fast).SubmitAsync(Ticket, CancellationToken.None);
+        var outcome = await new ResilientBroker(inner, Fast).PlaceAsync(Ticket, CancellationToken.None);
 
         Assert.Equal(OrderStatus.Filled, outcome.Status);
         Assert.Equal(2, inner.Calls.Count);
@@ -41,7 +42,7 @@ public sealed class ResilientBrokerTests
     {
         var inner = new ScriptedBroker(fail: 5);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => new ResilientBroker(inner, Fast).SubmitAsync(Ticket, CancellationToken.None));
+        await Assert.ThrowsAsync<TimeoutException>(() => new ResilientBroker(inner, Fast).PlaceAsync(Ticket, CancellationToken.None));
         Assert.Equal(3, inner.Calls.Count);
     }
 
@@ -50,18 +51,18 @@ public sealed class ResilientBrokerTests
     {
         var inner = new ScriptedBroker(fail: 0, reject: true);
 
-        var outcome = await new ResilientBroker(inner, Fast).SubmitAsync(Ticket, CancellationToken.None);
+        var outcome = await new ResilientBroker(inner, Fast).PlaceAsync(Ticket, CancellationToken.None);
 
         Assert.Equal(OrderStatus.Rejected, outcome.Status);
         Assert.Single(inner.Calls);
     }
 
     /// <summary>Fails (throws), hangs or rejects for the first calls as told, then fills.</summary>
-    private sealed class ScriptedBroker(int fail, int hang = 0, bool reject = false) : IBroker
+    private sealed class ScriptedBroker(int fail, int hang = 0, bool reject = false) : PlaceOnlyBroker
     {
         public List<string> Calls { get; } = [];
 
-        public async Task<OrderOutcome> SubmitAsync(OrderTicket ticket, CancellationToken cancellationToken)
+        public override async Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
         {
             Calls.Add(ticket.ClientOrderId);
             if (Calls.Count <= hang)
@@ -75,8 +76,8 @@ public sealed class ResilientBrokerTests
             }
 
             return reject
-                ? OrderOutcome.Rejected(ticket.ClientOrderId, "halted", ticket.AsOf)
-                : new OrderOutcome(ticket.ClientOrderId, OrderStatus.Filled, 0.75m, 0.65m, ValueList<LegFill>.Empty, "b-1", null, ticket.AsOf);
+                ? OrderState.Rejected(ticket.ClientOrderId, ticket.Quantity, "halted", ticket.AsOf)
+                : new OrderState(ticket.ClientOrderId, OrderStatus.Filled, ticket.Quantity, ticket.Quantity, 0.75m, 0.65m, ValueList<LegFill>.Empty, "b-1", null, ticket.AsOf);
         }
     }
 }

@@ -5,6 +5,7 @@ using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Postgres;
@@ -25,7 +26,7 @@ internal sealed class ExitHarness
         var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
         Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
         Broker = broker ?? new PaperBroker(Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
-        Exits = new ExitService(store, Marks, ledger, Broker, Rules, clock);
+        Exits = new ExitService(store, Marks, ledger, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Rules, clock);
         Expirations = new ExpirationService(store, Quotes, ledger, new Core.Calendar.NyseCalendar(), clock);
     }
 

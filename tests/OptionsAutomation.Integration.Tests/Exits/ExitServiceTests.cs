@@ -210,18 +210,18 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(TradeOutcome.Loss, trade.WinLoss);
     }
 
-    private sealed class RejectingBroker : IBroker
+    private sealed class RejectingBroker : PlaceOnlyBroker
     {
-        public Task<OrderOutcome> SubmitAsync(OrderTicket ticket, CancellationToken cancellationToken) =>
-            Task.FromResult(OrderOutcome.Rejected(ticket.ClientOrderId, "market closed", ticket.AsOf));
+        public override Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken) =>
+            Task.FromResult(OrderState.Rejected(ticket.ClientOrderId, ticket.Quantity, "market closed", ticket.AsOf));
     }
 
     /// <summary>Times out on the first call (outcome unknown), fills on the next.</summary>
-    private sealed class FlakyBroker : IBroker
+    private sealed class FlakyBroker : PlaceOnlyBroker
     {
         public List<string> ClientOrderIds { get; } = [];
 
-        public Task<OrderOutcome> SubmitAsync(OrderTicket ticket, CancellationToken cancellationToken)
+        public override Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
         {
             ClientOrderIds.Add(ticket.ClientOrderId);
             if (ClientOrderIds.Count == 1)
@@ -230,7 +230,7 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
             }
 
             var leg = ticket.Legs[0];
-            return Task.FromResult(new OrderOutcome(ticket.ClientOrderId, OrderStatus.Filled, 0.72m, 0m,
+            return Task.FromResult(new OrderState(ticket.ClientOrderId, OrderStatus.Filled, ticket.Quantity, ticket.Quantity, 0.72m, 0m,
                 new([new LegFill($"{ticket.ClientOrderId}-1", leg, ticket.Quantity, 0.72m)]), "flaky-1", null, ticket.AsOf));
         }
     }

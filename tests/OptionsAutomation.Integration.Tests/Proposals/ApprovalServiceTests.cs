@@ -143,12 +143,15 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
 
     private PostgresTradingControls Controls() => new(_db.DataSource, LooseRisk);
 
+    private OrderExecutor Executor(PaperBroker broker, ExecutionSettings execution) => new(broker, execution, new AdvancingDelay(_clock), _clock);
+
     private ApprovalService Approvals(bool allowOutsideSession = true)
     {
         var positions = _db.Store(_clock);
+        var execution = new ExecutionSettings { AllowOutsideSession = allowOutsideSession };
         return new ApprovalService(
             Store(), positions, new PositionManager(positions, new ExitRuleSettings(), _clock), SpyChains,
-            new PaperBroker(SpyChains, new PaperBrokerSettings(), _clock), Account(), new RiskGate(LooseRisk, _clock), Controls(),
-            new NyseCalendar(), new ExecutionSettings { AllowOutsideSession = allowOutsideSession }, new ExitRuleSettings(), _clock);
+            Executor(new PaperBroker(SpyChains, new PaperBrokerSettings(), _clock), execution), Account(), new RiskGate(LooseRisk, _clock), Controls(),
+            new NyseCalendar(), execution, new ExitRuleSettings(), _clock);
     }
 }

@@ -7,6 +7,7 @@ using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
+using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
@@ -285,7 +286,7 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
             var marks = new MarkToMarketService(store, ledger, new PositionValuer(Market, rules), new GreeksEstimator(new PricingSettings()), clock);
             var broker = new PaperBroker(Market, new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m }, clock);
             Positions = db.Positions(clock, rules);
-            _exits = new ExitService(store, marks, ledger, broker, rules, clock);
+            _exits = new ExitService(store, marks, ledger, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), rules, clock);
             Expirations = new ExpirationService(store, Market, ledger, new NyseCalendar(), clock);
         }
 

@@ -1,0 +1,56 @@
+using System.Globalization;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Proposals;
+
+namespace OptionsAutomation.Core.Trading;
+
+/// <summary>
+/// Places an order and sees it to a final state: polls the broker every
+/// <see cref="ExecutionSettings.PollInterval"/> until it is final, and once
+/// <see cref="ExecutionSettings.FillTimeout"/> has passed since it was placed, cancels what is still working.
+/// The caller cancels rather than the broker expiring orders on its own, because a real broker's day order
+/// would rest until the close; the timeout is ours. Every state seen that differs from the one before is
+/// handed to <c>onProgress</c> (the final one is returned, not reported). A broker exception propagates: the
+/// outcome is unknown and the caller resumes with the same client order id.
+/// </summary>
+public sealed class OrderExecutor(IBroker broker, ExecutionSettings settings, IPollDelay delay, TimeProvider clock)
+{
+    public async Task<OrderState> ExecuteAsync(
+        OrderTicket ticket, Func<OrderState, CancellationToken, Task>? onProgress, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + settings.FillTimeout;
+        var state = await broker.PlaceAsync(ticket, cancellationToken).ConfigureAwait(false);
+        OrderState? reported = null;
+        while (!state.IsFinal)
+        {
+            if (onProgress is not null && !SameProgress(state, reported))
+            {
+                await onProgress(state, cancellationToken).ConfigureAwait(false);
+                reported = state;
+            }
+
+            var left = deadline - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                var cancelled = await broker.CancelAsync(ticket.ClientOrderId, cancellationToken).ConfigureAwait(false)
+                    ?? throw Unknown(ticket.ClientOrderId);
+                return cancelled.Status == OrderStatus.Cancelled
+                    ? cancelled with { Reason = string.Create(CultureInfo.InvariantCulture, $"cancelled: not filled within {settings.FillTimeoutSeconds} s") }
+                    : cancelled;
+            }
+
+            await delay.WaitAsync(left < settings.PollInterval ? left : settings.PollInterval, cancellationToken).ConfigureAwait(false);
+            state = await broker.GetOrderAsync(ticket.ClientOrderId, cancellationToken).ConfigureAwait(false)
+                ?? throw Unknown(ticket.ClientOrderId);
+        }
+
+        return state;
+    }
+
+    private static bool SameProgress(OrderState state, OrderState? reported) =>
+        reported is not null && reported.Status == state.Status && reported.FilledQuantity == state.FilledQuantity;
+
+    // The broker lost an order it accepted (a paper broker restarted): the outcome is unknown, never "not filled".
+    private static InvalidOperationException Unknown(string clientOrderId) =>
+        new($"the broker does not know order {clientOrderId}; outcome unknown");
+}
