@@ -192,7 +192,7 @@ public sealed class ApprovalService(
         {
             ProposalStatus.Rejected => $"rejected by {proposal.DecidedBy}: {proposal.DecisionReason}",
             ProposalStatus.Expired => "expired; not executed",
-            ProposalStatus.Failed => proposal.DecisionReason ?? "failed",
+            ProposalStatus.Failed => $"failed: {proposal.DecisionReason}",
             _ => proposal.Status.ToCode(),
         });
     }

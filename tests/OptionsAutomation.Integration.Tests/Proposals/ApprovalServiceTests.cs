@@ -115,7 +115,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
         var outcome = await Approvals().ApproveAsync(RequestId, "alice", CancellationToken.None);
 
         Assert.Equal(ProposalStatus.Failed, outcome.Status);
-        Assert.StartsWith("refused by the risk gate: TRADING_HALTED", outcome.Message, StringComparison.Ordinal);
+        Assert.StartsWith("failed: refused by the risk gate: TRADING_HALTED", outcome.Message, StringComparison.Ordinal);
         Assert.Equal(outcome, await Approvals().ApproveAsync(RequestId, "bob", CancellationToken.None));
         Assert.Equal(0, await _db.CountAsync("orders"));
     }
