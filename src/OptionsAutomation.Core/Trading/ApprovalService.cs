@@ -25,9 +25,8 @@ public sealed class ApprovalService(
     PositionManager positionManager,
     IMarketData marketData,
     OrderExecutor orders,
-    IAccountEquity account,
+    RiskSnapshots snapshots,
     RiskGate gate,
-    ITradingControls controls,
     NyseCalendar calendar,
     ExecutionSettings execution,
     ExitRuleSettings rules,
@@ -139,19 +138,8 @@ public sealed class ApprovalService(
     private async Task<RiskSnapshot> SnapshotAsync(CreditStrategy strategy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
-        var today = MarketTime.DateOf(now);
-        var realizedToday = (await positions.HistoryAsync(today, today, cancellationToken).ConfigureAwait(false)).Sum(t => t.PnlRealized);
-        var switches = await controls.GetAsync(cancellationToken).ConfigureAwait(false);
-        return new RiskSnapshot
-        {
-            Equity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false),
-            OpenPositions = open.Count,
-            OpenExposure = RiskExposure.Total(open),
-            RealizedPnlToday = realizedToday,
-            Quote = await FreshQuoteAsync(strategy, now, cancellationToken).ConfigureAwait(false),
-            Breaker = switches.Breaker,
-            TradingState = switches.State,
-        };
+        var snapshot = await snapshots.CurrentAsync(open, now, cancellationToken).ConfigureAwait(false);
+        return snapshot with { Quote = await FreshQuoteAsync(strategy, now, cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>The legs' current net mid credit; null (no quote, so the gate denies) when a leg is unquoted.</summary>

@@ -21,8 +21,8 @@ public sealed class ProposalService(
     IPositionStore positions,
     IMarketData marketData,
     IAccountEquity account,
+    RiskSnapshots snapshots,
     RiskGate gate,
-    ITradingControls controls,
     NyseCalendar calendar,
     ProposalSettings settings,
     SizingSettings sizing,
@@ -37,8 +37,7 @@ public sealed class ProposalService(
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var equity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false);
         var today = MarketTime.DateOf(asOf);
-        var switches = await controls.GetAsync(cancellationToken).ConfigureAwait(false);
-        var realizedToday = (await positions.HistoryAsync(today, today, cancellationToken).ConfigureAwait(false)).Sum(t => t.PnlRealized);
+        var snapshot = await snapshots.CurrentAsync(open, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var expiresAt = ApprovalDeadline(asOf);
         var made = new List<TradeProposal>();
         var denials = new List<ScreenDenial>();
@@ -76,15 +75,12 @@ public sealed class ProposalService(
             var requestId = RequestId(today, candidate.Strategy);
             var decision = gate.CheckOpening(
                 new OpeningOrder(requestId, candidate.Strategy, contracts, rules.ContractMultiplier),
-                new RiskSnapshot
+                snapshot with
                 {
-                    Equity = equity,
+                    // Proposals made earlier in this run count as if they were already open.
                     OpenPositions = open.Count + made.Count,
-                    OpenExposure = RiskExposure.Total(open) + made.Sum(p => p.StrategyType == StrategyType.CashSecuredPut ? p.Collateral : p.MaxLoss),
-                    RealizedPnlToday = realizedToday,
+                    OpenExposure = snapshot.OpenExposure + made.Sum(p => p.StrategyType == StrategyType.CashSecuredPut ? p.Collateral : p.MaxLoss),
                     Quote = QuoteOf(candidate),
-                    Breaker = switches.Breaker,
-                    TradingState = switches.State,
                 });
             if (decision.Denial is { } riskDenial)
             {

@@ -53,6 +53,7 @@ public static class ServiceRegistration
         services.AddSingleton(ReadRisk(configuration));
         services.AddSingleton<RiskGate>();
         services.AddSingleton<ITradingControls, PostgresTradingControls>();
+        services.AddSingleton<RiskSnapshots>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));
         services.AddSingleton<IPollDelay, ClockDelay>();

@@ -35,7 +35,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync(server);
         var proposed = await new ProposalService(
-            Store(), _db.Store(_clock), SpyChains, Account(), new RiskGate(LooseRisk, _clock), Controls(), new NyseCalendar(),
+            Store(), _db.Store(_clock), SpyChains, Account(), Snapshots(), new RiskGate(LooseRisk, _clock), new NyseCalendar(),
             new ProposalSettings { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = ["CSP"] } },
             new SizingSettings { RiskPerTradePct = 40m }, new ExitRuleSettings(), _clock).RunAsync(Close, CancellationToken.None);
         Assert.Equal(RequestId, Assert.Single(proposed.Proposals).RequestId);
@@ -143,6 +143,8 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
 
     private PostgresTradingControls Controls() => new(_db.DataSource, LooseRisk);
 
+    private RiskSnapshots Snapshots() => new(_db.Store(_clock), Account(), Controls());
+
     private OrderExecutor Executor(PaperBroker broker, ExecutionSettings execution) => new(broker, execution, new AdvancingDelay(_clock), _clock);
 
     private ApprovalService Approvals(bool allowOutsideSession = true)
@@ -151,7 +153,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
         var execution = new ExecutionSettings { AllowOutsideSession = allowOutsideSession };
         return new ApprovalService(
             Store(), positions, new PositionManager(positions, new ExitRuleSettings(), _clock), SpyChains,
-            Executor(new PaperBroker(SpyChains, new PaperBrokerSettings(), _clock), execution), Account(), new RiskGate(LooseRisk, _clock), Controls(),
+            Executor(new PaperBroker(SpyChains, new PaperBrokerSettings(), _clock), execution), Snapshots(), new RiskGate(LooseRisk, _clock),
             new NyseCalendar(), execution, new ExitRuleSettings(), _clock);
     }
 }

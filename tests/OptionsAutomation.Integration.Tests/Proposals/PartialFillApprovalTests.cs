@@ -38,7 +38,7 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
         _db = await TestDatabase.CreateAsync(server);
         // 30% of 400,000 = 120,000 against 37,000 of collateral per contract → 3 contracts.
         var proposed = await new ProposalService(
-            Store(), _db.Store(_clock), SpyChains, Account(), new RiskGate(Risk, _clock), Controls(), new NyseCalendar(),
+            Store(), _db.Store(_clock), SpyChains, Account(), Snapshots(), new RiskGate(Risk, _clock), new NyseCalendar(),
             new ProposalSettings { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = ["CSP"] } },
             new SizingSettings { RiskPerTradePct = 30m }, new ExitRuleSettings(), _clock).RunAsync(Close, CancellationToken.None);
         var proposal = Assert.Single(proposed.Proposals);
@@ -100,13 +100,15 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
 
     private PostgresTradingControls Controls() => new(_db.DataSource, Risk);
 
+    private RiskSnapshots Snapshots() => new(_db.Store(_clock), Account(), Controls());
+
     private ApprovalService Approvals(IMarketData market)
     {
         var positions = _db.Store(_clock);
         var execution = new ExecutionSettings { AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1 };
         var executor = new OrderExecutor(new PaperBroker(market, Paper, _clock), execution, new AdvancingDelay(_clock), _clock);
         return new ApprovalService(
-            Store(), positions, new PositionManager(positions, new ExitRuleSettings(), _clock), market, executor, Account(),
-            new RiskGate(Risk, _clock), Controls(), new NyseCalendar(), execution, new ExitRuleSettings(), _clock);
+            Store(), positions, new PositionManager(positions, new ExitRuleSettings(), _clock), market, executor, Snapshots(),
+            new RiskGate(Risk, _clock), new NyseCalendar(), execution, new ExitRuleSettings(), _clock);
     }
 }

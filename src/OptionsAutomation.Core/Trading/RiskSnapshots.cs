@@ -1,0 +1,31 @@
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
+
+namespace OptionsAutomation.Core.Trading;
+
+/// <summary>
+/// Builds the risk gate's view of the account — equity, open positions and exposure, today's (New York)
+/// realized P&amp;L and the stored switches — so proposal and approval judge an order from the same facts.
+/// The caller adds the order's quote.
+/// </summary>
+public sealed class RiskSnapshots(IPositionStore positions, IAccountEquity account, ITradingControls controls)
+{
+    public async Task<RiskSnapshot> CurrentAsync(IReadOnlyList<Position> open, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = MarketTime.DateOf(now);
+        var realizedToday = (await positions.HistoryAsync(today, today, cancellationToken).ConfigureAwait(false)).Sum(t => t.PnlRealized);
+        var switches = await controls.GetAsync(cancellationToken).ConfigureAwait(false);
+        return new RiskSnapshot
+        {
+            Equity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false),
+            OpenPositions = open.Count,
+            OpenExposure = RiskExposure.Total(open),
+            RealizedPnlToday = realizedToday,
+            Quote = null,
+            Breaker = switches.Breaker,
+            TradingState = switches.State,
+        };
+    }
+}
