@@ -44,6 +44,34 @@ internal sealed class OptautoProcess : IDisposable
         return new CliResult(args, result.ExitCode, result.Stdout, result.Stderr);
     }
 
+    /// <summary>Starts a run without waiting for it (to stop it midway); its output is read and dropped.</summary>
+    public System.Diagnostics.Process Start(params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(DotnetHost)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = WorkDirectory,
+        };
+        foreach (var argument in new[] { DllPath }.Concat(args))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in _environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("could not start optauto");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     public void Dispose()
     {
         try
