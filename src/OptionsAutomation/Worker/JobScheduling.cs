@@ -21,6 +21,7 @@ internal static class JobScheduling
             Schedule<MarkToMarketJob>(quartz, MarkToMarketJob.Key, settings.MarkToMarketCron);
             Schedule<ExpirationJob>(quartz, ExpirationJob.Key, settings.ExpirationCron);
             Schedule<ProposeTradesJob>(quartz, ProposeTradesJob.Key, settings.ProposeTradesCron);
+            Schedule<ExpireProposalsJob>(quartz, ExpireProposalsJob.Key, settings.ExpireProposalsCron);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -15,6 +15,9 @@ public sealed record JobSettings
     /// <summary>The morning screener (09:15 New York), on sessions only.</summary>
     public string ProposeTradesCron { get; init; } = "0 15 9 ? * MON-FRI";
 
+    /// <summary>Expiry of proposals past their approval window.</summary>
+    public string ExpireProposalsCron { get; init; } = "0 * * ? * *";
+
     /// <summary>15 minutes after an early close and after the regular close.</summary>
     public string ExpirationCron { get; init; } = "0 15 13,16 ? * MON-FRI";
 
