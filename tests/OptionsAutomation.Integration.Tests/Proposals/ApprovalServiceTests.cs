@@ -1,13 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using OptionsAutomation.Core.Calendar;
-using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
-using OptionsAutomation.Infrastructure.Brokers;
-using OptionsAutomation.Infrastructure.MarketData.Csv;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Risk;
 using OptionsAutomation.Integration.Tests.Support;
@@ -24,20 +19,16 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
     private const string RequestId = "prop-20210301-SPY-CSP";
     private static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
     private static readonly RiskSettings LooseRisk = new() { MaxOrderNotionalPercent = 50m };
-    private static readonly CsvMarketData SpyChains = new(
-        new CsvMarketDataSettings { ChainFiles = [Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv")] },
-        NullLogger<CsvMarketData>.Instance);
-
     private readonly ManualClock _clock = new(Close);
     private TestDatabase _db = null!;
+    private ProposalHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(server);
-        var proposed = await new ProposalService(
-            Store(), _db.Store(_clock), SpyChains, Account(), Snapshots(), new RiskGate(LooseRisk, _clock), new NyseCalendar(),
-            new ProposalSettings { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = ["CSP"] } },
-            new SizingSettings { RiskPerTradePct = 40m }, new ExitRuleSettings(), _clock).RunAsync(Close, CancellationToken.None);
+        _harness = new ProposalHarness(_db, _clock, LooseRisk);
+        var proposed = await _harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = 40m })
+            .RunAsync(Close, CancellationToken.None);
         Assert.Equal(RequestId, Assert.Single(proposed.Proposals).RequestId);
     }
 
@@ -137,23 +128,10 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("positions"));
     }
 
-    private PostgresProposalStore Store() => new(_db.DataSource, NullLogger<PostgresProposalStore>.Instance, LooseRisk);
+    private PostgresProposalStore Store() => _harness.Store();
 
-    private PaperAccount Account() => new(_db.DataSource, new PaperBrokerSettings());
+    private PostgresTradingControls Controls() => _harness.Controls();
 
-    private PostgresTradingControls Controls() => new(_db.DataSource, LooseRisk);
-
-    private RiskSnapshots Snapshots() => new(_db.Store(_clock), Account(), Controls());
-
-    private OrderExecutor Executor(PaperBroker broker, ExecutionSettings execution) => new(broker, execution, new AdvancingDelay(_clock), _clock);
-
-    private ApprovalService Approvals(bool allowOutsideSession = true)
-    {
-        var positions = _db.Store(_clock);
-        var execution = new ExecutionSettings { AllowOutsideSession = allowOutsideSession };
-        return new ApprovalService(
-            Store(), positions, new PositionManager(positions, new ExitRuleSettings(), _clock), SpyChains,
-            Executor(new PaperBroker(SpyChains, new PaperBrokerSettings(), _clock), execution), Snapshots(), new RiskGate(LooseRisk, _clock),
-            new NyseCalendar(), execution, new ExitRuleSettings(), _clock);
-    }
+    private ApprovalService Approvals(bool allowOutsideSession = true) =>
+        _harness.Approvals(new ExecutionSettings { AllowOutsideSession = allowOutsideSession });
 }

@@ -1,15 +1,9 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using OptionsAutomation.Core.Calendar;
-using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
-using OptionsAutomation.Infrastructure.MarketData.Csv;
-using OptionsAutomation.Infrastructure.Postgres;
-using OptionsAutomation.Infrastructure.Risk;
 using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Proposals;
@@ -26,21 +20,17 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
     private static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
     private static readonly RiskSettings Risk = new() { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 50m };
     private static readonly PaperBrokerSettings Paper = new() { StartingEquity = 400_000m, MaxContractsPerFill = 1 };
-    private static readonly CsvMarketData SpyChains = new(
-        new CsvMarketDataSettings { ChainFiles = [Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv")] },
-        NullLogger<CsvMarketData>.Instance);
-
     private readonly ManualClock _clock = new(Close);
     private TestDatabase _db = null!;
+    private ProposalHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(server);
         // 30% of 400,000 = 120,000 against 37,000 of collateral per contract → 3 contracts.
-        var proposed = await new ProposalService(
-            Store(), _db.Store(_clock), SpyChains, Account(), Snapshots(), new RiskGate(Risk, _clock), new NyseCalendar(),
-            new ProposalSettings { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = ["CSP"] } },
-            new SizingSettings { RiskPerTradePct = 30m }, new ExitRuleSettings(), _clock).RunAsync(Close, CancellationToken.None);
+        _harness = new ProposalHarness(_db, _clock, Risk, Paper);
+        var proposed = await _harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = 30m })
+            .RunAsync(Close, CancellationToken.None);
         var proposal = Assert.Single(proposed.Proposals);
         Assert.Equal((RequestId, 3, 3.67m), (proposal.RequestId, proposal.Quantity, proposal.NetCredit));
     }
@@ -50,7 +40,7 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
     [Fact]
     public async Task OneOfThreeFilled_ThenTimeout_OpensOneContract_ExecutedAndReportsTwoCancelled()
     {
-        var outcome = await Approvals(new ShiftedMarketData(SpyChains, Close, 0.05m)).ApproveAsync(RequestId, "alice", CancellationToken.None);
+        var outcome = await Approvals(new ShiftedMarketData(ProposalHarness.SpyChains2021, Close, 0.05m)).ApproveAsync(RequestId, "alice", CancellationToken.None);
 
         var position = (await _db.Positions(_clock).FindByRequestIdAsync(RequestId))!;
         Assert.Equal(ProposalStatus.Executed, outcome.Status);
@@ -70,7 +60,7 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
     public async Task NothingFilled_BeforeTheTimeout_FailsWithTheReason()
     {
         // Lowered from the start: the gate still passes (3.62 is within 5% of 3.67) but the limit is never reached.
-        var outcome = await Approvals(new ShiftedMarketData(SpyChains, Close.AddSeconds(-1), 0.05m)).ApproveAsync(RequestId, "alice", CancellationToken.None);
+        var outcome = await Approvals(new ShiftedMarketData(ProposalHarness.SpyChains2021, Close.AddSeconds(-1), 0.05m)).ApproveAsync(RequestId, "alice", CancellationToken.None);
 
         Assert.Equal(ProposalStatus.Failed, outcome.Status);
         Assert.Equal("failed: order not filled: cancelled: not filled within 30 s", outcome.Message);
@@ -94,21 +84,6 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
         return events;
     }
 
-    private PostgresProposalStore Store() => new(_db.DataSource, NullLogger<PostgresProposalStore>.Instance, Risk);
-
-    private PaperAccount Account() => new(_db.DataSource, Paper);
-
-    private PostgresTradingControls Controls() => new(_db.DataSource, Risk);
-
-    private RiskSnapshots Snapshots() => new(_db.Store(_clock), Account(), Controls());
-
-    private ApprovalService Approvals(IMarketData market)
-    {
-        var positions = _db.Store(_clock);
-        var execution = new ExecutionSettings { AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1 };
-        var executor = new OrderExecutor(new PaperBroker(market, Paper, _clock), execution, new AdvancingDelay(_clock), _clock);
-        return new ApprovalService(
-            Store(), positions, new PositionManager(positions, new ExitRuleSettings(), _clock), market, executor, Snapshots(),
-            new RiskGate(Risk, _clock), new NyseCalendar(), execution, new ExitRuleSettings(), _clock);
-    }
+    private ApprovalService Approvals(IMarketData market) =>
+        _harness.Approvals(new ExecutionSettings { AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1 }, market);
 }

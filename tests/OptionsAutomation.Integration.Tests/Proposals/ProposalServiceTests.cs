@@ -1,13 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OptionsAutomation.Core;
-using OptionsAutomation.Core.Calendar;
-using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
-using OptionsAutomation.Infrastructure.Brokers;
-using OptionsAutomation.Infrastructure.MarketData.Csv;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Risk;
 using OptionsAutomation.Integration.Tests.Support;
@@ -23,9 +18,6 @@ namespace OptionsAutomation.Integration.Tests.Proposals;
 public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
-    private static readonly CsvMarketData SpyChains = new(
-        new CsvMarketDataSettings { ChainFiles = [Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv")] },
-        NullLogger<CsvMarketData>.Instance);
 
     private readonly ManualClock _clock = new(Close);
     private TestDatabase _db = null!;
@@ -128,21 +120,12 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
         Assert.All(run.Denials, d => Assert.Equal("TICKER_AT_POSITION_LIMIT: open=1, max=1", d.ToString()));
     }
 
-    private PostgresProposalStore Store() => new(_db.DataSource, NullLogger<PostgresProposalStore>.Instance);
+    private PostgresProposalStore Store() => new ProposalHarness(_db, _clock, LooseRisk).Store();
 
     /// <summary>Risk limits loose enough for one 37,000 CSP on a 100,000 account (the default allows 20%).</summary>
     private static readonly RiskSettings LooseRisk = new() { MaxOrderNotionalPercent = 50m };
 
-    private ProposalService Service(SizingSettings? sizing = null, int minDaysToExpiry = 30, RiskSettings? risk = null) => new(
-        Store(),
-        _db.Store(_clock),
-        SpyChains,
-        new PaperAccount(_db.DataSource, new PaperBrokerSettings()),
-        new RiskSnapshots(_db.Store(_clock), new PaperAccount(_db.DataSource, new PaperBrokerSettings()), new PostgresTradingControls(_db.DataSource, risk ?? LooseRisk)),
-        new RiskGate(risk ?? LooseRisk, _clock),
-        new NyseCalendar(),
-        new ProposalSettings { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = ["CSP", "VPC"] }, MinDaysToExpiry = minDaysToExpiry },
-        sizing ?? new SizingSettings(),
-        new ExitRuleSettings(),
-        _clock);
+    private ProposalService Service(SizingSettings? sizing = null, int minDaysToExpiry = 30, RiskSettings? risk = null) =>
+        new ProposalHarness(_db, _clock, risk ?? LooseRisk)
+            .Proposals(ProposalHarness.SpyOnly("CSP", "VPC") with { MinDaysToExpiry = minDaysToExpiry }, sizing ?? new SizingSettings());
 }

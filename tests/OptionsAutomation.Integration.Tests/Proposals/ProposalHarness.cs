@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.MarketData.Csv;
+using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Risk;
+using OptionsAutomation.Integration.Tests.Support;
+
+namespace OptionsAutomation.Integration.Tests.Proposals;
+
+/// <summary>
+/// The proposal and approval services wired to one test database, a manual clock and the real SPY 2021
+/// end-of-day chains (or a market the test gives), with the risk limits and paper account of the test.
+/// </summary>
+internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSettings risk, PaperBrokerSettings? paper = null)
+{
+    /// <summary>The chains of tests/data/chains/spy_2021, loaded once for every test.</summary>
+    public static CsvMarketData SpyChains2021 { get; } = new(
+        new CsvMarketDataSettings { ChainFiles = [Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv")] },
+        NullLogger<CsvMarketData>.Instance);
+
+    public static ProposalSettings SpyOnly(params string[] strategies) =>
+        new() { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = strategies } };
+
+    private PaperBrokerSettings Paper { get; } = paper ?? new PaperBrokerSettings();
+
+    public PostgresProposalStore Store() => new(db.DataSource, NullLogger<PostgresProposalStore>.Instance, risk);
+
+    public PaperAccount Account() => new(db.DataSource, Paper);
+
+    public PostgresTradingControls Controls() => new(db.DataSource, risk);
+
+    public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null) => new(
+        Store(), db.Store(clock), market ?? SpyChains2021, Account(), Snapshots(), new RiskGate(risk, clock), new NyseCalendar(),
+        settings, sizing, new ExitRuleSettings(), clock);
+
+    public ApprovalService Approvals(ExecutionSettings execution, IMarketData? market = null)
+    {
+        var positions = db.Store(clock);
+        var quotes = market ?? SpyChains2021;
+        var executor = new OrderExecutor(new PaperBroker(quotes, Paper, clock), execution, new AdvancingDelay(clock), clock);
+        return new ApprovalService(
+            Store(), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(),
+            new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), clock);
+    }
+
+    private RiskSnapshots Snapshots() => new(db.Store(clock), Account(), Controls());
+}
