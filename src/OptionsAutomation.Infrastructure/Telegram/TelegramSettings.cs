@@ -1,0 +1,96 @@
+namespace OptionsAutomation.Infrastructure.Telegram;
+
+/// <summary>
+/// Appsettings section <c>Telegram</c>. No token means the bot is off: approvals are CLI-only and everything
+/// else runs. The token and the callback secret are credentials, so <see cref="ToString"/> hides them.
+/// </summary>
+public sealed record TelegramSettings
+{
+    public const string SectionName = "Telegram";
+
+    public const string PublicApiBaseUrl = "https://api.telegram.org";
+
+    /// <summary>From BotFather; also read from <c>TELEGRAM_BOT_TOKEN</c> (<see cref="TelegramEnvironment"/>).</summary>
+    public string? BotToken { get; init; }
+
+    /// <summary>Any server speaking the Bot API: the public one, a local Bot API server, a test server.</summary>
+    public string ApiBaseUrl { get; init; } = PublicApiBaseUrl;
+
+    /// <summary>Where proposals and alerts go.</summary>
+    public long? ChatId { get; init; }
+
+    /// <summary>Telegram user ids who may act; also <c>TELEGRAM_APPROVER_IDS</c>, comma-separated.</summary>
+    public IReadOnlyList<long> AllowedUserIds { get; init; } = [];
+
+    /// <summary>Key for signing button callback data.</summary>
+    public string? CallbackSecret { get; init; }
+
+    /// <summary>Each HTTP attempt is abandoned after this long (getUpdates adds its long-poll timeout).</summary>
+    public double RequestTimeoutSeconds { get; init; } = 10;
+
+    /// <summary>Retries after the first attempt, for 429, 5xx, network failures and timeouts.</summary>
+    public int MaxRetries { get; init; } = 4;
+
+    /// <summary>First backoff for 5xx and timeouts; it doubles each retry, with jitter.</summary>
+    public double RetryBaseDelaySeconds { get; init; } = 1;
+
+    /// <summary>A 429 asking to wait longer than this is not waited out here: it is thrown to the caller.</summary>
+    public double MaxRetryAfterSeconds { get; init; } = 60;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>Every invalid setting, each message naming its key; empty when valid or when the bot is off.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        if (!Enabled)
+        {
+            return [];
+        }
+
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(CallbackSecret))
+        {
+            errors.Add($"{SectionName}:{nameof(CallbackSecret)} is required when {SectionName}:{nameof(BotToken)} is set.");
+        }
+
+        if (ChatId is null or 0)
+        {
+            errors.Add($"{SectionName}:{nameof(ChatId)} is required when {SectionName}:{nameof(BotToken)} is set.");
+        }
+
+        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"{SectionName}:{nameof(ApiBaseUrl)} must be an absolute http(s) URL, was '{ApiBaseUrl}'.");
+        }
+
+        if (RequestTimeoutSeconds is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            errors.Add($"{SectionName}:{nameof(RequestTimeoutSeconds)} must be above 0, was {RequestTimeoutSeconds}.");
+        }
+
+        if (MaxRetries < 1)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxRetries)} must be 1 or more, was {MaxRetries}.");
+        }
+
+        if (RetryBaseDelaySeconds is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            errors.Add($"{SectionName}:{nameof(RetryBaseDelaySeconds)} must be above 0, was {RetryBaseDelaySeconds}.");
+        }
+
+        if (MaxRetryAfterSeconds is < 0 or double.NaN or double.PositiveInfinity)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxRetryAfterSeconds)} must be 0 or more, was {MaxRetryAfterSeconds}.");
+        }
+
+        return errors;
+    }
+
+    // A record prints every property; settings get logged, so the credentials must not be among them.
+    public override string ToString() =>
+        $"{nameof(TelegramSettings)} {{ {nameof(Enabled)} = {Enabled}, {nameof(ApiBaseUrl)} = {ApiBaseUrl}, " +
+        $"{nameof(ChatId)} = {ChatId}, {nameof(AllowedUserIds)} = [{string.Join(", ", AllowedUserIds)}], " +
+        $"{nameof(BotToken)} = {Hidden(BotToken)}, {nameof(CallbackSecret)} = {Hidden(CallbackSecret)} }}";
+
+    private static string Hidden(string? secret) => string.IsNullOrEmpty(secret) ? "(none)" : "***";
+}
