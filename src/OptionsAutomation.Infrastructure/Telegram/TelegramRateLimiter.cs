@@ -12,7 +12,8 @@ public sealed class TelegramRateLimiter(TimeProvider clock)
 {
     public static readonly TimeSpan PerChatInterval = TimeSpan.FromSeconds(1);
 
-    public static readonly TimeSpan OverallInterval = TimeSpan.FromSeconds(1) / 30;
+    // Whole milliseconds, because Task.Delay waits in them: 1/30 s would truncate to 33 ms, just over 30 a second.
+    public static readonly TimeSpan OverallInterval = TimeSpan.FromMilliseconds(34);
 
     private readonly Lock _gate = new();
 

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OptionsAutomation.Integration.Tests.Telegram;
+
+/// <summary>One request as the server saw it: the URL path, the Bot API method and the JSON body.</summary>
+public sealed record BotApiRequest(string Path, string Method, JsonElement Body);
+
+/// <summary>A scripted answer: HTTP status and body, optionally held back (to provoke a client timeout).</summary>
+public sealed record BotApiReply(int Status, string Body, TimeSpan Delay = default)
+{
+    public static BotApiReply Ok(string resultJson) => new(200, $$"""{"ok":true,"result":{{resultJson}}}""");
+
+    public static BotApiReply Error(int code, string description, int? retryAfter = null) => new(
+        code,
+        retryAfter is { } seconds
+            ? $$$"""{"ok":false,"error_code":{{{code}}},"description":"{{{description}}}","parameters":{"retry_after":{{{seconds}}}}}"""
+            : $$"""{"ok":false,"error_code":{{code}},"description":"{{description}}"}""");
+}
+
+/// <summary>
+/// A loopback server speaking the Bot API (<c>POST /bot{token}/{method}</c>, JSON in, ok/result or error out) on
+/// 127.0.0.1 and a free port. It records every request and answers from a per-method script, falling back to
+/// what Telegram would answer: the bot for getMe, the sent or edited message, no updates, or true.
+/// </summary>
+public sealed class BotApiServer : IAsyncDisposable
+{
+    public const string Token = "123456:TEST-secret_TOKEN-value";
+
+    public const string BotJson = """{"id":123456,"is_bot":true,"first_name":"OptAuto","username":"optauto_bot"}""";
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<BotApiReply>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<BotApiRequest> _requests = new();
+    private WebApplication? _app;
+    private int _nextMessageId = 100;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IReadOnlyList<BotApiRequest> Requests => [.. _requests];
+
+    public static async Task<BotApiServer> StartAsync()
+    {
+        var server = new BotApiServer();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        server._app = builder.Build();
+        server._app.MapPost("/bot{token}/{method}", server.HandleAsync);
+        await server._app.StartAsync();
+        server.BaseUrl = server._app.Services.GetRequiredService<IServer>().Features
+            .Get<IServerAddressesFeature>()!.Addresses.Single();
+        return server;
+    }
+
+    public IReadOnlyList<BotApiRequest> Calls(string method) => [.. _requests.Where(r => r.Method == method)];
+
+    /// <summary>The next calls of <paramref name="method"/> get these replies, in order.</summary>
+    public void Script(string method, params BotApiReply[] replies)
+    {
+        var queue = _scripts.GetOrAdd(method, _ => new ConcurrentQueue<BotApiReply>());
+        foreach (var reply in replies)
+        {
+            queue.Enqueue(reply);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var method = (string)context.GetRouteValue("method")!;
+        using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        _requests.Enqueue(new BotApiRequest(context.Request.Path.Value!, method, body.RootElement.Clone()));
+
+        var reply = (string?)context.GetRouteValue("token") != Token
+            ? BotApiReply.Error(401, "Unauthorized")
+            : _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
+                ? scripted
+                : Default(method, body.RootElement);
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(reply.Delay, context.RequestAborted);
+        }
+
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+    }
+
+    private BotApiReply Default(string method, JsonElement body) => method switch
+    {
+        "getMe" => BotApiReply.Ok(BotJson),
+        "getUpdates" => BotApiReply.Ok("[]"),
+        "sendMessage" or "editMessageText" or "editMessageReplyMarkup" => BotApiReply.Ok(
+            $$"""{"message_id":{{(body.TryGetProperty("message_id", out var id) ? id.GetInt64() : Interlocked.Increment(ref _nextMessageId))}},"date":1767225600,"chat":{"id":{{body.GetProperty("chat_id").GetInt64()}},"type":"private"},"from":{{BotJson}},"text":{{JsonSerializer.Serialize(body.TryGetProperty("text", out var text) ? text.GetString() : "")}}}"""),
+        _ => BotApiReply.Ok("true"),
+    };
+}
