@@ -29,4 +29,7 @@ public sealed record TradeProposal
     public string? DecisionReason { get; init; }
     public long? PositionId { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The strategy this proposal trades, at its limit credit.</summary>
+    public CreditStrategy Strategy() => CreditStrategy.Create(StrategyType, Ticker, Expiration, ShortStrike, LongStrike, NetCredit);
 }

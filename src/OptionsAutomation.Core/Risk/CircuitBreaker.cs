@@ -63,13 +63,13 @@ public sealed record CircuitBreaker
         ResetAllowedAt(settings) is not { } allowed || now >= allowed;
 
     /// <summary>The manual reset: clears the trip and both streaks and records who did it.</summary>
-    /// <exception cref="InvalidOperationException">during the cooldown; the message says until when.</exception>
+    /// <exception cref="BreakerResetRefusedException">during the cooldown; the message says until when.</exception>
     public CircuitBreaker Reset(string by, DateTimeOffset now, RiskSettings settings)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         if (!CanReset(now, settings))
         {
-            throw new InvalidOperationException(
+            throw new BreakerResetRefusedException(
                 $"the circuit breaker tripped at {RiskFormat.Instant(TrippedAt!.Value)} is cooling down until " +
                 $"{RiskFormat.Instant(ResetAllowedAt(settings)!.Value)}; it cannot be reset before then.");
         }

@@ -10,6 +10,6 @@ public interface ITradingControls
 
     Task<TradingControls> SetStateAsync(TradingState state, string? reason, string by, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <exception cref="InvalidOperationException">while the breaker is cooling down.</exception>
+    /// <exception cref="BreakerResetRefusedException">when it is not tripped or still cooling down.</exception>
     Task<TradingControls> ResetBreakerAsync(string by, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -13,8 +13,12 @@ public static class RiskExposure
     public static decimal Of(Position position)
     {
         ArgumentNullException.ThrowIfNull(position);
-        return position.StrategyType == StrategyType.CashSecuredPut ? position.Collateral : position.MaxLoss;
+        return Of(position.StrategyType, position.Collateral, position.MaxLoss);
     }
+
+    /// <summary>What a trade puts at risk: a CSP its collateral, a spread its max loss.</summary>
+    public static decimal Of(StrategyType strategy, decimal collateral, decimal maxLoss) =>
+        strategy == StrategyType.CashSecuredPut ? collateral : maxLoss;
 
     /// <summary>The sum over the positions still OPEN (the caller's figure for <see cref="RiskSnapshot.OpenExposure"/>).</summary>
     public static decimal Total(IEnumerable<Position> positions) =>

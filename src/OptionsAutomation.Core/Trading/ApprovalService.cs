@@ -57,7 +57,7 @@ public sealed class ApprovalService(
             return ApprovalOutcome.Of(proposal, "MARKET_CLOSED: opening orders are sent only during an NYSE session; still PROPOSED");
         }
 
-        var strategy = CreditStrategy.Create(proposal.StrategyType, proposal.Ticker, proposal.Expiration, proposal.ShortStrike, proposal.LongStrike, proposal.NetCredit);
+        var strategy = proposal.Strategy();
         var decision = gate.CheckOpening(
             new OpeningOrder(requestId, strategy, proposal.Quantity, rules.ContractMultiplier),
             await SnapshotAsync(strategy, now, cancellationToken).ConfigureAwait(false));
@@ -93,7 +93,7 @@ public sealed class ApprovalService(
             ? proposal
             : await proposals.TransitionAsync(proposal.RequestId, [ProposalStatus.Approved], ProposalStatus.Executing, by, null, now, cancellationToken).ConfigureAwait(false)
               ?? throw new InvalidOperationException($"proposal {proposal.RequestId} changed under its lock.");
-        var strategy = CreditStrategy.Create(executing.StrategyType, executing.Ticker, executing.Expiration, executing.ShortStrike, executing.LongStrike, executing.NetCredit);
+        var strategy = executing.Strategy();
         var ticket = OrderTicket.ToOpen(strategy, executing.Quantity, $"open-{executing.RequestId}", now);
         await proposals.RecordOpeningOrderAsync(executing, ticket, now, cancellationToken).ConfigureAwait(false);
 

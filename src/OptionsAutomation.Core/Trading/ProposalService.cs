@@ -79,7 +79,7 @@ public sealed class ProposalService(
                 {
                     // Proposals made earlier in this run count as if they were already open.
                     OpenPositions = open.Count + made.Count,
-                    OpenExposure = snapshot.OpenExposure + made.Sum(p => p.StrategyType == StrategyType.CashSecuredPut ? p.Collateral : p.MaxLoss),
+                    OpenExposure = snapshot.OpenExposure + made.Sum(p => RiskExposure.Of(p.StrategyType, p.Collateral, p.MaxLoss)),
                     Quote = QuoteOf(candidate),
                 });
             if (decision.Denial is { } riskDenial)

@@ -45,7 +45,7 @@ public sealed class PostgresTradingControls(NpgsqlDataSource dataSource, RiskSet
         var before = await BreakerWriter.LockAsync(transaction).ConfigureAwait(false);
         if (!before.Breaker.IsTripped)
         {
-            throw new InvalidOperationException("the circuit breaker is not tripped; there is nothing to reset.");
+            throw new BreakerResetRefusedException("the circuit breaker is not tripped; there is nothing to reset.");
         }
 
         var reset = before.Breaker.Reset(by, now, settings);

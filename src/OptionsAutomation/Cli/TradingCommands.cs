@@ -1,7 +1,6 @@
 using System.CommandLine;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Risk;
-using OptionsAutomation.Core.Positions;
 
 namespace OptionsAutomation.Cli;
 
@@ -36,16 +35,9 @@ internal static class TradingCommands
         var reset = new Command("reset", "Reset a tripped circuit breaker (after its cooldown)") { json };
         CliAction.Set(reset, overrides, async (services, parse, cancellationToken) =>
         {
-            try
-            {
-                var now = services.Get<TimeProvider>().GetUtcNow();
-                Print(await services.Get<ITradingControls>().ResetBreakerAsync(CliActor, now, cancellationToken).ConfigureAwait(false), parse.GetValue(json));
-                return CliAction.Ok;
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new PositionRuleException([e.Message]);
-            }
+            var now = services.Get<TimeProvider>().GetUtcNow();
+            Print(await services.Get<ITradingControls>().ResetBreakerAsync(CliActor, now, cancellationToken).ConfigureAwait(false), parse.GetValue(json));
+            return CliAction.Ok;
         });
         return new Command("risk", "Pre-trade risk controls") { new Command("breaker", "The circuit breaker") { reset } };
     }

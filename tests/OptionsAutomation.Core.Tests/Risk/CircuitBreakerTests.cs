@@ -105,7 +105,7 @@ public sealed class CircuitBreakerTests
         var tripped = Losses(3); // tripped at 15:02, reset allowed from 15:32
 
         Assert.False(tripped.CanReset(Now.AddMinutes(31), Settings));
-        var e = Assert.Throws<InvalidOperationException>(() => tripped.Reset("ops", Now.AddMinutes(31), Settings));
+        var e = Assert.Throws<BreakerResetRefusedException>(() => tripped.Reset("ops", Now.AddMinutes(31), Settings));
 
         Assert.Equal(
             "the circuit breaker tripped at 2026-02-23T15:02:00Z is cooling down until 2026-02-23T15:32:00Z; it cannot be reset before then.",

@@ -53,7 +53,7 @@ public sealed class TradingControlsTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal((3, BreakerTripReason.ConsecutiveLosses, (DateTimeOffset?)Now), (breaker.ConsecutiveLosses, breaker.TripReason!.Value, breaker.TrippedAt));
         Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'breaker_tripped'"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Controls.ResetBreakerAsync("alice", Now.AddMinutes(29), CancellationToken.None));
+        await Assert.ThrowsAsync<BreakerResetRefusedException>(() => Controls.ResetBreakerAsync("alice", Now.AddMinutes(29), CancellationToken.None));
         var reset = await Controls.ResetBreakerAsync("alice", Now.AddMinutes(30), CancellationToken.None);
 
         Assert.False(reset.Breaker.IsTripped);
@@ -64,7 +64,7 @@ public sealed class TradingControlsTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Reset_WhenNotTripped_Refuses()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Controls.ResetBreakerAsync("alice", Now, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BreakerResetRefusedException>(() => Controls.ResetBreakerAsync("alice", Now, CancellationToken.None));
 
         Assert.Contains("not tripped", error.Message, StringComparison.Ordinal);
     }
