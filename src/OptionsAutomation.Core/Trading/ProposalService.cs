@@ -20,7 +20,6 @@ public sealed class ProposalService(
     IProposalStore proposals,
     IPositionStore positions,
     IMarketData marketData,
-    IAccountEquity account,
     RiskSnapshots snapshots,
     RiskGate gate,
     NyseCalendar calendar,
@@ -35,12 +34,13 @@ public sealed class ProposalService(
     {
         await proposals.ExpireDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
-        var equity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false);
         var today = MarketTime.DateOf(asOf);
         var snapshot = await snapshots.CurrentAsync(open, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var expiresAt = ApprovalDeadline(asOf);
         var made = new List<TradeProposal>();
         var denials = new List<ScreenDenial>();
+        // One chain per ticker, shared by its strategies.
+        var chains = new Dictionary<string, OptionChain?>(StringComparer.Ordinal);
         foreach (var (ticker, strategy) in settings.Targets())
         {
             var openOnTicker = open.Count(p => p.Ticker == ticker);
@@ -51,7 +51,11 @@ public sealed class ProposalService(
                 continue;
             }
 
-            var chain = await marketData.GetChainAsync(ticker, asOf, cancellationToken).ConfigureAwait(false);
+            if (!chains.TryGetValue(ticker, out var chain))
+            {
+                chains[ticker] = chain = await marketData.GetChainAsync(ticker, asOf, cancellationToken).ConfigureAwait(false);
+            }
+
             if (chain is null || chain.Quotes.Count == 0)
             {
                 denials.Add(new ScreenDenial(ticker, strategy, ScreenDenialCode.NoChain, string.Create(CultureInfo.InvariantCulture, $"as_of={asOf:O}")));
@@ -65,7 +69,7 @@ public sealed class ProposalService(
                 continue;
             }
 
-            var (contracts, sizeDenial) = Sizer.Size(candidate.Strategy, equity, sizing, rules);
+            var (contracts, sizeDenial) = Sizer.Size(candidate.Strategy, snapshot.Equity, sizing, rules);
             if (sizeDenial is not null)
             {
                 denials.Add(sizeDenial);

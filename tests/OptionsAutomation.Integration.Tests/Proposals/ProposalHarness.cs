@@ -36,7 +36,7 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
     public PostgresTradingControls Controls() => new(db.DataSource, risk);
 
     public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null) => new(
-        Store(), db.Store(clock), market ?? SpyChains2021, Account(), Snapshots(), new RiskGate(risk, clock), new NyseCalendar(),
+        Store(), db.Store(clock), market ?? SpyChains2021, Snapshots(), new RiskGate(risk, clock), new NyseCalendar(),
         settings, sizing, new ExitRuleSettings(), clock);
 
     public ApprovalService Approvals(ExecutionSettings execution, IMarketData? market = null)
