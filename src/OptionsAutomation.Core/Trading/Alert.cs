@@ -13,7 +13,7 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
     {
         var p = closed.Position;
         var t = closed.Trade;
-        var pnl = Dollars(t.PnlRealized);
+        var pnl = MoneyText.Signed(t.PnlRealized);
         var pct = t.PnlPercent.ToString("0.##", CultureInfo.InvariantCulture);
         return new($"exit:{p.PositionId}", "exit",
             $"Position {p.PositionId} exited — {p.Ticker} {p.StrategyType.ToCode()} — {t.ExitReason.ToCode()} — {pnl} ({pct}%)",
@@ -35,12 +35,12 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
     {
         var p = closed.Position;
         var t = closed.Trade;
-        var pnl = Dollars(t.PnlRealized);
+        var pnl = MoneyText.Signed(t.PnlRealized);
         var text = shares is null
-            ? $"Position {p.PositionId} {(t.ExitReason == Exits.ExitReason.Expired ? "expired worthless" : "settled in the money")} — {p.Ticker} {p.StrategyType.ToCode()} — exit {Price(t.ExitPrice)} — {pnl}"
-            : $"Position {p.PositionId} assigned — {p.Ticker} {p.StrategyType.ToCode()} — put closed at {Price(t.ExitPrice)} intrinsic, {pnl}; " +
-              $"opened position {sharesPositionId}: {shares.Shares} {shares.Ticker} at {Price(shares.Price)} " +
-              $"(tax cost basis {Price(shares.CostBasisPerShare)}/share)";
+            ? $"Position {p.PositionId} {(t.ExitReason == Exits.ExitReason.Expired ? "expired worthless" : "settled in the money")} — {p.Ticker} {p.StrategyType.ToCode()} — exit {MoneyText.Price(t.ExitPrice)} — {pnl}"
+            : $"Position {p.PositionId} assigned — {p.Ticker} {p.StrategyType.ToCode()} — put closed at {MoneyText.Price(t.ExitPrice)} intrinsic, {pnl}; " +
+              $"opened position {sharesPositionId}: {shares.Shares} {shares.Ticker} at {MoneyText.Price(shares.Price)} " +
+              $"(tax cost basis {MoneyText.Price(shares.CostBasisPerShare)}/share)";
         return new($"expiration:{p.PositionId}", shares is null ? "expiration" : "assignment", text, p.PositionId, p.RequestId);
     }
 
@@ -48,10 +48,4 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
         $"expiration-failed:{position.PositionId}:{date:yyyy-MM-dd}", "expiration_failed",
         $"Position {position.PositionId} {position.Ticker} {position.StrategyType.ToCode()} expiring {date:yyyy-MM-dd} could not be settled ({error}); it stays OPEN.",
         position.PositionId, position.RequestId);
-
-    /// <summary>Signed dollars for people: +$75.00, -$314.00.</summary>
-    private static string Dollars(decimal amount) => amount.ToString("+$#,##0.00;-$#,##0.00;$0.00", CultureInfo.InvariantCulture);
-
-    /// <summary>A per-share price with at least two decimals: 0.75, 578.50, 0.0125.</summary>
-    private static string Price(decimal price) => price.ToString("0.00##", CultureInfo.InvariantCulture);
 }

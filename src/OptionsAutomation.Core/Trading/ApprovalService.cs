@@ -86,6 +86,17 @@ public sealed class ApprovalService(
         return await AnswerAsync(rejected ?? proposal, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The answer for the proposal as it stands, without acting on it: what a message shows when the decision was
+    /// taken elsewhere (the CLI, another approver, the expiry job).
+    /// </summary>
+    public async Task<ApprovalOutcome> CurrentAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var proposal = await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProposalNotFoundException(requestId);
+        return await AnswerAsync(proposal, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<ApprovalOutcome> ExecuteAsync(TradeProposal proposal, string by, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

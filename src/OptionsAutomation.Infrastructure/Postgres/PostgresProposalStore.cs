@@ -5,14 +5,19 @@ using Npgsql;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Json;
+using OptionsAutomation.Infrastructure.Outbox;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
 /// <summary>Proposals in <c>trade_requests</c>: creation and expiry here, the approval path in the Execution part.</summary>
 public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, ILogger<PostgresProposalStore> logger, RiskSettings? risk = null) : IProposalStore
 {
+    /// <summary>Outbox kind of a new proposal; decisions use <c>proposal_{status}</c> and <c>executed</c>.</summary>
+    public const string ProposalKind = "proposal";
+
     private readonly RiskSettings _risk = risk ?? new RiskSettings();
 
     static PostgresProposalStore() => DapperConventions.Apply();
@@ -62,6 +67,7 @@ public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, I
         var created = inserted.ToDomain();
         await AuditLog.AppendAsync(transaction, new AuditEvent(created.UpdatedAt, actor, "proposal.created", "proposal", created.RequestId,
             created.RequestId, null, created)).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, Offered(created), created.UpdatedAt).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogProposed(created.RequestId, created.Ticker, created.StrategyType.ToCode(), created.Quantity, created.NetCredit);
         return (created, true);
@@ -107,6 +113,7 @@ public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, I
         {
             await AuditLog.AppendAsync(transaction, new AuditEvent(now, "system", "proposal.expired", "proposal", proposal.RequestId,
                 proposal.RequestId, null, new { proposal.ExpiresAt })).ConfigureAwait(false);
+            await OutboxWriter.EnqueueAsync(transaction, Decided(proposal), now).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -120,6 +127,12 @@ public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, I
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "risk.denied", "proposal", requestId, requestId, null, new { denial })).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The new proposal for approvers; the Telegram sender posts it as a card with buttons.</summary>
+    private static Alert Offered(TradeProposal proposal) => new(
+        $"proposal:{proposal.RequestId}", ProposalKind,
+        $"Proposal {proposal.RequestId}: {proposal.Ticker} {proposal.StrategyType.ToCode()} × {proposal.Quantity} at a credit of {MoneyText.Price(proposal.NetCredit)}",
+        null, proposal.RequestId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proposed {request_id}: {ticker} {strategy_type} x{quantity} at {net_credit}")]
     private partial void LogProposed(string request_id, string ticker, string strategy_type, int quantity, decimal net_credit);

@@ -1,0 +1,17 @@
+namespace OptionsAutomation.Infrastructure.Telegram;
+
+/// <summary>What an inline button asks for. Each is one character on the wire to leave room for the id.</summary>
+public enum CallbackAction
+{
+    /// <summary>Approve the proposal whose request id the button carries.</summary>
+    Approve,
+
+    /// <summary>Reject the proposal.</summary>
+    Reject,
+
+    /// <summary>Confirm a <c>/close ID</c>: close the position now.</summary>
+    ConfirmClose,
+
+    /// <summary>Cancel a <c>/close ID</c>.</summary>
+    CancelClose,
+}
