@@ -55,7 +55,38 @@ public sealed class ExitService(
         return checks;
     }
 
-    private async Task<ExitCheck> CloseAsync(Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes one open option position now, at a person's request (reason <c>manual</c>), through the same order
+    /// path as the exit rules: PENDING order, broker, a fill closes. The result says whether it closed and why not.
+    /// </summary>
+    /// <exception cref="PositionNotFoundException">when there is no such position.</exception>
+    /// <exception cref="PositionNotOpenException">when it is no longer open.</exception>
+    public async Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, CancellationToken cancellationToken)
+    {
+        var position = await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (position.Status != PositionStatus.Open)
+        {
+            throw new PositionNotOpenException(positionId, position.Status);
+        }
+
+        if (!position.IsOption)
+        {
+            throw new PositionRuleException([$"position {positionId} holds shares; close it at the broker and record it with positions close."]);
+        }
+
+        var asOf = clock.GetUtcNow();
+        var marked = await marks.MarkAsync(position, asOf, persist: true, cancellationToken).ConfigureAwait(false);
+        var decision = new ExitDecision(positionId, ExitDecisionKind.Exit, ExitReason.Manual, $"closed by {actor}",
+            marked.Mark.Price, marked.Position.UnrealizedPnl, position.DaysToExpiry(MarketTime.DateOf(asOf)));
+        return await CloseAsync(marked.Position, decision, ExitReason.Manual, asOf, ExecutedBy.Manual, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<ExitCheck> CloseAsync(Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        CloseAsync(position, decision, reason, asOf, ExecutedBy.Auto, Actor, cancellationToken);
+
+    private async Task<ExitCheck> CloseAsync(
+        Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, ExecutedBy executedBy, string actor, CancellationToken cancellationToken)
     {
         var clientOrderId = await ledger.BeginCloseAsync(position, reason, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var ticket = OrderTicket.ToClose(position, clientOrderId, asOf);
@@ -78,8 +109,8 @@ public sealed class ExitService(
             var closed = await ledger.CompleteCloseAsync(
                 position.PositionId,
                 outcome,
-                p => p.Close(new PositionExit(debit, reason, outcome.At, ExecutedBy.Auto, Actor, outcome.Fees), clock.GetUtcNow()),
-                Actor,
+                p => p.Close(new PositionExit(debit, reason, outcome.At, executedBy, actor, outcome.Fees), clock.GetUtcNow()),
+                actor,
                 clock.GetUtcNow(),
                 cancellationToken).ConfigureAwait(false);
             return new ExitCheck(closed.Position, decision, closed, null);

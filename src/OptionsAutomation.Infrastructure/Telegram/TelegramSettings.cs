@@ -37,6 +37,9 @@ public sealed record TelegramSettings
     /// <summary>A 429 asking to wait longer than this is not waited out here: it is thrown to the caller.</summary>
     public double MaxRetryAfterSeconds { get; init; } = 60;
 
+    /// <summary>How long one getUpdates call waits for an update (long polling); 0 = short polling.</summary>
+    public int LongPollSeconds { get; init; } = 25;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
     /// <summary>Every invalid setting, each message naming its key; empty when valid or when the bot is off.</summary>
@@ -81,6 +84,11 @@ public sealed record TelegramSettings
         if (MaxRetryAfterSeconds is < 0 or double.NaN or double.PositiveInfinity)
         {
             errors.Add($"{SectionName}:{nameof(MaxRetryAfterSeconds)} must be 0 or more, was {MaxRetryAfterSeconds}.");
+        }
+
+        if (LongPollSeconds is < 0 or > 50)
+        {
+            errors.Add($"{SectionName}:{nameof(LongPollSeconds)} must be 0 to 50, was {LongPollSeconds}.");
         }
 
         return errors;

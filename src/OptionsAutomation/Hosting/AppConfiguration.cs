@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Infrastructure.Telegram;
 
 namespace OptionsAutomation.Hosting;
 
@@ -43,6 +44,8 @@ public static class AppConfiguration
             .AddInMemoryCollection(commandDefaults ?? new Dictionary<string, string?>())
             // The documented short forms (RISK_MAX_DAILY_LOSS, …) sit just below Risk__MaxDailyLoss, which wins.
             .AddInMemoryCollection(RiskEnvironment.Map(EnvironmentVariables()))
+            // TELEGRAM_BOT_TOKEN and TELEGRAM_APPROVER_IDS=111,222 likewise, below Telegram__BotToken.
+            .AddInMemoryCollection(TelegramEnvironment.Map(EnvironmentVariables()))
             .AddEnvironmentVariables()
             .AddCommandLine([.. overrides])
             .Build();

@@ -22,6 +22,8 @@ internal static class JobScheduling
             Schedule<ExpirationJob>(quartz, ExpirationJob.Key, settings.ExpirationCron);
             Schedule<ProposeTradesJob>(quartz, ProposeTradesJob.Key, settings.ProposeTradesCron);
             Schedule<ExpireProposalsJob>(quartz, ExpireProposalsJob.Key, settings.ExpireProposalsCron);
+            Schedule<ScorecardJob>(quartz, ScorecardJob.Key, settings.ScorecardCron);
+            quartz.AddJobListener<JobFailureAlerts>([Matchers.AllJobs()]);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -21,6 +21,9 @@ public sealed record JobSettings
     /// <summary>15 minutes after an early close and after the regular close.</summary>
     public string ExpirationCron { get; init; } = "0 15 13,16 ? * MON-FRI";
 
+    /// <summary>The daily scorecard, after the close (16:05 New York), on sessions only.</summary>
+    public string ScorecardCron { get; init; } = "0 5 16 ? * MON-FRI";
+
     /// <summary>Run the scheduler clustered on the Postgres job store (off: in memory, one process only).</summary>
     public bool Clustered { get; init; } = true;
 }

@@ -40,6 +40,7 @@ public sealed class BotApiServer : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<BotApiReply>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<BotApiRequest> _requests = new();
+    private readonly ConcurrentQueue<string> _updates = new();
     private WebApplication? _app;
     private int _nextMessageId = 100;
 
@@ -60,6 +61,12 @@ public sealed class BotApiServer : IAsyncDisposable
             .Get<IServerAddressesFeature>()!.Addresses.Single();
         return server;
     }
+
+    /// <summary>
+    /// Queues an update (JSON with its update_id). As Telegram does, getUpdates serves every queued update whose id
+    /// is at least the request's offset, so an update is served again until a later offset confirms it.
+    /// </summary>
+    public void AddUpdate(string updateJson) => _updates.Enqueue(updateJson);
 
     public IReadOnlyList<BotApiRequest> Calls(string method) => [.. _requests.Where(r => r.Method == method)];
 
@@ -105,9 +112,15 @@ public sealed class BotApiServer : IAsyncDisposable
     private BotApiReply Default(string method, JsonElement body) => method switch
     {
         "getMe" => BotApiReply.Ok(BotJson),
-        "getUpdates" => BotApiReply.Ok("[]"),
+        "getUpdates" => BotApiReply.Ok($"[{string.Join(',', PendingUpdates(body))}]"),
         "sendMessage" or "editMessageText" or "editMessageReplyMarkup" => BotApiReply.Ok(
             $$"""{"message_id":{{(body.TryGetProperty("message_id", out var id) ? id.GetInt64() : Interlocked.Increment(ref _nextMessageId))}},"date":1767225600,"chat":{"id":{{body.GetProperty("chat_id").GetInt64()}},"type":"private"},"from":{{BotJson}},"text":{{JsonSerializer.Serialize(body.TryGetProperty("text", out var text) ? text.GetString() : "")}}}"""),
         _ => BotApiReply.Ok("true"),
     };
+
+    private IEnumerable<string> PendingUpdates(JsonElement body)
+    {
+        var offset = body.TryGetProperty("offset", out var o) && o.ValueKind == JsonValueKind.Number ? o.GetInt64() : long.MinValue;
+        return _updates.Where(u => JsonDocument.Parse(u).RootElement.GetProperty("update_id").GetInt64() >= offset);
+    }
 }

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Trading;
+
+namespace OptionsAutomation.Infrastructure.Telegram;
+
+/// <summary>
+/// Inline button presses. The press is answered at once (Telegram shows a spinner until then), the data's tag
+/// and the user are checked — a refusal is answered and audited, nothing else happens — and then the approval
+/// service or the exit path does the work, which is idempotent: a double tap or a redelivered update executes
+/// once and every press sees the same outcome. The message is then edited to show it, without buttons.
+/// </summary>
+public sealed partial class ButtonPresses(
+    TelegramBotClient bot,
+    TelegramSettings settings,
+    CallbackData callbacks,
+    ProposalCard cards,
+    ApprovalService approvals,
+    IProposalStore proposals,
+    ExitService exits,
+    TelegramAudit audit,
+    TimeProvider clock,
+    ILogger<ButtonPresses> logger)
+{
+    public const string RejectedInChat = "rejected in Telegram";
+
+    public async Task HandleAsync(CallbackQuery press, CancellationToken cancellationToken)
+    {
+        var actor = ChatActor.Of(press.From, settings);
+        if (callbacks.Verify(press.Data) is not { } command)
+        {
+            LogRefused(actor.Name, "tag does not verify");
+            await audit.RecordAsync("telegram.callback_refused", actor, press.Id, new { data = press.Data, reason = "tag does not verify" }, cancellationToken).ConfigureAwait(false);
+            await bot.AnswerCallbackQueryAsync(press.Id, "⛔ This button is not valid.", showAlert: true, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!actor.Authorized)
+        {
+            LogRefused(actor.Name, "not authorized");
+            await audit.RecordAsync("telegram.unauthorized", actor, command.Id, new { action = command.Action.ToString(), user_id = actor.UserId }, cancellationToken).ConfigureAwait(false);
+            await bot.AnswerCallbackQueryAsync(press.Id, ChatActor.NotAuthorized, showAlert: true, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await bot.AnswerCallbackQueryAsync(press.Id, Working(command.Action), showAlert: false, cancellationToken).ConfigureAwait(false);
+        var shown = command.Action switch
+        {
+            CallbackAction.Approve or CallbackAction.Reject => await DecideAsync(command, actor, cancellationToken).ConfigureAwait(false),
+            CallbackAction.ConfirmClose => new(await CloseAsync(command.Id, actor, cancellationToken).ConfigureAwait(false), null),
+            _ => new Shown($"Close of position {TelegramHtml.Escape(command.Id)} cancelled; nothing was sent.", null),
+        };
+        if (press.Message is { } message)
+        {
+            await ShowAsync(message, shown, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Shown> DecideAsync(CallbackCommand command, ChatActor actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = command.Action == CallbackAction.Approve
+                ? await approvals.ApproveAsync(command.Id, actor.Name, cancellationToken).ConfigureAwait(false)
+                : await approvals.RejectAsync(command.Id, actor.Name, RejectedInChat, cancellationToken).ConfigureAwait(false);
+            var proposal = await proposals.FindAsync(command.Id, cancellationToken).ConfigureAwait(false)
+                ?? throw new ProposalNotFoundException(command.Id);
+            // Still PROPOSED (e.g. the market is closed): the answer is shown but the buttons must stay usable.
+            return new(cards.Text(proposal, clock.GetUtcNow(), outcome.Message),
+                proposal.Status == ProposalStatus.Proposed ? cards.Buttons(proposal) : null);
+        }
+        catch (TradingRuleException e)
+        {
+            return new($"⚠️ {TelegramHtml.Escape(e.Message)}", null);
+        }
+    }
+
+    private async Task<string> CloseAsync(string positionId, ChatActor actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var check = await exits.CloseManuallyAsync(long.Parse(positionId, System.Globalization.CultureInfo.InvariantCulture), actor.Name, cancellationToken).ConfigureAwait(false);
+            return check.Closed is { } closed
+                ? $"✅ Position {closed.Position.PositionId} closed — {TelegramHtml.Escape(closed.Position.Ticker)} — manual — exit {MoneyText.Price(closed.Trade.ExitPrice)} — {MoneyText.Signed(closed.Trade.PnlRealized)}"
+                : $"⚠️ Position {TelegramHtml.Escape(positionId)} not closed: {TelegramHtml.Escape(check.OrderError ?? check.Decision.Detail)}";
+        }
+        catch (TradingRuleException e)
+        {
+            return $"⚠️ {TelegramHtml.Escape(e.Message)}";
+        }
+    }
+
+    /// <summary>Edits the pressed message; buttons go unless the proposal is still waiting for a decision.</summary>
+    private async Task ShowAsync(Message message, Shown shown, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.EditMessageTextAsync(message.Chat.Id, message.MessageId, shown.Text, shown.Buttons, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TelegramApiException e) when (e.IsMessageNotModified)
+        {
+            // The outcome is already on the message (a double tap, or the outbox got there first).
+        }
+    }
+
+    private static string Working(CallbackAction action) => action switch
+    {
+        CallbackAction.Approve => "Approving…",
+        CallbackAction.Reject => "Rejecting…",
+        CallbackAction.ConfirmClose => "Closing…",
+        _ => "Cancelled",
+    };
+
+    private sealed record Shown(string Text, InlineKeyboardMarkup? Buttons);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram button press refused from {actor}: {reason}")]
+    private partial void LogRefused(string actor, string reason);
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using OptionsAutomation.Core;
+using Microsoft.Extensions.Logging;
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Postgres;
+
+namespace OptionsAutomation.Infrastructure.Telegram;
+
+/// <summary>
+/// Text commands (<c>/positions</c>, <c>/close 5</c>, …) from authorized users, answered in the chat they came
+/// from. <c>/approve</c> and <c>/reject</c> are the fallback for clients where buttons fail; <c>/close</c> only asks,
+/// the confirm button closes. Anything unknown gets the help.
+/// </summary>
+public sealed partial class ChatCommands(
+    TelegramBotClient bot,
+    TelegramSettings settings,
+    CallbackData callbacks,
+    ApprovalService approvals,
+    IProposalStore proposals,
+    PositionManager positions,
+    ITradingControls controls,
+    JobRunReader jobs,
+    IMarketData marketData,
+    NyseCalendar calendar,
+    ProposalSettings proposalSettings,
+    TelegramAudit audit,
+    TimeProvider clock,
+    ILogger<ChatCommands> logger)
+{
+    /// <summary>The menu registered with setMyCommands, in the order /help lists it.</summary>
+    public static IReadOnlyList<BotCommand> Menu { get; } =
+    [
+        new("positions", "Open positions with marks and P&L"),
+        new("pnl", "Realized P&L of a day: /pnl [YYYY-MM-DD]"),
+        new("metrics", "Performance over all closed trades"),
+        new("proposals", "Proposals waiting for a decision"),
+        new("approve", "Approve a proposal: /approve ID"),
+        new("reject", "Reject a proposal: /reject ID [reason]"),
+        new("close", "Close a position now: /close ID (asks to confirm)"),
+        new("status", "Trading state, breaker, jobs and data freshness"),
+        new("halt", "Stop opening positions: /halt [reason]"),
+        new("reduce", "Closing orders only: /reduce [reason]"),
+        new("resume", "Allow opening positions again: /resume [reason]"),
+        new("help", "This list"),
+    ];
+
+    public async Task HandleAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (message.From is not { } from || message.Text is not { } text)
+        {
+            return;
+        }
+
+        var (command, args) = Parse(text);
+        var actor = ChatActor.Of(from, settings);
+        if (!actor.Authorized)
+        {
+            LogUnauthorized(actor.Name, command);
+            await audit.RecordAsync("telegram.unauthorized", actor, command, new { command, user_id = actor.UserId, chat_id = message.Chat.Id }, cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(message, ChatActor.NotAuthorized, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        string reply;
+        InlineKeyboardMarkup? buttons = null;
+        try
+        {
+            (reply, buttons) = await AnswerAsync(command, args, actor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TradingRuleException or FormatException)
+        {
+            reply = $"⚠️ {TelegramHtml.Escape(e.Message)}";
+        }
+
+        await ReplyAsync(message, reply, buttons, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(string Text, InlineKeyboardMarkup? Buttons)> AnswerAsync(string command, string args, ChatActor actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return command switch
+        {
+            "positions" => (ChatReports.Positions(await positions.OpenPositionsAsync(null, cancellationToken).ConfigureAwait(false)), null),
+            "pnl" => await DailyPnlAsync(args, now, cancellationToken).ConfigureAwait(false),
+            "metrics" => (ChatReports.Metrics(await positions.PerformanceAsync(cancellationToken).ConfigureAwait(false)), null),
+            "proposals" => (ChatReports.Proposals(await proposals.ListAsync(ProposalStatus.Proposed, 20, cancellationToken).ConfigureAwait(false)), null),
+            "approve" => (await DecideAsync(args, approve: true, actor, cancellationToken).ConfigureAwait(false), null),
+            "reject" => (await DecideAsync(args, approve: false, actor, cancellationToken).ConfigureAwait(false), null),
+            "close" => await ConfirmCloseAsync(args, cancellationToken).ConfigureAwait(false),
+            "status" => (ChatReports.Status(await StatusAsync(now, cancellationToken).ConfigureAwait(false)), null),
+            "halt" => (await SwitchAsync(TradingState.Halted, args, actor, now, cancellationToken).ConfigureAwait(false), null),
+            "reduce" => (await SwitchAsync(TradingState.Reducing, args, actor, now, cancellationToken).ConfigureAwait(false), null),
+            "resume" => (await SwitchAsync(TradingState.Active, args, actor, now, cancellationToken).ConfigureAwait(false), null),
+            _ => (ChatReports.Help(Menu), null),
+        };
+    }
+
+    /// <summary><c>/cmd@BotName rest</c> → (<c>cmd</c>, <c>rest</c>); the bot name is what Telegram adds in groups.</summary>
+    public static (string Command, string Args) Parse(string text)
+    {
+        var trimmed = text.Trim();
+        var space = trimmed.IndexOfAny([' ', '\n', '\t']);
+        var head = space < 0 ? trimmed : trimmed[..space];
+        var args = space < 0 ? "" : trimmed[(space + 1)..].Trim();
+        var command = head.TrimStart('/');
+        var at = command.IndexOf('@', StringComparison.Ordinal);
+        return ((at < 0 ? command : command[..at]).ToLowerInvariant(), args);
+    }
+
+    private async Task<(string, InlineKeyboardMarkup?)> DailyPnlAsync(string args, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var date = args.Length == 0
+            ? MarketTime.DateOf(now)
+            : DateOnly.TryParseExact(args, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed
+                : throw new FormatException($"'{args}' is not a date; use /pnl YYYY-MM-DD.");
+        return (ChatReports.DailyPnl(date, await positions.DailyPnlAsync(date, cancellationToken).ConfigureAwait(false)), null);
+    }
+
+    private async Task<string> DecideAsync(string args, bool approve, ChatActor actor, CancellationToken cancellationToken)
+    {
+        var space = args.IndexOf(' ', StringComparison.Ordinal);
+        var requestId = space < 0 ? args : args[..space];
+        if (requestId.Length == 0)
+        {
+            throw new FormatException(approve ? "use /approve ID (see /proposals)." : "use /reject ID [reason] (see /proposals).");
+        }
+
+        var reason = space < 0 ? ButtonPresses.RejectedInChat : args[(space + 1)..].Trim();
+        var outcome = approve
+            ? await approvals.ApproveAsync(requestId, actor.Name, cancellationToken).ConfigureAwait(false)
+            : await approvals.RejectAsync(requestId, actor.Name, reason, cancellationToken).ConfigureAwait(false);
+        return $"<b>{TelegramHtml.Escape(outcome.RequestId)}</b> {outcome.Status.ToCode()} — {TelegramHtml.Escape(outcome.Message)}";
+    }
+
+    private async Task<(string, InlineKeyboardMarkup?)> ConfirmCloseAsync(string args, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(args, NumberStyles.None, CultureInfo.InvariantCulture, out var positionId))
+        {
+            throw new FormatException("use /close ID with a position id from /positions.");
+        }
+
+        var position = await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PositionNotFoundException(args);
+        if (position.Status != PositionStatus.Open)
+        {
+            throw new PositionNotOpenException(positionId, position.Status);
+        }
+
+        var id = positionId.ToString(CultureInfo.InvariantCulture);
+        var buttons = new InlineKeyboardMarkup([[
+            new InlineKeyboardButton("✅ Close now", callbacks.Sign(CallbackAction.ConfirmClose, id)!),
+            new InlineKeyboardButton("Cancel", callbacks.Sign(CallbackAction.CancelClose, id)!),
+        ]]);
+        var mark = position.MarkPrice is { } price ? $", last mark {MoneyText.Price(price)}" : "";
+        var pnl = position.UnrealizedPnl is { } unrealized ? $" ({MoneyText.Signed(unrealized)})" : "";
+        return ($"Close position #{id} — {ChatReports.Describe(position)} ×{position.Quantity}{mark}{pnl} — at the market now?", buttons);
+    }
+
+    private async Task<string> SwitchAsync(TradingState state, string reason, ChatActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var changed = await controls.SetStateAsync(state, reason.Length == 0 ? null : reason, actor.Name, now, cancellationToken).ConfigureAwait(false);
+        return $"Trading is now <b>{changed.State.ToCode()}</b>.";
+    }
+
+    private async Task<TradingStatus> StatusAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await positions.OpenPositionsAsync(null, cancellationToken).ConfigureAwait(false);
+        var tickers = proposalSettings.Targets().Select(t => t.Ticker).Concat(open.Select(p => p.Ticker)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var freshness = new List<(string, DateTimeOffset?)>();
+        foreach (var ticker in tickers)
+        {
+            var quote = await marketData.GetUnderlyingQuoteAsync(ticker, now, cancellationToken).ConfigureAwait(false);
+            freshness.Add((ticker, quote?.Timestamp));
+        }
+
+        return new TradingStatus(
+            await controls.GetAsync(cancellationToken).ConfigureAwait(false),
+            open.Count,
+            calendar.SessionAt(now),
+            await jobs.ListAsync(cancellationToken).ConfigureAwait(false),
+            freshness);
+    }
+
+    private Task<Message> ReplyAsync(Message to, string text, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken) =>
+        bot.SendMessageAsync(to.Chat.Id, text, buttons, silent: false, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram command /{command} refused from {actor}: not authorized")]
+    private partial void LogUnauthorized(string actor, string command);
+}
