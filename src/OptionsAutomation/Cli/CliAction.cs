@@ -6,6 +6,7 @@ using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Fills;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Returns;
 
 namespace OptionsAutomation.Cli;
 
@@ -32,7 +33,8 @@ internal static class CliAction
         {
             return await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TradingRuleException or PricingInputException or InvalidConfigurationException or MigrationException or FormatException or CliUsageException or FillsFileException)
+        catch (Exception e) when (e is TradingRuleException or PricingInputException or InvalidConfigurationException or MigrationException or FormatException or CliUsageException or FillsFileException
+            or ReturnsFileException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return Refused;

@@ -21,6 +21,8 @@ internal static class OptautoCli
             ReportCommands.History(overrides),
             ReportCommands.Pnl(overrides),
             ReportCommands.Metrics(overrides),
+            PerformanceCommands.Report(overrides),
+            PerformanceCommands.Stats(overrides),
             ExitCommands.Create(overrides),
             AlertCommands.Create(overrides),
             AuditCommands.Create(overrides),
