@@ -6,6 +6,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
 
 namespace OptionsAutomation.Core;
 
@@ -142,6 +143,11 @@ public static class DomainCodes
         (RealizedPnlMethod.Fifo, "fifo"),
         (RealizedPnlMethod.AverageCost, "average"));
 
+    private static readonly CodeTable<LimitState> LimitStates = new(
+        (LimitState.Ok, "OK"),
+        (LimitState.Warn, "WARN"),
+        (LimitState.Breach, "BREACH"));
+
     private static readonly FrozenDictionary<Type, object> Tables = new Dictionary<Type, object>
     {
         [typeof(StrategyType)] = Strategies,
@@ -164,6 +170,7 @@ public static class DomainCodes
 
         [typeof(FillSide)] = FillSides,
         [typeof(RealizedPnlMethod)] = PnlMethods,
+        [typeof(LimitState)] = LimitStates,
     }.ToFrozenDictionary();
 
     /// <summary>Every enum that has codes; serializers use this to decide what to convert.</summary>

@@ -152,6 +152,7 @@ public sealed class DomainCodesTests
         AssertRoundTrip<BreakerTripReason>();
         AssertRoundTrip<FillSide>();
         AssertRoundTrip<RealizedPnlMethod>();
+        AssertRoundTrip<OptionsAutomation.Core.Risk.Portfolio.LimitState>();
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public sealed class DomainCodesTests
             typeof(TradeOutcome), typeof(OptionRight), typeof(LegSide),
             typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide), typeof(OrderStatus), typeof(FillSide), typeof(RealizedPnlMethod),
             typeof(TradingState), typeof(RiskCheck), typeof(RiskDenialCode), typeof(BreakerTripReason),
-            typeof(ScreenDenialCode), typeof(ProposalStatus),
+            typeof(ScreenDenialCode), typeof(ProposalStatus), typeof(OptionsAutomation.Core.Risk.Portfolio.LimitState),
         ];
 
         Assert.Equal(

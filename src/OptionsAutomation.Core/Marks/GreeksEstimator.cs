@@ -36,7 +36,7 @@ public sealed class GreeksEstimator(PricingSettings settings)
             }
 
             var spot = quote.UnderlyingPrice;
-            var iv = quote.ImpliedVolatility is > 0 and var quoted ? quoted : ImpliedFromMid(leg.Contract, quote, years, dividendYield);
+            var iv = LegVolatility.Of(leg.Contract, quote, years, settings);
             if (iv is null)
             {
                 return null;
@@ -52,25 +52,6 @@ public sealed class GreeksEstimator(PricingSettings settings)
         }
 
         return new PositionGreeks(Round(delta), Round(gamma), Round(theta), Round(vega));
-    }
-
-    /// <summary>The volatility the quote's mid implies, when the feed gives none; null if the mid is outside the bounds.</summary>
-    private double? ImpliedFromMid(OptionContract contract, OptionQuote quote, double years, double dividendYield)
-    {
-        if (quote.Mid is not { } mid)
-        {
-            return null;
-        }
-
-        try
-        {
-            return ImpliedVolatility.Solve(contract.Right, (double)mid, (double)quote.UnderlyingPrice, (double)contract.Strike, years, settings.RiskFreeRate, dividendYield);
-        }
-        catch (ImpliedVolatilityException)
-        {
-            // A mid outside the no-arbitrage bounds has no volatility: no Greeks rather than wrong ones.
-            return null;
-        }
     }
 
     private static decimal Round(double value) => Math.Round((decimal)value, 6, MidpointRounding.AwayFromZero);

@@ -5,7 +5,8 @@ namespace OptionsAutomation.Core.Risk;
 /// <summary>
 /// The product documents short environment variables (<c>RISK_MAX_DAILY_LOSS=500</c>). .NET configuration
 /// only reads <c>Risk__MaxDailyLoss</c>, so the host adds <see cref="Map"/>'s result as a configuration
-/// layer. Every key of <see cref="RiskSettings"/> has a short form: RISK_ + the key in UPPER_SNAKE.
+/// layer. Every key of <see cref="RiskSettings"/> and every scalar key of <see cref="Portfolio.PortfolioRiskSettings"/>
+/// (RISK_VAR_CONFIDENCE, RISK_HISTORY_DAYS, …) has a short form: RISK_ + the key in UPPER_SNAKE.
 /// </summary>
 public static class RiskEnvironment
 {
@@ -26,7 +27,7 @@ public static class RiskEnvironment
         nameof(RiskSettings.MaxConsecutiveErrors),
         nameof(RiskSettings.CircuitBreakerCooldownMinutes),
         nameof(RiskSettings.MaxOrdersPerMinute),
-    }.ToFrozenDictionary(ShortForm, key => $"{RiskSettings.SectionName}:{key}", StringComparer.Ordinal);
+    }.Concat(Portfolio.PortfolioRiskSettings.ScalarKeys).ToFrozenDictionary(ShortForm, key => $"{RiskSettings.SectionName}:{key}", StringComparer.Ordinal);
 
     /// <summary>Short name → configuration key, e.g. RISK_MAX_POSITIONS → Risk:MaxPositions.</summary>
     public static IReadOnlyDictionary<string, string> ShortForms => Keys;

@@ -6,7 +6,7 @@ namespace OptionsAutomation.Cli;
 
 /// <summary>
 /// <c>optauto trading status|halt|reduce|resume</c> and <c>optauto risk breaker reset</c>: the switches of
-/// the pre-trade gate. Every change is audited and alerted.
+/// the pre-trade gate. Every change is audited and alerted. <c>risk report|stress</c> live in <see cref="RiskCommands"/>.
 /// </summary>
 internal static class TradingCommands
 {
@@ -39,7 +39,12 @@ internal static class TradingCommands
             Print(await services.Get<ITradingControls>().ResetBreakerAsync(CliActor, now, cancellationToken).ConfigureAwait(false), parse.GetValue(json));
             return CliAction.Ok;
         });
-        return new Command("risk", "Pre-trade risk controls") { new Command("breaker", "The circuit breaker") { reset } };
+        return new Command("risk", "Portfolio risk and the pre-trade risk controls")
+        {
+            RiskCommands.Report(overrides),
+            RiskCommands.Stress(overrides),
+            new Command("breaker", "The circuit breaker") { reset },
+        };
     }
 
     private static Command Switch(IReadOnlyList<string> overrides, string name, TradingState state, string description)

@@ -8,6 +8,7 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure;
@@ -55,6 +56,9 @@ public static class ServiceRegistration
         services.AddSingleton<RiskGate>();
         services.AddSingleton<ITradingControls, PostgresTradingControls>();
         services.AddSingleton<RiskSnapshots>();
+        services.AddSingleton(Validated(configuration.GetSection(RiskSettings.SectionName).Get<PortfolioRiskSettings>() ?? new PortfolioRiskSettings(), s => s.Validate()));
+        services.AddSingleton<PortfolioRiskAnalyzer>();
+        services.AddSingleton<PortfolioRiskService>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));
         services.AddSingleton<IPollDelay, ClockDelay>();

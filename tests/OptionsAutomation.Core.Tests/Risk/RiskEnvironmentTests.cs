@@ -31,7 +31,11 @@ public sealed class RiskEnvironmentTests
     [Fact]
     public void ShortForms_CoverEverySetting()
     {
-        var expected = typeof(RiskSettings).GetProperties().Select(p => $"Risk:{p.Name}").Order(StringComparer.Ordinal);
+        // Every gate setting, and every portfolio-risk setting but the scenario list (no scalar to set from one variable).
+        var expected = typeof(RiskSettings).GetProperties().Select(p => p.Name)
+            .Concat(typeof(OptionsAutomation.Core.Risk.Portfolio.PortfolioRiskSettings).GetProperties()
+                .Where(p => p.CanWrite && p.Name != nameof(OptionsAutomation.Core.Risk.Portfolio.PortfolioRiskSettings.StressScenarios)).Select(p => p.Name))
+            .Select(name => $"Risk:{name}").Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, RiskEnvironment.ShortForms.Values.Order(StringComparer.Ordinal));
     }

@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace OptionsAutomation.Core.Risk.Portfolio;
+
+/// <summary>
+/// The portfolio-risk keys of appsettings section <c>Risk</c> (the same section as the gate's
+/// <see cref="RiskSettings"/>, which ignores these keys as these ignore its). VaR is one day at
+/// <see cref="VarConfidence"/>; limits warn at <see cref="WarnAtPercent"/> of their value and breach at 100%.
+/// Percent keys are percentages (5 = 5%), as everywhere in the section.
+/// </summary>
+public sealed record PortfolioRiskSettings
+{
+    /// <summary>The scalar keys, which have RISK_* short forms in <see cref="RiskEnvironment"/>.</summary>
+    public static IReadOnlyList<string> ScalarKeys { get; } =
+    [
+        nameof(VarConfidence), nameof(HistoryDays), nameof(MonteCarloPaths), nameof(Seed), nameof(BetaBenchmark),
+        nameof(WarnAtPercent), nameof(MaxPositionContracts), nameof(MaxPositionValue), nameof(MaxDrawdownPercent),
+        nameof(MaxVarPercent), nameof(MaxPositionVarPercent), nameof(CorrelationThreshold), nameof(MaxCorrelatedUnderlyings),
+        nameof(BreachAction),
+    ];
+
+    /// <summary>One-sided confidence of VaR and CVaR (0.95: the loss exceeded on one day in twenty).</summary>
+    public double VarConfidence { get; init; } = 0.95;
+
+    /// <summary>Daily returns of history behind historical VaR, volatilities and correlations; also how many days snapshots are kept.</summary>
+    public int HistoryDays { get; init; } = 30;
+
+    public int MonteCarloPaths { get; init; } = 10_000;
+
+    /// <summary>Seed of the Monte Carlo draws: the same portfolio and history give the same VaR.</summary>
+    public int Seed { get; init; } = 20260102;
+
+    /// <summary>The index underlying betas and the beta-weighted delta are measured against.</summary>
+    public string BetaBenchmark { get; init; } = "SPY";
+
+    /// <summary>A limit warns from this percentage of its value; it breaches at 100%.</summary>
+    public double WarnAtPercent { get; init; } = 80;
+
+    /// <summary>Most contracts in one position.</summary>
+    public int MaxPositionContracts { get; init; } = 10;
+
+    /// <summary>Largest exposure (collateral or max loss) of one position, in dollars.</summary>
+    public decimal MaxPositionValue { get; init; } = 60_000m;
+
+    /// <summary>Drawdown of the equity curve from its peak, in percent.</summary>
+    public double MaxDrawdownPercent { get; init; } = 10;
+
+    /// <summary>Historical one-day VaR as a percentage of equity.</summary>
+    public double MaxVarPercent { get; init; } = 3;
+
+    /// <summary>Volatility-scaled size: one position's stand-alone parametric one-day VaR as a percentage of equity.</summary>
+    public double MaxPositionVarPercent { get; init; } = 1.5;
+
+    /// <summary>Two underlyings whose daily returns correlate above this move as one.</summary>
+    public double CorrelationThreshold { get; init; } = 0.9;
+
+    /// <summary>Held underlyings another may correlate with (above the threshold) before it counts as one bet too many.</summary>
+    public int MaxCorrelatedUnderlyings { get; init; } = 2;
+
+    /// <summary>What a limit breach does to the trading state: <c>none</c>, <c>REDUCING</c> or <c>HALTED</c>.</summary>
+    public string BreachAction { get; init; } = "none";
+
+    /// <summary>Stress scenarios; when the section has none, <see cref="StressScenario.Defaults"/>.</summary>
+    public IReadOnlyList<StressScenario>? StressScenarios { get; init; }
+
+    public IReadOnlyList<StressScenario> Scenarios => StressScenarios is { Count: > 0 } s ? s : StressScenario.Defaults;
+
+    /// <summary>The trading state a breach moves to, null for none.</summary>
+    public TradingState? BreachState =>
+        string.Equals(BreachAction, "none", StringComparison.OrdinalIgnoreCase) ? null : DomainCodes.Parse<TradingState>(BreachAction);
+
+    /// <summary>Every invalid setting, each message naming its key; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        Check(errors, nameof(VarConfidence), VarConfidence is > 0.5 and < 1, "a probability in (0.5, 1)", VarConfidence);
+        Check(errors, nameof(HistoryDays), HistoryDays >= 2, "at least 2", HistoryDays);
+        Check(errors, nameof(MonteCarloPaths), MonteCarloPaths >= 100, "at least 100", MonteCarloPaths);
+        Check(errors, nameof(BetaBenchmark), !string.IsNullOrWhiteSpace(BetaBenchmark), "a ticker", BetaBenchmark);
+        Check(errors, nameof(WarnAtPercent), WarnAtPercent is > 0 and < 100, "a percentage in (0, 100)", WarnAtPercent);
+        Check(errors, nameof(MaxPositionContracts), MaxPositionContracts > 0, "above 0", MaxPositionContracts);
+        Check(errors, nameof(MaxPositionValue), MaxPositionValue > 0m, "above 0", MaxPositionValue);
+        Check(errors, nameof(MaxDrawdownPercent), MaxDrawdownPercent is > 0 and <= 100, "a percentage in (0, 100]", MaxDrawdownPercent);
+        Check(errors, nameof(MaxVarPercent), MaxVarPercent is > 0 and <= 100, "a percentage in (0, 100]", MaxVarPercent);
+        Check(errors, nameof(MaxPositionVarPercent), MaxPositionVarPercent is > 0 and <= 100, "a percentage in (0, 100]", MaxPositionVarPercent);
+        Check(errors, nameof(CorrelationThreshold), CorrelationThreshold is > 0 and < 1, "a correlation in (0, 1)", CorrelationThreshold);
+        Check(errors, nameof(MaxCorrelatedUnderlyings), MaxCorrelatedUnderlyings > 0, "above 0", MaxCorrelatedUnderlyings);
+        Check(errors, nameof(BreachAction),
+            string.Equals(BreachAction, "none", StringComparison.OrdinalIgnoreCase) || DomainCodes.TryParse<TradingState>(BreachAction, out var state) && state != TradingState.Active,
+            "none, REDUCING or HALTED", BreachAction);
+        for (var i = 0; i < (StressScenarios?.Count ?? 0); i++)
+        {
+            var s = StressScenarios![i];
+            var key = $"{nameof(StressScenarios)}:{i}";
+            Check(errors, key + ":Name", !string.IsNullOrWhiteSpace(s.Name), "a name", s.Name);
+            Check(errors, key + ":UnderlyingMovePercent", s.UnderlyingMovePercent > -100, "above -100", s.UnderlyingMovePercent);
+            Check(errors, key + ":VolatilityChangePercent", s.VolatilityChangePercent >= -100, "at least -100", s.VolatilityChangePercent);
+            Check(errors, key + ":DaysForward", s.DaysForward >= 0, "at least 0", s.DaysForward);
+        }
+
+        return errors;
+    }
+
+    private static void Check(List<string> errors, string key, bool valid, string expected, object? value)
+    {
+        if (!valid)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{RiskSettings.SectionName}:{key} must be {expected}, was {value}."));
+        }
+    }
+}

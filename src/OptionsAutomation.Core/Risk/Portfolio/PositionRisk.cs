@@ -1,0 +1,31 @@
+using OptionsAutomation.Core.Instruments;
+
+namespace OptionsAutomation.Core.Risk.Portfolio;
+
+/// <summary>
+/// One open position's risk, in dollars from the holder's side. <see cref="MarketValue"/> is what the position
+/// is worth (negative for a credit strategy: buying it back costs money), <see cref="CostBasis"/> what opening it
+/// brought in or cost (−credit for a credit strategy, the price of shares), and <see cref="UnrealizedPnl"/> the
+/// P&amp;L after fees were it closed at <see cref="Mark"/> (as <c>positions.unrealized_pnl</c>);
+/// <see cref="ReturnPercent"/> is that P&amp;L as a percentage of the max profit (credit) or cost (shares), like
+/// <c>pnl_percent</c>. Greeks are <see cref="DollarGreeks"/>; <see cref="ComponentVar"/> the position's share of the
+/// parametric VaR (null without history).
+/// </summary>
+public sealed record PositionRisk(
+    long PositionId,
+    string Ticker,
+    StrategyType StrategyType,
+    int Quantity,
+    decimal Mark,
+    decimal MarketValue,
+    decimal CostBasis,
+    decimal UnrealizedPnl,
+    decimal ReturnPercent,
+    int AgeDays,
+    decimal DeltaDollars,
+    decimal GammaDollars,
+    decimal ThetaDollars,
+    decimal VegaDollars,
+    decimal Exposure,
+    decimal MaxLoss,
+    decimal? ComponentVar);

@@ -1,0 +1,16 @@
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core.Risk.Portfolio;
+
+/// <summary>
+/// An open position with what the risk model needs to revalue it: its option legs (none for shares), the
+/// underlying's spot and the mark (net debit per share to close a credit strategy, the price of shares) when
+/// the quotes gave one; without a mark the model value stands in for it.
+/// </summary>
+public sealed record RiskPosition(Position Position, IReadOnlyList<RiskLeg> Legs, double Spot, decimal? Mark)
+{
+    public string Underlying => Position.Ticker;
+
+    /// <summary>Shares held directly (assigned stock): one unit of delta each.</summary>
+    public double ShareUnits => Position.IsOption ? 0 : (double)Position.Quantity * Position.Multiplier;
+}

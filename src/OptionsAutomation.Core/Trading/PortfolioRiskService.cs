@@ -1,0 +1,146 @@
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Pricing;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk.Portfolio;
+
+namespace OptionsAutomation.Core.Trading;
+
+/// <summary>
+/// Gathers <see cref="PortfolioInputs"/> from the ports — open positions, their leg quotes as of an instant, the
+/// underlyings' closes over the last <see cref="PortfolioRiskSettings.HistoryDays"/> sessions, equity and realized
+/// P&amp;L — and hands them to <see cref="PortfolioRiskAnalyzer"/>. What cannot be gathered becomes a problem in the
+/// report, never a silent zero.
+/// </summary>
+public sealed class PortfolioRiskService(
+    IPositionStore positions, IMarketData marketData, IAccountEquity account, NyseCalendar calendar,
+    PricingSettings pricing, PortfolioRiskSettings settings, PortfolioRiskAnalyzer analyzer)
+{
+    public async Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        analyzer.Report(await GatherAsync(asOf, cancellationToken).ConfigureAwait(false));
+
+    public async Task<(PortfolioInputs Inputs, IReadOnlyList<StressResult> Results)> StressAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var inputs = await GatherAsync(asOf, cancellationToken).ConfigureAwait(false);
+        return (inputs, analyzer.Stress(inputs));
+    }
+
+    public async Task<PortfolioInputs> GatherAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
+        var priced = new List<RiskPosition>(open.Count);
+        foreach (var position in open)
+        {
+            var risk = await PriceAsync(position, asOf, cancellationToken).ConfigureAwait(false);
+            if (risk is null)
+            {
+                problems.Add($"position {position.PositionId} ({position.Ticker} {position.StrategyType.ToCode()}) has no usable quotes as of {asOf:O}: left out.");
+                continue;
+            }
+
+            priced.Add(risk);
+        }
+
+        var underlyings = priced.Select(p => p.Underlying).Append(settings.BetaBenchmark).Distinct(StringComparer.Ordinal).ToList();
+        var history = await HistoryAsync(underlyings, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
+        var trades = await positions.HistoryAsync(null, null, cancellationToken).ConfigureAwait(false);
+        var realizedEquity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false) ?? 0m;
+        var unrealized = priced.Sum(p => p.Mark is { } mark ? p.Position.PnlAt(mark) : 0m);
+        var today = MarketTime.DateOf(asOf);
+        return new PortfolioInputs
+        {
+            AsOf = asOf,
+            // Marked to market: the account's realized equity plus what the open positions would realize now.
+            Equity = realizedEquity + unrealized,
+            Positions = priced,
+            History = history,
+            EquityCurve = EquityCurve(realizedEquity, trades, unrealized),
+            RealizedPnlToday = trades.Where(t => MarketTime.DateOf(t.ClosedAt) == today).Sum(t => t.PnlRealized),
+            Problems = problems,
+        };
+    }
+
+    /// <summary>
+    /// The equity at each New York close date that booked trades (starting from the equity before the first),
+    /// then now with the open positions marked: realized history plus today's unrealized.
+    /// </summary>
+    private static List<decimal> EquityCurve(decimal realizedEquity, IReadOnlyList<TradeRecord> trades, decimal unrealized)
+    {
+        var start = realizedEquity - trades.Sum(t => t.PnlRealized);
+        var curve = new List<decimal> { start };
+        foreach (var day in trades.GroupBy(t => MarketTime.DateOf(t.ClosedAt)).OrderBy(g => g.Key))
+        {
+            curve.Add(curve[^1] + day.Sum(t => t.PnlRealized));
+        }
+
+        curve.Add(realizedEquity + unrealized);
+        return curve;
+    }
+
+    private async Task<RiskPosition?> PriceAsync(Position position, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var underlying = await marketData.GetUnderlyingQuoteAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
+        if (!position.IsOption)
+        {
+            return underlying is { Last: > 0m } shares ? new RiskPosition(position, [], (double)shares.Last, shares.Last) : null;
+        }
+
+        var legs = new List<RiskLeg>(position.Legs.Count);
+        decimal? mark = 0m;
+        var spot = (double?)underlying?.Last;
+        foreach (var leg in position.Legs)
+        {
+            var quote = await marketData.GetOptionQuoteAsync(leg.Contract, asOf, cancellationToken).ConfigureAwait(false);
+            var years = Math.Max((MarketTime.At(leg.Contract.Expiration, new TimeOnly(16, 0)) - asOf).TotalDays / 365.0, 0);
+            if (quote is null || quote.UnderlyingPrice <= 0m || LegVolatility.Of(leg.Contract, quote, years, pricing) is not { } iv)
+            {
+                return null;
+            }
+
+            spot ??= (double)quote.UnderlyingPrice;
+            var sign = leg.Side == LegSide.Short ? -1.0 : 1.0;
+            legs.Add(new RiskLeg(leg.Contract.Right, (double)leg.Contract.Strike, years, iv, sign * leg.Ratio * position.Quantity * position.Multiplier));
+            // Closing buys the short legs back and sells the long ones: the net debit per share.
+            mark = mark is { } sum && quote.Mid is { } mid ? sum - ((decimal)sign * mid * leg.Ratio) : null;
+        }
+
+        return spot is > 0 ? new RiskPosition(position, legs, spot.Value, mark ?? position.MarkPrice) : null;
+    }
+
+    /// <summary>
+    /// Closes at 16:00 New York of the last <see cref="PortfolioRiskSettings.HistoryDays"/> + 1 sessions before
+    /// <paramref name="today"/>. A quote stamped on an earlier date is not that session's close and counts as missing.
+    /// </summary>
+    private async Task<ReturnHistory?> HistoryAsync(IReadOnlyList<string> underlyings, DateOnly today, CancellationToken cancellationToken)
+    {
+        var sessions = new List<DateOnly>();
+        for (var date = today; sessions.Count <= settings.HistoryDays && NyseCalendar.Covers(date.Year - 1);)
+        {
+            date = calendar.PreviousSession(date).Date;
+            sessions.Insert(0, date);
+        }
+
+        var closes = new Dictionary<string, IReadOnlyList<decimal?>>(StringComparer.Ordinal);
+        foreach (var symbol in underlyings)
+        {
+            var series = new decimal?[sessions.Count];
+            for (var i = 0; i < sessions.Count; i++)
+            {
+                var quote = await marketData.GetUnderlyingQuoteAsync(symbol, MarketTime.At(sessions[i], new TimeOnly(16, 0)), cancellationToken).ConfigureAwait(false);
+                series[i] = quote is not null && MarketTime.DateOf(quote.Timestamp) == sessions[i] ? quote.Last : null;
+            }
+
+            // An underlying with no closes at all would empty every other series; leave it out instead.
+            if (series.Any(c => c is not null))
+            {
+                closes[symbol] = series;
+            }
+        }
+
+        return closes.Count == 0 ? null : ReturnHistory.FromCloses(sessions, closes);
+    }
+}
