@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,46 +8,28 @@ using Serilog.Extensions.Logging;
 
 namespace OptionsAutomation.Worker;
 
-/// <summary><c>optauto run</c>: migrates, then hosts the worker until stopped.</summary>
+/// <summary><c>optauto run</c>: migrates, connects the bot, then serves and runs the jobs until stopped.</summary>
 internal static partial class WorkerHost
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> overrides, CancellationToken cancellationToken)
     {
         var configuration = AppConfiguration.Build(overrides);
         using var logger = LoggingSetup.CreateLogger(configuration);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = AppConfiguration.EnvironmentName,
-            ContentRootPath = AppContext.BaseDirectory,
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger));
-        builder.Services.AddOptionsAutomation(configuration);
-        builder.Services.AddHostedService<StartupReport>();
-        builder.Services.AddHostedService<AuditExportService>();
-        var telegram = TelegramRegistration.ReadTelegram(configuration);
-        if (builder.Services.AddTelegram(telegram))
-        {
-            builder.Services.AddHostedService<TelegramPollingService>();
-        }
+        await using var app = WorkerApp.Build(configuration, new SerilogLoggerProvider(logger));
 
-        var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();
-        builder.Services.AddTradingJobs(jobs, PostgresConnection.Resolve(configuration));
-        using var host = builder.Build();
-
-        await DatabaseStartup.MigrateAsync(configuration, host.Services.GetRequiredService<MigrationRunner>(), cancellationToken).ConfigureAwait(false);
-        if (telegram.Enabled)
+        await DatabaseStartup.MigrateAsync(configuration, app.Services.GetRequiredService<MigrationRunner>(), cancellationToken).ConfigureAwait(false);
+        if (app.Services.GetRequiredService<TelegramSettings>().Enabled)
         {
             // A wrong token stops the start here, with a clear error, rather than failing in a loop later.
-            await host.Services.GetRequiredService<TelegramBot>().ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await app.Services.GetRequiredService<TelegramBot>().ConnectAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            LogBotOff(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkerHost)));
+            LogBotOff(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkerHost)));
         }
 
-        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
 

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OptionsAutomation.Hosting;
+using OptionsAutomation.Infrastructure;
+using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Telegram;
+using OptionsAutomation.Web;
+
+namespace OptionsAutomation.Worker;
+
+/// <summary>
+/// The composition of <c>optauto run</c>: the trading services, the Quartz jobs, the audit export, the Telegram
+/// bot when a token is set, and the Position Service (API and dashboard) on <c>Service:Urls</c>. Tests build the
+/// same application, with their own configuration, to exercise it over real HTTP.
+/// </summary>
+internal static class WorkerApp
+{
+    public static WebApplication Build(IConfiguration configuration, ILoggerProvider logging)
+    {
+        var service = configuration.GetSection(ServiceSettings.SectionName).Get<ServiceSettings>() ?? new ServiceSettings();
+        var serviceErrors = service.Validate();
+        if (serviceErrors.Count > 0)
+        {
+            throw new InvalidConfigurationException(serviceErrors);
+        }
+
+        var telegram = TelegramRegistration.ReadTelegram(configuration);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = AppConfiguration.EnvironmentName,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.ClearProviders().AddProvider(logging);
+        builder.WebHost.UseUrls(service.Urls);
+        builder.Services.AddSingleton(service);
+        builder.Services.AddOptionsAutomation(configuration);
+        builder.Services.AddHostedService<StartupReport>();
+        builder.Services.AddHostedService<AuditExportService>();
+        if (builder.Services.AddTelegram(telegram))
+        {
+            builder.Services.AddHostedService<TelegramPollingService>();
+        }
+
+        var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();
+        builder.Services.AddTradingJobs(jobs, PostgresConnection.Resolve(configuration));
+        var app = builder.Build();
+        app.MapPositionService();
+        return app;
+    }
+}
