@@ -63,6 +63,24 @@ public sealed class ProposalCardDeliveryTests(PostgresServer postgres) : OutboxT
     }
 
     [Fact]
+    public async Task ExecutedAfterPosting_EditsTheCardWithTheFill()
+    {
+        await ProposeAsync();
+        Server.Script("sendMessage", Posted);
+        await Delivery().DeliverDueAsync(CancellationToken.None);
+
+        var outcome = await Approvals().ApproveAsync(RequestId, "alice", CancellationToken.None);
+        await Delivery().DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(ProposalStatus.Executed, outcome.Status);
+        var edit = Assert.Single(Server.Calls("editMessageText")).Body;
+        Assert.Equal(CardMessageId, edit.GetProperty("message_id").GetInt64());
+        Assert.EndsWith($"<b>✅ Executed</b> — {outcome.Message}", edit.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.False(Has(edit, "reply_markup"));
+        Assert.Equal("sent", (await RowAsync($"executed:{RequestId}")).Delivery);
+    }
+
+    [Fact]
     public async Task EditThatChangesNothing_CountsAsDelivered()
     {
         await ProposeAsync();
