@@ -20,3 +20,6 @@ CREATE TABLE telegram_proposal_messages (
 -- How a row went out: sent (with sound), silent (without), off (not sent: notifications off for its kind), or
 -- failed (Telegram refused it for good, e.g. 400/403; last_error says why). NULL while pending.
 ALTER TABLE outbox ADD COLUMN delivery varchar(10) CHECK (delivery IN ('sent', 'silent', 'off', 'failed'));
+
+-- The sender's queue: rows still to go out, in message_id order (the order it delivers them in).
+CREATE INDEX outbox_undelivered ON outbox (message_id) WHERE delivered_at IS NULL AND delivery IS NULL;

@@ -37,6 +37,7 @@ public static class TelegramRegistration
         services.AddSingleton<ButtonPresses>();
         services.AddSingleton<ChatCommands>();
         services.AddSingleton<TelegramBot>();
+        services.AddSingleton<OutboxDelivery>();
         return true;
     }
 }

@@ -40,7 +40,22 @@ public sealed record TelegramSettings
     /// <summary>How long one getUpdates call waits for an update (long polling); 0 = short polling.</summary>
     public int LongPollSeconds { get; init; } = 25;
 
+    /// <summary>
+    /// Per outbox kind (<c>exit</c>, <c>mark_stale</c>, <c>proposal</c>, …): <c>on</c>, <c>silent</c> or <c>off</c>.
+    /// A kind not listed is <c>on</c>. Kinds are not checked against a list: new alerts add kinds, and a setting for
+    /// one that does not exist yet must not stop the worker.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Notifications { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Seconds between two looks at the outbox for messages to deliver.</summary>
+    public double OutboxPollSeconds { get; init; } = 2;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>How messages of <paramref name="kind"/> go out; configuration keys are case-insensitive, so is this.</summary>
+    public NotificationMode NotificationFor(string kind) =>
+        NotificationModes.Parse(Notifications.FirstOrDefault(n => string.Equals(n.Key, kind, StringComparison.OrdinalIgnoreCase)).Value)
+        ?? NotificationMode.On;
 
     /// <summary>Every invalid setting, each message naming its key; empty when valid or when the bot is off.</summary>
     public IReadOnlyList<string> Validate()
@@ -90,6 +105,15 @@ public sealed record TelegramSettings
         {
             errors.Add($"{SectionName}:{nameof(LongPollSeconds)} must be 0 to 50, was {LongPollSeconds}.");
         }
+
+        if (OutboxPollSeconds is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            errors.Add($"{SectionName}:{nameof(OutboxPollSeconds)} must be above 0, was {OutboxPollSeconds}.");
+        }
+
+        errors.AddRange(Notifications
+            .Where(n => NotificationModes.Parse(n.Value) is null)
+            .Select(n => $"{SectionName}:{nameof(Notifications)}:{n.Key} must be {NotificationModes.Allowed}, was '{n.Value}'."));
 
         return errors;
     }

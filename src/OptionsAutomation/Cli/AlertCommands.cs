@@ -4,12 +4,12 @@ using Spectre.Console;
 
 namespace OptionsAutomation.Cli;
 
-/// <summary><c>optauto alerts list</c>: the outbox, newest first (delivery is the notifier's job).</summary>
+/// <summary><c>optauto alerts list</c>: the outbox, newest first, with how far each message's delivery got.</summary>
 internal static class AlertCommands
 {
     public static Command Create(IReadOnlyList<string> overrides)
     {
-        var pending = new Option<bool>("--pending") { Description = "Only messages not yet delivered" };
+        var pending = new Option<bool>("--pending") { Description = "Only messages still to be delivered" };
         var limit = new Option<int>("--limit") { Description = "At most this many", DefaultValueFactory = _ => 50 };
         var json = CliOptions.Json();
         var list = new Command("list", "Show queued alerts") { pending, limit, json };
@@ -28,11 +28,12 @@ internal static class AlertCommands
                 return CliAction.Ok;
             }
 
-            var table = new Table().AddColumns("ID", "Created (UTC)", "Kind", "Position", "Delivered", "Text");
+            var table = new Table().AddColumns("ID", "Created (UTC)", "Kind", "Position", "Delivery", "Attempts", "Delivered", "Last error", "Text");
             foreach (var m in messages)
             {
                 table.AddRow(new Text(CliOutput.Format(m.MessageId)), new Text(CliOutput.Format(m.CreatedAt)), new Text(m.Kind),
-                    new Text(CliOutput.Format(m.PositionId)), new Text(CliOutput.Format(m.DeliveredAt)), new Text(m.Text));
+                    new Text(CliOutput.Format(m.PositionId)), new Text(m.Delivery ?? "pending"), new Text(CliOutput.Format(m.Attempts)),
+                    new Text(CliOutput.Format(m.DeliveredAt)), new Text(m.LastError ?? ""), new Text(m.Text));
             }
 
             AnsiConsole.Write(table);

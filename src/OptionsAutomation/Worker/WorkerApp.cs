@@ -43,6 +43,7 @@ internal static class WorkerApp
         if (builder.Services.AddTelegram(telegram))
         {
             builder.Services.AddHostedService<TelegramPollingService>();
+            builder.Services.AddHostedService<TelegramOutboxService>();
         }
 
         var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();

@@ -55,6 +55,31 @@ public sealed class ApprovalButtonTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FromOutboxToFill_TheCardIsPostedOnce_ApprovedByTap_AndTheExecutedAlertLeavesItAsShown()
+    {
+        var proposal = await _worker.ProposeAsync();
+        var delivery = _worker.Get<OutboxDelivery>();
+        await delivery.DeliverDueAsync(CancellationToken.None);
+        var posted = Assert.Single(_api.Calls("sendMessage")).Body;
+        var messageId = await ScalarAsync($"SELECT message_id FROM telegram_proposal_messages WHERE request_id = '{proposal.RequestId}'");
+        var approve = posted.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][0].GetProperty("callback_data").GetString()!;
+        _api.AddUpdate(BotUpdates.Press(1, BotHarness.Alice, approve, BotHarness.ChatId, messageId, "alice"));
+
+        await _worker.Bot.PollOnceAsync(CancellationToken.None);
+        // Telegram answers an edit that changes nothing with 400 "message is not modified".
+        _api.Script("editMessageText", BotApiReply.Error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same"));
+        await delivery.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(1, await _db.CountAsync("positions", "status = 'OPEN'"));
+        var edits = _api.Calls("editMessageText");
+        Assert.Equal(2, edits.Count);
+        Assert.Equal(edits[0].Body.GetProperty("text").GetString(), edits[1].Body.GetProperty("text").GetString());
+        Assert.Equal(0, await _db.CountAsync("outbox", "delivered_at IS NULL"));
+        Assert.Equal(0, await _db.CountAsync("outbox", "delivery = 'failed'"));
+        Assert.Single(_api.Calls("sendMessage"));
+    }
+
+    [Fact]
     public async Task TheSameTapTwice_AndARedeliveredUpdate_ExecuteOnce()
     {
         var proposal = await _worker.ProposeAsync();

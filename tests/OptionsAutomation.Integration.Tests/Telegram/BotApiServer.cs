@@ -48,6 +48,9 @@ public sealed class BotApiServer : IAsyncDisposable
 
     public IReadOnlyList<BotApiRequest> Requests => [.. _requests];
 
+    /// <summary>How long unscripted replies are held back: long enough for a test to act while a call is in flight.</summary>
+    public TimeSpan DefaultReplyDelay { get; set; }
+
     public static async Task<BotApiServer> StartAsync()
     {
         var server = new BotApiServer();
@@ -98,7 +101,7 @@ public sealed class BotApiServer : IAsyncDisposable
             ? BotApiReply.Error(401, "Unauthorized")
             : _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
                 ? scripted
-                : Default(method, body.RootElement);
+                : Default(method, body.RootElement) with { Delay = DefaultReplyDelay };
         if (reply.Delay > TimeSpan.Zero)
         {
             await Task.Delay(reply.Delay, context.RequestAborted);

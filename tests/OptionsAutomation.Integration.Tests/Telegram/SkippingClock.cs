@@ -29,6 +29,15 @@ public sealed class SkippingClock(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>Moves the time on, as waiting would.</summary>
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate)
+        {
+            _now += by;
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         if (dueTime != Timeout.InfiniteTimeSpan)

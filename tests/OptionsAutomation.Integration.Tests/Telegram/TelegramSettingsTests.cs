@@ -77,4 +77,36 @@ public sealed class TelegramSettingsTests
     {
         Assert.Empty(TelegramEnvironment.Map(new Dictionary<string, string?> { ["TELEGRAM_BOT_TOKEN"] = " " }));
     }
+
+    [Fact]
+    public void Notifications_BindFromConfiguration_AndAnUnlistedKindIsOn()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telegram:Notifications:mark_stale"] = "silent",
+            ["Telegram:Notifications:executed"] = "OFF",
+        }).Build().GetSection(TelegramSettings.SectionName).Get<TelegramSettings>()!;
+
+        Assert.Equal(NotificationMode.Silent, settings.NotificationFor("mark_stale"));
+        Assert.Equal(NotificationMode.Off, settings.NotificationFor("EXECUTED"));
+        Assert.Equal(NotificationMode.On, settings.NotificationFor("exit"));
+        Assert.Equal(2, settings.OutboxPollSeconds);
+    }
+
+    [Fact]
+    public void Notifications_WithAnUnknownMode_AndABadPollInterval_AreRefusedNamingKeyAndValue()
+    {
+        var errors = new TelegramSettings
+        {
+            BotToken = "1:abc",
+            ChatId = 5,
+            CallbackSecret = "secret",
+            OutboxPollSeconds = 0,
+            Notifications = new Dictionary<string, string> { ["exit"] = "loud", ["mark_stale"] = "silent" },
+        }.Validate();
+
+        Assert.Equal(
+            ["Telegram:OutboxPollSeconds must be above 0, was 0.", "Telegram:Notifications:exit must be on, silent or off, was 'loud'."],
+            errors);
+    }
 }

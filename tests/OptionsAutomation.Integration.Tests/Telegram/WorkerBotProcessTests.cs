@@ -35,6 +35,8 @@ public sealed class WorkerBotProcessTests(PostgresServer server) : IAsyncLifetim
         using (var worker = optauto.Start("run"))
         {
             await WaitForAsync(() => _api.Calls("sendMessage").Any(c => c.Body.GetProperty("text").GetString() == "Trading is now <b>HALTED</b>."), worker);
+            // The change is also an alert, delivered from the outbox to the configured chat.
+            await WaitForAsync(() => _api.Calls("sendMessage").Any(c => c.Body.GetProperty("text").GetString() == "Trading ACTIVE → HALTED by telegram:111: from my phone"), worker);
             worker.Kill(entireProcessTree: true);
             await worker.WaitForExitAsync();
         }
@@ -44,6 +46,7 @@ public sealed class WorkerBotProcessTests(PostgresServer server) : IAsyncLifetim
         Assert.Single(_api.Calls("setMyCommands"));
         Assert.Equal(1, await _db.CountAsync("trading_controls", "trading_state = 'HALTED' AND state_changed_by = 'telegram:111' AND state_reason = 'from my phone'"));
         Assert.Equal(1, await _db.CountAsync("telegram_poll_state", "bot_id = 123456 AND last_update_id = 1"));
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'trading_state' AND delivery = 'sent' AND attempts = 1"));
     }
 
     [Fact]

@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Postgres;
+
+namespace OptionsAutomation.Infrastructure.Telegram;
+
+/// <summary>
+/// Delivers the outbox to <c>Telegram:ChatId</c>, at least once and in <c>message_id</c> order. One sender at a
+/// time across processes (<see cref="OutboxDeliverySession"/>). A row is marked right after Telegram accepted it,
+/// so a crash between the two sends it again on the next run: at least once, never at most once. A transient
+/// failure (429, 5xx, timeout, network, a wrong token) stops the run and holds back every later row until the
+/// backoff has passed, so the chat never sees them out of order; a permanent refusal (400, 403) settles the row as
+/// failed and the run moves on, since waiting would not change Telegram's answer. The dedup key already made
+/// each event one row.
+/// </summary>
+public sealed partial class OutboxDelivery(
+    TelegramBotClient bot,
+    TelegramSettings settings,
+    ProposalCard cards,
+    IProposalStore proposals,
+    ApprovalService approvals,
+    NpgsqlDataSource dataSource,
+    TimeProvider clock,
+    ILogger<OutboxDelivery> logger)
+{
+    /// <summary>Kinds that report a proposal's decision (<see cref="PostgresProposalStore"/>): edited into its card when it was posted.</summary>
+    private static readonly HashSet<string> DecisionKinds = new(StringComparer.Ordinal)
+    {
+        "executed", "proposal_rejected", "proposal_expired", "proposal_failed",
+    };
+
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
+    private readonly long _chatId = settings.ChatId ?? throw new ArgumentException(
+        $"{TelegramSettings.SectionName}:{nameof(TelegramSettings.ChatId)} is not set.", nameof(settings));
+
+    /// <summary>
+    /// Sends every due row, oldest first, and returns how many were settled (sent, silent, off or failed). Returns 0
+    /// at once when another sender holds the lock.
+    /// </summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await OutboxDeliverySession.TryOpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return 0;
+        }
+
+        var settled = 0;
+        // The oldest unsettled row decides: when it is not due (backing off), nothing after it may overtake it.
+        while (await session.NextAsync(cancellationToken).ConfigureAwait(false) is { } message
+               && message.AvailableAt <= clock.GetUtcNow()
+               && await DeliverAsync(session, message, cancellationToken).ConfigureAwait(false))
+        {
+            settled++;
+        }
+
+        return settled;
+    }
+
+    /// <summary>Delivers one row; false when it failed transiently and the run must stop.</summary>
+    private async Task<bool> DeliverAsync(OutboxDeliverySession session, PendingMessage message, CancellationToken cancellationToken)
+    {
+        var mode = settings.NotificationFor(message.Kind);
+        if (mode == NotificationMode.Off)
+        {
+            await session.SettleAsync(message, DeliveryCodes.Off, null, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        PostedProposal? posted;
+        try
+        {
+            posted = await SendAsync(session, message, mode == NotificationMode.Silent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsPermanent(e))
+        {
+            LogRefused(e, message.MessageId, message.Kind);
+            await session.FailAsync(message, e.Message, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var retryAt = clock.GetUtcNow() + Backoff(message.Attempts + 1, e);
+            LogPostponed(message.MessageId, message.Kind, retryAt, e.GetType().Name, e.Message);
+            await session.PostponeAsync(message, $"{e.GetType().Name}: {e.Message}", retryAt, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        // Telegram has the message; a crash before this commit sends it again next time (at least once).
+        var delivery = mode == NotificationMode.Silent ? DeliveryCodes.Silent : DeliveryCodes.Sent;
+        await session.SettleAsync(message, delivery, posted, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Sends the row; for a proposal card, the message it was posted as.</summary>
+    private async Task<PostedProposal?> SendAsync(OutboxDeliverySession session, PendingMessage message, bool silent, CancellationToken cancellationToken)
+    {
+        switch (message)
+        {
+            case { Kind: PostgresProposalStore.ProposalKind, RequestId: { } requestId }:
+                return await PostCardAsync(requestId, silent, cancellationToken).ConfigureAwait(false);
+            case { RequestId: { } requestId } when DecisionKinds.Contains(message.Kind)
+                && await session.FindPostedAsync(requestId, cancellationToken).ConfigureAwait(false) is { } card:
+                await EditCardAsync(card, cancellationToken).ConfigureAwait(false);
+                return null;
+            default:
+                await bot.SendMessageAsync(_chatId, TelegramHtml.Escape(message.Text), null, silent, cancellationToken).ConfigureAwait(false);
+                return null;
+        }
+    }
+
+    /// <summary>A proposal still open gets its buttons; one decided before it went out shows the outcome instead.</summary>
+    private async Task<PostedProposal> PostCardAsync(string requestId, bool silent, CancellationToken cancellationToken)
+    {
+        var proposal = await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProposalNotFoundException(requestId);
+        var sent = proposal.Status == ProposalStatus.Proposed
+            ? await bot.SendMessageAsync(_chatId, cards.Text(proposal, clock.GetUtcNow()), cards.Buttons(proposal), silent, cancellationToken).ConfigureAwait(false)
+            : await bot.SendMessageAsync(_chatId, await DecidedTextAsync(proposal, cancellationToken).ConfigureAwait(false), null, silent, cancellationToken).ConfigureAwait(false);
+        return new PostedProposal(requestId, sent.Chat.Id, sent.MessageId);
+    }
+
+    /// <summary>
+    /// The card with its outcome and without buttons. Edits never ring, whatever the kind's mode. The button handler
+    /// may have shown the same outcome already, which Telegram answers with "message is not modified": done either way.
+    /// </summary>
+    private async Task EditCardAsync(PostedProposal card, CancellationToken cancellationToken)
+    {
+        var proposal = await proposals.FindAsync(card.RequestId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProposalNotFoundException(card.RequestId);
+        var text = await DecidedTextAsync(proposal, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await bot.EditMessageTextAsync(card.ChatId, card.MessageId, text, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TelegramApiException e) when (e.IsMessageNotModified)
+        {
+        }
+    }
+
+    private async Task<string> DecidedTextAsync(TradeProposal proposal, CancellationToken cancellationToken)
+    {
+        var outcome = await approvals.CurrentAsync(proposal.RequestId, cancellationToken).ConfigureAwait(false);
+        return cards.Text(proposal, clock.GetUtcNow(), outcome.Message);
+    }
+
+    // 400 (bad request) and 403 (blocked, kicked) will be refused again; a proposal that does not exist cannot be posted.
+    // 401/404 (a wrong token) are not: they hold the queue until the token is fixed rather than fail every row.
+    private static bool IsPermanent(Exception e) =>
+        e is TelegramApiException { ErrorCode: 400 or 403 } or ProposalNotFoundException;
+
+    /// <summary>Flood control says how long to wait; anything else doubles from 5 s per attempt, up to 5 minutes.</summary>
+    private static TimeSpan Backoff(int attempts, Exception e)
+    {
+        if (e is TelegramApiException { RetryAfter: { } retryAfter })
+        {
+            return retryAfter;
+        }
+
+        var backoff = FirstBackoff * Math.Pow(2, Math.Min(attempts - 1, 16));
+        return backoff < MaxBackoff ? backoff : MaxBackoff;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({Kind}) refused by Telegram for good; marked failed")]
+    private partial void LogRefused(Exception exception, long messageId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Kind}) not delivered, retrying at {RetryAt:O}: {Error}: {Reason}")]
+    private partial void LogPostponed(long messageId, string kind, DateTimeOffset retryAt, string error, string reason);
+}

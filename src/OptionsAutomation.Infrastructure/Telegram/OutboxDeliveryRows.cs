@@ -1,0 +1,16 @@
+namespace OptionsAutomation.Infrastructure.Telegram;
+
+/// <summary>An outbox row still to be delivered, as the sender needs it.</summary>
+public sealed record PendingMessage(long MessageId, string Kind, string Text, string? RequestId, int Attempts, DateTimeOffset AvailableAt);
+
+/// <summary>The chat message a proposal was posted as (<c>telegram_proposal_messages</c>): where its outcome is edited in.</summary>
+public sealed record PostedProposal(string RequestId, long ChatId, long MessageId);
+
+/// <summary>The <c>outbox.delivery</c> codes (migration 0007).</summary>
+public static class DeliveryCodes
+{
+    public const string Sent = "sent";
+    public const string Silent = "silent";
+    public const string Off = "off";
+    public const string Failed = "failed";
+}
