@@ -64,6 +64,14 @@ public sealed partial class OutboxDelivery(
     /// <summary>Delivers one row; false when it failed transiently and the run must stop.</summary>
     private async Task<bool> DeliverAsync(OutboxDeliverySession session, PendingMessage message, CancellationToken cancellationToken)
     {
+        // A backlog from before the bot was on (or from a long outage) is history, not news: it stays in the outbox
+        // (optauto alerts list) but is not sent, so switching the bot on does not replay days of alerts into the chat.
+        if (settings.MaxMessageAgeHours > 0 && clock.GetUtcNow() - message.CreatedAt > TimeSpan.FromHours(settings.MaxMessageAgeHours))
+        {
+            await session.FailAsync(message, $"not sent: queued more than {settings.MaxMessageAgeHours} h ago (Telegram:MaxMessageAgeHours)", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         var mode = settings.NotificationFor(message.Kind);
         if (mode == NotificationMode.Off)
         {

@@ -47,14 +47,14 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
     {
         var row = await _connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             """
-            SELECT message_id, payload->>'kind' AS kind, payload->>'text' AS text, payload->>'request_id' AS request_id, attempts, available_at
+            SELECT message_id, payload->>'kind' AS kind, payload->>'text' AS text, payload->>'request_id' AS request_id, attempts, available_at, created_at
             FROM outbox
             WHERE delivered_at IS NULL AND delivery IS NULL
             ORDER BY message_id
             LIMIT 1
             """,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row is null ? null : new PendingMessage(row.MessageId, row.Kind ?? "", row.Text ?? "", row.RequestId, row.Attempts, RowTime.Utc(row.AvailableAt));
+        return row is null ? null : new PendingMessage(row.MessageId, row.Kind ?? "", row.Text ?? "", row.RequestId, row.Attempts, RowTime.Utc(row.AvailableAt), RowTime.Utc(row.CreatedAt));
     }
 
     public Task<PostedProposal?> FindPostedAsync(string requestId, CancellationToken cancellationToken) =>
@@ -127,5 +127,6 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
         public string? RequestId { get; set; }
         public int Attempts { get; set; }
         public DateTime AvailableAt { get; set; }
+        public DateTime CreatedAt { get; set; }
     }
 }

@@ -47,6 +47,9 @@ public sealed record TelegramSettings
     /// </summary>
     public IReadOnlyDictionary<string, string> Notifications { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Outbox rows older than this when delivery reaches them are marked failed, not sent; 0 = no limit.</summary>
+    public double MaxMessageAgeHours { get; init; } = 24;
+
     /// <summary>Seconds between two looks at the outbox for messages to deliver.</summary>
     public double OutboxPollSeconds { get; init; } = 2;
 
@@ -104,6 +107,11 @@ public sealed record TelegramSettings
         if (LongPollSeconds is < 0 or > 50)
         {
             errors.Add($"{SectionName}:{nameof(LongPollSeconds)} must be 0 to 50, was {LongPollSeconds}.");
+        }
+
+        if (MaxMessageAgeHours is < 0 or double.NaN or double.PositiveInfinity)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxMessageAgeHours)} must be 0 or more, was {MaxMessageAgeHours}.");
         }
 
         if (OutboxPollSeconds is <= 0 or double.NaN or double.PositiveInfinity)

@@ -30,6 +30,20 @@ public sealed class OutboxDeliveryTests(PostgresServer postgres) : OutboxTestBas
     }
 
     [Fact]
+    public async Task ABacklogOlderThanMaxMessageAge_IsKeptButNotSent()
+    {
+        await EnqueueAsync(ExitAlert);
+        Clock.Advance(TimeSpan.FromHours(24.5));
+        await EnqueueAsync(new Alert("trading-state:2", "trading_state", "Trading ACTIVE → HALTED by cli", null, null));
+
+        await Delivery().DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(["Trading ACTIVE → HALTED by cli"], SentTexts());
+        var stale = await RowAsync("exit:7");
+        Assert.Equal(("failed", "not sent: queued more than 24 h ago (Telegram:MaxMessageAgeHours)"), (stale.Delivery, stale.LastError));
+    }
+
+    [Fact]
     public async Task Text_IsEscapedForHtml()
     {
         await EnqueueAsync(new Alert("trading-state:1", "trading_state", "Trading HALTED by ops: P&L <-2000", null, null));
