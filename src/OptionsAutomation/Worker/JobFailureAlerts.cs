@@ -22,7 +22,7 @@ internal sealed class JobFailureAlerts(IExitLedger alerts, TimeProvider clock) :
 
         var now = clock.GetUtcNow();
         var job = context.JobDetail.Key.Name;
-        var error = (jobException.InnerException ?? jobException).Message;
+        var error = jobException.GetBaseException().Message;
         await alerts.AlertAsync(new Alert(
             string.Create(CultureInfo.InvariantCulture, $"job-failed:{job}:{MarketTime.InNewYork(now):yyyy-MM-ddTHH}"),
             "job_failed",
