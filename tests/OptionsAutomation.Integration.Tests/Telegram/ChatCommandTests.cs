@@ -8,43 +8,25 @@ namespace OptionsAutomation.Integration.Tests.Telegram;
 
 /// <summary>Text commands through the worker's components: what is answered, what changes in Postgres.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class ChatCommandTests(PostgresServer server) : IAsyncLifetime
+public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server)
 {
-    private TestDatabase _db = null!;
-    private BotApiServer _api = null!;
-    private BotHarness _worker = null!;
     private long _nextUpdate;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(server);
-        _api = await BotApiServer.StartAsync();
-        _worker = BotHarness.Start(_db, _api);
-        await _worker.Bot.ConnectAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _worker.DisposeAsync();
-        await _api.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     [Fact]
     public async Task Connect_RemovesTheWebhook_AndRegistersEveryCommand()
     {
-        Assert.Single(_api.Calls("getMe"));
-        Assert.False(Assert.Single(_api.Calls("deleteWebhook")).Body.GetProperty("drop_pending_updates").GetBoolean());
-        var menu = Assert.Single(_api.Calls("setMyCommands")).Body.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("command").GetString()).ToList();
+        Assert.Single(Api.Calls("getMe"));
+        Assert.False(Assert.Single(Api.Calls("deleteWebhook")).Body.GetProperty("drop_pending_updates").GetBoolean());
+        var menu = Assert.Single(Api.Calls("setMyCommands")).Body.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("command").GetString()).ToList();
         Assert.Equal(["positions", "pnl", "metrics", "proposals", "approve", "reject", "close", "status", "halt", "reduce", "resume", "help"], menu);
     }
 
     [Fact]
     public async Task AWrongToken_IsAClearStartUpError()
     {
-        _api.Script("getMe", BotApiReply.Error(401, "Unauthorized"));
+        Api.Script("getMe", BotApiReply.Error(401, "Unauthorized"));
 
-        var error = await Assert.ThrowsAsync<InvalidConfigurationException>(() => _worker.Bot.ConnectAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidConfigurationException>(() => Worker.Bot.ConnectAsync(CancellationToken.None));
 
         Assert.Equal("invalid configuration: Telegram refused Telegram:BotToken (401 Unauthorized); get the token from @BotFather.", error.Message);
     }
@@ -52,61 +34,61 @@ public sealed class ChatCommandTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Close_AsksToConfirm_ThenClosesThroughTheExitPathWithReasonManual()
     {
-        var proposal = await _worker.ProposeAsync();
-        var executed = await _worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "cli", CancellationToken.None);
+        var proposal = await Worker.ProposeAsync();
+        var executed = await Worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "cli", CancellationToken.None);
         var positionId = executed.PositionId!.Value;
 
         var ask = await SayAsync($"/close {positionId}");
 
         Assert.Contains($"Close position #{positionId} — SPY CSP 370.00 put exp 2021-03-31 ×1", ask.GetProperty("text").GetString(), StringComparison.Ordinal);
         var buttons = ask.GetProperty("reply_markup").GetProperty("inline_keyboard")[0];
-        Assert.Equal(1, await _db.CountAsync("positions", "status = 'OPEN'"));
+        Assert.Equal(1, await Db.CountAsync("positions", "status = 'OPEN'"));
 
-        _api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, buttons[0].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 777));
-        await _worker.Bot.PollOnceAsync(CancellationToken.None);
+        Api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, buttons[0].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 777));
+        await Worker.Bot.PollOnceAsync(CancellationToken.None);
 
-        Assert.Equal("Closing…", _api.Calls("answerCallbackQuery").Single().Body.GetProperty("text").GetString());
-        Assert.Equal(1, await _db.CountAsync("positions", $"position_id = {positionId} AND status = 'CLOSED' AND exit_reason = 'manual'"));
-        Assert.Equal(1, await _db.CountAsync("trade_history", $"position_id = {positionId} AND exit_reason = 'manual' AND executed_by = 'manual'"));
-        Assert.Equal(1, await _db.CountAsync("orders", $"position_id = {positionId} AND status = 'FILLED' AND client_order_id LIKE 'close-%'"));
-        var edit = _api.Calls("editMessageText").Single().Body;
+        Assert.Equal("Closing…", Api.Calls("answerCallbackQuery").Single().Body.GetProperty("text").GetString());
+        Assert.Equal(1, await Db.CountAsync("positions", $"position_id = {positionId} AND status = 'CLOSED' AND exit_reason = 'manual'"));
+        Assert.Equal(1, await Db.CountAsync("trade_history", $"position_id = {positionId} AND exit_reason = 'manual' AND executed_by = 'manual'"));
+        Assert.Equal(1, await Db.CountAsync("orders", $"position_id = {positionId} AND status = 'FILLED' AND client_order_id LIKE 'close-%'"));
+        var edit = Api.Calls("editMessageText").Single().Body;
         Assert.Equal(777, edit.GetProperty("message_id").GetInt64());
         // Bought back at the 3.69 ask: (3.67 − 3.69) × 100 − 2 × $0.65 fees.
         Assert.Equal($"✅ Position {positionId} closed — SPY — manual — exit 3.69 — -$3.30", edit.GetProperty("text").GetString());
 
         // A second confirm closes nothing more.
-        _api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, buttons[0].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 777));
-        await _worker.Bot.PollOnceAsync(CancellationToken.None);
-        Assert.Equal(1, await _db.CountAsync("trade_history"));
-        Assert.Equal($"⚠️ position {positionId} is CLOSED, not OPEN; nothing was changed.", _api.Calls("editMessageText")[1].Body.GetProperty("text").GetString());
+        Api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, buttons[0].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 777));
+        await Worker.Bot.PollOnceAsync(CancellationToken.None);
+        Assert.Equal(1, await Db.CountAsync("trade_history"));
+        Assert.Equal($"⚠️ position {positionId} is CLOSED, not OPEN; nothing was changed.", Api.Calls("editMessageText")[1].Body.GetProperty("text").GetString());
     }
 
     [Fact]
     public async Task CloseCancelled_SendsNothing()
     {
-        var proposal = await _worker.ProposeAsync();
-        var positionId = (await _worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "cli", CancellationToken.None)).PositionId!.Value;
+        var proposal = await Worker.ProposeAsync();
+        var positionId = (await Worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "cli", CancellationToken.None)).PositionId!.Value;
         var ask = await SayAsync($"/close {positionId}");
-        _api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, ask.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][1].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 778));
+        Api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, ask.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][1].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 778));
 
-        await _worker.Bot.PollOnceAsync(CancellationToken.None);
+        await Worker.Bot.PollOnceAsync(CancellationToken.None);
 
-        Assert.Equal(1, await _db.CountAsync("positions", "status = 'OPEN'"));
-        Assert.Equal(1, await _db.CountAsync("orders"));
-        Assert.Equal($"Close of position {positionId} cancelled; nothing was sent.", _api.Calls("editMessageText").Single().Body.GetProperty("text").GetString());
+        Assert.Equal(1, await Db.CountAsync("positions", "status = 'OPEN'"));
+        Assert.Equal(1, await Db.CountAsync("orders"));
+        Assert.Equal($"Close of position {positionId} cancelled; nothing was sent.", Api.Calls("editMessageText").Single().Body.GetProperty("text").GetString());
     }
 
     [Fact]
     public async Task ApproveAndRejectAsText_AreTheFallbackForButtons()
     {
-        var proposal = await _worker.ProposeAsync();
+        var proposal = await Worker.ProposeAsync();
 
         var missing = await SayAsync("/approve");
         var approved = await SayAsync($"/approve {proposal.RequestId}");
 
         Assert.Equal("⚠️ use /approve ID (see /proposals).", missing.GetProperty("text").GetString());
         Assert.StartsWith($"<b>{proposal.RequestId}</b> EXECUTED — executed: position ", approved.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Equal(1, await _db.CountAsync("trade_requests", "status = 'EXECUTED' AND decided_by = 'telegram:111'"));
+        Assert.Equal(1, await Db.CountAsync("trade_requests", "status = 'EXECUTED' AND decided_by = 'telegram:111'"));
         var rejectAfter = await SayAsync($"/reject {proposal.RequestId} changed my mind");
         Assert.Contains("EXECUTED", rejectAfter.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
@@ -114,10 +96,10 @@ public sealed class ChatCommandTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ReadOnlyCommands_AnswerFromPostgres()
     {
-        var proposal = await _worker.ProposeAsync();
+        var proposal = await Worker.ProposeAsync();
 
         var pending = (await SayAsync("/proposals")).GetProperty("text").GetString();
-        await _worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "cli", CancellationToken.None);
+        await Worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "cli", CancellationToken.None);
         var positions = (await SayAsync("/positions@optauto_bot")).GetProperty("text").GetString();
         var pnl = (await SayAsync("/pnl 2021-03-01")).GetProperty("text").GetString();
         var badDate = (await SayAsync("/pnl yesterday")).GetProperty("text").GetString();
@@ -142,16 +124,16 @@ public sealed class ChatCommandTests(PostgresServer server) : IAsyncLifetime
         var reply = await SayAsync("/halt", BotHarness.Mallory);
 
         Assert.StartsWith("⛔ Not authorized", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, await _db.CountAsync("audit_events", "event_type = 'trading.state_changed'"));
-        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'telegram.unauthorized' AND entity_id = 'halt'"));
+        Assert.Equal(0, await Db.CountAsync("audit_events", "event_type = 'trading.state_changed'"));
+        Assert.Equal(1, await Db.CountAsync("audit_events", "event_type = 'telegram.unauthorized' AND entity_id = 'halt'"));
     }
 
     /// <summary>Sends <paramref name="text"/> as an update and returns the bot's reply (the last sendMessage).</summary>
     private async Task<JsonElement> SayAsync(string text, long from = BotHarness.Alice)
     {
-        _api.AddUpdate(BotUpdates.Text(++_nextUpdate, from, text, BotHarness.ChatId));
-        Assert.Equal(1, await _worker.Bot.PollOnceAsync(CancellationToken.None));
-        var reply = _api.Calls("sendMessage")[^1].Body;
+        Api.AddUpdate(BotUpdates.Text(++_nextUpdate, from, text, BotHarness.ChatId));
+        Assert.Equal(1, await Worker.Bot.PollOnceAsync(CancellationToken.None));
+        var reply = Api.Calls("sendMessage")[^1].Body;
         Assert.Equal(BotHarness.ChatId, reply.GetProperty("chat_id").GetInt64());
         return reply;
     }
