@@ -125,6 +125,9 @@ public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, I
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "risk.denied", "proposal", requestId, requestId, null, new { denial })).ConfigureAwait(false);
+        // The request id is per day, ticker and strategy, so a screener re-run the same day does not alert twice.
+        await OutboxWriter.EnqueueAsync(transaction, new Alert($"risk-denied:{requestId}", "risk_denied",
+            $"Risk gate refused {requestId}: {denial}", null, requestId), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -103,6 +103,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
         Assert.Empty(run.Proposals);
         Assert.StartsWith("RISK_DENIED: TRADING_HALTED", Assert.Single(run.Denials, d => d.Strategy == StrategyType.CashSecuredPut).ToString(), StringComparison.Ordinal);
         Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'risk.denied' AND entity_id = 'prop-20210301-SPY-CSP' AND data->>'denial' LIKE 'TRADING_HALTED%'"));
+        Assert.Equal(1, await _db.CountAsync("outbox", "dedup_key = 'risk-denied:prop-20210301-SPY-CSP' AND payload->>'kind' = 'risk_denied' AND payload->>'text' LIKE 'Risk gate refused prop-20210301-SPY-CSP: TRADING_HALTED%'"));
     }
 
     [Fact]

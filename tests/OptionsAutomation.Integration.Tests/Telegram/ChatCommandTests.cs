@@ -56,11 +56,16 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         // Bought back at the 3.69 ask: (3.67 − 3.69) × 100 − 2 × $0.65 fees.
         Assert.Equal($"✅ Position {positionId} closed — SPY — manual — exit 3.69 — -$3.30", edit.GetProperty("text").GetString());
 
+        // The exit alert reaches the chat from the outbox.
+        await Worker.Get<OutboxDelivery>().DeliverDueAsync(CancellationToken.None);
+        Assert.Contains(Api.Calls("sendMessage"), c => c.Body.GetProperty("text").GetString() == $"Position {positionId} exited — SPY CSP — manual — -$3.30 (-0.9%)");
+        Assert.Equal(1, await Db.CountAsync("outbox", $"dedup_key = 'exit:{positionId}' AND delivery = 'sent'"));
+
         // A second confirm closes nothing more.
         Api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, buttons[0].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 777));
         await Worker.Bot.PollOnceAsync(CancellationToken.None);
         Assert.Equal(1, await Db.CountAsync("trade_history"));
-        Assert.Equal($"⚠️ position {positionId} is CLOSED, not OPEN; nothing was changed.", Api.Calls("editMessageText")[1].Body.GetProperty("text").GetString());
+        Assert.Equal($"⚠️ position {positionId} is CLOSED, not OPEN; nothing was changed.", Api.Calls("editMessageText").Last(c => c.Body.GetProperty("message_id").GetInt64() == 777).Body.GetProperty("text").GetString());
     }
 
     [Fact]
