@@ -4,7 +4,7 @@ using static OptionsAutomation.Core.Risk.RiskFormat;
 namespace OptionsAutomation.Core.Risk;
 
 /// <summary>
-/// Check 5, against fat fingers: the limit price must sit within Risk:MaxPriceDeviationPercent of a mid that
+/// Check 6, against fat fingers: the limit price must sit within Risk:MaxPriceDeviationPercent of a mid that
 /// can be trusted. No quote, an unusable one or a stale one denies: a price cannot be vouched for without one.
 /// </summary>
 internal static class PriceSanityCheck

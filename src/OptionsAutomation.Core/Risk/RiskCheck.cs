@@ -15,6 +15,9 @@ public enum RiskCheck
     /// <summary>Total exposure after the order: absolute and % of equity.</summary>
     Exposure,
 
+    /// <summary>The order's underlying does not correlate above Risk:CorrelationThreshold with Risk:MaxCorrelatedUnderlyings held ones.</summary>
+    Correlation,
+
     /// <summary>A fresh, usable quote, and the limit price near its mid.</summary>
     PriceSanity,
 

@@ -23,6 +23,9 @@ public enum RiskDenialCode
 
     ExposurePercentExceeded,
 
+    /// <summary>The underlying correlates above the threshold with too many held underlyings: the same bet again.</summary>
+    CorrelationLimit,
+
     /// <summary>No quote, or a quote without a mid.</summary>
     NoQuote,
 

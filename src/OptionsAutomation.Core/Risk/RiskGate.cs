@@ -1,3 +1,4 @@
+using OptionsAutomation.Core.Risk.Portfolio;
 using static OptionsAutomation.Core.Risk.RiskFormat;
 
 namespace OptionsAutomation.Core.Risk;
@@ -10,6 +11,7 @@ namespace OptionsAutomation.Core.Risk;
 public sealed class RiskGate
 {
     private readonly RiskSettings _settings;
+    private readonly PortfolioRiskSettings _portfolio;
     private readonly TimeProvider _time;
     private readonly OrderRateWindow _rates = new(TimeSpan.FromMinutes(1));
 
@@ -17,17 +19,20 @@ public sealed class RiskGate
     private readonly Lock _lock = new();
 
     /// <exception cref="ArgumentException">when the settings are invalid: a gate with bad limits must not run.</exception>
-    public RiskGate(RiskSettings settings, TimeProvider time)
+    /// <param name="portfolio">The correlation limit's threshold and count; the defaults when null.</param>
+    public RiskGate(RiskSettings settings, TimeProvider time, PortfolioRiskSettings? portfolio = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
-        var errors = settings.Validate();
+        portfolio ??= new PortfolioRiskSettings();
+        var errors = settings.Validate().Concat(portfolio.Validate()).ToList();
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors), nameof(settings));
         }
 
         _settings = settings;
+        _portfolio = portfolio;
         _time = time;
     }
 
@@ -51,6 +56,7 @@ public sealed class RiskGate
                 (RiskCheck.MaxPositions, () => AccountChecks.MaxPositions(snapshot, _settings)),
                 (RiskCheck.DailyLoss, () => AccountChecks.DailyLoss(snapshot, _settings)),
                 (RiskCheck.Exposure, () => AccountChecks.Exposure(order, snapshot, _settings)),
+                (RiskCheck.Correlation, () => CorrelationCheck.Run(order, snapshot, _portfolio)),
                 (RiskCheck.PriceSanity, () => PriceSanityCheck.Run(order, snapshot, _settings, now)),
                 (RiskCheck.OrderRate, () => OrderRate(order, now)),
                 (RiskCheck.CircuitBreaker, () => SwitchChecks.CircuitBreaker(snapshot, _settings)),

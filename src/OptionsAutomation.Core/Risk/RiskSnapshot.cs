@@ -24,4 +24,13 @@ public sealed record RiskSnapshot
     public required CircuitBreaker Breaker { get; init; }
 
     public required TradingState TradingState { get; init; }
+
+    /// <summary>The distinct underlyings of the open positions (and of orders the caller counts as open).</summary>
+    public IReadOnlyList<string> HeldUnderlyings { get; init; } = [];
+
+    /// <summary>
+    /// Correlations of daily returns over the held underlyings and the order's, measured by the caller; null when there
+    /// was too little history. An underlying it does not cover cannot be judged and passes the correlation check.
+    /// </summary>
+    public Portfolio.CovarianceModel? Correlations { get; init; }
 }

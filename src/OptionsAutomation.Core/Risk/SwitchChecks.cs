@@ -2,7 +2,7 @@ using static OptionsAutomation.Core.Risk.RiskFormat;
 
 namespace OptionsAutomation.Core.Risk;
 
-/// <summary>Checks 7 and 8: the switches that stop opening whatever the order is.</summary>
+/// <summary>Checks 8 and 9: the switches that stop opening whatever the order is.</summary>
 internal static class SwitchChecks
 {
     public static RiskDenial? CircuitBreaker(RiskSnapshot snapshot, RiskSettings settings)

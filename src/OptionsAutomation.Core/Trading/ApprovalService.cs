@@ -149,7 +149,7 @@ public sealed class ApprovalService(
     private async Task<RiskSnapshot> SnapshotAsync(CreditStrategy strategy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
-        var snapshot = await snapshots.CurrentAsync(open, now, cancellationToken).ConfigureAwait(false);
+        var snapshot = await snapshots.CurrentAsync(open, [strategy.Underlying], now, cancellationToken).ConfigureAwait(false);
         return snapshot with { Quote = await FreshQuoteAsync(strategy, now, cancellationToken).ConfigureAwait(false) };
     }
 

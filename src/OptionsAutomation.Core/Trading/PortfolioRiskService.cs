@@ -28,6 +28,17 @@ public sealed class PortfolioRiskService(
         return (inputs, analyzer.Stress(inputs));
     }
 
+    /// <summary>
+    /// Correlations of <paramref name="underlyings"/> over the report's history (the gate's correlation check); those
+    /// without history are left out, and with fewer than 2 common daily returns there is no model (null).
+    /// </summary>
+    public async Task<CovarianceModel?> CorrelationsAsync(IEnumerable<string> underlyings, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var symbols = underlyings.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var history = symbols.Count == 0 ? null : await HistoryAsync(symbols, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
+        return history is { Days: >= 2 } h ? new CovarianceModel(h, [.. symbols.Where(h.Covers)]) : null;
+    }
+
     public async Task<PortfolioInputs> GatherAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var problems = new List<string>();

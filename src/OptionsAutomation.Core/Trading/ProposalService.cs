@@ -35,7 +35,7 @@ public sealed class ProposalService(
         await proposals.ExpireDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var today = MarketTime.DateOf(asOf);
-        var snapshot = await snapshots.CurrentAsync(open, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var snapshot = await snapshots.CurrentAsync(open, settings.Targets().Select(t => t.Ticker), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var expiresAt = ApprovalDeadline(asOf);
         var made = new List<TradeProposal>();
         var denials = new List<ScreenDenial>();
@@ -84,6 +84,7 @@ public sealed class ProposalService(
                     // Proposals made earlier in this run count as if they were already open.
                     OpenPositions = open.Count + made.Count,
                     OpenExposure = snapshot.OpenExposure + made.Sum(p => RiskExposure.Of(p.StrategyType, p.Collateral, p.MaxLoss)),
+                    HeldUnderlyings = [.. snapshot.HeldUnderlyings.Union(made.Select(p => p.Ticker), StringComparer.Ordinal)],
                     Quote = QuoteOf(candidate),
                 });
             if (decision.Denial is { } riskDenial)

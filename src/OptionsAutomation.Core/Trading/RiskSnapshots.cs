@@ -7,13 +7,15 @@ namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
 /// Builds the risk gate's view of the account — equity, open positions and exposure, today's (New York)
-/// realized P&amp;L and the stored switches — so proposal and approval judge an order from the same facts.
-/// The caller adds the order's quote.
+/// realized P&amp;L, the stored switches, the held underlyings and their correlations with the candidates' — so
+/// proposal and approval judge an order from the same facts. The caller adds the order's quote.
 /// </summary>
-public sealed class RiskSnapshots(IPositionStore positions, IAccountEquity account, ITradingControls controls)
+public sealed class RiskSnapshots(IPositionStore positions, IAccountEquity account, ITradingControls controls, PortfolioRiskService risk)
 {
-    public async Task<RiskSnapshot> CurrentAsync(IReadOnlyList<Position> open, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="candidates">The underlyings of the orders to be checked, so the correlations cover them.</param>
+    public async Task<RiskSnapshot> CurrentAsync(IReadOnlyList<Position> open, IEnumerable<string> candidates, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var held = open.Select(p => p.Ticker).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var today = MarketTime.DateOf(now);
         var realizedToday = (await positions.HistoryAsync(today, today, cancellationToken).ConfigureAwait(false)).Sum(t => t.PnlRealized);
         var switches = await controls.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -26,6 +28,8 @@ public sealed class RiskSnapshots(IPositionStore positions, IAccountEquity accou
             Quote = null,
             Breaker = switches.Breaker,
             TradingState = switches.State,
+            HeldUnderlyings = held,
+            Correlations = await risk.CorrelationsAsync(held.Concat(candidates), now, cancellationToken).ConfigureAwait(false),
         };
     }
 }

@@ -22,11 +22,24 @@ public sealed class PostgresTradingControls(NpgsqlDataSource dataSource, RiskSet
         return row.ToDomain();
     }
 
-    public async Task<TradingControls> SetStateAsync(TradingState state, string? reason, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<TradingControls> SetStateAsync(TradingState state, string? reason, string by, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ChangeStateAsync(state, reason, by, now, _ => true, cancellationToken).ConfigureAwait(false))!;
+
+    // The enum is declared from least to most restrictive.
+    public Task<TradingControls?> TightenStateAsync(TradingState state, string reason, string by, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeStateAsync(state, reason, by, now, current => current < state, cancellationToken);
+
+    private async Task<TradingControls?> ChangeStateAsync(
+        TradingState state, string? reason, string by, DateTimeOffset now, Func<TradingState, bool> allowed, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var before = await BreakerWriter.LockAsync(transaction).ConfigureAwait(false);
+        if (!allowed(before.State))
+        {
+            return null;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE trading_controls SET trading_state = @State, state_reason = @Reason, state_changed_at = @Now, state_changed_by = @By WHERE id = 1",
             new { State = state.ToCode(), Reason = reason, Now = now.ToUniversalTime(), By = by }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -59,6 +59,8 @@ public static class ServiceRegistration
         services.AddSingleton(Validated(configuration.GetSection(RiskSettings.SectionName).Get<PortfolioRiskSettings>() ?? new PortfolioRiskSettings(), s => s.Validate()));
         services.AddSingleton<PortfolioRiskAnalyzer>();
         services.AddSingleton<PortfolioRiskService>();
+        services.AddSingleton<IRiskMonitorStore, PostgresRiskMonitorStore>();
+        services.AddSingleton<RiskMonitor>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));
         services.AddSingleton<IPollDelay, ClockDelay>();

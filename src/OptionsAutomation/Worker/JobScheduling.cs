@@ -19,6 +19,7 @@ internal static class JobScheduling
             UseStore(quartz, settings.Clustered, connectionString);
             Schedule<ExitRulesJob>(quartz, ExitRulesJob.Key, settings.ExitRulesCron);
             Schedule<MarkToMarketJob>(quartz, MarkToMarketJob.Key, settings.MarkToMarketCron);
+            Schedule<RiskCheckJob>(quartz, RiskCheckJob.Key, settings.RiskCheckCron);
             Schedule<ExpirationJob>(quartz, ExpirationJob.Key, settings.ExpirationCron);
             Schedule<ProposeTradesJob>(quartz, ProposeTradesJob.Key, settings.ProposeTradesCron);
             Schedule<ExpireProposalsJob>(quartz, ExpireProposalsJob.Key, settings.ExpireProposalsCron);

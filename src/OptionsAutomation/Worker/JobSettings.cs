@@ -12,6 +12,9 @@ public sealed record JobSettings
 
     public string MarkToMarketCron { get; init; } = "0 * 9-15 ? * MON-FRI";
 
+    /// <summary>The portfolio risk check (snapshot, limit alerts, breach action), gated like the mark job.</summary>
+    public string RiskCheckCron { get; init; } = "0 * 9-15 ? * MON-FRI";
+
     /// <summary>The morning screener (09:15 New York), on sessions only.</summary>
     public string ProposeTradesCron { get; init; } = "0 15 9 ? * MON-FRI";
 

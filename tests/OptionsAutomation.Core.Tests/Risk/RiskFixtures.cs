@@ -1,5 +1,6 @@
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
 
 namespace OptionsAutomation.Core.Tests.Risk;
 
@@ -37,4 +38,16 @@ internal static class RiskFixtures
         CircuitBreaker.Closed with { ConsecutiveLosses = 3, TrippedAt = Now.AddHours(-1), TripReason = BreakerTripReason.ConsecutiveLosses };
 
     public static RiskCheck[] AllChecks => Enum.GetValues<RiskCheck>();
+
+    /// <summary>Correlations of underlyings whose daily returns move in lockstep (every pair correlates 1).</summary>
+    public static CovarianceModel Lockstep(params string[] underlyings) => Correlated(underlyings.ToDictionary(u => u, _ => Returns));
+
+    /// <summary>A correlation model of the given daily returns (five days each).</summary>
+    public static CovarianceModel Correlated(IReadOnlyDictionary<string, double[]> returns)
+    {
+        var dates = Enumerable.Range(0, 5).Select(i => new DateOnly(2026, 2, 16).AddDays(i)).ToList();
+        return new CovarianceModel(ReturnHistory.FromReturns(dates, returns), [.. returns.Keys.Order(StringComparer.Ordinal)]);
+    }
+
+    private static double[] Returns => [0.01, -0.02, 0.015, -0.005, 0.01];
 }

@@ -13,6 +13,7 @@ public sealed class RiskGateOrderTests : RiskGateTestBase
     [InlineData(RiskCheck.MaxPositions, "MAX_POSITIONS_REACHED: open=5, max=5")]
     [InlineData(RiskCheck.DailyLoss, "DAILY_LOSS_LIMIT_REACHED: loss=2000.00, max=2000.00")]
     [InlineData(RiskCheck.Exposure, "EXPOSURE_EXCEEDED: exposure_after=440000.00, max=400000.00")]
+    [InlineData(RiskCheck.Correlation, "CORRELATION_LIMIT: underlying=SPY, correlated_with=IWM 1/QQQ 1, threshold=0.9, max=2")]
     [InlineData(RiskCheck.PriceSanity, "NO_QUOTE: underlying=SPY")]
     [InlineData(RiskCheck.OrderRate, "ORDER_RATE_EXCEEDED: underlying=SPY, orders=1, max=1, window_seconds=60")]
     [InlineData(RiskCheck.CircuitBreaker, "CIRCUIT_BREAKER_TRIPPED: reason=CONSECUTIVE_LOSSES, tripped_at=2026-02-23T14:00:00Z, reset_allowed_at=2026-02-23T14:30:00Z")]
@@ -30,6 +31,7 @@ public sealed class RiskGateOrderTests : RiskGateTestBase
         snapshot = first <= RiskCheck.MaxPositions ? snapshot with { OpenPositions = 5 } : snapshot;
         snapshot = first <= RiskCheck.DailyLoss ? snapshot with { RealizedPnlToday = -2_000m } : snapshot;
         snapshot = first <= RiskCheck.Exposure ? snapshot with { OpenExposure = 390_000m } : snapshot;
+        snapshot = first <= RiskCheck.Correlation ? snapshot with { HeldUnderlyings = ["IWM", "QQQ"], Correlations = Lockstep("IWM", "QQQ", "SPY") } : snapshot;
         snapshot = first <= RiskCheck.PriceSanity ? snapshot with { Quote = null } : snapshot;
         snapshot = first <= RiskCheck.CircuitBreaker ? snapshot with { Breaker = TrippedBreaker() } : snapshot;
         snapshot = snapshot with { TradingState = TradingState.Halted };
@@ -54,7 +56,7 @@ public sealed class RiskGateOrderTests : RiskGateTestBase
         var decision = Gate().CheckOpening(Csp(strike: 1001m), snapshot);
 
         AssertDenied(decision, RiskCheck.OrderNotional, "NO_EQUITY: equity=none");
-        Assert.Equal("DENY NO_EQUITY: equity=none (passed 0/8)", decision.Summary);
+        Assert.Equal("DENY NO_EQUITY: equity=none (passed 0/9)", decision.Summary);
     }
 
     [Fact]
@@ -63,7 +65,7 @@ public sealed class RiskGateOrderTests : RiskGateTestBase
         var decision = Gate().CheckOpening(Csp(), Healthy());
 
         Assert.Equal(
-            "PASS 8/8: ORDER_NOTIONAL, MAX_POSITIONS, DAILY_LOSS, EXPOSURE, PRICE_SANITY, ORDER_RATE, CIRCUIT_BREAKER, TRADING_STATE",
+            "PASS 9/9: ORDER_NOTIONAL, MAX_POSITIONS, DAILY_LOSS, EXPOSURE, CORRELATION, PRICE_SANITY, ORDER_RATE, CIRCUIT_BREAKER, TRADING_STATE",
             decision.Summary);
     }
 
@@ -73,7 +75,7 @@ public sealed class RiskGateOrderTests : RiskGateTestBase
         var decision = Gate().CheckOpening(Csp(), Healthy() with { RealizedPnlToday = -2_500m });
 
         Assert.Equal(
-            "DENY DAILY_LOSS_LIMIT_REACHED: loss=2500.00, max=2000.00 (passed 2/8: ORDER_NOTIONAL, MAX_POSITIONS)",
+            "DENY DAILY_LOSS_LIMIT_REACHED: loss=2500.00, max=2000.00 (passed 2/9: ORDER_NOTIONAL, MAX_POSITIONS)",
             decision.Summary);
     }
 

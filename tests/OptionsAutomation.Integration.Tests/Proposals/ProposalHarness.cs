@@ -3,7 +3,9 @@ using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
@@ -36,7 +38,7 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
     public PostgresTradingControls Controls() => new(db.DataSource, risk);
 
     public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null) => new(
-        Store(), db.Store(clock), market ?? SpyChains2021, Snapshots(), new RiskGate(risk, clock), new NyseCalendar(),
+        Store(), db.Store(clock), market ?? SpyChains2021, Snapshots(market ?? SpyChains2021), new RiskGate(risk, clock), new NyseCalendar(),
         settings, sizing, new ExitRuleSettings(), clock);
 
     public ApprovalService Approvals(ExecutionSettings execution, IMarketData? market = null)
@@ -45,9 +47,15 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
         var quotes = market ?? SpyChains2021;
         var executor = new OrderExecutor(new PaperBroker(quotes, Paper, clock), execution, new AdvancingDelay(clock), clock);
         return new ApprovalService(
-            Store(), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(),
+            Store(), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
             new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), clock);
     }
 
-    private RiskSnapshots Snapshots() => new(db.Store(clock), Account(), Controls());
+    private RiskSnapshots Snapshots(IMarketData market)
+    {
+        var (pricing, portfolio) = (new PricingSettings(), new PortfolioRiskSettings());
+        var analysis = new PortfolioRiskService(db.Store(clock), market, Account(), new NyseCalendar(), pricing, portfolio,
+            new PortfolioRiskAnalyzer(portfolio, risk, pricing));
+        return new(db.Store(clock), Account(), Controls(), analysis);
+    }
 }

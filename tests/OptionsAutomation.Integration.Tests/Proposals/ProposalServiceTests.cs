@@ -53,7 +53,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
             (proposal.RequestId, proposal.Status, proposal.Expiration, proposal.ShortStrike, proposal.NetCredit, proposal.Quantity,
                 proposal.MaxLoss, proposal.Collateral, proposal.ProbabilityOfProfit!.Value));
         Assert.Equal("SPY   210331P00370000", Assert.Single(proposal.Legs).Contract.OccSymbol);
-        Assert.StartsWith("PASS 8/8", proposal.RiskSummary, StringComparison.Ordinal);
+        Assert.StartsWith("PASS 9/9", proposal.RiskSummary, StringComparison.Ordinal);
         // Screened at the close, so the window runs into the next session: 30 minutes from now.
         Assert.Equal(Close.AddMinutes(30), proposal.ExpiresAt);
         Assert.Equal(proposal, Assert.Single(second.Proposals));

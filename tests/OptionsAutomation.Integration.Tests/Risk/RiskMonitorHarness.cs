@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Pricing;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Risk;
+using OptionsAutomation.Integration.Tests.Support;
+using OptionsAutomation.Worker.Jobs;
+
+namespace OptionsAutomation.Integration.Tests.Risk;
+
+/// <summary>
+/// The risk job wired to a test database, a manual clock and scripted quotes: an SPY put quoted at its credit (so
+/// equity stays 100,000.00) and <see cref="HistorySessions"/> daily SPY closes for the return history.
+/// </summary>
+internal sealed class RiskMonitorHarness(TestDatabase db, ManualClock clock)
+{
+    public const int HistorySessions = 35;
+    private static readonly NyseCalendar Calendar = new();
+
+    public ScriptedMarketData Quotes { get; } = new();
+
+    public RiskSettings Gate { get; } = new();
+
+    public PostgresTradingControls Controls() => new(db.DataSource, Gate);
+
+    public RiskCheckJob Job(PortfolioRiskSettings settings)
+    {
+        var pricing = new PricingSettings();
+        var service = new PortfolioRiskService(db.Store(clock), Quotes, new PaperAccount(db.DataSource, new PaperBrokerSettings()), Calendar,
+            pricing, settings, new PortfolioRiskAnalyzer(settings, Gate, pricing));
+        var monitor = new RiskMonitor(service, new PostgresRiskMonitorStore(db.DataSource), Controls(), settings);
+        return new RiskCheckJob(monitor, Calendar, clock, NullLogger<RiskCheckJob>.Instance);
+    }
+
+    /// <summary>An SPY 560 put sold for 2.00 a week ago (collateral 56,000.00), quoted 1.95/2.05 with SPY at 580 one minute ago.</summary>
+    public async Task<Position> OpenSpyPutAsync()
+    {
+        var now = clock.GetUtcNow();
+        var opened = await db.Positions(clock).OpenAsync(new OpenPositionRequest
+        {
+            RequestId = "risk-spy-560",
+            Strategy = StrategyType.CashSecuredPut,
+            Ticker = "SPY",
+            Expiration = MarketTime.DateOf(now).AddDays(37),
+            ShortStrike = 560m,
+            Credit = 2.00m,
+            Quantity = 1,
+            OpenedAt = now.AddDays(-7),
+            Actor = "test",
+        });
+        Quotes.Quote(opened.Position.Legs[0].Contract, 1.95m, 2.05m, now.AddMinutes(-1), 580m, 0.20);
+        Quotes.Underlying("SPY", 580m, now.AddMinutes(-1));
+        var date = MarketTime.DateOf(now);
+        for (var i = 0; i < HistorySessions; i++)
+        {
+            date = Calendar.PreviousSession(date).Date;
+            Quotes.Underlying("SPY", 580m * (1m + (0.01m * (decimal)Math.Sin(i))), MarketTime.At(date, new TimeOnly(16, 0)));
+        }
+
+        return opened.Position;
+    }
+}

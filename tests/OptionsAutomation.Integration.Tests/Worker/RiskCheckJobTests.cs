@@ -1,0 +1,155 @@
+using System.Globalization;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
+using OptionsAutomation.Integration.Tests.Risk;
+using OptionsAutomation.Integration.Tests.Support;
+
+namespace OptionsAutomation.Integration.Tests.Worker;
+
+/// <summary>
+/// The minute risk job on real Postgres: snapshots stored and pruned, limit crossings alerted once, the breach
+/// action on the trading state, and the NYSE hours that gate it. The SPY put's 56,000.00 collateral against
+/// Risk:MaxPositionValue drives the position_value limit.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
+{
+    // Wednesday 2026-03-11, 10:35 New York (EDT).
+    private static readonly DateTimeOffset Tick = new(2026, 3, 11, 14, 35, 0, TimeSpan.Zero);
+    private readonly ManualClock _clock = new(Tick);
+    private TestDatabase _db = null!;
+    private RiskMonitorHarness _h = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(server);
+        _h = new RiskMonitorHarness(_db, _clock);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task AtASessionInstant_StoresTheSnapshot_AndPrunesRowsOlderThanHistoryDays()
+    {
+        await _h.OpenSpyPutAsync();
+        await InsertSnapshotAsync(Tick.AddDays(-30).AddMinutes(-1));
+        await InsertSnapshotAsync(Tick.AddDays(-29));
+
+        var outcome = await _h.Job(new PortfolioRiskSettings { HistoryDays = 30 }).RunTickAsync(CancellationToken.None);
+
+        Assert.NotNull(outcome);
+        Assert.Equal(2, await _db.CountAsync("risk_snapshots"));
+        Assert.Equal(0, await _db.CountAsync("risk_snapshots", $"taken_at < '{Tick.AddDays(-30):O}'"));
+        Assert.Equal(1, await _db.CountAsync("risk_snapshots",
+            $"taken_at = '{Tick:O}' AND equity = 100000.00 AND positions = 1 AND exposure_total = 56000.00 AND exposure_collateral = 56000.00 " +
+            "AND delta_dollars > 0 AND vega_dollars < 0 AND var_historical > 0 AND cvar_historical >= var_historical " +
+            "AND var_parametric > 0 AND var_monte_carlo > 0 AND var_confidence = 0.95 AND drawdown_current = 0 " +
+            "AND jsonb_array_length(report->'positions') = 1 AND report->'exposure'->>'total' = '56000.00'"));
+        // Every limit read is remembered for the next run, with when it entered its state.
+        Assert.Equal(outcome.Report.Limits.Count, await _db.CountAsync("risk_limit_states", $"checked_at = '{Tick:O}' AND changed_at = '{Tick:O}'"));
+    }
+
+    [Fact]
+    public async Task AWarning_AlertsOnce_AndNotAgainWhileItHolds()
+    {
+        await _h.OpenSpyPutAsync();
+        // 56,000 of 60,000 is 93%: above the 80% warning, below the limit.
+        var job = _h.Job(new PortfolioRiskSettings());
+
+        var first = await job.RunTickAsync(CancellationToken.None);
+        _clock.Set(Tick.AddMinutes(1));
+        var second = await job.RunTickAsync(CancellationToken.None);
+
+        var crossing = Assert.Single(first!.Crossings);
+        Assert.Equal(("position_value", LimitState.Ok, LimitState.Warn), (crossing.Name, crossing.From, crossing.To));
+        Assert.Empty(second!.Crossings);
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' LIKE 'risk_%'"));
+        Assert.Equal(1, await _db.CountAsync("outbox",
+            $"dedup_key = 'risk:position_value:WARN:{Tick:yyyy-MM-ddTHH:mm:ss.fffffff}+00:00' AND payload->>'kind' = 'risk_warning' " +
+            "AND payload->>'text' LIKE 'Risk limit position_value OK → WARN: $56,000.00 against $60,000.00 (93.3% used); position %'"));
+        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'risk.limit_crossed' AND entity_id = 'position_value'"));
+        Assert.Equal(1, await _db.CountAsync("risk_limit_states", $"limit_key = 'position_value' AND state = 'WARN' AND changed_at = '{Tick:O}' AND checked_at = '{Tick.AddMinutes(1):O}'"));
+        Assert.Equal(TradingState.Active, (await _h.Controls().GetAsync(CancellationToken.None)).State);
+    }
+
+    [Fact]
+    public async Task ABreach_WithBreachActionReducing_MovesTradingToReducing_AuditedAndAlerted()
+    {
+        await _h.OpenSpyPutAsync();
+        var job = _h.Job(new PortfolioRiskSettings { MaxPositionValue = 50_000m, BreachAction = "REDUCING" });
+
+        var outcome = await job.RunTickAsync(CancellationToken.None);
+
+        Assert.Equal(TradingState.Reducing, outcome!.StateSetTo);
+        var controls = await _h.Controls().GetAsync(CancellationToken.None);
+        Assert.Equal((TradingState.Reducing, "risk-monitor", "risk limit breached: position_value"), (controls.State, controls.ChangedBy, controls.Reason));
+        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'trading.state_changed' AND actor = 'risk-monitor' AND data->>'to' = 'REDUCING'"));
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'risk_breach' AND payload->>'text' LIKE 'Risk limit position_value OK → BREACH%'"));
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'trading_state' AND payload->>'text' = 'Trading ACTIVE → REDUCING by risk-monitor: risk limit breached: position_value'"));
+
+        // Someone resumes while the breach holds: no crossing, so the job leaves their decision alone.
+        await _h.Controls().SetStateAsync(TradingState.Active, "reviewed", "alice", Tick.AddSeconds(30), CancellationToken.None);
+        _clock.Set(Tick.AddMinutes(1));
+        Assert.Null((await job.RunTickAsync(CancellationToken.None))!.StateSetTo);
+        Assert.Equal(TradingState.Active, (await _h.Controls().GetAsync(CancellationToken.None)).State);
+    }
+
+    [Fact]
+    public async Task ABreach_NeverTouchesAHaltedState()
+    {
+        await _h.OpenSpyPutAsync();
+        await _h.Controls().SetStateAsync(TradingState.Halted, "incident", "alice", Tick.AddMinutes(-5), CancellationToken.None);
+
+        var outcome = await _h.Job(new PortfolioRiskSettings { MaxPositionValue = 50_000m, BreachAction = "REDUCING" }).RunTickAsync(CancellationToken.None);
+
+        Assert.Null(outcome!.StateSetTo);
+        var controls = await _h.Controls().GetAsync(CancellationToken.None);
+        Assert.Equal((TradingState.Halted, "alice"), (controls.State, controls.ChangedBy));
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'risk_breach'"));
+        Assert.Equal(0, await _db.CountAsync("audit_events", "actor = 'risk-monitor' AND event_type = 'trading.state_changed'"));
+    }
+
+    [Fact]
+    public async Task WarnThenBreachThenClear_AlertsEachCrossingOnce()
+    {
+        await _h.OpenSpyPutAsync();
+        var kinds = new List<string>();
+        foreach (var (limit, minute) in new[] { (60_000m, 0), (60_000m, 1), (50_000m, 2), (50_000m, 3), (100_000m, 4) })
+        {
+            _clock.Set(Tick.AddMinutes(minute));
+            var outcome = await _h.Job(new PortfolioRiskSettings { MaxPositionValue = limit }).RunTickAsync(CancellationToken.None);
+            kinds.AddRange(outcome!.Crossings.Select(c => c.Kind));
+        }
+
+        Assert.Equal(["warn", "breach", "clear"], kinds);
+        Assert.Equal(3, await _db.CountAsync("outbox", "payload->>'kind' IN ('risk_warning', 'risk_breach', 'risk_cleared')"));
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'risk_cleared' AND payload->>'text' LIKE 'Risk limit position_value BREACH → OK%'"));
+    }
+
+    [Theory]
+    [InlineData("2026-03-14T15:35:00Z", "Saturday")]
+    [InlineData("2026-04-03T14:35:00Z", "Good Friday")]
+    [InlineData("2026-03-11T13:29:00Z", "09:29 ET, before the open")]
+    [InlineData("2026-03-11T20:00:00Z", "16:00 ET, the close")]
+    public async Task OutsideASession_DoesNothing(string at, string why)
+    {
+        await _h.OpenSpyPutAsync();
+        _clock.Set(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
+
+        var outcome = await _h.Job(new PortfolioRiskSettings { MaxPositionValue = 50_000m, BreachAction = "REDUCING" }).RunTickAsync(CancellationToken.None);
+
+        Assert.True(outcome is null, why);
+
+        Assert.Equal(0, await _db.CountAsync("risk_snapshots"));
+        Assert.Equal(0, await _db.CountAsync("risk_limit_states"));
+        Assert.Equal(0, await _db.CountAsync("outbox"));
+        Assert.Equal(TradingState.Active, (await _h.Controls().GetAsync(CancellationToken.None)).State);
+    }
+
+    private Task InsertSnapshotAsync(DateTimeOffset takenAt) => _db.ExecuteAsync(
+        $"""
+        INSERT INTO risk_snapshots (taken_at, equity, positions, exposure_total, exposure_collateral, exposure_max_loss, delta_dollars,
+            gamma_dollars, theta_dollars, vega_dollars, var_confidence, drawdown_current, drawdown_max, report)
+        VALUES ('{takenAt:O}', 100000, 0, 0, 0, 0, 0, 0, 0, 0, 0.95, 0, 0, '{"{}"}')
+        """);
+}
