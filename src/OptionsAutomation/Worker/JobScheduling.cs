@@ -24,6 +24,7 @@ internal static class JobScheduling
             Schedule<ExpireProposalsJob>(quartz, ExpireProposalsJob.Key, settings.ExpireProposalsCron);
             Schedule<ScorecardJob>(quartz, ScorecardJob.Key, settings.ScorecardCron);
             quartz.AddJobListener<JobFailureAlerts>([Matchers.AllJobs()]);
+            quartz.AddJobListener<JobRunMetrics>([Matchers.AllJobs()]);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
