@@ -53,6 +53,8 @@ internal static class PositionService
         AlertEndpoints.Map(api);
         ServiceEndpoints.Map(app, api);
         app.MapOpenApi();
+        // Listen from the start: job runs counted before the first scrape would otherwise be lost.
+        app.Services.GetRequiredService<PrometheusExporter>();
         return app;
     }
 }

@@ -26,7 +26,11 @@ internal static class JobScheduling
             quartz.AddJobListener<JobFailureAlerts>([Matchers.AllJobs()]);
             quartz.AddJobListener<JobRunMetrics>([Matchers.AllJobs()]);
         });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        if (settings.Enabled)
+        {
+            services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        }
+
         return services;
     }
 

@@ -56,7 +56,7 @@ internal static class ProposalEndpoints
                 extensions: new Dictionary<string, object?>
                 {
                     ["request_id"] = outcome.RequestId,
-                    ["status"] = outcome.Status.ToCode(),
+                    ["proposal_status"] = outcome.Status.ToCode(),
                     ["position_id"] = outcome.PositionId,
                 });
 }
