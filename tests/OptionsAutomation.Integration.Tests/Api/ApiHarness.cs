@@ -21,7 +21,7 @@ internal sealed class ApiHarness : IAsyncDisposable
     public const string Token = "api-test-token-0123456789";
 
     /// <summary>The close of 2021-03-01, when the chain files are stamped (16:00 New York).</summary>
-    public static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Close = Spy2021Settings.Close;
 
     private readonly WebApplication _app;
     private readonly string _auditDirectory;
@@ -40,22 +40,13 @@ internal sealed class ApiHarness : IAsyncDisposable
     public static async Task<ApiHarness> StartAsync(TestDatabase db, string? token = Token)
     {
         var auditDirectory = Directory.CreateTempSubdirectory("optauto-api-audit").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = db.ConnectionString,
-            ["MarketData:Provider"] = "csv",
-            ["MarketData:Csv:ChainFiles:0"] = Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv"),
-            ["Proposals:Watchlist:SPY:0"] = "CSP",
-            ["Sizing:RiskPerTradePct"] = "40",
-            ["Risk:MaxOrderNotionalPercent"] = "50",
-            ["Execution:AllowOutsideSession"] = "true",
-            ["Broker:Paper:StartingEquity"] = "100000",
-            ["Audit:Directory"] = auditDirectory,
-            ["Service:Urls"] = "http://127.0.0.1:0",
-            ["Service:ApiToken"] = token,
-            ["Jobs:Clustered"] = "false",
-            ["Jobs:Enabled"] = "false",
-        }).Build();
+        var settings = Spy2021Settings.For(db);
+        settings["Audit:Directory"] = auditDirectory;
+        settings["Service:Urls"] = "http://127.0.0.1:0";
+        settings["Service:ApiToken"] = token;
+        settings["Jobs:Clustered"] = "false";
+        settings["Jobs:Enabled"] = "false";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturingLoggerProvider();
         var clock = new ManualClock(Close);
         var app = WorkerApp.Build(configuration, logs, services => services.AddSingleton<TimeProvider>(clock));
