@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
+using OptionsAutomation.Hosting;
 
 namespace OptionsAutomation.Cli;
 
@@ -25,26 +25,24 @@ internal static class CliOptions
     private static DateOnly? ParseDate(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoText.TryParseDate(text, out var date))
         {
             return date;
         }
 
-        result.AddError($"'{text}' is not a date in the form YYYY-MM-DD.");
+        result.AddError($"'{text}' is not a date in the form {IsoText.DateForm}.");
         return null;
     }
 
     private static DateTimeOffset? ParseInstant(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        // Without Z or an offset the instant would silently depend on the machine's zone.
-        var hasZone = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
-        if (hasZone && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        if (IsoText.TryParseInstant(text, out var instant))
         {
-            return instant.ToUniversalTime();
+            return instant;
         }
 
-        result.AddError($"'{text}' is not an ISO 8601 instant with Z or an offset (e.g. 2026-02-20T14:17:00Z).");
+        result.AddError($"'{text}' is not {IsoText.InstantForm}.");
         return null;
     }
 }

@@ -44,7 +44,7 @@ internal static class RiskCommands
             var (inputs, results) = await services.Get<PortfolioRiskService>().StressAsync(asOf, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                CliOutput.Json(new { as_of = asOf, equity = inputs.Equity, positions = inputs.Positions.Count, scenarios = results, problems = inputs.Problems });
+                CliOutput.Json(StressJson.Of(asOf, inputs, results));
                 return CliAction.Ok;
             }
 

@@ -67,18 +67,7 @@ internal static class TradingCommands
         var breaker = controls.Breaker;
         if (json)
         {
-            CliOutput.Json(new
-            {
-                trading_state = controls.State,
-                state_reason = controls.Reason,
-                state_changed_at = controls.ChangedAt,
-                state_changed_by = controls.ChangedBy,
-                breaker_tripped = breaker.IsTripped,
-                breaker_trip_reason = breaker.TripReason,
-                breaker_tripped_at = breaker.TrippedAt,
-                consecutive_losses = breaker.ConsecutiveLosses,
-                consecutive_errors = breaker.ConsecutiveErrors,
-            });
+            CliOutput.Json(TradingStatusJson.Of(controls));
             return;
         }
 

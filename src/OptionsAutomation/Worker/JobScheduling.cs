@@ -25,8 +25,13 @@ internal static class JobScheduling
             Schedule<ExpireProposalsJob>(quartz, ExpireProposalsJob.Key, settings.ExpireProposalsCron);
             Schedule<ScorecardJob>(quartz, ScorecardJob.Key, settings.ScorecardCron);
             quartz.AddJobListener<JobFailureAlerts>([Matchers.AllJobs()]);
+            quartz.AddJobListener<JobRunMetrics>([Matchers.AllJobs()]);
         });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        if (settings.Enabled)
+        {
+            services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        }
+
         return services;
     }
 

@@ -27,6 +27,12 @@ public sealed record JobSettings
     /// <summary>The daily scorecard, after the close (16:05 New York), on sessions only.</summary>
     public string ScorecardCron { get; init; } = "0 5 16 ? * MON-FRI";
 
+    /// <summary>
+    /// Start the scheduler with the worker. Off, the jobs are still registered (and listed by <c>/health</c>, whose
+    /// scheduler check then says <c>standby</c>) but never fire: for tests that drive the services themselves.
+    /// </summary>
+    public bool Enabled { get; init; } = true;
+
     /// <summary>Run the scheduler clustered on the Postgres job store (off: in memory, one process only).</summary>
     public bool Clustered { get; init; } = true;
 }

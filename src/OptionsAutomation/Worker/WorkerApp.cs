@@ -18,7 +18,8 @@ namespace OptionsAutomation.Worker;
 /// </summary>
 internal static class WorkerApp
 {
-    public static WebApplication Build(IConfiguration configuration, ILoggerProvider logging)
+    /// <param name="replaceServices">for tests: registrations applied last (a clock of their own), so they win.</param>
+    public static WebApplication Build(IConfiguration configuration, ILoggerProvider logging, Action<IServiceCollection>? replaceServices = null)
     {
         var service = configuration.GetSection(ServiceSettings.SectionName).Get<ServiceSettings>() ?? new ServiceSettings();
         var serviceErrors = service.Validate();
@@ -47,7 +48,10 @@ internal static class WorkerApp
         }
 
         var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();
+        builder.Services.AddSingleton(jobs);
         builder.Services.AddTradingJobs(jobs, PostgresConnection.Resolve(configuration));
+        builder.Services.AddPositionService();
+        replaceServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPositionService();
         return app;

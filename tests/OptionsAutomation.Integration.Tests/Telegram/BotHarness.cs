@@ -20,7 +20,7 @@ internal sealed class BotHarness : IAsyncDisposable
     public const string Secret = "a-test-secret-of-some-length";
 
     /// <summary>The close of 2021-03-01, when the chain files are stamped (16:00 New York).</summary>
-    public static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Close = Spy2021Settings.Close;
 
     private readonly ServiceProvider _services;
 
@@ -38,24 +38,15 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public static BotHarness Start(TestDatabase db, BotApiServer server, SkippingClock? clock = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = db.ConnectionString,
-            ["MarketData:Provider"] = "csv",
-            ["MarketData:Csv:ChainFiles:0"] = Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv"),
-            ["Proposals:Watchlist:SPY:0"] = "CSP",
-            ["Sizing:RiskPerTradePct"] = "40",
-            ["Risk:MaxOrderNotionalPercent"] = "50",
-            ["Execution:AllowOutsideSession"] = "true",
-            ["Broker:Paper:StartingEquity"] = "100000",
-            ["Telegram:BotToken"] = BotApiServer.Token,
-            ["Telegram:ApiBaseUrl"] = server.BaseUrl,
-            ["Telegram:ChatId"] = ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Telegram:AllowedUserIds:0"] = Alice.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Telegram:CallbackSecret"] = Secret,
-            ["Telegram:LongPollSeconds"] = "0",
-            ["Telegram:RequestTimeoutSeconds"] = "5",
-        }).Build();
+        var settings = Spy2021Settings.For(db);
+        settings["Telegram:BotToken"] = BotApiServer.Token;
+        settings["Telegram:ApiBaseUrl"] = server.BaseUrl;
+        settings["Telegram:ChatId"] = ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Telegram:AllowedUserIds:0"] = Alice.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Telegram:CallbackSecret"] = Secret;
+        settings["Telegram:LongPollSeconds"] = "0";
+        settings["Telegram:RequestTimeoutSeconds"] = "5";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var skipping = clock ?? new SkippingClock(Close);
         var services = new ServiceCollection().AddLogging();
         services.AddOptionsAutomation(configuration);

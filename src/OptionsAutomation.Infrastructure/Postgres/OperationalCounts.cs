@@ -1,0 +1,63 @@
+using Dapper;
+using Npgsql;
+
+namespace OptionsAutomation.Infrastructure.Postgres;
+
+/// <summary>A count of audit events of one kind (an order status, a risk denial code) since the database began.</summary>
+public sealed record EventCount(string Key, long Count);
+
+/// <summary>
+/// The figures the metrics endpoint exports, read in one round trip. Order and denial counts come from the
+/// append-only audit trail, so they only grow, are the same for every worker of a cluster and survive restarts.
+/// </summary>
+public sealed record OperationalCounts(
+    long OpenPositions,
+    decimal RealizedPnl,
+    decimal UnrealizedPnl,
+    long AlertBacklog,
+    IReadOnlyList<EventCount> Orders,
+    IReadOnlyList<EventCount> RiskDenials)
+{
+    public static OperationalCounts Empty { get; } = new(0, 0m, 0m, 0, [], []);
+}
+
+/// <summary>Reads <see cref="OperationalCounts"/>.</summary>
+public sealed class OperationalCountsReader(NpgsqlDataSource dataSource)
+{
+    static OperationalCountsReader() => DapperConventions.Apply();
+
+    public async Task<OperationalCounts> ReadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var totals = await connection.QuerySingleAsync<Totals>(new CommandDefinition(
+            """
+            SELECT (SELECT count(*) FROM positions WHERE status = 'OPEN') AS open_positions,
+                   (SELECT coalesce(sum(pnl_realized), 0) FROM trade_history) AS realized_pnl,
+                   (SELECT coalesce(sum(unrealized_pnl), 0) FROM positions WHERE status = 'OPEN') AS unrealized_pnl,
+                   (SELECT count(*) FROM outbox WHERE delivered_at IS NULL) AS alert_backlog
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // order.filled → "filled"; risk.denied carries "CODE: context" in data.denial.
+        var events = (await connection.QueryAsync<(string Kind, string Key, long Count)>(new CommandDefinition(
+            """
+            SELECT CASE WHEN event_type = 'risk.denied' THEN 'denial' ELSE 'order' END,
+                   CASE WHEN event_type = 'risk.denied' THEN split_part(data->>'denial', ':', 1) ELSE substr(event_type, 7) END,
+                   count(*)
+            FROM audit_events
+            WHERE event_type LIKE 'order.%' OR event_type = 'risk.denied'
+            GROUP BY 1, 2
+            ORDER BY 1, 2
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        return new OperationalCounts(
+            totals.OpenPositions, totals.RealizedPnl, totals.UnrealizedPnl, totals.AlertBacklog,
+            [.. events.Where(e => e.Kind == "order").Select(e => new EventCount(e.Key, e.Count))],
+            [.. events.Where(e => e.Kind == "denial").Select(e => new EventCount(e.Key, e.Count))]);
+    }
+
+    private sealed class Totals
+    {
+        public long OpenPositions { get; set; }
+        public decimal RealizedPnl { get; set; }
+        public decimal UnrealizedPnl { get; set; }
+        public long AlertBacklog { get; set; }
+    }
+}

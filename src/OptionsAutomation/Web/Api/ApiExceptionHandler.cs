@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
+
+namespace OptionsAutomation.Web.Api;
+
+/// <summary>
+/// The one place exceptions become HTTP answers (RFC 7807 problem details): refusals of the trading rules keep their
+/// message, which is written for people; anything unexpected is logged and answered 500 without its details.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nobody reads an answer.
+            return true;
+        }
+
+        var (status, title, detail) = Classify(exception);
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            LogFailed(exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).ConfigureAwait(false);
+    }
+
+    private static (int Status, string Title, string? Detail) Classify(Exception exception) => exception switch
+    {
+        PositionNotFoundException or ProposalNotFoundException => (StatusCodes.Status404NotFound, "Not found", exception.Message),
+        PositionNotOpenException => (StatusCodes.Status409Conflict, "Position not open", exception.Message),
+        BreakerResetRefusedException => (StatusCodes.Status409Conflict, "Breaker reset refused", exception.Message),
+        TradingRuleException => (StatusCodes.Status400BadRequest, "Refused by the trading rules", exception.Message),
+        ApiInputException => (StatusCodes.Status400BadRequest, "Bad request", exception.Message),
+        // Binding failures (malformed JSON body, a route value of the wrong type), raised with ThrowOnBadRequest.
+        BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+        _ when DatabaseFailure.IsUnavailable(exception) =>
+            (StatusCodes.Status503ServiceUnavailable, "Database unavailable", "The database cannot be reached; try again later."),
+        _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it has been logged."),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "HTTP {Method} {Path} failed")]
+    private partial void LogFailed(Exception exception, string method, string path);
+}

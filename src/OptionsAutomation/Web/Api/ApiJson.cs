@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OptionsAutomation.Infrastructure.Json;
+
+namespace OptionsAutomation.Web.Api;
+
+/// <summary>
+/// The API writes the CLI's <c>--json</c> shape: <see cref="DomainJson"/>'s snake_case names and domain codes, and
+/// statistics that are NaN or infinite as the strings "NaN", "Infinity", "-Infinity" (as <c>report --json</c> does).
+/// </summary>
+internal static class ApiJson
+{
+    public static void Apply(JsonSerializerOptions target)
+    {
+        var source = DomainJson.Options;
+        target.PropertyNamingPolicy = source.PropertyNamingPolicy;
+        target.Encoder = source.Encoder;
+        target.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        foreach (var converter in source.Converters)
+        {
+            target.Converters.Add(converter);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading;
+
+namespace OptionsAutomation.Web.Api;
+
+/// <summary>
+/// <c>/api/positions</c>: the rows of <c>positions list|show --json</c>, and a manual close through the exit path
+/// (a closing order at the broker; only its fill closes the position, as for the exit rules).
+/// </summary>
+internal static class PositionEndpoints
+{
+    public const string Actor = "api";
+
+    public static void Map(RouteGroupBuilder api, RouteGroupBuilder mutations)
+    {
+        api.MapGet("/positions", ListAsync).WithSummary("Positions (status open|closed|all, default open; ticker)");
+        api.MapGet("/positions/{id}", ShowAsync).WithSummary("One position by id or by the request id it was opened with");
+        mutations.MapPost("/positions/{id:long}/close", CloseAsync).WithSummary("Close an open position now through a closing order (reason manual)");
+    }
+
+    private static async Task<Ok<IReadOnlyList<Position>>> ListAsync(PositionManager positions, string? status, string? ticker, CancellationToken cancellationToken)
+    {
+        var filter = status?.ToLowerInvariant() switch
+        {
+            null or "open" => PositionStatusFilter.Open,
+            "closed" => PositionStatusFilter.Closed,
+            "all" => PositionStatusFilter.All,
+            _ => throw new ApiInputException($"status '{status}' is not one of open, closed, all."),
+        };
+        return TypedResults.Ok(await positions.ListAsync(filter, ticker, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<Ok<Position>> ShowAsync(PositionManager positions, string id, CancellationToken cancellationToken)
+    {
+        // As `positions show`: a numeric key is a position id first, then a request id (those may be numeric too).
+        var position = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var positionId)
+            ? await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
+            : null;
+        position ??= await positions.FindByRequestIdAsync(id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(position ?? throw new PositionNotFoundException(id));
+    }
+
+    private static async Task<Results<Ok<Position>, ProblemHttpResult>> CloseAsync(ExitService exits, long id, CancellationToken cancellationToken)
+    {
+        var check = await exits.CloseManuallyAsync(id, Actor, cancellationToken).ConfigureAwait(false);
+        if (check.Closed is { } closed)
+        {
+            return TypedResults.Ok(closed.Position);
+        }
+
+        // The order was refused or not filled: the position stays OPEN, and the alert is already queued.
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Position not closed",
+            detail: $"position {id} stays OPEN; closing order: {check.OrderError}",
+            extensions: new Dictionary<string, object?> { ["position_id"] = id, ["order_error"] = check.OrderError });
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OptionsAutomation.Cli;
+using OptionsAutomation.Core.Analytics;
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Brokers;
+
+namespace OptionsAutomation.Web.Api;
+
+/// <summary>
+/// Closed-trade reports: <c>history</c>, <c>pnl daily</c>, <c>metrics</c> and <c>report</c> as the CLI prints them
+/// with <c>--json</c>, and the daily equity curve with its drawdown. Dates are New York close dates.
+/// </summary>
+internal static class ReportEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/trades", TradesAsync).WithSummary("Closed trades (trade_history), oldest first; from/to New York close dates");
+        api.MapGet("/pnl/daily", DailyPnlAsync).WithSummary("P&L per New York close date and ticker (v_daily_pnl); date filters one day");
+        api.MapGet("/metrics", MetricsAsync).WithSummary("Totals over all closed trades (v_performance_metrics)");
+        api.MapGet("/report", ReportAsync).WithSummary("Performance report: trade and return statistics, attribution, equity curve");
+        api.MapGet("/equity", EquityAsync).WithSummary("Daily equity curve (starting equity + realized P&L) with drawdown");
+    }
+
+    private static async Task<Ok<IReadOnlyList<TradeRecord>>> TradesAsync(PositionManager positions, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var (first, last) = ApiInput.Range(from, to);
+        return TypedResults.Ok(await positions.HistoryAsync(first, last, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<Ok<IReadOnlyList<DailyPnl>>> DailyPnlAsync(PositionManager positions, string? date, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await positions.DailyPnlAsync(ApiInput.Date(date, "date"), cancellationToken).ConfigureAwait(false));
+
+    private static async Task<Ok<PerformanceMetrics>> MetricsAsync(PositionManager positions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await positions.PerformanceAsync(cancellationToken).ConfigureAwait(false));
+
+    private static async Task<Ok<PerformanceJson.Report>> ReportAsync(
+        PositionManager positions, PaperBrokerSettings account, NyseCalendar calendar, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var (first, last) = ApiInput.Range(from, to);
+        // Every trade up to the end: those before `from` set the opening equity of the curve.
+        var trades = await positions.HistoryAsync(null, last, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(PerformanceJson.Report.Of(PerformanceReport.Of(trades, account.StartingEquity, first, last, calendar)));
+    }
+
+    private static async Task<Ok<EquityCurveJson>> EquityAsync(
+        PositionManager positions, PaperBrokerSettings account, NyseCalendar calendar, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var (first, last) = ApiInput.Range(from, to);
+        var trades = await positions.HistoryAsync(null, last, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(EquityCurveJson.Of(DailyEquityCurve.Of(account.StartingEquity, trades, first, last, calendar)));
+    }
+}

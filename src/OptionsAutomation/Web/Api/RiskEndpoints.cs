@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OptionsAutomation.Cli;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
+using OptionsAutomation.Core.Trading;
+
+namespace OptionsAutomation.Web.Api;
+
+/// <summary>
+/// Portfolio risk (<c>risk report|stress --json</c>, as of now or <c>at</c>) and the gate's switches: the trading state
+/// (<c>trading status|halt|reduce|resume</c>) and the circuit breaker reset.
+/// </summary>
+internal static class RiskEndpoints
+{
+    public static void Map(RouteGroupBuilder api, RouteGroupBuilder mutations)
+    {
+        api.MapGet("/risk", ReportAsync).WithSummary("Portfolio risk: positions, exposure, dollar Greeks, VaR/CVaR, correlations, limits");
+        api.MapGet("/risk/stress", StressAsync).WithSummary("P&L of each stress scenario by full revaluation");
+        api.MapGet("/trading-state", StateAsync).WithSummary("Trading state and circuit breaker");
+        mutations.MapPost("/trading-state", SetStateAsync).WithSummary("Set the trading state: {\"state\":\"HALTED|REDUCING|ACTIVE\",\"reason\":\"…\"}");
+        mutations.MapPost("/risk/breaker/reset", ResetBreakerAsync).WithSummary("Reset a tripped circuit breaker after its cooldown");
+    }
+
+    private static async Task<Ok<PortfolioRiskReport>> ReportAsync(PortfolioRiskService risk, TimeProvider clock, string? at, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await risk.ReportAsync(ApiInput.Instant(at, "at") ?? clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+
+    private static async Task<Ok<StressJson>> StressAsync(PortfolioRiskService risk, TimeProvider clock, string? at, CancellationToken cancellationToken)
+    {
+        var asOf = ApiInput.Instant(at, "at") ?? clock.GetUtcNow();
+        var (inputs, results) = await risk.StressAsync(asOf, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(StressJson.Of(asOf, inputs, results));
+    }
+
+    private static async Task<Ok<TradingStatusJson>> StateAsync(ITradingControls controls, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TradingStatusJson.Of(await controls.GetAsync(cancellationToken).ConfigureAwait(false)));
+
+    private static async Task<Ok<TradingStatusJson>> SetStateAsync(ITradingControls controls, TimeProvider clock, TradingStateChange? body, CancellationToken cancellationToken)
+    {
+        var state = ApiInput.Code<TradingState>(body?.State, "state") ?? throw new ApiInputException("the body needs \"state\": one of ACTIVE, REDUCING, HALTED.");
+        var changed = await controls.SetStateAsync(state, body?.Reason, PositionEndpoints.Actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(TradingStatusJson.Of(changed));
+    }
+
+    private static async Task<Ok<TradingStatusJson>> ResetBreakerAsync(ITradingControls controls, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TradingStatusJson.Of(await controls.ResetBreakerAsync(PositionEndpoints.Actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false)));
+}
+
+/// <summary>Body of <c>POST /api/trading-state</c>; the state as text so a wrong code is a 400 naming the valid ones.</summary>
+internal sealed record TradingStateChange(string? State, string? Reason);

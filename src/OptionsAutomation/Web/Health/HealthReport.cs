@@ -1,0 +1,29 @@
+using OptionsAutomation.Infrastructure.Postgres;
+
+namespace OptionsAutomation.Web.Health;
+
+/// <summary>
+/// <c>GET /health</c>. <see cref="Status"/> is <c>healthy</c>, <c>degraded</c> (the scheduler is not running, or a
+/// watchlist quote is stale: answered 200, the service still serves) or <c>unhealthy</c> (no database: 503).
+/// </summary>
+internal sealed record HealthReport(string Status, DateTimeOffset CheckedAt, HealthChecks Checks);
+
+internal sealed record HealthChecks(DatabaseHealth Database, SchedulerHealth Scheduler, TelegramHealth Telegram, DataFreshness DataFreshness);
+
+/// <summary><c>ok</c> or <c>down</c>, from a <c>SELECT 1</c>; <see cref="Detail"/> says why it is down.</summary>
+internal sealed record DatabaseHealth(string Status, double DurationMs, string? Detail);
+
+/// <summary>
+/// <c>running</c>, <c>standby</c> (built, not started), <c>stopped</c> or <c>unknown</c> (the job store could not be
+/// read); each job's trigger times (<c>last_fired</c> null until it has fired).
+/// </summary>
+internal sealed record SchedulerHealth(string Status, string? SchedulerName, bool Clustered, IReadOnlyList<JobRun> Jobs, string? Detail);
+
+/// <summary>Whether the bot runs, and with what (never the token or the callback secret).</summary>
+internal sealed record TelegramHealth(string Status, long? ChatId, int Approvers, int LongPollSeconds);
+
+/// <summary><c>ok</c>, or <c>stale</c> when a watchlist ticker's last quote is older than <c>Risk:MaxQuoteAgeMinutes</c> (or missing).</summary>
+internal sealed record DataFreshness(string Status, int MaxAgeMinutes, IReadOnlyList<TickerFreshness> Tickers);
+
+/// <summary>The last quote of an underlying at or before now; <see cref="AgeSeconds"/> null when there is none.</summary>
+internal sealed record TickerFreshness(string Ticker, DateTimeOffset? QuoteAt, decimal? Last, double? AgeSeconds, bool Stale);

@@ -1,0 +1,46 @@
+using System.Diagnostics.Metrics;
+using OptionsAutomation.Infrastructure.Postgres;
+
+namespace OptionsAutomation.Web.Metrics;
+
+/// <summary>
+/// The application's instruments on the Meter "OptionsAutomation". Job runs are counted as they happen in this
+/// process; the gauges and the order and denial counters observe the latest <see cref="OperationalCounts"/>, which the
+/// exporter refreshes from Postgres before each scrape, so every worker of a cluster reports the same totals.
+/// </summary>
+internal sealed class AppMetrics
+{
+    public const string MeterName = "OptionsAutomation";
+
+    private readonly Counter<long> _jobRuns;
+    private readonly Histogram<double> _jobDuration;
+    private volatile OperationalCounts _counts = OperationalCounts.Empty;
+
+    public AppMetrics(IMeterFactory meters)
+    {
+        Meter = meters.Create(MeterName);
+        Meter.CreateObservableGauge("optauto.positions.open", () => _counts.OpenPositions, "{position}", "Open positions");
+        Meter.CreateObservableGauge("optauto.pnl.realized", () => _counts.RealizedPnl, "USD", "Realized P&L of every closed trade, after fees");
+        Meter.CreateObservableGauge("optauto.pnl.unrealized", () => _counts.UnrealizedPnl, "USD", "Unrealized P&L of the open positions at their last marks");
+        Meter.CreateObservableGauge("optauto.alerts.pending", () => _counts.AlertBacklog, "{alert}", "Alerts in the outbox not yet delivered");
+        Meter.CreateObservableCounter("optauto.orders", () => Tagged(_counts.Orders, "status"), "{order}", "Order status changes by status (audit trail)");
+        Meter.CreateObservableCounter("optauto.risk.denials", () => Tagged(_counts.RiskDenials, "code"), "{denial}", "Risk gate denials by code (audit trail)");
+        _jobRuns = Meter.CreateCounter<long>("optauto.job.runs", "{run}", "Scheduled job runs in this process by job and outcome");
+        _jobDuration = Meter.CreateHistogram("optauto.job.duration", "s", "Scheduled job run time in this process", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] });
+    }
+
+    public Meter Meter { get; }
+
+    public void Observe(OperationalCounts counts) => _counts = counts;
+
+    public void JobRan(string job, TimeSpan duration, bool succeeded)
+    {
+        var jobTag = new KeyValuePair<string, object?>("job", job);
+        _jobRuns.Add(1, jobTag, new KeyValuePair<string, object?>("outcome", succeeded ? "success" : "failure"));
+        _jobDuration.Record(duration.TotalSeconds, jobTag);
+    }
+
+    private static IEnumerable<Measurement<long>> Tagged(IReadOnlyList<EventCount> counts, string tag) =>
+        counts.Select(c => new Measurement<long>(c.Count, new KeyValuePair<string, object?>(tag, c.Key)));
+}

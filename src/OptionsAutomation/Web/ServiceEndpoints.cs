@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using OptionsAutomation.Web.Health;
+using OptionsAutomation.Web.Metrics;
+
+namespace OptionsAutomation.Web;
+
+/// <summary>What the dashboard needs to know about the service itself (whether to show approve buttons, its clock).</summary>
+internal sealed record ServiceInfo(bool MutationsEnabled, string Environment, DateTimeOffset Now);
+
+/// <summary>The service's own endpoints: <c>/api/info</c>, <c>/health</c> and <c>/metrics</c> (Prometheus).</summary>
+internal static class ServiceEndpoints
+{
+    public static void Map(WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapGet("/info", Info).WithSummary("Whether POST endpoints are enabled (a token is configured), the environment and the server's clock");
+        app.MapGet("/health", HealthAsync).WithSummary("Database, scheduler, Telegram and data freshness; 503 when the database is down");
+        app.MapGet("/metrics", MetricsAsync).WithSummary("Prometheus text exposition format");
+    }
+
+    private static Ok<ServiceInfo> Info(ServiceSettings settings, IHostEnvironment environment, TimeProvider clock) =>
+        TypedResults.Ok(new ServiceInfo(settings.MutationsEnabled, environment.EnvironmentName, clock.GetUtcNow()));
+
+    private static async Task<JsonHttpResult<HealthReport>> HealthAsync(HealthProbe probe, CancellationToken cancellationToken)
+    {
+        var report = await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
+        var status = report.Checks.Database.Status == "ok" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        return TypedResults.Json(report, statusCode: status);
+    }
+
+    private static async Task<ContentHttpResult> MetricsAsync(PrometheusExporter exporter, CancellationToken cancellationToken) =>
+        TypedResults.Text(await exporter.ScrapeAsync(cancellationToken).ConfigureAwait(false), PrometheusText.ContentType);
+}
