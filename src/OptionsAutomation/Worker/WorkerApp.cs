@@ -14,11 +14,12 @@ namespace OptionsAutomation.Worker;
 /// <summary>
 /// The composition of <c>optauto run</c>: the trading services, the Quartz jobs, the audit export, the Telegram
 /// bot when a token is set, and the Position Service (API and dashboard) on <c>Service:Urls</c>. Tests build the
-/// same application, with their own configuration, to exercise it over real HTTP.
+/// same application, with their own configuration, to exercise it over real HTTP; <c>overrides</c> lets them
+/// replace a registration (a fixed clock for replayed market data) after the worker's own.
 /// </summary>
 internal static class WorkerApp
 {
-    public static WebApplication Build(IConfiguration configuration, ILoggerProvider logging)
+    public static WebApplication Build(IConfiguration configuration, ILoggerProvider logging, Action<IServiceCollection>? overrides = null)
     {
         var service = configuration.GetSection(ServiceSettings.SectionName).Get<ServiceSettings>() ?? new ServiceSettings();
         var serviceErrors = service.Validate();
@@ -47,6 +48,7 @@ internal static class WorkerApp
 
         var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();
         builder.Services.AddTradingJobs(jobs, PostgresConnection.Resolve(configuration));
+        overrides?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPositionService();
         return app;
