@@ -13,6 +13,7 @@ if [ -z "${ConnectionStrings__Postgres:-}" ]; then
   export ConnectionStrings__Postgres
 fi
 
+./scripts/ensure-package.sh npm nodejs npm   # the build vendors the dashboard's chart library with npm ci
 echo "run.sh: building (Release)" >&2
 dotnet build OptionsAutomation.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 exec dotnet src/OptionsAutomation/bin/Release/net10.0/optauto.dll run "$@"

@@ -14,6 +14,12 @@ free_port() {
   echo "test.sh: no free port in 55433-55633" >&2; return 1
 }
 
+# The build runs `npm ci` for the dashboard's chart library; the browser tests (Category=Browser) drive
+# /usr/bin/chromium and skip, saying so, where it cannot be installed.
+./scripts/ensure-package.sh npm nodejs npm
+./scripts/ensure-package.sh chromium chromium \
+  || echo "test.sh: chromium could not be installed: the browser tests (Category=Browser) will be skipped" >&2
+
 echo "test.sh: restoring and building" >&2
 dotnet restore OptionsAutomation.sln --nologo -v quiet
 dotnet build OptionsAutomation.sln -c Release --no-restore --nologo -v quiet -clp:ErrorsOnly

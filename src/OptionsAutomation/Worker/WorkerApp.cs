@@ -14,7 +14,8 @@ namespace OptionsAutomation.Worker;
 /// <summary>
 /// The composition of <c>optauto run</c>: the trading services, the Quartz jobs, the audit export, the Telegram
 /// bot when a token is set, and the Position Service (API and dashboard) on <c>Service:Urls</c>. Tests build the
-/// same application, with their own configuration, to exercise it over real HTTP.
+/// same application, with their own configuration, to exercise it over real HTTP; <c>overrides</c> lets them
+/// replace a registration (a fixed clock for replayed market data) after the worker's own.
 /// </summary>
 internal static class WorkerApp
 {

@@ -1,0 +1,108 @@
+// Equity, drawdown and daily P&L charts (uPlot, vendored at build time). Charts are created once and then
+// fed new data with setData, so a refresh redraws in place instead of rebuilding the DOM.
+import uPlot from '../vendor/uPlot.esm.js';
+import { money, signedMoney, percent } from './format.js';
+
+const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+const dayOf = (isoDate) => Date.parse(`${isoDate}T00:00:00Z`) / 1000;
+const syncKey = uPlot.sync('equity');
+const utcDates = (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
+
+/** Equity, running peak and drawdown (% below the peak) of the daily equity curve of /api/report. */
+export function drawdownSeries(curve) {
+  let peak = -Infinity;
+  return curve.map((point) => {
+    peak = Math.max(peak, point.equity);
+    return { date: point.date, equity: point.equity, drawdown: peak > 0 ? (point.equity / peak - 1) * 100 : 0 };
+  });
+}
+
+/** A chart that follows its container's width. */
+function responsive(container, options, data) {
+  const chart = new uPlot({ ...options, width: Math.max(container.clientWidth, 200) }, data, container);
+  new ResizeObserver(() => chart.setSize({ width: Math.max(container.clientWidth, 200), height: options.height })).observe(container);
+  return chart;
+}
+
+/** An axis in the page's colours; format (for y axes) labels each tick, dates on x are uPlot's own. */
+const axis = (format, size = 70) => ({
+  stroke: css('--muted'),
+  grid: { stroke: css('--grid'), width: 1 },
+  ticks: { stroke: css('--grid'), width: 1 },
+  size,
+  font: `11px ${css('--font')}`,
+  ...(format && { values: (u, values) => values.map(format) }),
+});
+const DAY = 86_400;
+const dayLabel = uPlot.fmtDate('{MMM} {D}');
+const yearLabel = uPlot.fmtDate('{MMM} {YYYY}');
+// The points are New York dates, so ticks fall on whole days and are labelled without a time.
+const xAxis = () => ({
+  ...axis(undefined, 40),
+  incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY],
+  values: (u, ticks, axisIdx, space, incr) => ticks.map((t) => (incr >= 182 * DAY ? yearLabel : dayLabel)(utcDates(t))),
+});
+// Half a day either side, so the first and last bars are not cut in half by the plot's edge.
+const xScale = { time: true, range: (u, min, max) => [min - DAY / 2, max + DAY / 2] };
+
+
+export function equityCharts(equityBox, drawdownBox) {
+  const equity = responsive(equityBox, {
+    height: 220,
+    tzDate: utcDates,
+    cursor: { sync: { key: syncKey.key } },
+    legend: { show: true },
+    scales: { x: xScale },
+    axes: [xAxis(), axis((v) => money(v).replace('.00', ''), 90)],
+    series: [{}, { label: 'Equity', stroke: css('--accent'), width: 2, fill: css('--accent-fill'), value: (u, v) => money(v) }],
+  }, [[], []]);
+  const drawdown = responsive(drawdownBox, {
+    height: 120,
+    tzDate: utcDates,
+    cursor: { sync: { key: syncKey.key } },
+    legend: { show: true },
+    scales: { x: xScale, y: { range: (u, min) => [Math.min(min, -1), 0] } },
+    axes: [xAxis(), axis((v) => `${v.toFixed(1)}%`, 90)],
+    series: [{}, { label: 'Drawdown', stroke: css('--loss'), width: 1.5, fill: css('--loss-fill'), value: (u, v) => percent(v, 2) }],
+  }, [[], []]);
+
+  return (curve) => {
+    const points = drawdownSeries(curve);
+    const x = points.map((p) => dayOf(p.date));
+    equity.setData([x, points.map((p) => p.equity)]);
+    drawdown.setData([x, points.map((p) => p.drawdown)]);
+  };
+}
+
+/** Daily P&L summed over tickers per New York close date, oldest first. */
+export function dailyTotals(rows) {
+  const byDate = new Map();
+  for (const row of rows) byDate.set(row.trade_date, (byDate.get(row.trade_date) ?? 0) + row.total_pnl);
+  return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, pnl]) => ({ date, pnl: Math.round(pnl * 100) / 100 }));
+}
+
+export function dailyPnlChart(box) {
+  // Gains and losses are two bar series so each gets its own colour.
+  const bars = uPlot.paths.bars({ size: [0.7, 36], align: 0 });
+  const chart = responsive(box, {
+    height: 240,
+    tzDate: utcDates,
+    legend: { show: true },
+    scales: { x: xScale },
+    axes: [xAxis(), axis((v) => money(v).replace('.00', ''), 80)],
+    series: [
+      {},
+      { label: 'Gain', stroke: css('--gain'), fill: css('--gain'), paths: bars, points: { show: false }, value: (u, v) => signedMoney(v) },
+      { label: 'Loss', stroke: css('--loss'), fill: css('--loss'), paths: bars, points: { show: false }, value: (u, v) => signedMoney(v) },
+    ],
+  }, [[], [], []]);
+
+  return (rows) => {
+    const days = dailyTotals(rows);
+    chart.setData([
+      days.map((d) => dayOf(d.date)),
+      days.map((d) => (d.pnl >= 0 ? d.pnl : null)),
+      days.map((d) => (d.pnl < 0 ? d.pnl : null)),
+    ]);
+  };
+}

@@ -1,0 +1,116 @@
+// Boots the dashboard and refreshes every panel every 15 s while the tab is visible. Each panel loads on
+// its own: an endpoint that fails shows its error in that panel and leaves the others working.
+import { getJson, postJson, ApiError } from './api.js';
+import { el, renderIfChanged, panelState } from './dom.js';
+import { clockTime } from './format.js';
+import { equityCharts, dailyPnlChart } from './charts.js';
+import { positionRows, positionTotals } from './positions.js';
+import { greekTiles, limitGauges, problemItems } from './risk.js';
+import { proposalItems } from './proposals.js';
+import { alertItems } from './alerts.js';
+import { kpiItems, showTradingState } from './summary.js';
+import { applyToken, wireTokenForm } from './token.js';
+
+const REFRESH_MS = 15_000;
+const $ = (id) => document.getElementById(id);
+
+const drawEquity = equityCharts($('chart-equity'), $('chart-drawdown'));
+const drawDaily = dailyPnlChart($('chart-daily'));
+
+/** Loads one endpoint for one panel: null on failure, after showing the error in the panel. */
+async function load(panelId, path) {
+  try {
+    const data = await getJson(path);
+    panelState(panelId, null);
+    return data;
+  } catch (error) {
+    panelState(panelId, error);
+    return null;
+  }
+}
+
+async function refreshPositionsAndSummary() {
+  const [positions, report] = await Promise.all([load('panel-positions', '/api/positions?status=open'), load('panel-equity', '/api/report')]);
+  if (positions) {
+    renderIfChanged($('positions').tBodies[0], positions, positionRows);
+    renderIfChanged($('positions').tFoot, positions, positionTotals);
+  }
+  if (report) drawEquity(report.equity_curve);
+  panelState('panel-summary', report ? null : new Error('the performance report is unavailable'));
+  renderIfChanged($('kpis'), { report, positions }, () => kpiItems(report, positions));
+}
+
+async function refreshDaily() {
+  const days = await load('panel-daily', '/api/pnl/daily');
+  if (days) drawDaily(days);
+}
+
+async function refreshRisk() {
+  const report = await load('panel-limits', '/api/risk');
+  panelState('panel-greeks', report ? null : new Error('the risk report is unavailable'));
+  if (!report) return;
+  renderIfChanged($('greeks'), report, greekTiles);
+  renderIfChanged($('limits'), report.limits, () => limitGauges(report));
+  renderIfChanged($('risk-problems'), report.problems, () => problemItems(report));
+}
+
+async function refreshProposals() {
+  const proposals = await load('panel-proposals', '/api/proposals');
+  if (proposals) renderIfChanged($('proposals'), proposals, (list) => proposalItems(list, decide));
+}
+
+async function refreshAlerts() {
+  const alerts = await load('panel-alerts', '/api/alerts?limit=20');
+  if (alerts) renderIfChanged($('alerts'), alerts.slice(0, 20), alertItems);
+}
+
+async function refreshState() {
+  try {
+    showTradingState(await getJson('/api/trading-state'));
+  } catch {
+    showTradingState(null);
+  }
+}
+
+function showDecision(text, ok) {
+  const box = $('proposal-result');
+  box.hidden = false;
+  box.className = `notice ${ok ? 'notice-ok' : 'notice-error'}`;
+  box.replaceChildren(el('span', {}, text));
+}
+
+/** Approve or reject from a button; the server's answer (or problem) is shown above the list. */
+async function decide(button, proposal, action) {
+  const label = `${proposal.ticker} ${proposal.strategy_type} ${proposal.request_id}`;
+  button.disabled = true;
+  button.textContent = action === 'approve' ? 'Approving…' : 'Rejecting…';
+  try {
+    const body = action === 'reject' ? { reason: 'rejected from the dashboard' } : {};
+    const result = await postJson(`/api/proposals/${encodeURIComponent(proposal.request_id)}/${action}`, body);
+    // The answer is the CLI's approval outcome: { request_id, status, message, position_id, fill_price }.
+    showDecision(`${label}: ${result?.status ?? action}${result?.message ? ` — ${result.message}` : ''}`, result?.status !== 'FAILED');
+  } catch (error) {
+    showDecision(`${label}: ${error.message}`, false);
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) await applyToken();
+  }
+  await Promise.all([refreshProposals(), refreshPositionsAndSummary(), refreshAlerts()]);
+}
+
+let running = false;
+async function refreshAll() {
+  if (running) return;
+  running = true;
+  try {
+    await Promise.all([refreshPositionsAndSummary(), refreshDaily(), refreshRisk(), refreshProposals(), refreshAlerts(), refreshState()]);
+    $('updated-at').textContent = clockTime(new Date());
+    document.body.dataset.loaded = 'true';
+  } finally {
+    running = false;
+  }
+}
+
+wireTokenForm(refreshProposals);
+await applyToken();
+await refreshAll();
+setInterval(() => { if (!document.hidden) refreshAll(); }, REFRESH_MS);
+document.addEventListener('visibilitychange', () => { if (!document.hidden) refreshAll(); });
