@@ -51,7 +51,7 @@ internal static class PositionService
         RiskEndpoints.Map(api, mutations);
         ProposalEndpoints.Map(api, mutations);
         AlertEndpoints.Map(api);
-        ServiceEndpoints.Map(app, api);
+        ServiceEndpoints.Map(app, api, mutations);
         app.MapOpenApi();
         // Listen from the start: job runs counted before the first scrape would otherwise be lost.
         app.Services.GetRequiredService<PrometheusExporter>();

@@ -11,11 +11,13 @@ namespace OptionsAutomation.Web;
 /// <summary>What the dashboard needs to know about the service itself (whether to show approve buttons, its clock).</summary>
 internal sealed record ServiceInfo(bool MutationsEnabled, string Environment, DateTimeOffset Now);
 
-/// <summary>The service's own endpoints: <c>/api/info</c>, <c>/health</c> and <c>/metrics</c> (Prometheus).</summary>
+/// <summary>The service's own endpoints: <c>/api/info</c>, <c>/api/auth</c>, <c>/health</c> and <c>/metrics</c> (Prometheus).</summary>
 internal static class ServiceEndpoints
 {
-    public static void Map(WebApplication app, RouteGroupBuilder api)
+    public static void Map(WebApplication app, RouteGroupBuilder api, RouteGroupBuilder guarded)
     {
+        // Lets a client (the dashboard's token field) check a token without changing anything.
+        guarded.MapGet("/auth", () => TypedResults.NoContent()).WithSummary("204 when the bearer token is accepted; 401 wrong token, 403 no token configured");
         api.MapGet("/info", Info).WithSummary("Whether POST endpoints are enabled (a token is configured), the environment and the server's clock");
         app.MapGet("/health", HealthAsync).WithSummary("Database, scheduler, Telegram and data freshness; 503 when the database is down");
         app.MapGet("/metrics", MetricsAsync).WithSummary("Prometheus text exposition format");

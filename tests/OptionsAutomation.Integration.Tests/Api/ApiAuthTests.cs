@@ -27,6 +27,19 @@ public sealed class ApiAuthTests(PostgresServer server) : ApiTestBase(server)
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.DoesNotContain(Api.Logs.Lines, line => line.Contains(ApiHarness.Token, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ApiAuth_ChecksATokenWithoutChangingAnything()
+    {
+        using var accepted = new HttpRequestMessage(HttpMethod.Get, "/api/auth");
+        accepted.Headers.Authorization = new("Bearer", ApiHarness.Token);
+        using var refused = new HttpRequestMessage(HttpMethod.Get, "/api/auth");
+        refused.Headers.Authorization = new("Bearer", "guess");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Api.Http.SendAsync(accepted)).StatusCode);
+        await ApiProblems.ReadAsync(await Api.Http.SendAsync(refused), HttpStatusCode.Unauthorized);
+        await ApiProblems.ReadAsync(await Api.Http.GetAsync("/api/auth"), HttpStatusCode.Unauthorized);
+    }
 }
 
 /// <summary>Without <c>Service:ApiToken</c> the API is read-only: every POST is 403, whatever it carries.</summary>

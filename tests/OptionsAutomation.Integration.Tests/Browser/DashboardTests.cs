@@ -54,6 +54,8 @@ public sealed class DashboardTests(PostgresServer postgres, ITestOutputHelper ou
         foreach (var (positionId, pnl) in open)
         {
             Assert.Equal(pnl, await page.Locator($"#positions tbody tr[data-position-id='{positionId}'] td.pnl").InnerTextAsync());
+            // DTE counts from the server's New York date (the test clock: 2021-03-01), not the browser's: 46 days to 2021-04-16.
+            Assert.Equal("46", await page.Locator($"#positions tbody tr[data-position-id='{positionId}'] td.dte").InnerTextAsync());
         }
 
         foreach (var chart in Charts)

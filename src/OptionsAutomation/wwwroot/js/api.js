@@ -25,6 +25,12 @@ export async function getJson(path) {
   return response.json();
 }
 
+/** GET with the bearer token; resolves when the server accepts it (204), throws ApiError otherwise. */
+export async function getAuthorized(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json', Authorization: `Bearer ${token.get()}` }, cache: 'no-store' });
+  if (!response.ok) throw await errorOf(response);
+}
+
 export async function postJson(path, body) {
   const response = await fetch(path, {
     method: 'POST',

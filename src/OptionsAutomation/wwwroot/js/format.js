@@ -27,9 +27,20 @@ export const clockTime = (date) => clock.format(date);
 /** The CSS class that colours a P&L figure: gains green, losses red, zero neutral. */
 export const tone = (v) => (!isNumber(v) || v === 0 ? '' : v > 0 ? 'gain' : 'loss');
 
-/** Calendar days from today to an ISO date (YYYY-MM-DD); the server's DTE uses New York's date. */
-export function daysUntil(isoDate) {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const now = new Date();
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) / 86_400_000);
+// "Today" is the server's New York date (from /api/info), not the browser's: DTE is counted the way the exit
+// rules count it, whatever the viewer's time zone or a replay clock.
+const newYorkDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+let today = newYorkDate.format(new Date());
+
+/** Sets today from the server's clock (an ISO instant). */
+export function setServerNow(isoInstant) {
+  today = newYorkDate.format(new Date(isoInstant));
 }
+
+const dayNumber = (isoDate) => {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+};
+
+/** Calendar days from the server's New York date to an ISO date (YYYY-MM-DD). */
+export const daysUntil = (isoDate) => dayNumber(isoDate) - dayNumber(today);

@@ -2,7 +2,7 @@
 // its own: an endpoint that fails shows its error in that panel and leaves the others working.
 import { getJson, postJson, ApiError } from './api.js';
 import { el, renderIfChanged, panelState } from './dom.js';
-import { clockTime } from './format.js';
+import { clockTime, setServerNow } from './format.js';
 import { equityCharts, dailyPnlChart } from './charts.js';
 import { positionRows, positionTotals } from './positions.js';
 import { greekTiles, limitGauges, problemItems } from './risk.js';
@@ -64,6 +64,14 @@ async function refreshAlerts() {
   if (alerts) renderIfChanged($('alerts'), alerts.slice(0, 20), alertItems);
 }
 
+async function refreshClock() {
+  try {
+    setServerNow((await getJson('/api/info')).now);
+  } catch {
+    // Keep the last known date; the panels report their own errors.
+  }
+}
+
 async function refreshState() {
   try {
     showTradingState(await getJson('/api/trading-state'));
@@ -101,6 +109,7 @@ async function refreshAll() {
   if (running) return;
   running = true;
   try {
+    await refreshClock();
     await Promise.all([refreshPositionsAndSummary(), refreshDaily(), refreshRisk(), refreshProposals(), refreshAlerts(), refreshState()]);
     $('updated-at').textContent = clockTime(new Date());
     document.body.dataset.loaded = 'true';

@@ -19,7 +19,7 @@ function row(p) {
     el('td', {}, p.strategy_type),
     el('td', { class: 'num' }, strikes(p)),
     el('td', {}, p.expiration),
-    el('td', { class: `num ${dte <= 21 ? 'warn-text' : ''}` }, String(dte)),
+    el('td', { class: `num dte ${dte <= 21 ? 'warn-text' : ''}` }, String(dte)),
     el('td', { class: 'num' }, String(p.quantity)),
     el('td', { class: 'num' }, price(p.entry_price)),
     el('td', { class: 'num' }, price(p.mark_price)),

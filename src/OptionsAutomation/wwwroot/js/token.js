@@ -1,20 +1,14 @@
-// The API token field. The server has no "who am I" endpoint, so the token is checked by a reject of a
-// proposal id that cannot exist: the bearer filter answers first (401 wrong token, 403 mutations disabled),
-// and a problem answer from past it (404 no such proposal, 400) means the token was accepted. Nothing is
-// changed by the check.
-import { ApiError, postJson, token } from './api.js';
-
-const PROBE = '/api/proposals/dashboard-token-check/reject';
+// The API token field, checked against GET /api/auth (204 accepted, 401 wrong token, 403 read-only server).
+import { ApiError, getAuthorized, token } from './api.js';
 
 async function verify() {
   if (!token.get()) return { accepted: false, text: '' };
   try {
-    await postJson(PROBE, { reason: 'token check' });
+    await getAuthorized('/api/auth');
     return { accepted: true, text: 'token accepted' };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return { accepted: false, text: 'token refused' };
     if (error instanceof ApiError && error.status === 403) return { accepted: false, text: 'the server has no API token: read-only' };
-    if (error instanceof ApiError && error.problem && error.status < 500) return { accepted: true, text: 'token accepted' };
     return { accepted: false, text: `could not check the token: ${error.message}` };
   }
 }
