@@ -47,4 +47,8 @@ public sealed class Revaluation(double riskFreeRate, Func<string, double> divide
 
         return new DollarGreeks(delta * s, gamma * s * s / 100, theta, vega);
     }
+
+    /// <summary>One leg's vega in dollars per volatility point, signed from the holder's side.</summary>
+    public double Vega(RiskPosition position, RiskLeg leg) =>
+        leg.Units * BlackScholes.Value(leg.Right, position.Spot, leg.Strike, Math.Max(leg.Years, 0), riskFreeRate, dividendYield(position.Underlying), leg.ImpliedVolatility).Vega;
 }
