@@ -78,7 +78,8 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
             Limits = [],
             Problems = problems,
         };
-        return report with { Limits = new PortfolioLimits(settings, gate).Read(report, inputs, model, parametric is null ? null : covered.Select((p, i) => (p, greeks[Index(inputs, p)].Delta)).ToList()) };
+        var limits = new PortfolioLimits(settings, gate).Read(report, inputs, model, parametric is null ? null : covered.Select((p, i) => (p, greeks[Index(inputs, p)].Delta)).ToList());
+        return report with { Limits = [.. limits, .. RiskSignals.Read(settings, inputs, model)] };
     }
 
     private static int Index(PortfolioInputs inputs, RiskPosition position) => inputs.Positions.ToList().IndexOf(position);
