@@ -7,21 +7,22 @@ public sealed record GreekAttributionRow(string Ticker, int Intervals, GreekPnl 
 
 /// <summary>
 /// P&amp;L of the open positions between consecutive risk snapshots, attributed to the Greeks taken at the start of
-/// each interval (a second-order Taylor expansion in the underlying, first order in time and volatility). For a
-/// position held at both ends, with S its underlying's spot, dS the spot's change, dt the calendar days elapsed and,
-/// per option leg, dσ its implied volatility's change in volatility points (0.01 = 1 point):
+/// each interval (second order in the underlying, first order in time and volatility). For a position held at both
+/// ends, with its model Greeks (<see cref="PositionRisk.Greeks"/>: Δ per 1 of the underlying times shares, Γ the
+/// change of Δ per 1, Θ in dollars per calendar day), dS the change of the underlying's spot, dt the calendar days elapsed and, per option leg, V its
+/// vega in dollars per volatility point and dσ its implied volatility's change in points (0.01 = 1 point):
 /// <list type="bullet">
-/// <item>delta = Δ·dS, where Δ = delta dollars ÷ S is the share-equivalent delta (per 1 of the underlying, times shares);</item>
-/// <item>gamma = ½·Γ·dS², where Γ = gamma dollars × 100 ÷ S² (see <see cref="DollarGreeks"/>);</item>
-/// <item>theta = Θ·dt, Θ in dollars per calendar day;</item>
-/// <item>vega = Σ legs V·dσ, V in dollars per volatility point;</item>
+/// <item>delta = Δ·dS (= delta dollars × dS/S);</item>
+/// <item>gamma = ½·Γ·dS²;</item>
+/// <item>theta = Θ·dt;</item>
+/// <item>vega = Σ legs V·dσ;</item>
 /// <item>residual = actual − (delta + gamma + theta + vega), the actual being the change of the position's market value
-/// (its mark): higher-order terms, cross terms, rate and dividend carry, and mark-versus-model differences.</item>
+/// at its marks: higher-order and cross terms, rate and dividend carry, and mark-versus-model differences.</item>
 /// </list>
 /// The terms are computed in doubles and each rounded to the cent before the residual is taken in decimal, so every
 /// interval, every row and the total add up exactly. Positions opened or closed between two snapshots have no
-/// interval (their P&amp;L is in the trade attribution); intervals whose snapshots lack spot or legs (stored before
-/// those were) are counted in <see cref="Skipped"/>, not guessed.
+/// interval (their P&amp;L is in the trade attribution); intervals whose snapshots lack the spot, Greeks or legs
+/// (stored before those were) are counted in <see cref="Skipped"/>, not guessed.
 /// </summary>
 public sealed record GreekAttribution(
     DateTimeOffset? FirstSnapshot,
@@ -73,25 +74,23 @@ public sealed record GreekAttribution(
 
     /// <summary>
     /// One position's P&amp;L from <paramref name="before"/> to <paramref name="after"/>, <paramref name="days"/> calendar
-    /// days later; null when either lacks its spot or leg volatilities, or their legs differ.
+    /// days later; null when either lacks its spot, Greeks or legs, or their legs differ.
     /// </summary>
     public static GreekPnl? Between(PositionRisk before, PositionRisk after, double days)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        if (before.Spot is not > 0m || after.Spot is not { } endSpot || before.Legs is not { } legs || after.Legs is not { } endLegs
+        if (before is not { Spot: { } startSpot, Greeks: { } g, Legs: { } legs } || after is not { Spot: { } endSpot, Legs: { } endLegs }
             || legs.Count != endLegs.Count || legs.Where((l, i) => l.Right != endLegs[i].Right || l.Strike != endLegs[i].Strike).Any())
         {
             return null;
         }
 
-        var spot = (double)before.Spot.Value;
-        var move = (double)(endSpot - before.Spot.Value) / spot;
-        var delta = RiskRounding.Cents((double)before.DeltaDollars * move);
-        // Γ·dS²/2 with Γ = gamma dollars × 100 / S²: the S² cancel into the relative move.
-        var gamma = RiskRounding.Cents(0.5 * (double)before.GammaDollars * 100 * move * move);
-        var theta = RiskRounding.Cents((double)before.ThetaDollars * days);
-        var vega = RiskRounding.Cents(legs.Select((l, i) => (double)l.VegaDollars * (endLegs[i].ImpliedVolatility - l.ImpliedVolatility) * 100).Sum());
+        var move = (double)(endSpot - startSpot);
+        var delta = RiskRounding.Cents((double)g.Delta * move);
+        var gamma = RiskRounding.Cents(0.5 * (double)g.Gamma * move * move);
+        var theta = RiskRounding.Cents((double)g.Theta * days);
+        var vega = RiskRounding.Cents(legs.Select((l, i) => l.Vega * (endLegs[i].ImpliedVolatility - l.ImpliedVolatility) * 100).Sum());
         var actual = after.MarketValue - before.MarketValue;
         return new GreekPnl(delta, gamma, theta, vega, actual - (delta + gamma + theta + vega));
     }

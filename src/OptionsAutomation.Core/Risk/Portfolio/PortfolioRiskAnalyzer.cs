@@ -133,8 +133,9 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
             MarketTime.DateOf(asOf).DayNumber - MarketTime.DateOf(p.EntryDate).DayNumber,
             RiskRounding.Cents(greeks.Delta), RiskRounding.Cents(greeks.Gamma), RiskRounding.Cents(greeks.Theta), RiskRounding.Cents(greeks.Vega),
             RiskExposure.Of(p), p.MaxLoss, componentVar is { } c ? RiskRounding.Cents(c) : null,
-            Math.Round((decimal)risk.Spot, 4, MidpointRounding.AwayFromZero),
-            [.. risk.Legs.Select(l => new LegRisk(l.Right, (decimal)l.Strike, l.ImpliedVolatility, RiskRounding.Cents(_revaluation.Vega(risk, l))))]);
+            (decimal)risk.Spot,
+            _revaluation.UnitGreeks(risk),
+            [.. risk.Legs.Select(l => new LegRisk(l.Right, (decimal)l.Strike, l.ImpliedVolatility, _revaluation.Vega(risk, l)))]);
     }
 
     private static IReadOnlyList<IReadOnlyList<decimal>> Rows(double[,] matrix) =>
