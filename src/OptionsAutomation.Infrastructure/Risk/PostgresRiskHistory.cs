@@ -20,7 +20,7 @@ public sealed class PostgresRiskHistory(NpgsqlDataSource dataSource) : IRiskHist
     public async Task<IReadOnlyList<RiskSnapshotPositions>> PositionsAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(DateTime TakenAt, string Positions)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(DateTime TakenAt, string? Positions)>(new CommandDefinition(
             """
             SELECT taken_at, report->'positions' FROM risk_snapshots
             WHERE (@From::timestamptz IS NULL OR taken_at >= @From) AND (@To::timestamptz IS NULL OR taken_at < @To)
@@ -29,13 +29,13 @@ public sealed class PostgresRiskHistory(NpgsqlDataSource dataSource) : IRiskHist
             new { From = from?.ToUniversalTime(), To = to?.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new RiskSnapshotPositions(
             new DateTimeOffset(r.TakenAt, TimeSpan.Zero),
-            JsonSerializer.Deserialize<PositionRisk[]>(r.Positions, DomainJson.Options) ?? []))];
+            Read<PositionRisk[]>(r.Positions) ?? []))];
     }
 
     public async Task<CorrelationSnapshot?> CorrelationsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(DateTime TakenAt, string Underlyings, string Correlation)?>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<(DateTime TakenAt, string? Underlyings, string? Correlation)?>(new CommandDefinition(
             """
             SELECT taken_at, report->'underlyings', report->'correlation' FROM risk_snapshots
             WHERE taken_at < @Before ORDER BY taken_at DESC, snapshot_id DESC LIMIT 1
@@ -43,7 +43,10 @@ public sealed class PostgresRiskHistory(NpgsqlDataSource dataSource) : IRiskHist
             new { Before = before.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row is not { } r ? null : new CorrelationSnapshot(
             new DateTimeOffset(r.TakenAt, TimeSpan.Zero),
-            JsonSerializer.Deserialize<string[]>(r.Underlyings, DomainJson.Options) ?? [],
-            JsonSerializer.Deserialize<decimal[][]>(r.Correlation, DomainJson.Options) ?? []);
+            Read<string[]>(r.Underlyings) ?? [],
+            Read<decimal[][]>(r.Correlation) ?? []);
     }
+
+    /// <summary>A key the stored report lacks (a row written before it existed) reads as null.</summary>
+    private static T? Read<T>(string? json) where T : class => json is null ? null : JsonSerializer.Deserialize<T>(json, DomainJson.Options);
 }

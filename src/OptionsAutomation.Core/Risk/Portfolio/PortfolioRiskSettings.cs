@@ -66,7 +66,10 @@ public sealed record PortfolioRiskSettings
     /// </summary>
     public double VolSpikeRatio { get; init; } = 1.5;
 
-    /// <summary>The short window of the volatility spike signal, in daily returns (the long one is <see cref="HistoryDays"/>).</summary>
+    /// <summary>
+    /// The short window of the volatility spike signal, in daily returns; the long one is the whole history
+    /// (<see cref="HistoryDays"/>), and with no more history than this window the signal is not read.
+    /// </summary>
     public int VolSpikeWindowDays { get; init; } = 5;
 
     /// <summary>
@@ -104,7 +107,7 @@ public sealed record PortfolioRiskSettings
             string.Equals(BreachAction, "none", StringComparison.OrdinalIgnoreCase) || DomainCodes.TryParse<TradingState>(BreachAction, out var state) && state != TradingState.Active,
             "none, REDUCING or HALTED", BreachAction);
         Check(errors, nameof(VolSpikeRatio), VolSpikeRatio > 1, "above 1", VolSpikeRatio);
-        Check(errors, nameof(VolSpikeWindowDays), VolSpikeWindowDays >= 2 && VolSpikeWindowDays < HistoryDays, "at least 2 and below HistoryDays", VolSpikeWindowDays);
+        Check(errors, nameof(VolSpikeWindowDays), VolSpikeWindowDays >= 2, "at least 2", VolSpikeWindowDays);
         Check(errors, nameof(CorrelationChangeAlert), CorrelationChangeAlert is > 0 and <= 2, "a change of correlation in (0, 2]", CorrelationChangeAlert);
         for (var i = 0; i < (StressScenarios?.Count ?? 0); i++)
         {
