@@ -58,10 +58,6 @@ public sealed class ReportByGreekCliTests(PostgresServer server) : CliTestBase(s
          "legs": [{"right": "put", "strike": 560, "implied_volatility": {{volatility}}, "vega": -59.773129}]}
         """);
 
-    private Task SeedSnapshotAsync(string takenAt, string position) => Db.ExecuteAsync(
-        $"""
-        INSERT INTO risk_snapshots (taken_at, equity, positions, exposure_total, exposure_collateral, exposure_max_loss, delta_dollars,
-            gamma_dollars, theta_dollars, vega_dollars, var_confidence, drawdown_current, drawdown_max, report)
-        VALUES ('{takenAt}', 100000, 1, 0, 0, 0, 0, 0, 0, 0, 0.95, 0, 0, '{"{"}"positions": [{position}]{"}"}')
-        """);
+    private Task SeedSnapshotAsync(string takenAt, string position) =>
+        Db.InsertRiskSnapshotAsync(DateTimeOffset.Parse(takenAt, CultureInfo.InvariantCulture), $"{{\"positions\": [{position}]}}");
 }
