@@ -9,8 +9,9 @@ public sealed record GreekAttributionRow(string Ticker, int Intervals, GreekPnl 
 /// P&amp;L of the open positions between consecutive risk snapshots, attributed to the Greeks taken at the start of
 /// each interval (second order in the underlying, first order in time and volatility). For a position held at both
 /// ends, with its model Greeks (<see cref="PositionRisk.Greeks"/>: Δ per 1 of the underlying times shares, Γ the
-/// change of Δ per 1, Θ in dollars per calendar day), dS the change of the underlying's spot, dt the calendar days elapsed and, per option leg, V its
-/// vega in dollars per volatility point and dσ its implied volatility's change in points (0.01 = 1 point):
+/// change of Δ per 1, Θ in dollars per calendar day), dS the change of the underlying's spot, dt the calendar days
+/// elapsed and, per option leg, V its vega in dollars per volatility point and dσ its implied volatility's change in
+/// points (0.01 = 1 point):
 /// <list type="bullet">
 /// <item>delta = Δ·dS (= delta dollars × dS/S);</item>
 /// <item>gamma = ½·Γ·dS²;</item>
