@@ -19,8 +19,12 @@ public sealed class PortfolioRiskService(
     IPositionStore positions, IMarketData marketData, IAccountEquity account, NyseCalendar calendar,
     PricingSettings pricing, PortfolioRiskSettings settings, PortfolioRiskAnalyzer analyzer)
 {
-    public async Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        analyzer.Report(await GatherAsync(asOf, cancellationToken).ConfigureAwait(false));
+    public Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        ReportAsync(asOf, null, cancellationToken);
+
+    /// <summary>The report, with the correlation change signal read against <paramref name="correlationReference"/> when given.</summary>
+    public async Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CorrelationSnapshot? correlationReference, CancellationToken cancellationToken) =>
+        analyzer.Report(await GatherAsync(asOf, cancellationToken).ConfigureAwait(false) with { CorrelationReference = correlationReference });
 
     public async Task<(PortfolioInputs Inputs, IReadOnlyList<StressResult> Results)> StressAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {

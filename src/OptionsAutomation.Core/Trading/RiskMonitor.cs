@@ -1,4 +1,5 @@
 using System.Globalization;
+using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
 
@@ -8,15 +9,18 @@ namespace OptionsAutomation.Core.Trading;
 /// The risk job's use case: value the portfolio now, store the snapshot, alert each limit crossing once, and on a
 /// crossing into BREACH tighten the trading state to <see cref="PortfolioRiskSettings.BreachState"/> when one is
 /// configured. The state only ever tightens (ACTIVE → REDUCING → HALTED): a HALTED state is never touched, and
-/// a state someone loosened while the breach holds stays loosened until the limit crosses again.
+/// a state someone loosened while the breach holds stays loosened until the limit crosses again. Signals
+/// (<see cref="LimitReading.Informational"/>: volatility spikes, correlation changes) alert but never change the state.
 /// </summary>
-public sealed class RiskMonitor(PortfolioRiskService risk, IRiskMonitorStore store, ITradingControls controls, PortfolioRiskSettings settings)
+public sealed class RiskMonitor(PortfolioRiskService risk, IRiskMonitorStore store, IRiskHistory history, ITradingControls controls, PortfolioRiskSettings settings)
 {
     public const string Actor = "risk-monitor";
 
     public async Task<RiskCheckOutcome> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var report = await risk.ReportAsync(now, cancellationToken).ConfigureAwait(false);
+        // Correlations move once a day (daily closes): compare with the last snapshot of an earlier New York day.
+        var reference = await history.CorrelationsBeforeAsync(MarketTime.At(MarketTime.DateOf(now), TimeOnly.MinValue), cancellationToken).ConfigureAwait(false);
+        var report = await risk.ReportAsync(now, reference, cancellationToken).ConfigureAwait(false);
         TradingState? setTo = null;
         // The state changes before the crossings commit: if it fails, the crossings are found again next minute.
         var crossings = await store.RecordAsync(report, now.AddDays(-settings.HistoryDays), async found =>
@@ -26,7 +30,8 @@ public sealed class RiskMonitor(PortfolioRiskService risk, IRiskMonitorStore sto
 
     private async Task<TradingState?> TightenAsync(IReadOnlyList<LimitCrossing> crossings, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var breaches = crossings.Where(c => c.To == LimitState.Breach).Select(c => c.Name).ToList();
+        // Signals never reach BREACH; the filter says so again here, where acting on it would do harm.
+        var breaches = crossings.Where(c => c.To == LimitState.Breach && !c.Reading.Informational).Select(c => c.Name).ToList();
         if (settings.BreachState is not { } target || breaches.Count == 0)
         {
             return null;

@@ -55,7 +55,7 @@ internal static class PerformanceCommands
         var from = CliOptions.Date("--from", "First New York close date (default: the first trade's)");
         var to = CliOptions.Date("--to", "Last New York close date (default: the last trade's)");
         var json = CliOptions.Json();
-        var command = new Command("report", "Performance report: trade statistics, daily equity return statistics and P&L attribution")
+        var command = new Command("report", "Performance report: trade statistics, daily equity return statistics, P&L attribution (also by Greek, from the risk snapshots)")
         {
             from, to, json,
         };
@@ -73,6 +73,12 @@ internal static class PerformanceCommands
             // Every trade up to the end: those before --from set the opening equity of the curve.
             var trades = await services.Get<PositionManager>().HistoryAsync(null, last, cancellationToken).ConfigureAwait(false);
             var report = PerformanceReport.Of(trades, services.Get<PaperBrokerSettings>().StartingEquity, first, last, services.Get<NyseCalendar>());
+            // The range's New York days as instants: from midnight of --from to midnight after --to.
+            var snapshots = await services.Get<IRiskHistory>().PositionsAsync(
+                first is { } f ? MarketTime.At(f, TimeOnly.MinValue) : null,
+                last is { } l ? MarketTime.At(l.AddDays(1), TimeOnly.MinValue) : null,
+                cancellationToken).ConfigureAwait(false);
+            report = report with { ByGreek = GreekAttribution.Of(snapshots) };
             if (parse.GetValue(json))
             {
                 PerformanceJson.Write(PerformanceJson.Report.Of(report));

@@ -59,10 +59,11 @@ internal static class PerformanceJson
         TradeStatistics TradeStatistics,
         Returns ReturnStatistics,
         PnlAttribution Attribution,
-        IReadOnlyList<EquityPoint> EquityCurve)
+        IReadOnlyList<EquityPoint> EquityCurve,
+        GreekAttribution AttributionByGreek)
     {
         public static Report Of(PerformanceReport r) => new(
             r.From, r.To, r.EquityCurve.OpeningDate, r.EquityCurve.OpeningEquity, r.EquityCurve.Closing, r.Trades,
-            Returns.Of(r.Returns), r.Attribution, r.EquityCurve.Days);
+            Returns.Of(r.Returns), r.Attribution, r.EquityCurve.Days, r.ByGreek);
     }
 }

@@ -48,6 +48,8 @@ internal static class PerformanceOutput
         ReturnStatistics(r.Returns);
         AnsiConsole.WriteLine();
         Attribution(r.Attribution);
+        AnsiConsole.WriteLine();
+        ByGreek(r.ByGreek);
     }
 
     private static void TradeStatistics(TradeStatistics t)
@@ -76,6 +78,20 @@ internal static class PerformanceOutput
             {
                 table.AddRow(by, row.Key, Cell(row.Trades), Cell(row.Wins), Cell(row.Losses), Cell(row.Pnl));
             }
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void ByGreek(GreekAttribution g)
+    {
+        AnsiConsole.WriteLine(
+            $"Open positions by Greek: {g.Intervals} position interval(s) over {g.Snapshots} risk snapshot(s) " +
+            $"from {Cell(g.FirstSnapshot)} to {Cell(g.LastSnapshot)}" + (g.Skipped > 0 ? $", {g.Skipped} skipped (stored without spot or legs)" : ""));
+        var table = new Table().AddColumns("Ticker", "Intervals", "Delta", "Gamma", "Theta", "Vega", "Residual", "Actual");
+        foreach (var (ticker, intervals, pnl) in g.ByTicker.Select(r => (r.Ticker, r.Intervals, r.Pnl)).Append(("total", g.Intervals, g.Total)))
+        {
+            table.AddRow(ticker, Cell(intervals), Cell(pnl.Delta), Cell(pnl.Gamma), Cell(pnl.Theta), Cell(pnl.Vega), Cell(pnl.Residual), Cell(pnl.Actual));
         }
 
         AnsiConsole.Write(table);

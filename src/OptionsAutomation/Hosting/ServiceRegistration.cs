@@ -60,6 +60,7 @@ public static class ServiceRegistration
         services.AddSingleton<PortfolioRiskAnalyzer>();
         services.AddSingleton<PortfolioRiskService>();
         services.AddSingleton<IRiskMonitorStore, PostgresRiskMonitorStore>();
+        services.AddSingleton<IRiskHistory, PostgresRiskHistory>();
         services.AddSingleton<RiskMonitor>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));

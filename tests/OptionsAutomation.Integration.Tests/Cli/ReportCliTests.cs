@@ -28,7 +28,7 @@ public sealed class ReportCliTests(PostgresServer server) : CliTestBase(server)
         var json = (await Cli.RunAsync("report", "--from", "2026-02-09", "--to", "2026-02-13", "--json")).Succeeded().Json();
 
         Assert.Equal(
-            ["from", "to", "opening_date", "opening_equity", "closing_equity", "trade_statistics", "return_statistics", "attribution", "equity_curve"],
+            ["from", "to", "opening_date", "opening_equity", "closing_equity", "trade_statistics", "return_statistics", "attribution", "equity_curve", "attribution_by_greek"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("2026-02-06", 100_100m, 100_025m), (json.Str("opening_date"), json.Dec("opening_equity"), json.Dec("closing_equity")));
         Assert.Equal(

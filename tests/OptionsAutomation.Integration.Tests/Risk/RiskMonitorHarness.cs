@@ -33,12 +33,15 @@ internal sealed class RiskMonitorHarness(TestDatabase db, ManualClock clock)
         var pricing = new PricingSettings();
         var service = new PortfolioRiskService(db.Store(clock), Quotes, new PaperAccount(db.DataSource, new PaperBrokerSettings()), Calendar,
             pricing, settings, new PortfolioRiskAnalyzer(settings, Gate, pricing));
-        var monitor = new RiskMonitor(service, new PostgresRiskMonitorStore(db.DataSource), Controls(), settings);
+        var monitor = new RiskMonitor(service, new PostgresRiskMonitorStore(db.DataSource), new PostgresRiskHistory(db.DataSource), Controls(), settings);
         return new RiskCheckJob(monitor, Calendar, clock, NullLogger<RiskCheckJob>.Instance);
     }
 
-    /// <summary>An SPY 560 put sold for 2.00 a week ago (collateral 56,000.00), quoted 1.95/2.05 with SPY at 580 one minute ago.</summary>
-    public async Task<Position> OpenSpyPutAsync()
+    /// <summary>
+    /// An SPY 560 put sold for 2.00 a week ago (collateral 56,000.00), quoted 1.95/2.05 with SPY at 580 one minute ago;
+    /// <paramref name="close"/> gives SPY's close <c>i</c> sessions back (default: within 1% of 580, calm).
+    /// </summary>
+    public async Task<Position> OpenSpyPutAsync(Func<int, decimal>? close = null)
     {
         var now = clock.GetUtcNow();
         var opened = await db.Positions(clock).OpenAsync(new OpenPositionRequest
@@ -59,7 +62,7 @@ internal sealed class RiskMonitorHarness(TestDatabase db, ManualClock clock)
         for (var i = 0; i < HistorySessions; i++)
         {
             date = Calendar.PreviousSession(date).Date;
-            Quotes.Underlying("SPY", 580m * (1m + (0.01m * (decimal)Math.Sin(i))), MarketTime.At(date, new TimeOnly(16, 0)));
+            Quotes.Underlying("SPY", close?.Invoke(i) ?? 580m * (1m + (0.01m * (decimal)Math.Sin(i))), MarketTime.At(date, new TimeOnly(16, 0)));
         }
 
         return opened.Position;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
+using OptionsAutomation.Infrastructure.Risk;
 using OptionsAutomation.Integration.Tests.Risk;
 using OptionsAutomation.Integration.Tests.Support;
 
@@ -8,7 +9,7 @@ namespace OptionsAutomation.Integration.Tests.Worker;
 
 /// <summary>
 /// The minute risk job on real Postgres: snapshots stored and pruned, limit crossings alerted once, the breach
-/// action on the trading state, and the NYSE hours that gate it. The SPY put's 56,000.00 collateral against
+/// action on the trading state, the signals that never move it, and the NYSE hours that gate it. The SPY put's 56,000.00 collateral against
 /// Risk:MaxPositionValue drives the position_value limit.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -32,8 +33,8 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
     public async Task AtASessionInstant_StoresTheSnapshot_AndPrunesRowsOlderThanHistoryDays()
     {
         await _h.OpenSpyPutAsync();
-        await InsertSnapshotAsync(Tick.AddDays(-30).AddMinutes(-1));
-        await InsertSnapshotAsync(Tick.AddDays(-29));
+        await _db.InsertRiskSnapshotAsync(Tick.AddDays(-30).AddMinutes(-1));
+        await _db.InsertRiskSnapshotAsync(Tick.AddDays(-29));
 
         var outcome = await _h.Job(new PortfolioRiskSettings { HistoryDays = 30 }).RunTickAsync(CancellationToken.None);
 
@@ -146,10 +147,43 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(TradingState.Active, (await _h.Controls().GetAsync(CancellationToken.None)).State);
     }
 
-    private Task InsertSnapshotAsync(DateTimeOffset takenAt) => _db.ExecuteAsync(
-        $"""
-        INSERT INTO risk_snapshots (taken_at, equity, positions, exposure_total, exposure_collateral, exposure_max_loss, delta_dollars,
-            gamma_dollars, theta_dollars, vega_dollars, var_confidence, drawdown_current, drawdown_max, report)
-        VALUES ('{takenAt:O}', 100000, 0, 0, 0, 0, 0, 0, 0, 0, 0.95, 0, 0, '{"{}"}')
-        """);
+    [Fact]
+    public async Task AVolatilitySpike_AlertsOnce_AndNeverMovesTheTradingState_EvenWithBreachActionHalted()
+    {
+        // The last five closes swing ±3% around 580 after weeks within 1%.
+        await _h.OpenSpyPutAsync(i => i < 5 ? 580m * (1m + (0.03m * (i % 2 == 0 ? 1 : -1))) : 580m * (1m + (0.01m * (decimal)Math.Sin(i))));
+        var job = _h.Job(new PortfolioRiskSettings { MaxPositionValue = 100_000m, BreachAction = "HALTED" });
+
+        var first = await job.RunTickAsync(CancellationToken.None);
+        _clock.Set(Tick.AddMinutes(1));
+        var second = await job.RunTickAsync(CancellationToken.None);
+
+        var crossing = Assert.Single(first!.Crossings);
+        Assert.Equal(("vol_spike:SPY", LimitState.Ok, LimitState.Warn, true), (crossing.Name, crossing.From, crossing.To, crossing.Reading.Informational));
+        Assert.Null(first.StateSetTo);
+        Assert.Empty(second!.Crossings);
+        Assert.Equal(TradingState.Active, (await _h.Controls().GetAsync(CancellationToken.None)).State);
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' LIKE 'risk_%'"));
+        Assert.Equal(1, await _db.CountAsync("outbox",
+            "payload->>'kind' = 'risk_vol_spike' AND payload->>'text' LIKE 'Risk signal vol_spike:SPY OK → WARN: % ratio against 1.5 ratio (informational); SPY: 5-day realized volatility %'"));
+        Assert.Equal(1, await _db.CountAsync("risk_limit_states", "limit_key = 'vol_spike:SPY' AND state = 'WARN'"));
+        Assert.Equal(0, await _db.CountAsync("audit_events", "event_type = 'trading.state_changed'"));
+    }
+
+    [Fact]
+    public async Task CorrelationsBefore_IsTheLatestSnapshotBeforeTheInstant()
+    {
+        var history = new PostgresRiskHistory(_db.DataSource);
+        Assert.Null(await history.CorrelationsBeforeAsync(Tick, CancellationToken.None));
+        await _db.InsertRiskSnapshotAsync(Tick.AddDays(-1).AddHours(1), """{"underlyings": ["QQQ", "SPY"], "correlation": [[1, 0.7], [0.7, 1]]}""");
+        await _db.InsertRiskSnapshotAsync(Tick.AddDays(-2), """{"underlyings": ["QQQ", "SPY"], "correlation": [[1, 0.5], [0.5, 1]]}""");
+        await _db.InsertRiskSnapshotAsync(Tick, """{"underlyings": ["SPY"], "correlation": [[1]]}""");
+
+        var reference = await history.CorrelationsBeforeAsync(Tick.AddMinutes(-5), CancellationToken.None);
+
+        Assert.NotNull(reference);
+        Assert.Equal(Tick.AddDays(-1).AddHours(1), reference.TakenAt);
+        Assert.Equal(0.7m, reference.Between("SPY", "QQQ"));
+        Assert.Null(reference.Between("SPY", "IWM"));
+    }
 }

@@ -4,7 +4,8 @@ namespace OptionsAutomation.Core.Risk.Portfolio;
 /// Everything the risk figures are computed from, gathered by the caller so the analysis does no I/O:
 /// the priced open positions, the underlyings' return history (null when the source had too little), the
 /// account's equity and equity curve (oldest first, the last point now), today's realized P&amp;L, and the
-/// problems met while gathering (positions that could not be priced, missing history).
+/// problems met while gathering (positions that could not be priced, missing history), and the correlations of an
+/// earlier snapshot for the correlation change signal (null: not read).
 /// </summary>
 public sealed record PortfolioInputs
 {
@@ -15,4 +16,5 @@ public sealed record PortfolioInputs
     public required IReadOnlyList<decimal> EquityCurve { get; init; }
     public required decimal RealizedPnlToday { get; init; }
     public IReadOnlyList<string> Problems { get; init; } = [];
+    public CorrelationSnapshot? CorrelationReference { get; init; }
 }

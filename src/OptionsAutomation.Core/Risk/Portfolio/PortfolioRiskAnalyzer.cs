@@ -78,7 +78,8 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
             Limits = [],
             Problems = problems,
         };
-        return report with { Limits = new PortfolioLimits(settings, gate).Read(report, inputs, model, parametric is null ? null : covered.Select((p, i) => (p, greeks[Index(inputs, p)].Delta)).ToList()) };
+        var limits = new PortfolioLimits(settings, gate).Read(report, inputs, model, parametric is null ? null : covered.Select((p, i) => (p, greeks[Index(inputs, p)].Delta)).ToList());
+        return report with { Limits = [.. limits, .. RiskSignals.Read(settings, inputs, model)] };
     }
 
     private static int Index(PortfolioInputs inputs, RiskPosition position) => inputs.Positions.ToList().IndexOf(position);
@@ -131,7 +132,10 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
             CreditPnl.PercentOfMaxProfit(unrealized, p.ReturnBase()),
             MarketTime.DateOf(asOf).DayNumber - MarketTime.DateOf(p.EntryDate).DayNumber,
             RiskRounding.Cents(greeks.Delta), RiskRounding.Cents(greeks.Gamma), RiskRounding.Cents(greeks.Theta), RiskRounding.Cents(greeks.Vega),
-            RiskExposure.Of(p), p.MaxLoss, componentVar is { } c ? RiskRounding.Cents(c) : null);
+            RiskExposure.Of(p), p.MaxLoss, componentVar is { } c ? RiskRounding.Cents(c) : null,
+            (decimal)risk.Spot,
+            _revaluation.UnitGreeks(risk),
+            [.. risk.Legs.Select(l => new LegRisk(l.Right, (decimal)l.Strike, l.ImpliedVolatility, _revaluation.Vega(risk, l)))]);
     }
 
     private static IReadOnlyList<IReadOnlyList<decimal>> Rows(double[,] matrix) =>

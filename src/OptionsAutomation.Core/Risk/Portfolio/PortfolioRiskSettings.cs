@@ -16,7 +16,7 @@ public sealed record PortfolioRiskSettings
         nameof(VarConfidence), nameof(HistoryDays), nameof(MonteCarloPaths), nameof(Seed), nameof(BetaBenchmark),
         nameof(WarnAtPercent), nameof(MaxPositionContracts), nameof(MaxPositionValue), nameof(MaxDrawdownPercent),
         nameof(MaxVarPercent), nameof(MaxPositionVarPercent), nameof(CorrelationThreshold), nameof(MaxCorrelatedUnderlyings),
-        nameof(BreachAction),
+        nameof(BreachAction), nameof(VolSpikeRatio), nameof(VolSpikeWindowDays), nameof(CorrelationChangeAlert),
     ];
 
     /// <summary>One-sided confidence of VaR and CVaR (0.95: the loss exceeded on one day in twenty).</summary>
@@ -60,6 +60,24 @@ public sealed record PortfolioRiskSettings
     /// <summary>What a limit breach does to the trading state: <c>none</c>, <c>REDUCING</c> or <c>HALTED</c>.</summary>
     public string BreachAction { get; init; } = "none";
 
+    /// <summary>
+    /// Volatility spike signal: an underlying's realized volatility over the last <see cref="VolSpikeWindowDays"/> daily
+    /// returns at least this many times its volatility over the whole history. Informs only (no <see cref="BreachAction"/>).
+    /// </summary>
+    public double VolSpikeRatio { get; init; } = 1.5;
+
+    /// <summary>
+    /// The short window of the volatility spike signal, in daily returns; the long one is the whole history
+    /// (<see cref="HistoryDays"/>), and with no more history than this window the signal is not read.
+    /// </summary>
+    public int VolSpikeWindowDays { get; init; } = 5;
+
+    /// <summary>
+    /// Correlation change signal: two held underlyings' correlation moved by at least this much since the last snapshot
+    /// of an earlier New York day. Informs only (no <see cref="BreachAction"/>).
+    /// </summary>
+    public double CorrelationChangeAlert { get; init; } = 0.2;
+
     /// <summary>Stress scenarios; when the section has none, <see cref="StressScenario.Defaults"/>.</summary>
     public IReadOnlyList<StressScenario>? StressScenarios { get; init; }
 
@@ -88,6 +106,9 @@ public sealed record PortfolioRiskSettings
         Check(errors, nameof(BreachAction),
             string.Equals(BreachAction, "none", StringComparison.OrdinalIgnoreCase) || DomainCodes.TryParse<TradingState>(BreachAction, out var state) && state != TradingState.Active,
             "none, REDUCING or HALTED", BreachAction);
+        Check(errors, nameof(VolSpikeRatio), VolSpikeRatio > 1, "above 1", VolSpikeRatio);
+        Check(errors, nameof(VolSpikeWindowDays), VolSpikeWindowDays >= 2, "at least 2", VolSpikeWindowDays);
+        Check(errors, nameof(CorrelationChangeAlert), CorrelationChangeAlert is > 0 and <= 2, "a change of correlation in (0, 2]", CorrelationChangeAlert);
         for (var i = 0; i < (StressScenarios?.Count ?? 0); i++)
         {
             var s = StressScenarios![i];

@@ -1,4 +1,5 @@
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Marks;
 
 namespace OptionsAutomation.Core.Risk.Portfolio;
 
@@ -9,7 +10,10 @@ namespace OptionsAutomation.Core.Risk.Portfolio;
 /// P&amp;L after fees were it closed at <see cref="Mark"/> (as <c>positions.unrealized_pnl</c>);
 /// <see cref="ReturnPercent"/> is that P&amp;L as a percentage of the max profit (credit) or cost (shares), like
 /// <c>pnl_percent</c>. Greeks are <see cref="DollarGreeks"/>; <see cref="ComponentVar"/> the position's share of the
-/// parametric VaR (null without history).
+/// parametric VaR (null without history). <see cref="Spot"/> (the underlying's price the Greeks were taken at),
+/// <see cref="Greeks"/> (in the underlying's units, as marks store them) and <see cref="Legs"/> (each option leg's volatility and
+/// vega; empty for shares) let the P&amp;L between two snapshots be attributed to the Greeks; snapshots stored before
+/// they existed read them as null.
 /// </summary>
 public sealed record PositionRisk(
     long PositionId,
@@ -28,4 +32,7 @@ public sealed record PositionRisk(
     decimal VegaDollars,
     decimal Exposure,
     decimal MaxLoss,
-    decimal? ComponentVar);
+    decimal? ComponentVar,
+    decimal? Spot = null,
+    PositionGreeks? Greeks = null,
+    IReadOnlyList<LegRisk>? Legs = null);

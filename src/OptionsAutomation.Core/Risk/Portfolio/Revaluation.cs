@@ -1,3 +1,4 @@
+using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Pricing;
 
 namespace OptionsAutomation.Core.Risk.Portfolio;
@@ -33,18 +34,36 @@ public sealed class Revaluation(double riskFreeRate, Func<string, double> divide
     /// <summary>Dollar Greeks from the model at today's market (see <see cref="DollarGreeks"/> for units).</summary>
     public DollarGreeks Greeks(RiskPosition position)
     {
-        var q = dividendYield(position.Underlying);
+        var (delta, gamma, theta, vega) = Units(position);
         var s = position.Spot;
+        return new DollarGreeks(delta * s, gamma * s * s / 100, theta, vega);
+    }
+
+    /// <summary>The same Greeks in the underlying's units (per 1 of it, times shares), to 6 decimals as marks store them.</summary>
+    public PositionGreeks UnitGreeks(RiskPosition position)
+    {
+        var (delta, gamma, theta, vega) = Units(position);
+        return new PositionGreeks(RiskRounding.Ratio(delta), RiskRounding.Ratio(gamma), RiskRounding.Ratio(theta), RiskRounding.Ratio(vega));
+    }
+
+    /// <summary>One leg's vega in dollars per volatility point, signed from the holder's side.</summary>
+    public double Vega(RiskPosition position, RiskLeg leg) => leg.Units * Leg(position, leg).Vega;
+
+    private (double Delta, double Gamma, double Theta, double Vega) Units(RiskPosition position)
+    {
         double delta = position.ShareUnits, gamma = 0, theta = 0, vega = 0;
         foreach (var leg in position.Legs)
         {
-            var v = BlackScholes.Value(leg.Right, s, leg.Strike, Math.Max(leg.Years, 0), riskFreeRate, q, leg.ImpliedVolatility);
+            var v = Leg(position, leg);
             delta += leg.Units * v.Delta;
             gamma += leg.Units * v.Gamma;
             theta += leg.Units * v.Theta;
             vega += leg.Units * v.Vega;
         }
 
-        return new DollarGreeks(delta * s, gamma * s * s / 100, theta, vega);
+        return (delta, gamma, theta, vega);
     }
+
+    private OptionValuation Leg(RiskPosition position, RiskLeg leg) =>
+        BlackScholes.Value(leg.Right, position.Spot, leg.Strike, Math.Max(leg.Years, 0), riskFreeRate, dividendYield(position.Underlying), leg.ImpliedVolatility);
 }

@@ -67,7 +67,7 @@ public sealed class LimitTests
 
         var limits = Analyzer().Report(Inputs([put], history) with { RealizedPnlToday = -1_700m }).Limits.ToDictionary(l => l.Name);
 
-        Assert.Equal(["position_size", "position_value", "exposure", "daily_loss", "drawdown", "var", "position_var", "correlation"], limits.Keys);
+        Assert.Equal(["position_size", "position_value", "exposure", "daily_loss", "drawdown", "var", "position_var", "correlation", "vol_spike:SPY"], limits.Keys);
         Assert.Equal((9m, 10m, LimitState.Warn), (limits["position_size"].Value, limits["position_size"].Limit, limits["position_size"].State));
         // 9 × 560 × 100 collateral against the gate's Risk:MaxTotalExposure of 400,000.
         Assert.Equal((504_000m, LimitState.Breach), (limits["exposure"].Value, limits["exposure"].State));
