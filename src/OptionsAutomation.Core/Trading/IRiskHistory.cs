@@ -11,4 +11,7 @@ public interface IRiskHistory
 
     /// <summary>The correlations of the latest snapshot taken before <paramref name="before"/>; null when there is none.</summary>
     Task<CorrelationSnapshot?> CorrelationsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>The marked-to-market equity of the latest snapshot taken before <paramref name="before"/>; null when there is none.</summary>
+    Task<decimal?> EquityBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

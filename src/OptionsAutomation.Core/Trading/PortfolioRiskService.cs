@@ -13,18 +13,25 @@ namespace OptionsAutomation.Core.Trading;
 /// Gathers <see cref="PortfolioInputs"/> from the ports — open positions, their leg quotes as of an instant, the
 /// underlyings' closes over the last <see cref="PortfolioRiskSettings.HistoryDays"/> sessions, equity and realized
 /// P&amp;L — and hands them to <see cref="PortfolioRiskAnalyzer"/>. What cannot be gathered becomes a problem in the
-/// report, never a silent zero.
+/// report, never a silent zero. The report reads the stored snapshots of earlier days too (<see cref="IRiskHistory"/>),
+/// so the job, the CLI and the API see the same daily loss and correlation change.
 /// </summary>
 public sealed class PortfolioRiskService(
     IPositionStore positions, IMarketData marketData, IAccountEquity account, NyseCalendar calendar,
-    PricingSettings pricing, PortfolioRiskSettings settings, PortfolioRiskAnalyzer analyzer)
+    PricingSettings pricing, PortfolioRiskSettings settings, PortfolioRiskAnalyzer analyzer, IRiskHistory snapshots)
 {
-    public Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        ReportAsync(asOf, null, cancellationToken);
-
-    /// <summary>The report, with the correlation change signal read against <paramref name="correlationReference"/> when given.</summary>
-    public async Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CorrelationSnapshot? correlationReference, CancellationToken cancellationToken) =>
-        analyzer.Report(await GatherAsync(asOf, cancellationToken).ConfigureAwait(false) with { CorrelationReference = correlationReference });
+    public async Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        // Correlations move once a day (daily closes), and the daily loss runs from the previous close: both compare
+        // with the last snapshot of an earlier New York day.
+        var midnight = MarketTime.At(MarketTime.DateOf(asOf), TimeOnly.MinValue);
+        var inputs = await GatherAsync(asOf, cancellationToken).ConfigureAwait(false) with
+        {
+            CorrelationReference = await snapshots.CorrelationsBeforeAsync(midnight, cancellationToken).ConfigureAwait(false),
+            OpeningEquity = await snapshots.EquityBeforeAsync(midnight, cancellationToken).ConfigureAwait(false),
+        };
+        return analyzer.Report(inputs);
+    }
 
     public async Task<(PortfolioInputs Inputs, IReadOnlyList<StressResult> Results)> StressAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
@@ -64,7 +71,11 @@ public sealed class PortfolioRiskService(
         var history = await HistoryAsync(underlyings, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
         var trades = await positions.HistoryAsync(null, null, cancellationToken).ConfigureAwait(false);
         var realizedEquity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false) ?? 0m;
-        var unrealized = priced.Sum(p => p.Mark is { } mark ? p.Position.PnlAt(mark) : 0m);
+        // A position left out for want of quotes keeps its last stored unrealized P&L in equity: dropping it would
+        // move equity (and the daily loss) by a data gap rather than by the market.
+        var pricedIds = priced.Select(p => p.Position.PositionId).ToHashSet();
+        var unrealized = priced.Sum(p => p.Mark is { } mark ? p.Position.PnlAt(mark) : 0m)
+            + open.Where(p => !pricedIds.Contains(p.PositionId)).Sum(p => p.UnrealizedPnl ?? 0m);
         var today = MarketTime.DateOf(asOf);
         return new PortfolioInputs
         {

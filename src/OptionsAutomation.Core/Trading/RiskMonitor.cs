@@ -1,5 +1,4 @@
 using System.Globalization;
-using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
 
@@ -12,15 +11,13 @@ namespace OptionsAutomation.Core.Trading;
 /// a state someone loosened while the breach holds stays loosened until the limit crosses again. Signals
 /// (<see cref="LimitReading.Informational"/>: volatility spikes, correlation changes) alert but never change the state.
 /// </summary>
-public sealed class RiskMonitor(PortfolioRiskService risk, IRiskMonitorStore store, IRiskHistory history, ITradingControls controls, PortfolioRiskSettings settings)
+public sealed class RiskMonitor(PortfolioRiskService risk, IRiskMonitorStore store, ITradingControls controls, PortfolioRiskSettings settings)
 {
     public const string Actor = "risk-monitor";
 
     public async Task<RiskCheckOutcome> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Correlations move once a day (daily closes): compare with the last snapshot of an earlier New York day.
-        var reference = await history.CorrelationsBeforeAsync(MarketTime.At(MarketTime.DateOf(now), TimeOnly.MinValue), cancellationToken).ConfigureAwait(false);
-        var report = await risk.ReportAsync(now, reference, cancellationToken).ConfigureAwait(false);
+        var report = await risk.ReportAsync(now, cancellationToken).ConfigureAwait(false);
         TradingState? setTo = null;
         // The state changes before the crossings commit: if it fails, the crossings are found again next minute.
         var crossings = await store.RecordAsync(report, now.AddDays(-settings.HistoryDays), async found =>

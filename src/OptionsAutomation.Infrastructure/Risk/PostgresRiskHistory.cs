@@ -47,6 +47,14 @@ public sealed class PostgresRiskHistory(NpgsqlDataSource dataSource) : IRiskHist
             Read<decimal[][]>(r.Correlation) ?? []);
     }
 
+    public async Task<decimal?> EquityBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<decimal?>(new CommandDefinition(
+            "SELECT equity FROM risk_snapshots WHERE taken_at < @Before ORDER BY taken_at DESC, snapshot_id DESC LIMIT 1",
+            new { Before = before.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     /// <summary>A key the stored report lacks (a row written before it existed) reads as null.</summary>
     private static T? Read<T>(string? json) where T : class => json is null ? null : JsonSerializer.Deserialize<T>(json, DomainJson.Options);
 }

@@ -55,7 +55,7 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
     {
         var (pricing, portfolio) = (new PricingSettings(), new PortfolioRiskSettings());
         var analysis = new PortfolioRiskService(db.Store(clock), market, Account(), new NyseCalendar(), pricing, portfolio,
-            new PortfolioRiskAnalyzer(portfolio, risk, pricing));
+            new PortfolioRiskAnalyzer(portfolio, risk, pricing), new PostgresRiskHistory(db.DataSource));
         return new(db.Store(clock), Account(), Controls(), analysis);
     }
 }

@@ -32,8 +32,8 @@ internal sealed class RiskMonitorHarness(TestDatabase db, ManualClock clock)
     {
         var pricing = new PricingSettings();
         var service = new PortfolioRiskService(db.Store(clock), Quotes, new PaperAccount(db.DataSource, new PaperBrokerSettings()), Calendar,
-            pricing, settings, new PortfolioRiskAnalyzer(settings, Gate, pricing));
-        var monitor = new RiskMonitor(service, new PostgresRiskMonitorStore(db.DataSource), new PostgresRiskHistory(db.DataSource), Controls(), settings);
+            pricing, settings, new PortfolioRiskAnalyzer(settings, Gate, pricing), new PostgresRiskHistory(db.DataSource));
+        var monitor = new RiskMonitor(service, new PostgresRiskMonitorStore(db.DataSource), Controls(), settings);
         return new RiskCheckJob(monitor, Calendar, clock, NullLogger<RiskCheckJob>.Instance);
     }
 

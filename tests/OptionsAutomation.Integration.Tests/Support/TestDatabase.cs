@@ -52,17 +52,18 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>A <c>risk_snapshots</c> row with zero headline figures and <paramref name="report"/> as its jsonb.</summary>
-    public async Task InsertRiskSnapshotAsync(DateTimeOffset takenAt, string report = "{}")
+    /// <summary>A <c>risk_snapshots</c> row with <paramref name="equity"/>, zero other headline figures and <paramref name="report"/> as its jsonb.</summary>
+    public async Task InsertRiskSnapshotAsync(DateTimeOffset takenAt, string report = "{}", decimal equity = 100_000m)
     {
         await using var command = DataSource.CreateCommand(
             """
             INSERT INTO risk_snapshots (taken_at, equity, positions, exposure_total, exposure_collateral, exposure_max_loss, delta_dollars,
                 gamma_dollars, theta_dollars, vega_dollars, var_confidence, drawdown_current, drawdown_max, report)
-            VALUES ($1, 100000, 0, 0, 0, 0, 0, 0, 0, 0, 0.95, 0, 0, $2::jsonb)
+            VALUES ($1, $3, 0, 0, 0, 0, 0, 0, 0, 0, 0.95, 0, 0, $2::jsonb)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = takenAt.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = report });
+        command.Parameters.Add(new NpgsqlParameter { Value = equity });
         await command.ExecuteNonQueryAsync();
     }
 

@@ -74,6 +74,25 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheDailyLoss_IsMarkedToMarketFromThePreviousClose_OrRealizedWithoutOne()
+    {
+        await _h.OpenSpyPutAsync();
+        var job = _h.Job(new PortfolioRiskSettings());
+
+        var withoutHistory = await job.RunTickAsync(CancellationToken.None);
+        // Yesterday's last snapshot had the book worth 1,700.00 more than now (equity now 100,000.00).
+        await _db.InsertRiskSnapshotAsync(Tick.AddDays(-1).AddHours(5), equity: 101_700m);
+        _clock.Set(Tick.AddMinutes(1));
+        var withHistory = await job.RunTickAsync(CancellationToken.None);
+
+        var realized = Assert.Single(withoutHistory!.Report.Limits, l => l.Name == "daily_loss");
+        Assert.Equal((0m, LimitState.Ok, "realized today"), (realized.Value, realized.State, realized.Detail));
+        var marked = Assert.Single(withHistory!.Report.Limits, l => l.Name == "daily_loss");
+        Assert.Equal((1_700m, 2_000m, LimitState.Warn, "marked to market since the previous close"), (marked.Value, marked.Limit, marked.State, marked.Detail));
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'risk_warning' AND payload->>'text' LIKE 'Risk limit daily_loss OK → WARN: $1,700.00 against $2,000.00%'"));
+    }
+
+    [Fact]
     public async Task ABreach_WithBreachActionReducing_MovesTradingToReducing_AuditedAndAlerted()
     {
         await _h.OpenSpyPutAsync();

@@ -4,8 +4,9 @@ namespace OptionsAutomation.Core.Risk.Portfolio;
 /// Everything the risk figures are computed from, gathered by the caller so the analysis does no I/O:
 /// the priced open positions, the underlyings' return history (null when the source had too little), the
 /// account's equity and equity curve (oldest first, the last point now), today's realized P&amp;L, and the
-/// problems met while gathering (positions that could not be priced, missing history), and the correlations of an
-/// earlier snapshot for the correlation change signal (null: not read).
+/// problems met while gathering (positions that could not be priced, missing history), the correlations of an
+/// earlier snapshot for the correlation change signal and the equity at the end of the previous New York day
+/// (the last snapshot before midnight) for the daily loss (null: not read, or no such snapshot).
 /// </summary>
 public sealed record PortfolioInputs
 {
@@ -17,4 +18,5 @@ public sealed record PortfolioInputs
     public required decimal RealizedPnlToday { get; init; }
     public IReadOnlyList<string> Problems { get; init; } = [];
     public CorrelationSnapshot? CorrelationReference { get; init; }
+    public decimal? OpeningEquity { get; init; }
 }

@@ -10,6 +10,15 @@ internal sealed class PortfolioLimits(PortfolioRiskSettings settings, RiskSettin
     public const string Dollars = "USD";
     public const string Percent = "%";
 
+    /// <summary>
+    /// Today's loss marked to market: the fall in equity since the previous day's last snapshot, so an open position
+    /// losing counts before it is closed. Without such a snapshot (the first day, or history pruned) it is the
+    /// realized loss, as the pre-trade gate counts it.
+    /// </summary>
+    private LimitReading DailyLoss(PortfolioInputs inputs, double warn) => inputs.OpeningEquity is { } opening
+        ? LimitReading.Of("daily_loss", Math.Max(opening - inputs.Equity, 0m), gate.MaxDailyLoss, Dollars, warn, "marked to market since the previous close")
+        : LimitReading.Of("daily_loss", Math.Max(-inputs.RealizedPnlToday, 0m), gate.MaxDailyLoss, Dollars, warn, "realized today");
+
     public IReadOnlyList<LimitReading> Read(PortfolioRiskReport report, PortfolioInputs inputs, CovarianceModel? model, IReadOnlyList<(RiskPosition Position, double Delta)>? covered)
     {
         var warn = settings.WarnAtPercent;
@@ -20,7 +29,7 @@ internal sealed class PortfolioLimits(PortfolioRiskSettings settings, RiskSettin
         var largestValue = report.Positions.OrderByDescending(p => p.Exposure).FirstOrDefault();
         readings.Add(LimitReading.Of("position_value", largestValue?.Exposure ?? 0m, settings.MaxPositionValue, Dollars, warn, Largest(largestValue)));
         readings.Add(LimitReading.Of("exposure", report.Exposure.Total, gate.MaxTotalExposure, Dollars, warn));
-        readings.Add(LimitReading.Of("daily_loss", Math.Max(-inputs.RealizedPnlToday, 0m), gate.MaxDailyLoss, Dollars, warn));
+        readings.Add(DailyLoss(inputs, warn));
         readings.Add(LimitReading.Of("drawdown", -report.Drawdown.Current * 100m, (decimal)settings.MaxDrawdownPercent, Percent, warn));
         if (report.Equity > 0m && report.Var.Historical is { } historical)
         {
