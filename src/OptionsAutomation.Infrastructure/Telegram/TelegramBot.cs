@@ -15,6 +15,7 @@ public sealed partial class TelegramBot(
     TelegramPollOffsets offsets,
     ButtonPresses buttons,
     ChatCommands commands,
+    TelegramPollStatus status,
     TimeProvider clock,
     ILogger<TelegramBot> logger)
 {
@@ -43,6 +44,7 @@ public sealed partial class TelegramBot(
 
         await client.DeleteWebhookAsync(dropPendingUpdates: false, cancellationToken).ConfigureAwait(false);
         await client.SetMyCommandsAsync(ChatCommands.Menu, cancellationToken).ConfigureAwait(false);
+        status.Connected(_me);
         LogConnected(_me.Username ?? _me.FirstName, _me.Id, settings.ChatId ?? 0, settings.AllowedUserIds.Count);
         return _me;
     }
@@ -60,6 +62,7 @@ public sealed partial class TelegramBot(
             handled++;
         }
 
+        status.Polled(clock.GetUtcNow());
         return handled;
     }
 

@@ -20,6 +20,7 @@ public static class TelegramRegistration
     public static bool AddTelegram(this IServiceCollection services, TelegramSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<TelegramPollStatus>();
         if (!settings.Enabled)
         {
             return false;

@@ -14,6 +14,7 @@ namespace OptionsAutomation.Worker;
 internal sealed partial class TelegramPollingService(
     TelegramBot bot,
     NpgsqlDataSource dataSource,
+    TelegramPollStatus status,
     TimeProvider clock,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
@@ -46,6 +47,7 @@ internal sealed partial class TelegramPollingService(
             }
             catch (Exception e)
             {
+                status.Failed($"{e.GetType().Name}: {e.Message}", clock.GetUtcNow());
                 LogPollFailed(e, Pause.TotalSeconds);
                 await Task.Delay(Pause, clock, stoppingToken).ConfigureAwait(false);
             }

@@ -29,14 +29,22 @@ public sealed class WorkerBotProcessTests(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task WithATokenSet_TheWorkerConnects_AndAnswersAnApproverInTheChat()
     {
-        using var optauto = new OptautoProcess(_db.ConnectionString, Environment(BotApiServer.Token));
+        var port = FreePort();
+        var environment = new Dictionary<string, string>(Environment(BotApiServer.Token)) { ["Service__Urls"] = $"http://127.0.0.1:{port}" };
+        using var optauto = new OptautoProcess(_db.ConnectionString, environment);
         _api.AddUpdate(BotUpdates.Text(1, BotHarness.Alice, "/halt from my phone", BotHarness.ChatId));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         using (var worker = optauto.Start("run"))
         {
             await WaitForAsync(() => _api.Calls("sendMessage").Any(c => c.Body.GetProperty("text").GetString() == "Trading is now <b>HALTED</b>."), worker);
             // The change is also an alert, delivered from the outbox to the configured chat.
             await WaitForAsync(() => _api.Calls("sendMessage").Any(c => c.Body.GetProperty("text").GetString() == "Trading ACTIVE → HALTED by telegram:111: from my phone"), worker);
+            // /health reports the bot polling.
+            using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/health"));
+            var telegram = health.RootElement.GetProperty("checks").GetProperty("telegram");
+            Assert.Equal(("ok", "optauto_bot"), (telegram.GetProperty("status").GetString(), telegram.GetProperty("bot").GetString()));
+            Assert.Equal(System.Text.Json.JsonValueKind.String, telegram.GetProperty("last_poll_at").ValueKind);
             worker.Kill(entireProcessTree: true);
             await worker.WaitForExitAsync();
         }
@@ -88,6 +96,15 @@ public sealed class WorkerBotProcessTests(PostgresServer server) : IAsyncLifetim
         ["Service__Urls"] = "http://127.0.0.1:0",
         ["Jobs__Clustered"] = "false",
     };
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 
     private static async Task WaitForAsync(Func<bool> condition, System.Diagnostics.Process worker)
     {

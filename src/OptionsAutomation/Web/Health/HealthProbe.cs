@@ -19,6 +19,7 @@ internal sealed class HealthProbe(
     ISchedulerFactory schedulers,
     JobSettings jobs,
     TelegramSettings telegram,
+    TelegramPollStatus polling,
     IMarketData marketData,
     ProposalSettings proposals,
     RiskSettings risk,
@@ -32,11 +33,18 @@ internal sealed class HealthProbe(
         var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
         var scheduler = await SchedulerAsync(cancellationToken).ConfigureAwait(false);
         var freshness = await FreshnessAsync(now, cancellationToken).ConfigureAwait(false);
-        var bot = new TelegramHealth(telegram.Enabled ? "enabled" : "disabled", telegram.ChatId, telegram.AllowedUserIds.Count, telegram.LongPollSeconds);
+        var bot = Telegram();
         var status = database.Status != "ok" ? "unhealthy"
-            : scheduler.Status != "running" || freshness.Status != "ok" ? "degraded"
+            : scheduler.Status != "running" || freshness.Status != "ok" || bot.Status == "failing" ? "degraded"
             : "healthy";
         return new HealthReport(status, now, new HealthChecks(database, scheduler, bot, freshness));
+    }
+
+    private TelegramHealth Telegram()
+    {
+        var poll = polling.Read();
+        var status = !telegram.Enabled ? "disabled" : poll.Failing ? "failing" : poll.LastPollAt is null ? "starting" : "ok";
+        return new TelegramHealth(status, poll.Bot, telegram.ChatId, telegram.AllowedUserIds.Count, telegram.LongPollSeconds, poll.LastPollAt, poll.LastError, poll.LastErrorAt);
     }
 
     private async Task<DatabaseHealth> DatabaseAsync(CancellationToken cancellationToken)

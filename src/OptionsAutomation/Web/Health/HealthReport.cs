@@ -20,7 +20,9 @@ internal sealed record DatabaseHealth(string Status, double DurationMs, string? 
 internal sealed record SchedulerHealth(string Status, string? SchedulerName, bool Clustered, IReadOnlyList<JobRun> Jobs, string? Detail);
 
 /// <summary>Whether the bot runs, and with what (never the token or the callback secret).</summary>
-internal sealed record TelegramHealth(string Status, long? ChatId, int Approvers, int LongPollSeconds);
+/// <summary>disabled (no token), starting (no poll yet), ok, or failing (the last poll failed: see last_error).</summary>
+internal sealed record TelegramHealth(
+    string Status, string? Bot, long? ChatId, int Approvers, int LongPollSeconds, DateTimeOffset? LastPollAt, string? LastError, DateTimeOffset? LastErrorAt);
 
 /// <summary><c>ok</c>, or <c>stale</c> when a watchlist ticker's last quote is older than <c>Risk:MaxQuoteAgeMinutes</c> (or missing).</summary>
 internal sealed record DataFreshness(string Status, int MaxAgeMinutes, IReadOnlyList<TickerFreshness> Tickers);
