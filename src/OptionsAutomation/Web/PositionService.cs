@@ -27,12 +27,16 @@ internal static class PositionService
         services.AddSingleton<AppMetrics>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<HealthProbe>();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "OptionsAutomation Position Service";
-            document.Info.Description = "JSON keys are the CLI's --json keys (snake_case column names). POST endpoints need Authorization: Bearer {Service:ApiToken}.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "OptionsAutomation Position Service";
+                document.Info.Description = "JSON keys are the CLI's --json keys (snake_case column names). POST endpoints need Authorization: Bearer {Service:ApiToken}.";
+                return Task.CompletedTask;
+            });
+            options.AddBearerSecurity();
+        });
         return services;
     }
 

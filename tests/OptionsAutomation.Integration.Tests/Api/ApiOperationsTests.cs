@@ -89,6 +89,12 @@ public sealed class ApiOperationsTests(PostgresServer server) : ApiTestBase(serv
         Assert.Contains("/api/proposals/{id}/approve", paths);
         Assert.Contains("/health", paths);
         Assert.Equal("OptionsAutomation Position Service", document.GetProperty("info").GetProperty("title").GetString());
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        var paths2 = document.GetProperty("paths");
+        Assert.True(paths2.GetProperty("/api/proposals/{id}/approve").GetProperty("post").GetProperty("security")[0].TryGetProperty("bearer", out _));
+        Assert.True(paths2.GetProperty("/api/auth").GetProperty("get").GetProperty("security")[0].TryGetProperty("bearer", out _));
+        Assert.False(paths2.GetProperty("/api/positions").GetProperty("get").TryGetProperty("security", out _));
     }
 
     [Fact]
