@@ -32,7 +32,7 @@ public sealed partial class ButtonPresses(
         {
             LogRefused(actor.Name, "tag does not verify");
             await audit.RecordAsync("telegram.callback_refused", actor, press.Id, new { data = press.Data, reason = "tag does not verify" }, cancellationToken).ConfigureAwait(false);
-            await bot.AnswerCallbackQueryAsync(press.Id, "⛔ This button is not valid.", showAlert: true, cancellationToken).ConfigureAwait(false);
+            await AnswerAsync(press, "⛔ This button is not valid.", showAlert: true, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -40,11 +40,23 @@ public sealed partial class ButtonPresses(
         {
             LogRefused(actor.Name, "not authorized");
             await audit.RecordAsync("telegram.unauthorized", actor, command.Id, new { action = command.Action.ToString(), user_id = actor.UserId }, cancellationToken).ConfigureAwait(false);
-            await bot.AnswerCallbackQueryAsync(press.Id, ChatActor.NotAuthorized, showAlert: true, cancellationToken).ConfigureAwait(false);
+            await AnswerAsync(press, ChatActor.NotAuthorized, showAlert: true, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await bot.AnswerCallbackQueryAsync(press.Id, Working(command.Action), showAlert: false, cancellationToken).ConfigureAwait(false);
+        if (command.Action == CallbackAction.ConfirmClose && StalePrompt(press.Message) is { } stale)
+        {
+            // A "Close now" left in the chat must not close at the market days later, on prices nobody looked at.
+            await AnswerAsync(press, stale, showAlert: true, cancellationToken).ConfigureAwait(false);
+            if (press.Message is { Date: > 0 } prompt)
+            {
+                await ShowAsync(prompt, new Shown($"⌛ {TelegramHtml.Escape(stale)}", null), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await AnswerAsync(press, Working(command.Action), showAlert: false, cancellationToken).ConfigureAwait(false);
         var shown = command.Action switch
         {
             CallbackAction.Approve or CallbackAction.Reject => await DecideAsync(command, actor, cancellationToken).ConfigureAwait(false),
@@ -91,6 +103,35 @@ public sealed partial class ButtonPresses(
         }
     }
 
+    /// <summary>Why a close prompt may no longer be confirmed (too old, or too old for Telegram to show it); null when it may.</summary>
+    private string? StalePrompt(Message? prompt)
+    {
+        var maxAge = TimeSpan.FromSeconds(settings.MaxCommandAgeSeconds);
+        if (prompt is not { Date: > 0 })
+        {
+            return "This close prompt is too old; send /close again.";
+        }
+
+        var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(prompt.Date);
+        return age > maxAge ? $"This close prompt is {age.TotalMinutes:0} min old; send /close again to see the position now." : null;
+    }
+
+    /// <summary>
+    /// Stops the button's spinner. A press that waited while the worker was away is too old for Telegram to answer
+    /// ("query is too old"): the answer is lost, but the press is still handled and its message still edited.
+    /// </summary>
+    private async Task AnswerAsync(CallbackQuery press, string text, bool showAlert, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.AnswerCallbackQueryAsync(press.Id, text, showAlert, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TelegramApiException e) when (e.ErrorCode == 400)
+        {
+            LogAnswerLost(press.Id, e.Description);
+        }
+    }
+
     /// <summary>Edits the pressed message; buttons go unless the proposal is still waiting for a decision.</summary>
     private async Task ShowAsync(Message message, Shown shown, CancellationToken cancellationToken)
     {
@@ -113,6 +154,9 @@ public sealed partial class ButtonPresses(
     };
 
     private sealed record Shown(string Text, InlineKeyboardMarkup? Buttons);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram press {callback_id} could not be answered ({reason}); handled anyway")]
+    private partial void LogAnswerLost(string callback_id, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram button press refused from {actor}: {reason}")]
     private partial void LogRefused(string actor, string reason);

@@ -49,20 +49,36 @@ public sealed partial class ChatCommands(
         new("help", "This list"),
     ];
 
-    public async Task HandleAsync(Message message, CancellationToken cancellationToken)
+    /// <param name="botUsername">this bot's username: a command addressed to another bot (<c>/halt@other_bot</c>) is not ours.</param>
+    public async Task HandleAsync(Message message, string? botUsername, CancellationToken cancellationToken)
     {
         if (message.From is not { } from || message.Text is not { } text)
         {
             return;
         }
 
-        var (command, args) = Parse(text);
+        var (command, args, addressee) = Parse(text);
+        if (addressee is not null && !string.Equals(addressee, botUsername, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         var actor = ChatActor.Of(from, settings);
         if (!actor.Authorized)
         {
             LogUnauthorized(actor.Name, command);
             await audit.RecordAsync("telegram.unauthorized", actor, command, new { command, user_id = actor.UserId, chat_id = message.Chat.Id }, cancellationToken).ConfigureAwait(false);
             await ReplyAsync(message, ChatActor.NotAuthorized, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Telegram keeps updates for a day while the worker is down: a /resume typed hours ago must not undo what
+        // happened since. The sender is told, and can send it again.
+        var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(message.Date);
+        if (age > TimeSpan.FromSeconds(settings.MaxCommandAgeSeconds))
+        {
+            LogStale(actor.Name, command, age.TotalMinutes);
+            await ReplyAsync(message, $"⌛ /{TelegramHtml.Escape(command)} was sent {age.TotalMinutes:0} min ago, while the bot was away: not run. Send it again if you still mean it.", null, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -100,8 +116,11 @@ public sealed partial class ChatCommands(
         };
     }
 
-    /// <summary><c>/cmd@BotName rest</c> → (<c>cmd</c>, <c>rest</c>); the bot name is what Telegram adds in groups.</summary>
-    public static (string Command, string Args) Parse(string text)
+    /// <summary>
+    /// <c>/cmd@BotName rest</c> → (<c>cmd</c>, <c>rest</c>, <c>BotName</c>); the bot name is what clients add in groups,
+    /// null when absent.
+    /// </summary>
+    public static (string Command, string Args, string? Addressee) Parse(string text)
     {
         var trimmed = text.Trim();
         var space = trimmed.IndexOfAny([' ', '\n', '\t']);
@@ -109,7 +128,7 @@ public sealed partial class ChatCommands(
         var args = space < 0 ? "" : trimmed[(space + 1)..].Trim();
         var command = head.TrimStart('/');
         var at = command.IndexOf('@', StringComparison.Ordinal);
-        return ((at < 0 ? command : command[..at]).ToLowerInvariant(), args);
+        return at < 0 ? (command.ToLowerInvariant(), args, null) : (command[..at].ToLowerInvariant(), args, command[(at + 1)..]);
     }
 
     private async Task<(string, InlineKeyboardMarkup?)> DailyPnlAsync(string args, DateTimeOffset now, CancellationToken cancellationToken)
@@ -189,6 +208,9 @@ public sealed partial class ChatCommands(
 
     private Task<Message> ReplyAsync(Message to, string text, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken) =>
         bot.SendMessageAsync(to.Chat.Id, text, buttons, silent: false, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram command /{command} from {actor} not run: sent {minutes:0} min ago")]
+    private partial void LogStale(string actor, string command, double minutes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram command /{command} refused from {actor}: not authorized")]
     private partial void LogUnauthorized(string actor, string command);

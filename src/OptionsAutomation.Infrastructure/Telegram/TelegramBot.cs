@@ -76,14 +76,14 @@ public sealed partial class TelegramBot(
             }
             else if (update.Message is { Text: { } text } message && text.StartsWith('/'))
             {
-                await commands.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                await commands.HandleAsync(message, Me.Username, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is not (OperationCanceledException or NpgsqlException))
+        catch (Exception e) when (e is not (OperationCanceledException or NpgsqlException { IsTransient: true }))
         {
-            // Without the database nothing can be decided: that update is retried (it is not recorded as handled).
-            // Anything else would fail again the same way, so it is logged and passed over rather than blocking
-            // every later update behind it.
+            // Without the database nothing can be decided: a transient database failure leaves the update unrecorded,
+            // so it is retried. Anything else (a constraint violation, a bug) would fail again the same way, so it is
+            // logged and passed over rather than blocking every later update — a /halt among them — behind it.
             LogHandlingFailed(e, update.UpdateId);
         }
     }

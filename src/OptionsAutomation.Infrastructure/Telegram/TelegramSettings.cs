@@ -47,11 +47,19 @@ public sealed record TelegramSettings
     /// </summary>
     public IReadOnlyDictionary<string, string> Notifications { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// A text command, or a close prompt's confirmation, older than this is not acted on: Telegram keeps updates for a
+    /// day while the worker is away, and a /resume or a "Close now" from hours ago must not run now.
+    /// </summary>
+    public int MaxCommandAgeSeconds { get; init; } = 300;
+
     /// <summary>Outbox rows older than this when delivery reaches them are marked failed, not sent; 0 = no limit.</summary>
     public double MaxMessageAgeHours { get; init; } = 24;
 
     /// <summary>Seconds between two looks at the outbox for messages to deliver.</summary>
     public double OutboxPollSeconds { get; init; } = 2;
+
+    public const int MinCallbackSecretLength = 16;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
@@ -73,6 +81,11 @@ public sealed record TelegramSettings
         {
             errors.Add($"{SectionName}:{nameof(CallbackSecret)} is required when {SectionName}:{nameof(BotToken)} is set.");
         }
+        else if (CallbackSecret.Length < MinCallbackSecretLength)
+        {
+            // Anyone in the chat sees signed button data: a short key could be found offline by trying them all.
+            errors.Add($"{SectionName}:{nameof(CallbackSecret)} must be at least {MinCallbackSecretLength} characters (e.g. openssl rand -hex 32), had {CallbackSecret.Length}.");
+        }
 
         if (ChatId is null or 0)
         {
@@ -82,6 +95,16 @@ public sealed record TelegramSettings
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             errors.Add($"{SectionName}:{nameof(ApiBaseUrl)} must be an absolute http(s) URL, was '{ApiBaseUrl}'.");
+        }
+        else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        {
+            // The token travels in the URL path: in clear text only to a server on this machine.
+            errors.Add($"{SectionName}:{nameof(ApiBaseUrl)} must be https unless it is on this machine (loopback), was '{ApiBaseUrl}'.");
+        }
+
+        if (MaxCommandAgeSeconds <= 0)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxCommandAgeSeconds)} must be above 0, was {MaxCommandAgeSeconds}.");
         }
 
         if (RequestTimeoutSeconds is <= 0 or double.NaN or double.PositiveInfinity)

@@ -100,10 +100,10 @@ public sealed class CallbackDataTests
     }
 
     [Theory]
-    [InlineData("/status", "status", "")]
-    [InlineData("/close@optauto_bot 12", "close", "12")]
-    [InlineData("  /Reject prop-1  too wide a spread ", "reject", "prop-1  too wide a spread")]
-    [InlineData("/pnl\n2026-03-02", "pnl", "2026-03-02")]
-    public void Commands_ParseWithoutTheBotNameAndCase(string text, string command, string args) =>
-        Assert.Equal((command, args), ChatCommands.Parse(text));
+    [InlineData("/status", "status", "", null)]
+    [InlineData("/close@optauto_bot 12", "close", "12", "optauto_bot")]
+    [InlineData("  /Reject prop-1  too wide a spread ", "reject", "prop-1  too wide a spread", null)]
+    [InlineData("/pnl\n2026-03-02", "pnl", "2026-03-02", null)]
+    public void Commands_ParseTheCommandInLowerCase_TheArguments_AndTheBotTheyAreFor(string text, string command, string args, string? addressee) =>
+        Assert.Equal((command, args, addressee), ChatCommands.Parse(text));
 }

@@ -124,6 +124,47 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
     }
 
     [Fact]
+    public async Task ACommandSentWhileTheBotWasAway_IsNotRun_AndTheSenderIsTold()
+    {
+        Worker.Clock.Advance(TimeSpan.FromHours(3));
+
+        var reply = await SayAsync("/resume");
+
+        Assert.Equal("⌛ /resume was sent 180 min ago, while the bot was away: not run. Send it again if you still mean it.", reply.GetProperty("text").GetString());
+        Assert.Equal(0, await Db.CountAsync("audit_events", "event_type = 'trading.state_changed'"));
+    }
+
+    [Fact]
+    public async Task ACommandForAnotherBot_IsIgnored()
+    {
+        Api.AddUpdate(BotUpdates.Text(++_nextUpdate, BotHarness.Alice, "/halt@paper_bot", BotHarness.ChatId));
+
+        Assert.Equal(1, await Worker.Bot.PollOnceAsync(CancellationToken.None));
+
+        Assert.Empty(Api.Calls("sendMessage"));
+        Assert.Equal(0, await Db.CountAsync("audit_events", "event_type = 'trading.state_changed'"));
+    }
+
+    [Fact]
+    public async Task AClosePromptLeftInTheChat_CannotCloseLater()
+    {
+        var proposal = await Worker.ProposeAsync();
+        var positionId = (await Worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "cli", CancellationToken.None)).PositionId!.Value;
+        var ask = await SayAsync($"/close {positionId}");
+        Worker.Clock.Advance(TimeSpan.FromMinutes(30));
+        var confirm = ask.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][0].GetProperty("callback_data").GetString()!;
+        Api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, confirm, BotHarness.ChatId, 779));
+
+        await Worker.Bot.PollOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, await Db.CountAsync("positions", "status = 'OPEN'"));
+        Assert.Equal(1, await Db.CountAsync("orders"));
+        var answer = Api.Calls("answerCallbackQuery").Single().Body;
+        Assert.Equal("This close prompt is 30 min old; send /close again to see the position now.", answer.GetProperty("text").GetString());
+        Assert.Equal("⌛ This close prompt is 30 min old; send /close again to see the position now.", Api.Calls("editMessageText").Single().Body.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task CommandsFromSomeoneNotAnApprover_ChangeNothing_AndAreAudited()
     {
         var reply = await SayAsync("/halt", BotHarness.Mallory);

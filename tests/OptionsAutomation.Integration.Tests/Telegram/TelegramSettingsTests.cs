@@ -100,7 +100,7 @@ public sealed class TelegramSettingsTests
         {
             BotToken = "1:abc",
             ChatId = 5,
-            CallbackSecret = "secret",
+            CallbackSecret = "a-secret-of-24-characters",
             OutboxPollSeconds = 0,
             Notifications = new Dictionary<string, string> { ["exit"] = "loud", ["mark_stale"] = "silent" },
         }.Validate();
@@ -108,5 +108,25 @@ public sealed class TelegramSettingsTests
         Assert.Equal(
             ["Telegram:OutboxPollSeconds must be above 0, was 0.", "Telegram:Notifications:exit must be on, silent or off, was 'loud'."],
             errors);
+    }
+
+    [Fact]
+    public void AShortCallbackSecret_ARemotePlainHttpServer_AndAZeroCommandAge_AreRefused()
+    {
+        var errors = new TelegramSettings
+        {
+            BotToken = "1:abc",
+            ChatId = 5,
+            CallbackSecret = "hunter2",
+            ApiBaseUrl = "http://bots.example.com",
+            MaxCommandAgeSeconds = 0,
+        }.Validate();
+
+        Assert.Equal(
+        [
+            "Telegram:CallbackSecret must be at least 16 characters (e.g. openssl rand -hex 32), had 7.",
+            "Telegram:ApiBaseUrl must be https unless it is on this machine (loopback), was 'http://bots.example.com'.",
+            "Telegram:MaxCommandAgeSeconds must be above 0, was 0.",
+        ], errors);
     }
 }

@@ -32,7 +32,7 @@ public sealed class WorkerBotProcessTests(PostgresServer server) : IAsyncLifetim
         var port = FreePort();
         var environment = new Dictionary<string, string>(Environment(BotApiServer.Token)) { ["Service__Urls"] = $"http://127.0.0.1:{port}" };
         using var optauto = new OptautoProcess(_db.ConnectionString, environment);
-        _api.AddUpdate(BotUpdates.Text(1, BotHarness.Alice, "/halt from my phone", BotHarness.ChatId));
+        _api.AddUpdate(BotUpdates.Text(1, BotHarness.Alice, "/halt from my phone", BotHarness.ChatId, date: DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         using (var worker = optauto.Start("run"))
