@@ -2,6 +2,7 @@ using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals;
 
 namespace OptionsAutomation.Core.Trading;
 
@@ -18,6 +19,8 @@ public sealed class ExitService(
     IExitLedger ledger,
     OrderExecutor orders,
     ExitRuleSettings rules,
+    NyseCalendar calendar,
+    ExecutionSettings execution,
     TimeProvider clock)
 {
     public const string Actor = "exit-job";
@@ -61,6 +64,7 @@ public sealed class ExitService(
     /// </summary>
     /// <exception cref="PositionNotFoundException">when there is no such position.</exception>
     /// <exception cref="PositionNotOpenException">when it is no longer open.</exception>
+    /// <exception cref="MarketClosedException">outside an NYSE session, unless <c>Execution:AllowOutsideSession</c>.</exception>
     public async Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, CancellationToken cancellationToken)
     {
         var position = await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
@@ -76,6 +80,11 @@ public sealed class ExitService(
         }
 
         var asOf = clock.GetUtcNow();
+        if (!execution.AllowOutsideSession && calendar.SessionAt(asOf) is null)
+        {
+            throw new MarketClosedException(positionId);
+        }
+
         var marked = await marks.MarkAsync(position, asOf, persist: true, cancellationToken).ConfigureAwait(false);
         var decision = new ExitDecision(positionId, ExitDecisionKind.Exit, ExitReason.Manual, $"closed by {actor}",
             marked.Mark.Price, marked.Position.UnrealizedPnl, position.DaysToExpiry(MarketTime.DateOf(asOf)));
@@ -88,7 +97,7 @@ public sealed class ExitService(
     private async Task<ExitCheck> CloseAsync(
         Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, ExecutedBy executedBy, string actor, CancellationToken cancellationToken)
     {
-        var clientOrderId = await ledger.BeginCloseAsync(position, reason, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var clientOrderId = await ledger.BeginCloseAsync(position, reason, actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var ticket = OrderTicket.ToClose(position, clientOrderId, asOf);
         OrderState outcome;
         try
@@ -99,7 +108,7 @@ public sealed class ExitService(
         {
             var error = $"broker error: {e.Message}";
             await ledger.RecordFailedCloseAsync(position, clientOrderId, error, outcomeUnknown: true,
-                Alert.ExitFailed(position, reason, clientOrderId, error), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                Alert.ExitFailed(position, reason, clientOrderId, error), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return new ExitCheck(position, decision, null, error);
         }
 
@@ -118,7 +127,7 @@ public sealed class ExitService(
 
         var rejection = Rejection(outcome);
         await ledger.RecordFailedCloseAsync(position, clientOrderId, rejection, outcomeUnknown: false,
-            Alert.ExitFailed(position, reason, clientOrderId, rejection), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            Alert.ExitFailed(position, reason, clientOrderId, rejection), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return new ExitCheck(position, decision, null, rejection);
     }
 

@@ -20,9 +20,10 @@ public interface IExitLedger
     /// <summary>
     /// Records a PENDING closing order before it is sent and returns its client order id. When a closing
     /// order for the position is already pending (a crash after sending), returns that one's id so the
-    /// retry reuses the broker's idempotency key.
+    /// retry reuses the broker's idempotency key. Closes of one position are serialised (its row is locked), so two
+    /// callers at once (the exit job, a person) follow one order. <paramref name="actor"/> is audited.
     /// </summary>
-    Task<string> BeginCloseAsync(Position position, ExitReason reason, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<string> BeginCloseAsync(Position position, ExitReason reason, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// The order filled: marks it FILLED, records its fills, closes the position via <paramref name="close"/>
@@ -37,7 +38,7 @@ public interface IExitLedger
     /// PENDING, so the next attempt resubmits the same client order id instead of risking a second trade.
     /// </summary>
     Task RecordFailedCloseAsync(
-        Position position, string clientOrderId, string error, bool outcomeUnknown, Alert alert, DateTimeOffset now, CancellationToken cancellationToken);
+        Position position, string clientOrderId, string error, bool outcomeUnknown, Alert alert, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Settles an expired position in one transaction: closes it via <paramref name="close"/>, opens the

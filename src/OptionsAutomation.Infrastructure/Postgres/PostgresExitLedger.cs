@@ -81,10 +81,13 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<string> BeginCloseAsync(Position position, ExitReason reason, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<string> BeginCloseAsync(Position position, ExitReason reason, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The position's row lock makes a second caller wait and then find the first one's PENDING order.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT 1 FROM positions WHERE position_id = @PositionId FOR UPDATE", new { position.PositionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var pending = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT client_order_id FROM orders WHERE position_id = @PositionId AND intent = 'CLOSE' AND status = 'PENDING'",
             new { position.PositionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -111,7 +114,7 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
                 Now = now.ToUniversalTime(),
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await AuditLog.AppendAsync(transaction, new AuditEvent(now, ExitService.Actor, "order.submitted", "order", clientOrderId,
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "order.submitted", "order", clientOrderId,
             position.RequestId, position.PositionId, new { intent = "CLOSE", reason, quantity = position.Quantity })).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogOrderSubmitted(position.PositionId, position.RequestId, clientOrderId, reason.ToCode());
@@ -140,7 +143,7 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
     }
 
     public async Task RecordFailedCloseAsync(
-        Position position, string clientOrderId, string error, bool outcomeUnknown, Alert alert, DateTimeOffset now, CancellationToken cancellationToken)
+        Position position, string clientOrderId, string error, bool outcomeUnknown, Alert alert, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -148,7 +151,7 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
             "UPDATE orders SET status = @Status, error = @Error, updated_at = @Now WHERE client_order_id = @ClientOrderId",
             new { Status = outcomeUnknown ? "PENDING" : "REJECTED", Error = error, ClientOrderId = clientOrderId, Now = now.ToUniversalTime() },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await AuditLog.AppendAsync(transaction, new AuditEvent(now, ExitService.Actor, outcomeUnknown ? "order.unknown" : "order.rejected", "order",
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, outcomeUnknown ? "order.unknown" : "order.rejected", "order",
             clientOrderId, position.RequestId, position.PositionId, new { error })).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, alert, now).ConfigureAwait(false);
         await BreakerWriter.RecordExecutionErrorAsync(transaction, now, _risk).ConfigureAwait(false);

@@ -26,7 +26,8 @@ internal sealed class ExitHarness
         var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
         Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
         Broker = broker ?? new PaperBroker(Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
-        Exits = new ExitService(store, Marks, ledger, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Rules, clock);
+        Exits = new ExitService(store, Marks, ledger, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Rules,
+            new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
         Expirations = new ExpirationService(store, Quotes, ledger, new Core.Calendar.NyseCalendar(), clock);
     }
 

@@ -1,6 +1,7 @@
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Exits;
@@ -58,6 +59,25 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("fills", $"position_id = {position.PositionId} AND side = 'BUY' AND price = 0.75"));
         Assert.Equal(1, await _db.CountAsync("outbox",
             $"dedup_key = 'exit:{position.PositionId}' AND payload->>'text' = 'Position {position.PositionId} exited — SPY CSP — profit_target — +$75.00 (50%)'"));
+    }
+
+    [Fact]
+    public async Task ManualClose_InASession_ClosesThroughTheBrokerWithTheActorAudited_AndOutsideOneSendsNothing()
+    {
+        var h = new ExitHarness(_db, _clock);
+        var position = (await h.OpenCspAsync("manual", 580m, 1.50m, April17, OpenedAt)).Position;
+        h.QuoteShortPut(position, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
+        var saturday = new ManualClock(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero));
+
+        var refused = await Assert.ThrowsAsync<MarketClosedException>(() => new ExitHarness(_db, saturday).Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None));
+        Assert.Equal(0, await _db.CountAsync("orders"));
+        var check = await h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None);
+
+        Assert.StartsWith("MARKET_CLOSED:", refused.Message, StringComparison.Ordinal);
+        Assert.NotNull(check.Closed);
+        Assert.Equal((ExitReason.Manual, ExecutedBy.Manual), (check.Closed.Trade.ExitReason, check.Closed.Trade.ExecutedBy));
+        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'order.submitted' AND actor = 'alice'"));
+        Assert.Equal(1, await _db.CountAsync("trade_history", $"position_id = {position.PositionId} AND exit_reason = 'manual'"));
     }
 
     [Fact]

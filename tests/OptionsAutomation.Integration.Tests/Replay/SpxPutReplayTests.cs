@@ -286,7 +286,8 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
             var marks = new MarkToMarketService(store, ledger, new PositionValuer(Market, rules), new GreeksEstimator(new PricingSettings()), clock);
             var broker = new PaperBroker(Market, new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m }, clock);
             Positions = db.Positions(clock, rules);
-            _exits = new ExitService(store, marks, ledger, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), rules, clock);
+            _exits = new ExitService(store, marks, ledger, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), rules,
+                new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
             Expirations = new ExpirationService(store, Market, ledger, new NyseCalendar(), clock);
         }
 

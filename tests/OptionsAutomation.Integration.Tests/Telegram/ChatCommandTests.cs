@@ -51,6 +51,7 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         Assert.Equal(1, await Db.CountAsync("positions", $"position_id = {positionId} AND status = 'CLOSED' AND exit_reason = 'manual'"));
         Assert.Equal(1, await Db.CountAsync("trade_history", $"position_id = {positionId} AND exit_reason = 'manual' AND executed_by = 'manual'"));
         Assert.Equal(1, await Db.CountAsync("orders", $"position_id = {positionId} AND status = 'FILLED' AND client_order_id LIKE 'close-%'"));
+        Assert.Equal(1, await Db.CountAsync("audit_events", $"event_type = 'order.submitted' AND position_id = {positionId} AND actor = 'telegram:111'"));
         var edit = Api.Calls("editMessageText").Single().Body;
         Assert.Equal(777, edit.GetProperty("message_id").GetInt64());
         // Bought back at the 3.69 ask: (3.67 − 3.69) × 100 − 2 × $0.65 fees.
