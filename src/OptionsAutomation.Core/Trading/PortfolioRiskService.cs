@@ -70,7 +70,13 @@ public sealed class PortfolioRiskService(
         var underlyings = priced.Select(p => p.Underlying).Append(settings.BetaBenchmark).Distinct(StringComparer.Ordinal).ToList();
         var history = await HistoryAsync(underlyings, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
         var trades = await positions.HistoryAsync(null, null, cancellationToken).ConfigureAwait(false);
-        var realizedEquity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false) ?? 0m;
+        var accountEquity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false);
+        if (accountEquity is null)
+        {
+            problems.Add("the account's equity is unknown: drawdown, VaR shares and the marked-to-market daily loss are not judged.");
+        }
+
+        var realizedEquity = accountEquity ?? 0m;
         // A position left out for want of quotes keeps its last stored unrealized P&L in equity: dropping it would
         // move equity (and the daily loss) by a data gap rather than by the market.
         var pricedIds = priced.Select(p => p.Position.PositionId).ToHashSet();
@@ -87,6 +93,7 @@ public sealed class PortfolioRiskService(
             EquityCurve = EquityCurve(realizedEquity, trades, unrealized),
             RealizedPnlToday = trades.Where(t => MarketTime.DateOf(t.ClosedAt) == today).Sum(t => t.PnlRealized),
             Problems = problems,
+            EquityKnown = accountEquity is not null,
         };
     }
 

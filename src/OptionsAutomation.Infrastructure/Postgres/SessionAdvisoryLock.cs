@@ -42,6 +42,13 @@ public sealed class SessionAdvisoryLock : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Throws when the lock's connection is gone — and with it the lock, which another worker may hold by now. Call it
+    /// before each piece of work done under the lock: an idle connection can drop (a server restart, a timeout) unseen.
+    /// </summary>
+    public Task EnsureHeldAsync(CancellationToken cancellationToken) =>
+        _connection.ExecuteAsync(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -14,6 +14,8 @@ public sealed record ServiceSettings
     /// <summary>Bearer token for POST endpoints; a credential, so <see cref="ToString"/> hides it.</summary>
     public string? ApiToken { get; init; }
 
+    public const int MinApiTokenLength = 16;
+
     public bool MutationsEnabled => !string.IsNullOrWhiteSpace(ApiToken);
 
     public IReadOnlyList<string> Validate()
@@ -25,6 +27,12 @@ public sealed record ServiceSettings
             {
                 errors.Add($"{SectionName}:{nameof(Urls)} must be http(s) URLs separated by ';', had '{url}'.");
             }
+        }
+
+        if (MutationsEnabled && ApiToken!.Length < MinApiTokenLength)
+        {
+            // It guards approvals and closes: short enough to guess is no guard.
+            errors.Add($"{SectionName}:{nameof(ApiToken)} must be at least {MinApiTokenLength} characters (e.g. openssl rand -hex 32), had {ApiToken.Length}.");
         }
 
         return errors;

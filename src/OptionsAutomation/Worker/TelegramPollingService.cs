@@ -38,6 +38,8 @@ internal sealed partial class TelegramPollingService(
 
                 while (!stoppingToken.IsCancellationRequested)
                 {
+                    // A lost lock connection means another worker may be polling: stop and compete for it again.
+                    await pollerLock.EnsureHeldAsync(stoppingToken).ConfigureAwait(false);
                     await bot.PollOnceAsync(stoppingToken).ConfigureAwait(false);
                 }
             }

@@ -19,4 +19,7 @@ public sealed record PortfolioInputs
     public IReadOnlyList<string> Problems { get; init; } = [];
     public CorrelationSnapshot? CorrelationReference { get; init; }
     public decimal? OpeningEquity { get; init; }
+
+    /// <summary>False when the account could not say its equity: limits measured against equity are then not judged.</summary>
+    public bool EquityKnown { get; init; } = true;
 }

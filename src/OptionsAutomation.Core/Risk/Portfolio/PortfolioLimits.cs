@@ -15,7 +15,7 @@ internal sealed class PortfolioLimits(PortfolioRiskSettings settings, RiskSettin
     /// losing counts before it is closed. Without such a snapshot (the first day, or history pruned) it is the
     /// realized loss, as the pre-trade gate counts it.
     /// </summary>
-    private LimitReading DailyLoss(PortfolioInputs inputs, double warn) => inputs.OpeningEquity is { } opening
+    private LimitReading DailyLoss(PortfolioInputs inputs, double warn) => inputs is { OpeningEquity: { } opening, EquityKnown: true }
         ? LimitReading.Of("daily_loss", Math.Max(opening - inputs.Equity, 0m), gate.MaxDailyLoss, Dollars, warn, "marked to market since the previous close")
         : LimitReading.Of("daily_loss", Math.Max(-inputs.RealizedPnlToday, 0m), gate.MaxDailyLoss, Dollars, warn, "realized today");
 
@@ -30,13 +30,18 @@ internal sealed class PortfolioLimits(PortfolioRiskSettings settings, RiskSettin
         readings.Add(LimitReading.Of("position_value", largestValue?.Exposure ?? 0m, settings.MaxPositionValue, Dollars, warn, Largest(largestValue)));
         readings.Add(LimitReading.Of("exposure", report.Exposure.Total, gate.MaxTotalExposure, Dollars, warn));
         readings.Add(DailyLoss(inputs, warn));
-        readings.Add(LimitReading.Of("drawdown", -report.Drawdown.Current * 100m, (decimal)settings.MaxDrawdownPercent, Percent, warn));
-        if (report.Equity > 0m && report.Var.Historical is { } historical)
+        // Drawdown and the VaR shares are fractions of equity: without it they would be fractions of nothing.
+        if (inputs.EquityKnown)
+        {
+            readings.Add(LimitReading.Of("drawdown", -report.Drawdown.Current * 100m, (decimal)settings.MaxDrawdownPercent, Percent, warn));
+        }
+
+        if (inputs.EquityKnown && report.Equity > 0m && report.Var.Historical is { } historical)
         {
             readings.Add(LimitReading.Of("var", Math.Round(historical.Var / report.Equity * 100m, 4, MidpointRounding.AwayFromZero), (decimal)settings.MaxVarPercent, Percent, warn));
         }
 
-        if (report.Equity > 0m && model is not null && covered is { Count: > 0 })
+        if (inputs.EquityKnown && report.Equity > 0m && model is not null && covered is { Count: > 0 })
         {
             var z = NormalQuantile.Of(settings.VarConfidence);
             var (position, standalone) = covered

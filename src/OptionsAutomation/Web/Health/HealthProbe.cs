@@ -96,11 +96,19 @@ internal sealed class HealthProbe(
     {
         var maxAge = TimeSpan.FromMinutes(risk.MaxQuoteAgeMinutes);
         var tickers = new List<TickerFreshness>();
-        foreach (var ticker in proposals.Targets().Select(t => t.Ticker).Distinct(StringComparer.Ordinal))
+        try
         {
-            var quote = await marketData.GetUnderlyingQuoteAsync(ticker, now, cancellationToken).ConfigureAwait(false);
-            var age = quote is null ? (TimeSpan?)null : now - quote.Timestamp;
-            tickers.Add(new TickerFreshness(ticker, quote?.Timestamp, quote?.Last, age?.TotalSeconds, age is not { } a || a > maxAge));
+            foreach (var ticker in proposals.Targets().Select(t => t.Ticker).Distinct(StringComparer.Ordinal))
+            {
+                var quote = await marketData.GetUnderlyingQuoteAsync(ticker, now, cancellationToken).ConfigureAwait(false);
+                var age = quote is null ? (TimeSpan?)null : now - quote.Timestamp;
+                tickers.Add(new TickerFreshness(ticker, quote?.Timestamp, quote?.Last, age?.TotalSeconds, age is not { } a || a > maxAge));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failing feed is this check's finding, not a reason to lose the others (the database decides 200/503).
+            return new DataFreshness("unavailable", risk.MaxQuoteAgeMinutes, tickers, $"{e.GetType().Name}: {e.Message}");
         }
 
         return new DataFreshness(tickers.Any(t => t.Stale) ? "stale" : "ok", risk.MaxQuoteAgeMinutes, tickers);

@@ -25,7 +25,7 @@ internal sealed record TelegramHealth(
     string Status, string? Bot, long? ChatId, int Approvers, int LongPollSeconds, DateTimeOffset? LastPollAt, string? LastError, DateTimeOffset? LastErrorAt);
 
 /// <summary><c>ok</c>, or <c>stale</c> when a watchlist ticker's last quote is older than <c>Risk:MaxQuoteAgeMinutes</c> (or missing).</summary>
-internal sealed record DataFreshness(string Status, int MaxAgeMinutes, IReadOnlyList<TickerFreshness> Tickers);
+internal sealed record DataFreshness(string Status, int MaxAgeMinutes, IReadOnlyList<TickerFreshness> Tickers, string? Detail = null);
 
 /// <summary>The last quote of an underlying at or before now; <see cref="AgeSeconds"/> null when there is none.</summary>
 internal sealed record TickerFreshness(string Ticker, DateTimeOffset? QuoteAt, decimal? Last, double? AgeSeconds, bool Stale);

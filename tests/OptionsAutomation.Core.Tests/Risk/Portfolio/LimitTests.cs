@@ -75,6 +75,21 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public void DailyLoss_IsMarkedToMarketAgainstTheOpeningEquity_AndWithoutKnownEquityTheEquityLimitsAreNotJudged()
+    {
+        var history = ReturnHistory.FromReturns(Dates(30), new Dictionary<string, double[]> { ["SPY"] = NormalReturns(30, 0.01) });
+        var inputs = Inputs([ShortPut("SPY", 580, 560m, 0.1, 0.18)], history) with { RealizedPnlToday = -100m };
+
+        var marked = Analyzer().Report(inputs with { OpeningEquity = inputs.Equity + 1_900m }).Limits.Single(l => l.Name == "daily_loss");
+        var unknown = Analyzer().Report(inputs with { OpeningEquity = inputs.Equity + 1_900m, EquityKnown = false }).Limits;
+
+        Assert.Equal((1_900m, LimitState.Warn, "marked to market since the previous close"), (marked.Value, marked.State, marked.Detail));
+        Assert.Equal((100m, "realized today"), (unknown.Single(l => l.Name == "daily_loss").Value, unknown.Single(l => l.Name == "daily_loss").Detail));
+        Assert.DoesNotContain(unknown, l => l.Name is "drawdown" or "var" or "position_var");
+        Assert.Contains(unknown, l => l.Name == "correlation");
+    }
+
+    [Fact]
     public void Settings_NameEveryBadKey_AndTheirShortFormsAreKnown()
     {
         var errors = new PortfolioRiskSettings
