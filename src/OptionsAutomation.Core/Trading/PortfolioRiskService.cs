@@ -41,13 +41,14 @@ public sealed class PortfolioRiskService(
 
     /// <summary>
     /// Correlations of <paramref name="underlyings"/> over the report's history (the gate's correlation check); those
-    /// without history are left out, and with fewer than 2 common daily returns there is no model (null).
+    /// without history are left out, and with fewer than <see cref="PortfolioRiskSettings.MinHistoryReturns"/> common daily
+    /// returns there is no model (null: the gate does not judge correlation on no evidence).
     /// </summary>
     public async Task<CovarianceModel?> CorrelationsAsync(IEnumerable<string> underlyings, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var symbols = underlyings.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var history = symbols.Count == 0 ? null : await HistoryAsync(symbols, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
-        return history is { Days: >= 2 } h ? new CovarianceModel(h, [.. symbols.Where(h.Covers)]) : null;
+        return history is { } h && h.Days >= settings.MinHistoryReturns ? new CovarianceModel(h, [.. symbols.Where(h.Covers)]) : null;
     }
 
     public async Task<PortfolioInputs> GatherAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -167,8 +168,9 @@ public sealed class PortfolioRiskService(
                 series[i] = quote is not null && MarketTime.DateOf(quote.Timestamp) == sessions[i] ? quote.Last : null;
             }
 
-            // An underlying with no closes at all would empty every other series; leave it out instead.
-            if (series.Any(c => c is not null))
+            // Sessions missing for one symbol are dropped for all: one sparse underlying (a new listing, a feed gap) would
+            // shorten everyone's history, so it is left out instead (its positions are reported as without history).
+            if (series.Count(c => c is not null) > settings.MinHistoryReturns)
             {
                 closes[symbol] = series;
             }

@@ -87,9 +87,9 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
     /// <summary>The covariance model of the held underlyings with history, plus the benchmark for betas.</summary>
     private CovarianceModel? Model(PortfolioInputs inputs, List<string> problems)
     {
-        if (inputs.History is not { Days: >= 2 } history)
+        if (inputs.History is not { } history || history.Days < settings.MinHistoryReturns)
         {
-            problems.Add($"fewer than 2 daily returns of history: VaR, correlations and betas are not computed.");
+            problems.Add($"fewer than {settings.MinHistoryReturns} daily returns of history (Risk:MinHistoryReturns): VaR, correlations and betas are not computed.");
             return null;
         }
 

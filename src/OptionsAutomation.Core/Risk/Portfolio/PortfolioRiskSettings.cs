@@ -13,7 +13,7 @@ public sealed record PortfolioRiskSettings
     /// <summary>The scalar keys, which have RISK_* short forms in <see cref="RiskEnvironment"/>.</summary>
     public static IReadOnlyList<string> ScalarKeys { get; } =
     [
-        nameof(VarConfidence), nameof(HistoryDays), nameof(MonteCarloPaths), nameof(Seed), nameof(BetaBenchmark),
+        nameof(VarConfidence), nameof(HistoryDays), nameof(MinHistoryReturns), nameof(MonteCarloPaths), nameof(Seed), nameof(BetaBenchmark),
         nameof(WarnAtPercent), nameof(MaxPositionContracts), nameof(MaxPositionValue), nameof(MaxDrawdownPercent),
         nameof(MaxVarPercent), nameof(MaxPositionVarPercent), nameof(CorrelationThreshold), nameof(MaxCorrelatedUnderlyings),
         nameof(BreachAction), nameof(VolSpikeRatio), nameof(VolSpikeWindowDays), nameof(CorrelationChangeAlert),
@@ -24,6 +24,13 @@ public sealed record PortfolioRiskSettings
 
     /// <summary>Daily returns of history behind historical VaR, volatilities and correlations; also how many days snapshots are kept.</summary>
     public int HistoryDays { get; init; } = 30;
+
+    /// <summary>
+    /// Fewest daily returns a volatility, correlation or historical VaR is computed from: two returns always correlate at
+    /// ±1, which would refuse trades and breach the correlation limit on no evidence. An underlying with fewer closes is
+    /// left out rather than allowed to shorten everyone's history.
+    /// </summary>
+    public int MinHistoryReturns { get; init; } = 20;
 
     public int MonteCarloPaths { get; init; } = 10_000;
 
@@ -93,6 +100,7 @@ public sealed record PortfolioRiskSettings
         var errors = new List<string>();
         Check(errors, nameof(VarConfidence), VarConfidence is > 0.5 and < 1, "a probability in (0.5, 1)", VarConfidence);
         Check(errors, nameof(HistoryDays), HistoryDays >= 2, "at least 2", HistoryDays);
+        Check(errors, nameof(MinHistoryReturns), MinHistoryReturns >= 2 && MinHistoryReturns <= HistoryDays, $"2 to HistoryDays ({HistoryDays})", MinHistoryReturns);
         Check(errors, nameof(MonteCarloPaths), MonteCarloPaths >= 100, "at least 100", MonteCarloPaths);
         Check(errors, nameof(BetaBenchmark), !string.IsNullOrWhiteSpace(BetaBenchmark), "a ticker", BetaBenchmark);
         Check(errors, nameof(WarnAtPercent), WarnAtPercent is > 0 and < 100, "a percentage in (0, 100)", WarnAtPercent);

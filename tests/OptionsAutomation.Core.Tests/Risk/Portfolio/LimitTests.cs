@@ -100,7 +100,8 @@ public sealed class LimitTests
             StressScenarios = [new StressScenario { Name = "", UnderlyingMovePercent = -120 }],
         }.Validate();
 
-        Assert.Equal(5, errors.Count);
+        Assert.Equal(6, errors.Count);
+        Assert.Contains("Risk:MinHistoryReturns must be 2 to HistoryDays (1), was 20.", errors);
         Assert.Contains(errors, e => e.StartsWith("Risk:VarConfidence must be", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Risk:HistoryDays must be", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Risk:BreachAction must be none, REDUCING or HALTED", StringComparison.Ordinal));

@@ -51,12 +51,26 @@ public sealed class RiskMathTests
     }
 
     [Fact]
+    public void AShortHistory_GivesNoCorrelationsOrVar_RatherThanTheOnesTwoReturnsAlwaysGive()
+    {
+        double[] spy = [0.01, -0.02], qqq = [0.02, -0.03];
+        var history = ReturnHistory.FromReturns(PortfolioFixtures.Dates(2), new Dictionary<string, double[]> { ["SPY"] = spy, ["QQQ"] = qqq });
+
+        var report = PortfolioFixtures.Analyzer().Report(PortfolioFixtures.Inputs([PortfolioFixtures.Shares("QQQ", 10, 500m)], history));
+
+        Assert.Contains("fewer than 20 daily returns of history (Risk:MinHistoryReturns): VaR, correlations and betas are not computed.", report.Problems);
+        Assert.Null(report.Var.Historical);
+        Assert.DoesNotContain(report.Limits, l => l.Name == "correlation");
+    }
+
+    [Fact]
     public void Betas_AreCovarianceOverBenchmarkVariance()
     {
         double[] spy = [0.01, -0.02, 0.015, -0.005], qqq = [0.02, -0.03, 0.02, -0.01];
         var history = ReturnHistory.FromReturns(PortfolioFixtures.Dates(4), new Dictionary<string, double[]> { ["SPY"] = spy, ["QQQ"] = qqq });
 
-        var report = PortfolioFixtures.Analyzer().Report(PortfolioFixtures.Inputs([PortfolioFixtures.Shares("QQQ", 10, 500m)], history));
+        var report = PortfolioFixtures.Analyzer(new PortfolioRiskSettings { MinHistoryReturns = 4 })
+            .Report(PortfolioFixtures.Inputs([PortfolioFixtures.Shares("QQQ", 10, 500m)], history));
 
         Assert.Equal(Math.Round((decimal)(RiskStatistics.Covariance(qqq, spy) / RiskStatistics.Covariance(spy, spy)), 6), report.Betas["QQQ"]);
         Assert.Equal(1m, report.Betas["SPY"]);

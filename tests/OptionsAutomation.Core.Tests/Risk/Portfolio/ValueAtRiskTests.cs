@@ -46,7 +46,7 @@ public sealed class ValueAtRiskTests
         double[] returns = [0.01, -0.03, 0.02, -0.01, 0.0];
         var history = ReturnHistory.FromReturns(Dates(5), new Dictionary<string, double[]> { ["SPY"] = returns });
 
-        var v = Analyzer().Report(Inputs([Shares("SPY", 100, 100m)], history)).Var;
+        var v = Analyzer(new PortfolioRiskSettings { MinHistoryReturns = 5 }).Report(Inputs([Shares("SPY", 100, 100m)], history)).Var;
 
         var worst = 10_000 * (Math.Exp(-0.03) - 1);
         var next = 10_000 * (Math.Exp(-0.01) - 1);
