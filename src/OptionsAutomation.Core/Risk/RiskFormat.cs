@@ -10,7 +10,7 @@ internal static class RiskFormat
     public static string Percent(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>A per-share price, with the 4 decimals prices may carry.</summary>
-    public static string Price(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
+    public static string Price(decimal value) => Trading.MoneyText.Price(value);
 
     public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 

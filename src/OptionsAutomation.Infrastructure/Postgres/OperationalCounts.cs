@@ -34,7 +34,7 @@ public sealed class OperationalCountsReader(NpgsqlDataSource dataSource)
             SELECT (SELECT count(*) FROM positions WHERE status = 'OPEN') AS open_positions,
                    (SELECT coalesce(sum(pnl_realized), 0) FROM trade_history) AS realized_pnl,
                    (SELECT coalesce(sum(unrealized_pnl), 0) FROM positions WHERE status = 'OPEN') AS unrealized_pnl,
-                   (SELECT count(*) FROM outbox WHERE delivered_at IS NULL) AS alert_backlog
+                   (SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND delivery IS NULL) AS alert_backlog
             """, cancellationToken: cancellationToken)).ConfigureAwait(false);
         // order.filled → "filled"; risk.denied carries "CODE: context" in data.denial.
         var events = (await connection.QueryAsync<(string Kind, string Key, long Count)>(new CommandDefinition(

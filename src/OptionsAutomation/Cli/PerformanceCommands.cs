@@ -1,8 +1,6 @@
 using System.CommandLine;
 using OptionsAutomation.Core.Analytics;
-using OptionsAutomation.Core.Calendar;
-using OptionsAutomation.Core.Trading;
-using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure.Returns;
 
 namespace OptionsAutomation.Cli;
@@ -69,16 +67,7 @@ internal static class PerformanceCommands
 
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
         {
-            var (first, last) = (parse.GetValue(from), parse.GetValue(to));
-            // Every trade up to the end: those before --from set the opening equity of the curve.
-            var trades = await services.Get<PositionManager>().HistoryAsync(null, last, cancellationToken).ConfigureAwait(false);
-            var report = PerformanceReport.Of(trades, services.Get<PaperBrokerSettings>().StartingEquity, first, last, services.Get<NyseCalendar>());
-            // The range's New York days as instants: from midnight of --from to midnight after --to.
-            var snapshots = await services.Get<IRiskHistory>().PositionsAsync(
-                first is { } f ? MarketTime.At(f, TimeOnly.MinValue) : null,
-                last is { } l ? MarketTime.At(l.AddDays(1), TimeOnly.MinValue) : null,
-                cancellationToken).ConfigureAwait(false);
-            report = report with { ByGreek = GreekAttribution.Of(snapshots) };
+            var report = await services.Get<PerformanceReportReader>().ReadAsync(parse.GetValue(from), parse.GetValue(to), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 PerformanceJson.Write(PerformanceJson.Report.Of(report));

@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Analytics;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure.Brokers;
 
 namespace OptionsAutomation.Web.Api;
@@ -39,12 +40,10 @@ internal static class ReportEndpoints
         TypedResults.Ok(await positions.PerformanceAsync(cancellationToken).ConfigureAwait(false));
 
     private static async Task<Ok<PerformanceJson.Report>> ReportAsync(
-        PositionManager positions, PaperBrokerSettings account, NyseCalendar calendar, string? from, string? to, CancellationToken cancellationToken)
+        PerformanceReportReader reports, string? from, string? to, CancellationToken cancellationToken)
     {
         var (first, last) = ApiInput.Range(from, to);
-        // Every trade up to the end: those before `from` set the opening equity of the curve.
-        var trades = await positions.HistoryAsync(null, last, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(PerformanceJson.Report.Of(PerformanceReport.Of(trades, account.StartingEquity, first, last, calendar)));
+        return TypedResults.Ok(PerformanceJson.Report.Of(await reports.ReadAsync(first, last, cancellationToken).ConfigureAwait(false)));
     }
 
     private static async Task<Ok<EquityCurveJson>> EquityAsync(
