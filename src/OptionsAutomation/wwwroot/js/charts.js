@@ -8,15 +8,6 @@ const dayOf = (isoDate) => Date.parse(`${isoDate}T00:00:00Z`) / 1000;
 const syncKey = uPlot.sync('equity');
 const utcDates = (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
 
-/** Equity, running peak and drawdown (% below the peak) of the daily equity curve of /api/report. */
-export function drawdownSeries(curve) {
-  let peak = -Infinity;
-  return curve.map((point) => {
-    peak = Math.max(peak, point.equity);
-    return { date: point.date, equity: point.equity, drawdown: peak > 0 ? (point.equity / peak - 1) * 100 : 0 };
-  });
-}
-
 /** A chart that follows its container's width. */
 function responsive(container, options, data) {
   const chart = new uPlot({ ...options, width: Math.max(container.clientWidth, 200) }, data, container);
@@ -66,11 +57,12 @@ export function equityCharts(equityBox, drawdownBox) {
     series: [{}, { label: 'Drawdown', stroke: css('--loss'), width: 1.5, fill: css('--loss-fill'), value: (u, v) => percent(v, 2) }],
   }, [[], []]);
 
-  return (curve) => {
-    const points = drawdownSeries(curve);
+  // The points of /api/equity: the server computes each day's drawdown (a fraction below the running peak, which
+  // starts at the opening equity), so the chart and the reports agree.
+  return (points) => {
     const x = points.map((p) => dayOf(p.date));
     equity.setData([x, points.map((p) => p.equity)]);
-    drawdown.setData([x, points.map((p) => p.drawdown)]);
+    drawdown.setData([x, points.map((p) => p.drawdown * 100)]);
   };
 }
 

@@ -29,13 +29,23 @@ async function load(panelId, path) {
   }
 }
 
+/** The performance report feeds the headline figures only; its failure is shown in the summary panel. */
+async function loadReport() {
+  try {
+    return await getJson('/api/report');
+  } catch {
+    return null;
+  }
+}
+
 async function refreshPositionsAndSummary() {
-  const [positions, report] = await Promise.all([load('panel-positions', '/api/positions?status=open'), load('panel-equity', '/api/report')]);
+  const [positions, report, equity] = await Promise.all([
+    load('panel-positions', '/api/positions?status=open'), loadReport(), load('panel-equity', '/api/equity')]);
   if (positions) {
     renderIfChanged($('positions').tBodies[0], positions, positionRows);
     renderIfChanged($('positions').tFoot, positions, positionTotals);
   }
-  if (report) drawEquity(report.equity_curve);
+  if (equity) drawEquity(equity.points);
   panelState('panel-summary', report ? null : new Error('the performance report is unavailable'));
   renderIfChanged($('kpis'), { report, positions }, () => kpiItems(report, positions));
 }
