@@ -44,6 +44,30 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
         return new($"expiration:{p.PositionId}", shares is null ? "expiration" : "assignment", text, p.PositionId, p.RequestId);
     }
 
+    /// <summary>Outbox kind of a new proposal; decisions use <c>proposal_{status}</c> and <c>executed</c>.</summary>
+    public const string ProposalKind = "proposal";
+
+    /// <summary>The new proposal for approvers; the Telegram sender posts it as a card with buttons.</summary>
+    public static Alert Proposed(Proposals.TradeProposal proposal) => new(
+        $"proposal:{proposal.RequestId}", ProposalKind,
+        $"Proposal {proposal.RequestId}: {proposal.Ticker} {proposal.StrategyType.ToCode()} × {proposal.Quantity} at a credit of {MoneyText.Price(proposal.NetCredit)}",
+        null, proposal.RequestId);
+
+    /// <summary>The proposal was rejected, expired or failed: the sender edits its card to say so.</summary>
+    public static Alert Decided(Proposals.TradeProposal proposal) => new(
+        $"decided:{proposal.RequestId}", "proposal_" + proposal.Status.ToCode().ToLowerInvariant(),
+        $"Proposal {proposal.RequestId} {proposal.Status.ToCode()}{(proposal.DecisionReason is null ? "" : $": {proposal.DecisionReason}")}",
+        null, proposal.RequestId);
+
+    /// <summary>The request id is per day, ticker and strategy, so a screener re-run the same day does not alert twice.</summary>
+    public static Alert RiskDenied(string requestId, string denial) => new(
+        $"risk-denied:{requestId}", "risk_denied", $"Risk gate refused {requestId}: {denial}", null, requestId);
+
+    /// <summary>One alert per job per New York hour, so a job failing every minute pages once an hour.</summary>
+    public static Alert JobFailed(string job, string error, DateTimeOffset at) => new(
+        string.Create(CultureInfo.InvariantCulture, $"job-failed:{job}:{Calendar.MarketTime.InNewYork(at):yyyy-MM-ddTHH}"),
+        "job_failed", $"Job {job} failed: {error}", null, null);
+
     public static Alert SettlementFailed(Position position, DateOnly date, string error) => new(
         $"expiration-failed:{position.PositionId}:{date:yyyy-MM-dd}", "expiration_failed",
         $"Position {position.PositionId} {position.Ticker} {position.StrategyType.ToCode()} expiring {date:yyyy-MM-dd} could not be settled ({error}); it stays OPEN.",

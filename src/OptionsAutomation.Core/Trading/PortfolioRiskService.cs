@@ -51,7 +51,7 @@ public sealed class PortfolioRiskService(
         return history is { } h && h.Days >= settings.MinHistoryReturns ? new CovarianceModel(h, [.. symbols.Where(h.Covers)]) : null;
     }
 
-    public async Task<PortfolioInputs> GatherAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    private async Task<PortfolioInputs> GatherAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);

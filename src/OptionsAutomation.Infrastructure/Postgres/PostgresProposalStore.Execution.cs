@@ -15,21 +15,8 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// <summary>The approval path of a proposal: lock, status transitions, the opening order and its outcome.</summary>
 public sealed partial class PostgresProposalStore
 {
-    public async Task<IAsyncDisposable> LockAsync(string requestId, CancellationToken cancellationToken)
-    {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_lock(hashtextextended(@requestId, 0))", new { requestId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return new AdvisoryLock(connection, requestId);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    public async Task<IAsyncDisposable> LockAsync(string requestId, CancellationToken cancellationToken) =>
+        await SessionAdvisoryLock.AcquireAsync(dataSource, requestId, cancellationToken).ConfigureAwait(false);
 
     public async Task<TradeProposal?> TransitionAsync(
         string requestId, IReadOnlyList<ProposalStatus> from, ProposalStatus to, string by, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
@@ -55,7 +42,7 @@ public sealed partial class PostgresProposalStore
             new { from, to, reason })).ConfigureAwait(false);
         if (to is ProposalStatus.Rejected or ProposalStatus.Expired or ProposalStatus.Failed)
         {
-            await OutboxWriter.EnqueueAsync(transaction, Decided(changed), now).ConfigureAwait(false);
+            await OutboxWriter.EnqueueAsync(transaction, Alert.Decided(changed), now).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -182,33 +169,11 @@ public sealed partial class PostgresProposalStore
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, "approval", OrderEvents.For(final.Status), "order", final.ClientOrderId, proposal.RequestId, null,
             new { status = final.Status, quantity = final.Quantity, filled = final.FilledQuantity, reason })).ConfigureAwait(false);
         await BreakerWriter.RecordExecutionErrorAsync(transaction, now, _risk).ConfigureAwait(false);
-        await OutboxWriter.EnqueueAsync(transaction, Decided(failed), now).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, Alert.Decided(failed), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return failed;
     }
 
-    private static Alert Decided(TradeProposal proposal) => new(
-        $"decided:{proposal.RequestId}", "proposal_" + proposal.Status.ToCode().ToLowerInvariant(),
-        $"Proposal {proposal.RequestId} {proposal.Status.ToCode()}{(proposal.DecisionReason is null ? "" : $": {proposal.DecisionReason}")}",
-        null, proposal.RequestId);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Proposal {request_id} is now {status} (by {by})")]
     private partial void LogTransition(string request_id, string status, string by);
-
-    /// <summary>A session advisory lock held on its own connection until disposed.</summary>
-    private sealed class AdvisoryLock(Npgsql.NpgsqlConnection connection, string requestId) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await connection.ExecuteAsync("SELECT pg_advisory_unlock(hashtextextended(@requestId, 0))", new { requestId }).ConfigureAwait(false);
-            }
-            finally
-            {
-                // Should the unlock fail, Npgsql's reset of a pooled connection (DISCARD ALL) releases the lock.
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
 }

@@ -15,9 +15,6 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// <summary>Proposals in <c>trade_requests</c>: creation and expiry here, the approval path in the Execution part.</summary>
 public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, ILogger<PostgresProposalStore> logger, RiskSettings? risk = null) : IProposalStore
 {
-    /// <summary>Outbox kind of a new proposal; decisions use <c>proposal_{status}</c> and <c>executed</c>.</summary>
-    public const string ProposalKind = "proposal";
-
     private readonly RiskSettings _risk = risk ?? new RiskSettings();
 
     static PostgresProposalStore() => DapperConventions.Apply();
@@ -67,7 +64,7 @@ public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, I
         var created = inserted.ToDomain();
         await AuditLog.AppendAsync(transaction, new AuditEvent(created.UpdatedAt, actor, "proposal.created", "proposal", created.RequestId,
             created.RequestId, null, created)).ConfigureAwait(false);
-        await OutboxWriter.EnqueueAsync(transaction, Offered(created), created.UpdatedAt).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, Alert.Proposed(created), created.UpdatedAt).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogProposed(created.RequestId, created.Ticker, created.StrategyType.ToCode(), created.Quantity, created.NetCredit);
         return (created, true);
@@ -113,7 +110,7 @@ public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, I
         {
             await AuditLog.AppendAsync(transaction, new AuditEvent(now, "system", "proposal.expired", "proposal", proposal.RequestId,
                 proposal.RequestId, null, new { proposal.ExpiresAt })).ConfigureAwait(false);
-            await OutboxWriter.EnqueueAsync(transaction, Decided(proposal), now).ConfigureAwait(false);
+            await OutboxWriter.EnqueueAsync(transaction, Alert.Decided(proposal), now).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -125,17 +122,9 @@ public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, I
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "risk.denied", "proposal", requestId, requestId, null, new { denial })).ConfigureAwait(false);
-        // The request id is per day, ticker and strategy, so a screener re-run the same day does not alert twice.
-        await OutboxWriter.EnqueueAsync(transaction, new Alert($"risk-denied:{requestId}", "risk_denied",
-            $"Risk gate refused {requestId}: {denial}", null, requestId), now).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, Alert.RiskDenied(requestId, denial), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The new proposal for approvers; the Telegram sender posts it as a card with buttons.</summary>
-    private static Alert Offered(TradeProposal proposal) => new(
-        $"proposal:{proposal.RequestId}", ProposalKind,
-        $"Proposal {proposal.RequestId}: {proposal.Ticker} {proposal.StrategyType.ToCode()} × {proposal.Quantity} at a credit of {MoneyText.Price(proposal.NetCredit)}",
-        null, proposal.RequestId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proposed {request_id}: {ticker} {strategy_type} x{quantity} at {net_credit}")]
     private partial void LogProposed(string request_id, string ticker, string strategy_type, int quantity, decimal net_credit);

@@ -109,7 +109,7 @@ public sealed partial class OutboxDelivery(
     {
         switch (message)
         {
-            case { Kind: PostgresProposalStore.ProposalKind, RequestId: { } requestId }:
+            case { Kind: Alert.ProposalKind, RequestId: { } requestId }:
                 return await PostCardAsync(requestId, silent, cancellationToken).ConfigureAwait(false);
             case { RequestId: { } requestId } when DecisionKinds.Contains(message.Kind)
                 && await session.FindPostedAsync(requestId, cancellationToken).ConfigureAwait(false) is { } card:

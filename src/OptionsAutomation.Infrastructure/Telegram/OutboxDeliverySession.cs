@@ -12,40 +12,27 @@ namespace OptionsAutomation.Infrastructure.Telegram;
 internal sealed class OutboxDeliverySession : IAsyncDisposable
 {
     // Fixed and distinct from MigrationRunner's key: every optauto process delivers under this one.
-    private const long AdvisoryLockKey = 0x6F70_7461_7574_6F02;
+    // One sender across processes: the holder of this lock, on whose connection the session's queries run.
+    private const string LockName = "optauto:outbox-delivery";
 
-    private readonly NpgsqlConnection _connection;
+    private readonly SessionAdvisoryLock _lock;
 
     static OutboxDeliverySession() => DapperConventions.Apply();
 
-    private OutboxDeliverySession(NpgsqlConnection connection) => _connection = connection;
+    private OutboxDeliverySession(SessionAdvisoryLock held) => _lock = held;
+
+    private NpgsqlConnection Connection => _lock.Connection;
 
     /// <summary>The session, or null when another sender holds the lock (it delivers; this caller has nothing to do).</summary>
-    public static async Task<OutboxDeliverySession?> TryOpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                    "SELECT pg_try_advisory_lock(@AdvisoryLockKey)", new { AdvisoryLockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            {
-                return new OutboxDeliverySession(connection);
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        await connection.DisposeAsync().ConfigureAwait(false);
-        return null;
-    }
+    public static async Task<OutboxDeliverySession?> TryOpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        await SessionAdvisoryLock.TryAcquireAsync(dataSource, LockName, cancellationToken).ConfigureAwait(false) is { } held
+            ? new OutboxDeliverySession(held)
+            : null;
 
     /// <summary>The oldest row not yet settled, due or not: the caller must not pass it to keep the order.</summary>
     public async Task<PendingMessage?> NextAsync(CancellationToken cancellationToken)
     {
-        var row = await _connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        var row = await Connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             """
             SELECT message_id, payload->>'kind' AS kind, payload->>'text' AS text, payload->>'request_id' AS request_id, attempts, available_at, created_at
             FROM outbox
@@ -58,7 +45,7 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
     }
 
     public Task<PostedProposal?> FindPostedAsync(string requestId, CancellationToken cancellationToken) =>
-        _connection.QuerySingleOrDefaultAsync<PostedProposal?>(new CommandDefinition(
+        Connection.QuerySingleOrDefaultAsync<PostedProposal?>(new CommandDefinition(
             "SELECT request_id AS RequestId, chat_id AS ChatId, message_id AS MessageId FROM telegram_proposal_messages WHERE request_id = @requestId",
             new { requestId }, cancellationToken: cancellationToken));
 
@@ -68,11 +55,11 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
     /// </summary>
     public async Task SettleAsync(PendingMessage message, string delivery, PostedProposal? posted, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (posted is not null)
         {
             // A card posted again (after a crash before this commit) replaces the first: outcomes go to the newest.
-            await _connection.ExecuteAsync(new CommandDefinition(
+            await Connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO telegram_proposal_messages (request_id, chat_id, message_id, posted_at)
                 VALUES (@RequestId, @ChatId, @MessageId, @Now)
@@ -81,43 +68,29 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
                 new { posted.RequestId, posted.ChatId, posted.MessageId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        await _connection.ExecuteAsync(new CommandDefinition(
+        await Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE outbox SET delivery = @delivery, delivered_at = @Now, last_error = NULL,
-                attempts = attempts + CASE WHEN @delivery = 'off' THEN 0 ELSE 1 END
+                attempts = attempts + CASE WHEN @delivery = @Off THEN 0 ELSE 1 END
             WHERE message_id = @MessageId
             """,
-            new { delivery, message.MessageId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { delivery, DeliveryCodes.Off, message.MessageId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Telegram refused the row for good: it is settled as failed, never sent again.</summary>
     public Task FailAsync(PendingMessage message, string error, CancellationToken cancellationToken) =>
-        _connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET delivery = 'failed', attempts = attempts + 1, last_error = @error WHERE message_id = @MessageId",
-            new { error, message.MessageId }, cancellationToken: cancellationToken));
+        Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET delivery = @Failed, attempts = attempts + 1, last_error = @error WHERE message_id = @MessageId",
+            new { DeliveryCodes.Failed, error, message.MessageId }, cancellationToken: cancellationToken));
 
     /// <summary>The attempt failed but may succeed later: the row (and every row after it) waits until <paramref name="retryAt"/>.</summary>
     public Task PostponeAsync(PendingMessage message, string error, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
-        _connection.ExecuteAsync(new CommandDefinition(
+        Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbox SET attempts = attempts + 1, last_error = @error, available_at = @RetryAt WHERE message_id = @MessageId",
             new { error, RetryAt = retryAt.ToUniversalTime(), message.MessageId }, cancellationToken: cancellationToken));
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            // Closing the session would release the lock too; unlocking says so explicitly for a pooled connection.
-            if (_connection.State == System.Data.ConnectionState.Open)
-            {
-                await _connection.ExecuteAsync("SELECT pg_advisory_unlock(@AdvisoryLockKey)", new { AdvisoryLockKey }).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            await _connection.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public ValueTask DisposeAsync() => _lock.DisposeAsync();
 
     private sealed class Row
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Trading;
 using Quartz;
 
@@ -7,7 +5,7 @@ namespace OptionsAutomation.Worker;
 
 /// <summary>
 /// A job that throws is an alert for people, not only a log line: the exit job failing means positions are not
-/// watched. One alert per job per New York hour, so a job failing every minute pages once an hour.
+/// watched (<see cref="Alert.JobFailed"/>: once per job per New York hour).
 /// </summary>
 internal sealed class JobFailureAlerts(IExitLedger alerts, TimeProvider clock) : IJobListener
 {
@@ -21,13 +19,6 @@ internal sealed class JobFailureAlerts(IExitLedger alerts, TimeProvider clock) :
         }
 
         var now = clock.GetUtcNow();
-        var job = context.JobDetail.Key.Name;
-        var error = jobException.GetBaseException().Message;
-        await alerts.AlertAsync(new Alert(
-            string.Create(CultureInfo.InvariantCulture, $"job-failed:{job}:{MarketTime.InNewYork(now):yyyy-MM-ddTHH}"),
-            "job_failed",
-            $"Job {job} failed: {error}",
-            null,
-            null), now, cancellationToken).ConfigureAwait(false);
+        await alerts.AlertAsync(Alert.JobFailed(context.JobDetail.Key.Name, jobException.GetBaseException().Message, now), now, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -46,11 +46,7 @@ public static class RiskStatistics
     public static double Quantile(IReadOnlyList<double> values, double probability)
     {
         RequireAtLeast(values, 1);
-        var sorted = values.Order().ToArray();
-        var position = probability * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
+        return Analytics.Sample.Percentile(values.Order().ToArray(), probability * 100);
     }
 
     private static void RequireAtLeast(IReadOnlyList<double> values, int count)

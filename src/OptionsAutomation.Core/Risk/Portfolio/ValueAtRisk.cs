@@ -32,7 +32,7 @@ public sealed class ValueAtRisk(Revaluation revaluation, double confidence)
         var marginal = model.Times(exposures);
         var sigma = Math.Sqrt(Math.Max(exposures.Select((e, i) => e * marginal[i]).Sum(), 0));
         var z = NormalQuantile.Of(confidence);
-        var density = Math.Exp(-z * z / 2) / Math.Sqrt(2 * Math.PI);
+        var density = Pricing.NormalDistribution.Pdf(z);
         var components = positions
             .Select(p => sigma == 0 ? 0 : z * p.DeltaDollars * marginal[model.IndexOf(p.Position.Underlying)] / sigma)
             .ToList();
