@@ -9,9 +9,9 @@ public interface IRiskHistory
     /// <summary>The positions of every snapshot taken in [<paramref name="from"/>, <paramref name="to"/>), oldest first; a null bound is open.</summary>
     Task<IReadOnlyList<RiskSnapshotPositions>> PositionsAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken);
 
-    /// <summary>The correlations of the latest snapshot taken before <paramref name="before"/>; null when there is none.</summary>
-    Task<CorrelationSnapshot?> CorrelationsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
-
-    /// <summary>The marked-to-market equity of the latest snapshot taken before <paramref name="before"/>; null when there is none.</summary>
-    Task<decimal?> EquityBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+    /// <summary>The equity and correlations of the latest snapshot taken before <paramref name="before"/>; null when there is none.</summary>
+    Task<PreviousSnapshot?> LatestBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }
+
+/// <summary>What the daily loss and the correlation change are measured from: an earlier snapshot's marked-to-market equity and correlations.</summary>
+public sealed record PreviousSnapshot(decimal Equity, CorrelationSnapshot Correlations);

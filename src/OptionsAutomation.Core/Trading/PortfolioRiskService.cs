@@ -24,11 +24,11 @@ public sealed class PortfolioRiskService(
     {
         // Correlations move once a day (daily closes), and the daily loss runs from the previous close: both compare
         // with the last snapshot of an earlier New York day.
-        var midnight = MarketTime.At(MarketTime.DateOf(asOf), TimeOnly.MinValue);
+        var previous = await snapshots.LatestBeforeAsync(MarketTime.At(MarketTime.DateOf(asOf), TimeOnly.MinValue), cancellationToken).ConfigureAwait(false);
         var inputs = await GatherAsync(asOf, cancellationToken).ConfigureAwait(false) with
         {
-            CorrelationReference = await snapshots.CorrelationsBeforeAsync(midnight, cancellationToken).ConfigureAwait(false),
-            OpeningEquity = await snapshots.EquityBeforeAsync(midnight, cancellationToken).ConfigureAwait(false),
+            CorrelationReference = previous?.Correlations,
+            OpeningEquity = previous?.Equity,
         };
         return analyzer.Report(inputs);
     }

@@ -32,27 +32,19 @@ public sealed class PostgresRiskHistory(NpgsqlDataSource dataSource) : IRiskHist
             Read<PositionRisk[]>(r.Positions) ?? []))];
     }
 
-    public async Task<CorrelationSnapshot?> CorrelationsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    public async Task<PreviousSnapshot?> LatestBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(DateTime TakenAt, string? Underlyings, string? Correlation)?>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<(DateTime TakenAt, decimal Equity, string? Underlyings, string? Correlation)?>(new CommandDefinition(
             """
-            SELECT taken_at, report->'underlyings', report->'correlation' FROM risk_snapshots
+            SELECT taken_at, equity, report->'underlyings', report->'correlation' FROM risk_snapshots
             WHERE taken_at < @Before ORDER BY taken_at DESC, snapshot_id DESC LIMIT 1
             """,
             new { Before = before.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row is not { } r ? null : new CorrelationSnapshot(
+        return row is not { } r ? null : new PreviousSnapshot(r.Equity, new CorrelationSnapshot(
             new DateTimeOffset(r.TakenAt, TimeSpan.Zero),
             Read<string[]>(r.Underlyings) ?? [],
-            Read<decimal[][]>(r.Correlation) ?? []);
-    }
-
-    public async Task<decimal?> EquityBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<decimal?>(new CommandDefinition(
-            "SELECT equity FROM risk_snapshots WHERE taken_at < @Before ORDER BY taken_at DESC, snapshot_id DESC LIMIT 1",
-            new { Before = before.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            Read<decimal[][]>(r.Correlation) ?? []));
     }
 
     /// <summary>A key the stored report lacks (a row written before it existed) reads as null.</summary>

@@ -193,12 +193,12 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
     public async Task CorrelationsBefore_IsTheLatestSnapshotBeforeTheInstant()
     {
         var history = new PostgresRiskHistory(_db.DataSource);
-        Assert.Null(await history.CorrelationsBeforeAsync(Tick, CancellationToken.None));
+        Assert.Null(await history.LatestBeforeAsync(Tick, CancellationToken.None));
         await _db.InsertRiskSnapshotAsync(Tick.AddDays(-1).AddHours(1), """{"underlyings": ["QQQ", "SPY"], "correlation": [[1, 0.7], [0.7, 1]]}""");
         await _db.InsertRiskSnapshotAsync(Tick.AddDays(-2), """{"underlyings": ["QQQ", "SPY"], "correlation": [[1, 0.5], [0.5, 1]]}""");
         await _db.InsertRiskSnapshotAsync(Tick, """{"underlyings": ["SPY"], "correlation": [[1]]}""");
 
-        var reference = await history.CorrelationsBeforeAsync(Tick.AddMinutes(-5), CancellationToken.None);
+        var reference = (await history.LatestBeforeAsync(Tick.AddMinutes(-5), CancellationToken.None))?.Correlations;
 
         Assert.NotNull(reference);
         Assert.Equal(Tick.AddDays(-1).AddHours(1), reference.TakenAt);
