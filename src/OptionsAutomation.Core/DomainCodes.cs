@@ -70,11 +70,18 @@ public static class DomainCodes
         (OrderSide.SellToClose, "sell_to_close"));
 
     private static readonly CodeTable<OrderStatus> OrderStatuses = new(
+        (OrderStatus.Pending, "PENDING"),
         (OrderStatus.Submitted, "SUBMITTED"),
         (OrderStatus.PartiallyFilled, "PARTIALLY_FILLED"),
         (OrderStatus.Filled, "FILLED"),
         (OrderStatus.Cancelled, "CANCELLED"),
-        (OrderStatus.Rejected, "REJECTED"));
+        (OrderStatus.Rejected, "REJECTED"),
+        (OrderStatus.Unknown, "UNKNOWN"));
+
+    private static readonly CodeTable<OrderIntent> OrderIntents = new(
+        (OrderIntent.Open, "OPEN"),
+        (OrderIntent.Close, "CLOSE"),
+        (OrderIntent.Settle, "SETTLE"));
 
     private static readonly CodeTable<ProposalStatus> ProposalStatuses = new(
         (ProposalStatus.Proposed, "PROPOSED"),
@@ -163,6 +170,7 @@ public static class DomainCodes
         [typeof(ExitDecisionKind)] = Decisions,
         [typeof(OrderSide)] = OrderSides,
         [typeof(OrderStatus)] = OrderStatuses,
+        [typeof(OrderIntent)] = OrderIntents,
         [typeof(ScreenDenialCode)] = ScreenDenials,
         [typeof(ProposalStatus)] = ProposalStatuses,
         [typeof(TradingState)] = TradingStates,

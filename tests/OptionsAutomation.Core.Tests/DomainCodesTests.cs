@@ -79,7 +79,15 @@ public sealed class DomainCodesTests
     [InlineData(OrderStatus.Filled, "FILLED")]
     [InlineData(OrderStatus.Cancelled, "CANCELLED")]
     [InlineData(OrderStatus.Rejected, "REJECTED")]
+    [InlineData(OrderStatus.Pending, "PENDING")]
+    [InlineData(OrderStatus.Unknown, "UNKNOWN")]
     public void OrderStatus_HasStableCodes(OrderStatus value, string code) => AssertCode(value, code);
+
+    [Theory]
+    [InlineData(OrderIntent.Open, "OPEN")]
+    [InlineData(OrderIntent.Close, "CLOSE")]
+    [InlineData(OrderIntent.Settle, "SETTLE")]
+    public void OrderIntent_HasStableCodes(OrderIntent value, string code) => AssertCode(value, code);
 
     [Theory]
     [InlineData(TradingState.Active, "ACTIVE")]
@@ -162,7 +170,7 @@ public sealed class DomainCodesTests
         [
             typeof(StrategyType), typeof(PositionStatus), typeof(ExitReason), typeof(ExecutedBy),
             typeof(TradeOutcome), typeof(OptionRight), typeof(LegSide),
-            typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide), typeof(OrderStatus), typeof(FillSide), typeof(RealizedPnlMethod),
+            typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide), typeof(OrderStatus), typeof(OrderIntent), typeof(FillSide), typeof(RealizedPnlMethod),
             typeof(TradingState), typeof(RiskCheck), typeof(RiskDenialCode), typeof(BreakerTripReason),
             typeof(ScreenDenialCode), typeof(ProposalStatus), typeof(OptionsAutomation.Core.Risk.Portfolio.LimitState),
         ];

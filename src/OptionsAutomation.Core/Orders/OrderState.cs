@@ -19,7 +19,7 @@ public sealed record OrderState(
     string? Reason,
     DateTimeOffset At)
 {
-    public bool IsFinal => Status is OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected;
+    public bool IsFinal => OrderLifecycle.IsFinal(Status);
 
     public int UnfilledQuantity => Quantity - FilledQuantity;
 

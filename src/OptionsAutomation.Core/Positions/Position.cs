@@ -18,7 +18,10 @@ public sealed record Position
     public required PositionStatus Status { get; init; }
     public required DateTimeOffset EntryDate { get; init; }
     public required decimal EntryPrice { get; init; }
+    /// <summary>Contracts (or shares) still open; a partial close lowers it and raises <see cref="ClosedQuantity"/>.</summary>
     public required int Quantity { get; init; }
+    /// <summary>Contracts closed by partial closes so far; <see cref="RealizedPnl"/> holds their P&amp;L while the rest is open.</summary>
+    public int ClosedQuantity { get; init; }
     public DateTimeOffset? ExitDate { get; init; }
     public decimal? ExitPrice { get; init; }
     public ExitReason? ExitReason { get; init; }
@@ -79,12 +82,23 @@ public sealed record Position
     public decimal ReturnBase() => CreditPnl.Dollars(EntryPrice, Multiplier, Quantity);
 
     /// <summary>
-    /// Closes the position at <paramref name="exit"/>'s debit. The P&amp;L is computed here from the
+    /// Closes the whole position at <paramref name="exit"/>'s debit. The P&amp;L is computed here from the
     /// stored entry, never taken from the caller.
     /// </summary>
     /// <exception cref="PositionNotOpenException">when the position is not OPEN.</exception>
     /// <exception cref="PositionRuleException">for a negative price or a close before the open.</exception>
-    public ClosedPosition Close(PositionExit exit, DateTimeOffset now)
+    public ClosedPosition Close(PositionExit exit, DateTimeOffset now) => Reduce(Quantity, exit, now);
+
+    /// <summary>
+    /// Closes <paramref name="contracts"/> of the open quantity at <paramref name="exit"/>'s debit: a trade_history
+    /// row for them (their share of the opening fees, pro rata and rounded to the cent, plus the closing fees), and
+    /// the position left OPEN with the rest — its fees, target, stop, max loss and collateral scaled to what remains
+    /// and the realized P&amp;L so far in <see cref="RealizedPnl"/>. Closing every contract closes the position, its
+    /// <see cref="RealizedPnl"/> the sum over all its closes.
+    /// </summary>
+    /// <exception cref="PositionNotOpenException">when the position is not OPEN.</exception>
+    /// <exception cref="PositionRuleException">for a quantity outside 1..open, a negative price or a close before the open.</exception>
+    public ClosedPosition Reduce(int contracts, PositionExit exit, DateTimeOffset now)
     {
         if (Status != PositionStatus.Open)
         {
@@ -92,6 +106,11 @@ public sealed record Position
         }
 
         var errors = new List<string>();
+        if (contracts < 1 || contracts > Quantity)
+        {
+            errors.Add($"closing quantity {contracts} is outside 1..{Quantity} (the open quantity).");
+        }
+
         PriceRules.RequireNonNegative(errors, "exit price", exit.ExitPrice, PriceRules.PriceDecimals);
         PriceRules.RequireNonNegative(errors, "closing fees", exit.ClosingFees, PriceRules.AmountDecimals);
         var closedAt = exit.ClosedAt.ToUniversalTime();
@@ -107,29 +126,23 @@ public sealed record Position
 
         PositionRuleException.ThrowIfAny(errors);
 
-        var fees = Fees + exit.ClosingFees;
-        var realized = (this with { Fees = fees }).PnlAt(exit.ExitPrice);
-        var percent = CreditPnl.PercentOfMaxProfit(realized, ReturnBase());
+        var whole = contracts == Quantity;
+        var part = this with
+        {
+            Quantity = contracts,
+            Fees = Share(Fees, contracts) + exit.ClosingFees,
+            Collateral = Share(Collateral, contracts),
+            MaxLoss = Share(MaxLoss, contracts),
+            ProfitTarget = Share(ProfitTarget, contracts),
+        };
+        var realized = part.PnlAt(exit.ExitPrice);
+        var percent = CreditPnl.PercentOfMaxProfit(realized, part.ReturnBase());
         var daysHeld = MarketTime.DateOf(closedAt).DayNumber - MarketTime.DateOf(EntryDate).DayNumber;
         var status = exit.Reason switch
         {
             Exits.ExitReason.Expired => PositionStatus.Expired,
             Exits.ExitReason.Assigned => PositionStatus.Assigned,
             _ => PositionStatus.Closed,
-        };
-
-        var closed = this with
-        {
-            Status = status,
-            ExitDate = closedAt,
-            ExitPrice = exit.ExitPrice,
-            ExitReason = exit.Reason,
-            UnrealizedPnl = 0m,
-            RealizedPnl = realized,
-            PnlPercent = percent,
-            DaysHeld = daysHeld,
-            Fees = fees,
-            LastUpdated = now,
         };
 
         var trade = new TradeRecord
@@ -140,23 +153,60 @@ public sealed record Position
             StrategyType = StrategyType,
             EntryDate = EntryDate,
             EntryPrice = EntryPrice,
-            Quantity = Quantity,
+            Quantity = contracts,
             ExitDate = closedAt,
             ExitPrice = exit.ExitPrice,
             PnlRealized = realized,
             PnlPercent = percent,
             WinLoss = CreditPnl.Outcome(realized),
-            CollateralRequired = Collateral,
-            MaxRisk = MaxLoss,
-            TargetReturn = ProfitTarget,
+            CollateralRequired = part.Collateral,
+            MaxRisk = part.MaxLoss,
+            TargetReturn = part.ProfitTarget,
             Status = status,
             ExecutedBy = exit.ExecutedBy,
             ExitReason = exit.Reason,
-            Fees = fees,
+            Fees = part.Fees,
             CreatedAt = now,
             ClosedAt = closedAt,
+            ClientOrderId = exit.ClientOrderId,
         };
 
+        var realizedSoFar = (RealizedPnl ?? 0m) + realized;
+        if (!whole)
+        {
+            var rest = this with
+            {
+                Quantity = Quantity - contracts,
+                ClosedQuantity = ClosedQuantity + contracts,
+                Fees = Fees - Share(Fees, contracts),
+                Collateral = Collateral - part.Collateral,
+                MaxLoss = MaxLoss - part.MaxLoss,
+                ProfitTarget = ProfitTarget - part.ProfitTarget,
+                StopLoss = StopLoss - Share(StopLoss, contracts),
+                RealizedPnl = realizedSoFar,
+                LastUpdated = now,
+            };
+            return new ClosedPosition(rest with { UnrealizedPnl = rest.MarkPrice is { } mark ? rest.PnlAt(mark) : null }, trade);
+        }
+
+        var everything = this with { Quantity = Quantity + ClosedQuantity };
+        var closed = this with
+        {
+            Status = status,
+            ExitDate = closedAt,
+            ExitPrice = exit.ExitPrice,
+            ExitReason = exit.Reason,
+            UnrealizedPnl = 0m,
+            RealizedPnl = realizedSoFar,
+            PnlPercent = CreditPnl.PercentOfMaxProfit(realizedSoFar, everything.ReturnBase()),
+            DaysHeld = daysHeld,
+            Fees = Fees + exit.ClosingFees,
+            LastUpdated = now,
+        };
         return new ClosedPosition(closed, trade);
     }
+
+    /// <summary>The part of a dollar amount that belongs to <paramref name="contracts"/> of the open quantity, to the cent.</summary>
+    private decimal Share(decimal amount, int contracts) =>
+        contracts == Quantity ? amount : decimal.Round(amount * contracts / Quantity, 2, MidpointRounding.AwayFromZero);
 }

@@ -3,7 +3,10 @@ using OptionsAutomation.Core.Instruments;
 
 namespace OptionsAutomation.Core.Positions;
 
-/// <summary>One row of <c>trade_history</c>: a completed round trip.</summary>
+/// <summary>
+/// One row of <c>trade_history</c>: a completed round trip of <see cref="Quantity"/> contracts — the whole position, or the part
+/// one closing order (<see cref="ClientOrderId"/>) closed.
+/// </summary>
 public sealed record TradeRecord
 {
     /// <summary>Assigned by the store; 0 before the row is written.</summary>
@@ -29,4 +32,6 @@ public sealed record TradeRecord
     public required decimal Fees { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset ClosedAt { get; init; }
+    /// <summary>The closing order; null for a close recorded by hand or a settlement.</summary>
+    public string? ClientOrderId { get; init; }
 }

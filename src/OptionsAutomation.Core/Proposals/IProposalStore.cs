@@ -18,10 +18,11 @@ public interface IProposalStore
     Task AuditRiskDenialAsync(string requestId, string denial, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Serialises everything done to one proposal across threads and processes (a Postgres advisory lock):
-    /// concurrent approvals queue, and each then sees what the first one did.
+    /// Takes the proposal's cross-process lock (a Postgres advisory lock) without waiting: null when another process
+    /// holds it. Callers in one process queue in memory first (<see cref="Trading.KeyedGate"/>), so waiting never
+    /// holds a pooled connection or meets a command timeout.
     /// </summary>
-    Task<IAsyncDisposable> LockAsync(string requestId, CancellationToken cancellationToken);
+    Task<IAsyncDisposable?> TryLockAsync(string requestId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Moves the proposal from one of <paramref name="from"/> to <paramref name="to"/> (audited); null when it
@@ -46,7 +47,13 @@ public interface IProposalStore
     Task<TradeProposal> CompleteExecutionAsync(
         TradeProposal proposal, Orders.OrderState fill, long positionId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The order is final and nothing is booked: order status (REJECTED, CANCELLED), proposal FAILED with the reason, alert — one transaction.</summary>
+    /// <summary>
+    /// The order is final and nothing is booked: order status (REJECTED, CANCELLED), proposal FAILED with the reason, the
+    /// breaker fed <paramref name="feed"/>, alert — one transaction.
+    /// </summary>
     Task<TradeProposal> FailExecutionAsync(
-        TradeProposal proposal, Orders.OrderState final, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+        TradeProposal proposal, Orders.OrderState final, string reason, Orders.BreakerFeed feed, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The broker call gave no answer: the opening order is UNKNOWN (recovery asks again) and the breaker counts an error.</summary>
+    Task RecordUnknownOutcomeAsync(TradeProposal proposal, string clientOrderId, string error, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -80,14 +80,15 @@ public sealed class RiskGate
     }
 
     /// <summary>
-    /// Closing orders always pass: they only reduce risk, and a stop or an exit that a HALTED state, a tripped
-    /// breaker or a breached loss limit could block would trap the very positions those switches protect.
+    /// A closing order meets no opening check: it only reduces risk, and a stop or an exit that a tripped breaker or a
+    /// breached loss limit could block would trap the very positions those switches protect. Only the trading state
+    /// judges it: ACTIVE and REDUCING (closing only) let it go; HALTED means no order at all, closes included.
     /// </summary>
-    public static RiskDecision CheckClosing(RiskSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        return RiskDecision.AllowClosing(snapshot.TradingState);
-    }
+    public static RiskDecision CheckClosing(TradingState state) =>
+        state is TradingState.Active or TradingState.Reducing
+            ? RiskDecision.AllowClosing(state)
+            : RiskDecision.Deny([], RiskDenial.Of(RiskCheck.TradingState, RiskDenialCode.TradingHalted,
+                ("state", Enum.IsDefined(state) ? state.ToCode() : "unknown")));
 
     /// <summary>Deny, never queue. A request already counted in the window (the proposal, now approved) passes again.</summary>
     private RiskDenial? OrderRate(OpeningOrder order, DateTimeOffset now)

@@ -15,10 +15,20 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
         var t = closed.Trade;
         var pnl = MoneyText.Signed(t.PnlRealized);
         var pct = t.PnlPercent.ToString("0.##", CultureInfo.InvariantCulture);
-        return new($"exit:{p.PositionId}", "exit",
-            $"Position {p.PositionId} exited — {p.Ticker} {p.StrategyType.ToCode()} — {t.ExitReason.ToCode()} — {pnl} ({pct}%)",
-            p.PositionId, p.RequestId);
+        return closed.IsPartial
+            ? new($"exit:{p.PositionId}:{t.ClientOrderId}", "exit",
+                $"Position {p.PositionId} partly closed — {p.Ticker} {p.StrategyType.ToCode()} — {t.ExitReason.ToCode()} — {t.Quantity} closed for {pnl} ({pct}%), {p.Quantity} still OPEN",
+                p.PositionId, p.RequestId)
+            : new($"exit:{p.PositionId}", "exit",
+                $"Position {p.PositionId} exited — {p.Ticker} {p.StrategyType.ToCode()} — {t.ExitReason.ToCode()} — {pnl} ({pct}%)",
+                p.PositionId, p.RequestId);
     }
+
+    /// <summary>An exit the trading state did not let out (HALTED): once per position and New York day, not every five minutes.</summary>
+    public static Alert ExitBlocked(Position position, Exits.ExitReason reason, string denial, DateOnly day) => new(
+        $"exit-blocked:{position.PositionId}:{day:yyyy-MM-dd}", "exit_blocked",
+        $"Position {position.PositionId} {position.Ticker} {position.StrategyType.ToCode()} is due to exit ({reason.ToCode()}) but no order was sent: {denial}. It stays OPEN.",
+        position.PositionId, position.RequestId);
 
     public static Alert ExitFailed(Position position, Exits.ExitReason reason, string clientOrderId, string error) => new(
         $"exit-failed:{clientOrderId}", "exit_failed",
@@ -58,6 +68,18 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
         $"decided:{proposal.RequestId}", "proposal_" + proposal.Status.ToCode().ToLowerInvariant(),
         $"Proposal {proposal.RequestId} {proposal.Status.ToCode()}{(proposal.DecisionReason is null ? "" : $": {proposal.DecisionReason}")}",
         null, proposal.RequestId);
+
+    /// <summary>The opening order filled (in whole or part) and the position is booked.</summary>
+    public static Alert Executed(Proposals.TradeProposal proposal, Orders.OrderState fill, long positionId)
+    {
+        var partial = fill.FilledQuantity < proposal.Quantity
+            ? $" (partial fill: {fill.FilledQuantity} of {proposal.Quantity}, {proposal.Quantity - fill.FilledQuantity} {fill.Reason ?? "cancelled"})"
+            : "";
+        return new($"executed:{proposal.RequestId}", "executed",
+            string.Create(CultureInfo.InvariantCulture,
+                $"Proposal {proposal.RequestId} executed — {proposal.Ticker} {proposal.StrategyType.ToCode()} × {fill.FilledQuantity}{partial} at a credit of {-fill.NetPrice!.Value:0.00##} — position {positionId}"),
+            positionId, proposal.RequestId);
+    }
 
     /// <summary>The request id is per day, ticker and strategy, so a screener re-run the same day does not alert twice.</summary>
     public static Alert RiskDenied(string requestId, string denial) => new(

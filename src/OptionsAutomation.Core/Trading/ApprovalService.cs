@@ -10,7 +10,10 @@ using OptionsAutomation.Core.Risk;
 namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
-/// Approves or rejects a proposal, at most once. Under a per-proposal lock an approval re-runs the risk
+/// Approves or rejects a proposal, at most once. Callers of one proposal in this process take turns in memory
+/// (<see cref="KeyedGate"/>); whoever has the turn takes the proposal's cross-process lock without waiting, and a
+/// caller that finds another process executing it is told so (<see cref="OrderInProgressException"/>, HTTP 409). Under
+/// both, an approval re-runs the risk
 /// gate on fresh quotes, moves PROPOSED → APPROVED → EXECUTING, places the opening order (client order id =
 /// <c>open-{request id}</c>) and follows it until it is final, cancelling what has not filled after
 /// <c>Execution:FillTimeoutSeconds</c>. Every status change of the order is recorded. Whatever filled opens the
@@ -30,16 +33,21 @@ public sealed class ApprovalService(
     NyseCalendar calendar,
     ExecutionSettings execution,
     ExitRuleSettings rules,
+    KeyedGate turns,
     TimeProvider clock)
 {
     public async Task<ApprovalOutcome> ApproveAsync(string requestId, string by, CancellationToken cancellationToken)
     {
-        await using var _ = await proposals.LockAsync(requestId, cancellationToken).ConfigureAwait(false);
+        await using var turn = await turns.EnterAsync(requestId, cancellationToken).ConfigureAwait(false);
+        await using var held = await proposals.TryLockAsync(requestId, cancellationToken).ConfigureAwait(false)
+            ?? throw OrderInProgressException.Approving(requestId);
         var proposal = await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false)
             ?? throw new ProposalNotFoundException(requestId);
         var now = clock.GetUtcNow();
         switch (proposal.Status)
         {
+            // A person approving again asks for the trade now: resend under the same client order id (a broker that has
+            // it answers its state). Recovery, acting on nobody's word, never sends late (ResumeAsync).
             case ProposalStatus.Executing:
             case ProposalStatus.Approved:
                 return await ExecuteAsync(proposal, by, cancellationToken).ConfigureAwait(false);
@@ -74,7 +82,9 @@ public sealed class ApprovalService(
 
     public async Task<ApprovalOutcome> RejectAsync(string requestId, string by, string? reason, CancellationToken cancellationToken)
     {
-        await using var _ = await proposals.LockAsync(requestId, cancellationToken).ConfigureAwait(false);
+        await using var turn = await turns.EnterAsync(requestId, cancellationToken).ConfigureAwait(false);
+        await using var held = await proposals.TryLockAsync(requestId, cancellationToken).ConfigureAwait(false)
+            ?? throw OrderInProgressException.Approving(requestId);
         var proposal = await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false)
             ?? throw new ProposalNotFoundException(requestId);
         if (proposal.Status != ProposalStatus.Proposed)
@@ -84,6 +94,34 @@ public sealed class ApprovalService(
 
         var rejected = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Rejected, by, reason ?? "rejected", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(rejected ?? proposal, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Finishes a proposal an interrupted approval left APPROVED or EXECUTING (recovery, at start-up and every minute).
+    /// APPROVED means the opening order was never recorded, so never sent: the proposal FAILS rather than trade late on
+    /// an old decision. EXECUTING asks the broker for <c>open-{request id}</c>: unknown there → FAILED, nothing sent;
+    /// known → followed to a final state and booked. Null when it needs nothing or someone else holds it now.
+    /// </summary>
+    public async Task<ApprovalOutcome?> ResumeAsync(string requestId, CancellationToken cancellationToken)
+    {
+        await using var turn = turns.TryEnter(requestId);
+        await using var held = turn is null ? null : await proposals.TryLockAsync(requestId, cancellationToken).ConfigureAwait(false);
+        if (held is null || await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false) is not { } proposal)
+        {
+            return null;
+        }
+
+        switch (proposal.Status)
+        {
+            case ProposalStatus.Approved:
+                var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Approved], ProposalStatus.Failed, ExitService.RecoveryActor,
+                    "interrupted before its opening order was sent; not sent late", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                return await AnswerAsync(failed ?? proposal, cancellationToken).ConfigureAwait(false);
+            case ProposalStatus.Executing:
+                return await ResumeExecutingAsync(proposal, ExitService.RecoveryActor, cancellationToken).ConfigureAwait(false);
+            default:
+                return null;
+        }
     }
 
     /// <summary>
@@ -97,6 +135,24 @@ public sealed class ApprovalService(
         return await AnswerAsync(proposal, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>An EXECUTING proposal: follow its order if the broker has it, else fail it — never send it late.</summary>
+    private async Task<ApprovalOutcome> ResumeExecutingAsync(TradeProposal executing, string by, CancellationToken cancellationToken)
+    {
+        var clientOrderId = OpeningOrderId(executing.RequestId);
+        if (await orders.LookUpAsync(clientOrderId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return await ExecuteAsync(executing, by, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = clock.GetUtcNow();
+        await proposals.RecordOpeningOrderAsync(executing, OrderTicket.ToOpen(executing.Strategy(), executing.Quantity, clientOrderId, now), now, cancellationToken).ConfigureAwait(false);
+        var failed = await proposals.FailExecutionAsync(executing, OrderState.Rejected(clientOrderId, executing.Quantity, "the broker never received it; not sent late", now),
+            "interrupted before the order reached the broker; not sent late", BreakerFeed.None, now, cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string OpeningOrderId(string requestId) => $"open-{requestId}";
+
     private async Task<ApprovalOutcome> ExecuteAsync(TradeProposal proposal, string by, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -105,7 +161,7 @@ public sealed class ApprovalService(
             : await proposals.TransitionAsync(proposal.RequestId, [ProposalStatus.Approved], ProposalStatus.Executing, by, null, now, cancellationToken).ConfigureAwait(false)
               ?? throw new InvalidOperationException($"proposal {proposal.RequestId} changed under its lock.");
         var strategy = executing.Strategy();
-        var ticket = OrderTicket.ToOpen(strategy, executing.Quantity, $"open-{executing.RequestId}", now);
+        var ticket = OrderTicket.ToOpen(strategy, executing.Quantity, OpeningOrderId(executing.RequestId), now);
         await proposals.RecordOpeningOrderAsync(executing, ticket, now, cancellationToken).ConfigureAwait(false);
 
         OrderState outcome;
@@ -116,15 +172,19 @@ public sealed class ApprovalService(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Unknown outcome: stay EXECUTING; approving again resubmits the same client order id.
-            return ApprovalOutcome.Of(executing, $"broker error, outcome unknown ({e.Message}); approve again to resume");
+            // Unknown outcome: stay EXECUTING with the order UNKNOWN; recovery (or approving again) asks the broker
+            // with the same client order id.
+            var error = $"broker error, outcome unknown ({e.Message})";
+            await proposals.RecordUnknownOutcomeAsync(executing, ticket.ClientOrderId, error, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return ApprovalOutcome.Of(executing, $"{error}; recovery asks the broker again within a minute");
         }
 
         // A credit strategy opened for a debit would mean crossed quotes: never book it.
         if (outcome is not { FilledQuantity: > 0, NetPrice: { } net } || -net <= 0m)
         {
             var reason = outcome.FilledQuantity > 0 ? $"filled for a debit ({outcome.NetPrice})" : outcome.Reason ?? "not filled";
-            var failed = await proposals.FailExecutionAsync(executing, outcome, reason, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var feed = outcome.FilledQuantity > 0 ? BreakerFeed.Error : OrderLifecycle.FeedFor(outcome.Status, 0);
+            var failed = await proposals.FailExecutionAsync(executing, outcome, reason, feed, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);
         }
 

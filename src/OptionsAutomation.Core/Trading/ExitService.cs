@@ -3,21 +3,25 @@ using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
 
 namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
 /// The exit automation: marks every open position, applies the exit rules, and for each EXIT sends a
-/// closing order; only a complete fill closes the position. A rejected or failed order leaves it OPEN and
-/// alerts. Closing orders are marketable, so a paper close fills at once; one that works past
-/// <c>Execution:FillTimeoutSeconds</c> is cancelled. A close that filled only in part leaves the position OPEN
-/// at its full size and is reported as a failure to reconcile by hand: positions close whole.
+/// closing order through the risk gate's closing check (HALTED sends nothing and alerts once per position and
+/// day). Fills are what close: a complete fill closes the position, a partial one (the rest cancelled after
+/// <c>Execution:FillTimeoutSeconds</c>) closes the filled contracts and leaves the rest OPEN. A rejected order leaves it
+/// OPEN and alerts; a broker call without an answer leaves the order UNKNOWN for <see cref="OrderRecoveryService"/>.
+/// At most one closing order per position is at work: a second caller is told so and sends nothing.
 /// </summary>
 public sealed class ExitService(
     IPositionStore positions,
     MarkToMarketService marks,
     IExitLedger ledger,
     OrderExecutor orders,
+    ITradingControls controls,
+    KeyedGate turns,
     ExitRuleSettings rules,
     NyseCalendar calendar,
     ExecutionSettings execution,
@@ -65,6 +69,8 @@ public sealed class ExitService(
     /// <exception cref="PositionNotFoundException">when there is no such position.</exception>
     /// <exception cref="PositionNotOpenException">when it is no longer open.</exception>
     /// <exception cref="MarketClosedException">outside an NYSE session, unless <c>Execution:AllowOutsideSession</c>.</exception>
+    /// <exception cref="TradingHaltedException">while the trading state is HALTED.</exception>
+    /// <exception cref="OrderInProgressException">while a closing order for it is still working.</exception>
     public async Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, CancellationToken cancellationToken)
     {
         var position = await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
@@ -85,6 +91,11 @@ public sealed class ExitService(
             throw new MarketClosedException(positionId);
         }
 
+        if (!RiskGate.CheckClosing((await controls.GetAsync(cancellationToken).ConfigureAwait(false)).State).Allowed)
+        {
+            throw new TradingHaltedException(positionId);
+        }
+
         var marked = await marks.MarkAsync(position, asOf, persist: true, cancellationToken).ConfigureAwait(false);
         var decision = new ExitDecision(positionId, ExitDecisionKind.Exit, ExitReason.Manual, $"closed by {actor}",
             marked.Mark.Price, marked.Position.UnrealizedPnl, position.DaysToExpiry(MarketTime.DateOf(asOf)));
@@ -94,40 +105,112 @@ public sealed class ExitService(
     private Task<ExitCheck> CloseAsync(Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, CancellationToken cancellationToken) =>
         CloseAsync(position, decision, reason, asOf, ExecutedBy.Auto, Actor, cancellationToken);
 
+    /// <summary>
+    /// Finishes a closing order left working by a crash or an unanswered broker call: asks the broker by its client order
+    /// id; one the broker never saw is REJECTED (nothing traded, nothing is sent late — the next exit tick decides
+    /// afresh); one it knows is followed to a final state (cancelled once <c>Execution:FillTimeoutSeconds</c> passes) and
+    /// booked like any close. Null when someone else is working on it now.
+    /// </summary>
+    public async Task<ExitCheck?> ResumeCloseAsync(WorkingOrder order, CancellationToken cancellationToken)
+    {
+        var positionId = order.PositionId ?? throw new InvalidOperationException($"closing order {order.ClientOrderId} has no position.");
+        await using var turn = turns.TryEnter(CloseKey(positionId));
+        await using var held = turn is null ? null : await ledger.TryLockCloseAsync(positionId, cancellationToken).ConfigureAwait(false);
+        if (held is null || !await ledger.IsOrderWorkingAsync(order.ClientOrderId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var position = await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var reason = order.Reason is { } code ? DomainCodes.Parse<ExitReason>(code) : ExitReason.Manual;
+        var now = clock.GetUtcNow();
+        var decision = new ExitDecision(positionId, ExitDecisionKind.Exit, reason, $"closing order {order.ClientOrderId} resumed by recovery",
+            position.MarkPrice, position.UnrealizedPnl, position.IsOption ? position.DaysToExpiry(MarketTime.DateOf(now)) : 0);
+        var known = await orders.LookUpAsync(order.ClientOrderId, cancellationToken).ConfigureAwait(false);
+        if (known is null)
+        {
+            var never = OrderState.Rejected(order.ClientOrderId, position.Quantity, "the broker never received it; not sent late", now);
+            return await BookAsync(position, decision, reason, never, ExecutedBy.Auto, RecoveryActor, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = await orders.ExecuteAsync(OrderTicket.ToClose(position, order.ClientOrderId, now),
+            (state, token) => ledger.RecordCloseProgressAsync(position, state, RecoveryActor, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
+        return await BookAsync(position, decision, reason, outcome, reason == ExitReason.Manual ? ExecutedBy.Manual : ExecutedBy.Auto, RecoveryActor, cancellationToken).ConfigureAwait(false);
+    }
+
+    public const string RecoveryActor = "recovery";
+
+    private static string CloseKey(long positionId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"close-{positionId}");
+
     private async Task<ExitCheck> CloseAsync(
         Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, ExecutedBy executedBy, string actor, CancellationToken cancellationToken)
     {
-        var clientOrderId = await ledger.BeginCloseAsync(position, reason, actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var ticket = OrderTicket.ToClose(position, clientOrderId, asOf);
+        // One close per position at a time, in this process (in memory) and across workers (an advisory lock): a second
+        // caller is told a close is in progress and sends nothing.
+        await using var turn = turns.TryEnter(CloseKey(position.PositionId));
+        await using var held = turn is null ? null : await ledger.TryLockCloseAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            throw new OrderInProgressException($"IN_PROGRESS: position {position.PositionId} is being closed by another caller; no second order was sent — try again for its outcome.");
+        }
+
+        var gate = RiskGate.CheckClosing((await controls.GetAsync(cancellationToken).ConfigureAwait(false)).State);
+        if (gate.Denial is { } denial)
+        {
+            if (executedBy == ExecutedBy.Manual)
+            {
+                throw new TradingHaltedException(position.PositionId);
+            }
+
+            await ledger.AlertAsync(Alert.ExitBlocked(position, reason, denial.ToString(), MarketTime.DateOf(asOf)), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return new ExitCheck(position, decision, null, $"not sent: {denial}");
+        }
+
+        var (clientOrderId, current) = await ledger.BeginCloseAsync(position.PositionId, reason, actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var ticket = OrderTicket.ToClose(current, clientOrderId, asOf);
         OrderState outcome;
         try
         {
-            outcome = await orders.ExecuteAsync(ticket, null, cancellationToken).ConfigureAwait(false);
+            outcome = await orders.ExecuteAsync(
+                ticket, (state, token) => ledger.RecordCloseProgressAsync(current, state, actor, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var error = $"broker error: {e.Message}";
-            await ledger.RecordFailedCloseAsync(position, clientOrderId, error, outcomeUnknown: true,
-                Alert.ExitFailed(position, reason, clientOrderId, error), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            return new ExitCheck(position, decision, null, error);
+            var error = $"broker error, outcome unknown: {e.Message}";
+            await ledger.RecordFailedCloseAsync(current, clientOrderId, null, error, BreakerFeed.Error,
+                Alert.ExitFailed(current, reason, clientOrderId, error), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return new ExitCheck(current, decision, null, error);
         }
 
+        return await BookAsync(current, decision, reason, outcome, executedBy, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Books a final closing order: what filled closes (the whole position or that many contracts), nothing filled
+    /// leaves the position OPEN with an alert. Shared by a close and by recovery finishing an interrupted one.
+    /// </summary>
+    private async Task<ExitCheck> BookAsync(
+        Position position, ExitDecision decision, ExitReason reason, OrderState outcome, ExecutedBy executedBy, string actor, CancellationToken cancellationToken)
+    {
         // Closing a credit spread for a credit would mean crossed quotes: never book it.
-        if (outcome is { Status: OrderStatus.Filled, NetPrice: { } debit } && debit >= 0m)
+        if (outcome is { FilledQuantity: > 0, NetPrice: { } debit } && debit >= 0m)
         {
             var closed = await ledger.CompleteCloseAsync(
                 position.PositionId,
                 outcome,
-                p => p.Close(new PositionExit(debit, reason, outcome.At, executedBy, actor, outcome.Fees), clock.GetUtcNow()),
+                p => p.Reduce(outcome.FilledQuantity, new PositionExit(debit, reason, outcome.At, executedBy, actor, outcome.Fees, outcome.ClientOrderId), clock.GetUtcNow()),
+                OrderLifecycle.FeedFor(outcome.Status, outcome.FilledQuantity),
                 actor,
                 clock.GetUtcNow(),
                 cancellationToken).ConfigureAwait(false);
-            return new ExitCheck(closed.Position, decision, closed, null);
+            return new ExitCheck(closed.Position, decision, closed, closed.IsPartial ? Rejection(outcome) : null);
         }
 
         var rejection = Rejection(outcome);
-        await ledger.RecordFailedCloseAsync(position, clientOrderId, rejection, outcomeUnknown: false,
-            Alert.ExitFailed(position, reason, clientOrderId, rejection), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await ledger.RecordFailedCloseAsync(position, outcome.ClientOrderId, outcome, rejection,
+            outcome.FilledQuantity > 0 ? BreakerFeed.Error : OrderLifecycle.FeedFor(outcome.Status, 0),
+            Alert.ExitFailed(position, reason, outcome.ClientOrderId, rejection), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return new ExitCheck(position, decision, null, rejection);
     }
 
@@ -135,7 +218,7 @@ public sealed class ExitService(
     {
         { Status: OrderStatus.Filled } => $"filled for a credit ({outcome.NetPrice})",
         { FilledQuantity: > 0 } =>
-            $"partially filled {outcome.FilledQuantity} of {outcome.Quantity}, the rest {outcome.Reason ?? "cancelled"}; the position stays OPEN at full size: reconcile with the broker",
+            $"partially filled {outcome.FilledQuantity} of {outcome.Quantity}, the rest {outcome.Reason ?? "cancelled"}; {outcome.UnfilledQuantity} stay OPEN",
         _ => outcome.Reason ?? "not filled",
     };
 }

@@ -47,6 +47,10 @@ public sealed class OrderExecutor(IBroker broker, ExecutionSettings settings, IP
         return state;
     }
 
+    /// <summary>What the broker says of an order now; null when it has never seen the client order id.</summary>
+    public Task<OrderState?> LookUpAsync(string clientOrderId, CancellationToken cancellationToken) =>
+        broker.GetOrderAsync(clientOrderId, cancellationToken);
+
     private static bool SameProgress(OrderState state, OrderState? reported) =>
         reported is not null && reported.Status == state.Status && reported.FilledQuantity == state.FilledQuantity;
 

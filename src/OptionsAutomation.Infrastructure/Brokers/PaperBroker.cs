@@ -131,9 +131,8 @@ public sealed class PaperBroker(IMarketData marketData, PaperBrokerSettings sett
         }
 
         var units = settings.MaxContractsPerFill > 0 ? Math.Min(order.State.UnfilledQuantity, settings.MaxContractsPerFill) : order.State.UnfilledQuantity;
-        var contracts = prices.Sum(p => p.Leg.Ratio) * units;
-        var fees = decimal.Round(settings.FeePerContract * contracts, 2, MidpointRounding.AwayFromZero);
-        _book.Apply(order.Fill(units, prices, fees, asOf), fees);
+        var fills = order.Fill(units, prices, settings.FeePerContract, asOf);
+        _book.Apply(fills, fills.Sum(f => f.Fee));
     }
 
     /// <summary>Every leg's two-sided quote as of the instant, or the reason one is missing.</summary>

@@ -20,11 +20,20 @@ internal sealed class PaperOrder(OrderTicket ticket, DateTimeOffset placedAt)
 
     public DateTimeOffset EvaluatedAt(DateTimeOffset now) => Ticket.AsOf + (now - placedAt);
 
-    /// <summary>Books <paramref name="units"/> filled at the given leg prices; returns the leg fills.</summary>
-    public IReadOnlyList<LegFill> Fill(int units, IReadOnlyList<(OrderLeg Leg, decimal Price)> prices, decimal fees, DateTimeOffset at)
+    /// <summary>
+    /// Books <paramref name="units"/> filled at the given leg prices, each leg charged <paramref name="feePerContract"/>
+    /// per contract (rounded to the cent per leg, so the order's fees are the sum of its fills'); returns the leg fills.
+    /// </summary>
+    public IReadOnlyList<LegFill> Fill(int units, IReadOnlyList<(OrderLeg Leg, decimal Price)> prices, decimal feePerContract, DateTimeOffset at)
     {
         // Leg fills are numbered across the order's whole life, so every fill id stays unique.
-        var fills = prices.Select((p, i) => new LegFill($"{Ticket.ClientOrderId}-{_fills.Count + i + 1}", p.Leg, p.Leg.Ratio * units, p.Price)).ToList();
+        var fills = prices.Select((p, i) =>
+        {
+            var contracts = p.Leg.Ratio * units;
+            var fee = decimal.Round(feePerContract * contracts, 2, MidpointRounding.AwayFromZero);
+            return new LegFill($"{Ticket.ClientOrderId}-{_fills.Count + i + 1}", p.Leg, contracts, p.Price, fee);
+        }).ToList();
+        var fees = fills.Sum(f => f.Fee);
 
         _fills.AddRange(fills);
         _netTotal += PaperPricing.Net(prices) * units;

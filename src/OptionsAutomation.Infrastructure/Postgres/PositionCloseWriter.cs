@@ -9,9 +9,9 @@ using OptionsAutomation.Infrastructure.Risk;
 namespace OptionsAutomation.Infrastructure.Postgres;
 
 /// <summary>
-/// The close of a position inside a caller's transaction: lock the row, let the domain compute the closed
-/// state, write the position, its trade_history row and the audit event. The caller commits, so other
-/// writes (the fill, an alert) join the same transaction. The close also feeds the circuit breaker.
+/// The close of a position, whole or in part, inside a caller's transaction: lock the row, let the domain compute the
+/// closed state, write the position, the trade_history row of what closed and the audit event. The caller commits, so
+/// other writes (the fills, the order, an alert) join the same transaction. The close also feeds the circuit breaker.
 /// </summary>
 internal static class PositionCloseWriter
 {
@@ -35,7 +35,9 @@ internal static class PositionCloseWriter
             UPDATE positions
             SET status = @Status, exit_date = @ExitDate, exit_price = @ExitPrice, exit_reason = @ExitReason,
                 unrealized_pnl = @UnrealizedPnl, realized_pnl = @RealizedPnl, pnl_percent = @PnlPercent,
-                days_held = @DaysHeld, fees = @Fees, last_updated = @LastUpdated
+                days_held = @DaysHeld, fees = @Fees, last_updated = @LastUpdated, quantity = @Quantity,
+                closed_quantity = @ClosedQuantity, stop_loss = @StopLoss, profit_target = @ProfitTarget,
+                max_loss = @MaxLoss, collateral = @Collateral
             WHERE position_id = @PositionId
             """,
             new
@@ -50,6 +52,12 @@ internal static class PositionCloseWriter
                 closed.DaysHeld,
                 closed.Fees,
                 closed.LastUpdated,
+                closed.Quantity,
+                closed.ClosedQuantity,
+                closed.StopLoss,
+                closed.ProfitTarget,
+                closed.MaxLoss,
+                closed.Collateral,
                 closed.PositionId,
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -58,10 +66,10 @@ internal static class PositionCloseWriter
             """
             INSERT INTO trade_history (request_id, position_id, ticker, strategy_type, entry_date, entry_price, quantity,
                 exit_date, exit_price, pnl_realized, pnl_percent, win_loss, collateral_required, max_risk, target_return,
-                status, executed_by, exit_reason, fees, created_at, closed_at)
+                status, executed_by, exit_reason, fees, created_at, closed_at, client_order_id)
             VALUES (@RequestId, @PositionId, @Ticker, @StrategyType, @EntryDate, @EntryPrice, @Quantity,
                 @ExitDate, @ExitPrice, @PnlRealized, @PnlPercent, @WinLoss, @CollateralRequired, @MaxRisk, @TargetReturn,
-                @Status, @ExecutedBy, @ExitReason, @Fees, @CreatedAt, @ClosedAt)
+                @Status, @ExecutedBy, @ExitReason, @Fees, @CreatedAt, @ClosedAt, @ClientOrderId)
             RETURNING trade_id
             """,
             new
@@ -87,12 +95,13 @@ internal static class PositionCloseWriter
                 trade.Fees,
                 trade.CreatedAt,
                 trade.ClosedAt,
+                trade.ClientOrderId,
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         var stored = result with { Trade = trade with { TradeId = tradeId } };
         await AuditLog.AppendAsync(transaction, new AuditEvent(
-            closed.LastUpdated, actor, "position.closed", "position", closed.PositionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            closed.LastUpdated, actor, result.IsPartial ? "position.reduced" : "position.closed", "position", closed.PositionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             closed.RequestId, closed.PositionId, new { position = closed, trade = stored.Trade })).ConfigureAwait(false);
         // Every round trip feeds the circuit breaker in the same transaction.
         await BreakerWriter.RecordCloseAsync(transaction, trade.WinLoss, trade.ClosedAt, risk).ConfigureAwait(false);

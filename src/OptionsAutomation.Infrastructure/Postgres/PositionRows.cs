@@ -18,7 +18,7 @@ internal sealed class PositionRow
         "position_id, request_id, ticker, strategy_type, status, entry_date, entry_price, quantity, exit_date, exit_price, " +
         "exit_reason, unrealized_pnl, realized_pnl, pnl_percent, stop_loss, profit_target, days_held, legs::text AS legs, notes, " +
         "last_updated, expiration, short_strike, long_strike, multiplier, mark_price, marked_at, fees, max_loss, collateral, " +
-        "mark_status, mark_problem, mae, mfe, stop_breaches, delta, gamma, theta, vega";
+        "mark_status, mark_problem, mae, mfe, stop_breaches, delta, gamma, theta, vega, closed_quantity";
 
     public long PositionId { get; set; }
     public string RequestId { get; set; } = "";
@@ -58,6 +58,7 @@ internal sealed class PositionRow
     public decimal? Gamma { get; set; }
     public decimal? Theta { get; set; }
     public decimal? Vega { get; set; }
+    public int ClosedQuantity { get; set; }
 
     public Position ToDomain() => new()
     {
@@ -69,6 +70,7 @@ internal sealed class PositionRow
         EntryDate = RowTime.Utc(EntryDate),
         EntryPrice = EntryPrice,
         Quantity = Quantity,
+        ClosedQuantity = ClosedQuantity,
         ExitDate = RowTime.Utc(ExitDate),
         ExitPrice = ExitPrice,
         ExitReason = ExitReason is null ? null : DomainCodes.Parse<ExitReason>(ExitReason),
@@ -107,7 +109,7 @@ internal sealed class TradeRow
     public const string Columns =
         "trade_id, request_id, position_id, ticker, strategy_type, entry_date, entry_price, quantity, exit_date, exit_price, " +
         "pnl_realized, pnl_percent, win_loss, collateral_required, max_risk, target_return, status, executed_by, exit_reason, " +
-        "fees, created_at, closed_at";
+        "fees, created_at, closed_at, client_order_id";
 
     public long TradeId { get; set; }
     public string RequestId { get; set; } = "";
@@ -131,6 +133,7 @@ internal sealed class TradeRow
     public decimal Fees { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ClosedAt { get; set; }
+    public string? ClientOrderId { get; set; }
 
     public TradeRecord ToDomain() => new()
     {
@@ -156,6 +159,7 @@ internal sealed class TradeRow
         Fees = Fees,
         CreatedAt = RowTime.Utc(CreatedAt),
         ClosedAt = RowTime.Utc(ClosedAt),
+        ClientOrderId = ClientOrderId,
     };
 }
 

@@ -81,28 +81,48 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<string> BeginCloseAsync(Position position, ExitReason reason, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable?> TryLockCloseAsync(long positionId, CancellationToken cancellationToken) =>
+        await SessionAdvisoryLock.TryAcquireAsync(dataSource, $"close-{Id(positionId)}", cancellationToken).ConfigureAwait(false);
+
+    public async Task<bool> IsOrderWorkingAsync(string clientOrderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"SELECT EXISTS (SELECT 1 FROM orders WHERE client_order_id = @clientOrderId AND status IN ({OrderRecordRow.WorkingStatuses}))",
+            new { clientOrderId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<(string ClientOrderId, Position Position)> BeginCloseAsync(
+        long positionId, ExitReason reason, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // The position's row lock makes a second caller wait and then find the first one's PENDING order.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT 1 FROM positions WHERE position_id = @PositionId FOR UPDATE", new { position.PositionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var pending = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT client_order_id FROM orders WHERE position_id = @PositionId AND intent = 'CLOSE' AND status = 'PENDING'",
-            new { position.PositionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (pending is not null)
+        // The row lock makes a second caller wait, then see what the first one did: the position closed, or its
+        // closing order at work. Either way it sends nothing.
+        var row = await connection.QuerySingleOrDefaultAsync<PositionRow>(new CommandDefinition(
+            $"SELECT {PositionRow.Columns} FROM positions WHERE position_id = @positionId FOR UPDATE",
+            new { positionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+            ?? throw new PositionNotFoundException(Id(positionId));
+        var position = row.ToDomain();
+        if (position.Status != PositionStatus.Open)
         {
-            LogResumingOrder(position.PositionId, position.RequestId, pending);
-            return pending;
+            throw new PositionNotOpenException(positionId, position.Status);
         }
 
-        var clientOrderId = $"close-{position.PositionId}-{Guid.CreateVersion7():N}";
+        var working = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            $"SELECT client_order_id FROM orders WHERE position_id = @positionId AND intent = 'CLOSE' AND status IN ({OrderRecordRow.WorkingStatuses})",
+            new { positionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (working is not null)
+        {
+            throw OrderInProgressException.Closing(positionId, working);
+        }
+
+        var clientOrderId = $"close-{positionId}-{Guid.CreateVersion7():N}";
         var ticket = OrderTicket.ToClose(position, clientOrderId, now);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO orders (client_order_id, position_id, request_id, intent, reason, status, legs, created_at, updated_at)
-            VALUES (@ClientOrderId, @PositionId, @RequestId, 'CLOSE', @Reason, 'PENDING', CAST(@Legs AS jsonb), @Now, @Now)
+            INSERT INTO orders (client_order_id, position_id, request_id, intent, reason, status, legs, quantity, created_at, updated_at)
+            VALUES (@ClientOrderId, @PositionId, @RequestId, 'CLOSE', @Reason, 'PENDING', CAST(@Legs AS jsonb), @Quantity, @Now, @Now)
             """,
             new
             {
@@ -110,51 +130,59 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
                 position.PositionId,
                 position.RequestId,
                 Reason = reason.ToCode(),
-                Legs = DomainJson.Serialize(ticket.Legs.Select(l => new { symbol = l.Contract.OccSymbol, side = l.Side, ratio = l.Ratio })),
+                Legs = OrderLegsJson.Serialize(ticket.Legs),
+                ticket.Quantity,
                 Now = now.ToUniversalTime(),
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "order.submitted", "order", clientOrderId,
-            position.RequestId, position.PositionId, new { intent = "CLOSE", reason, quantity = position.Quantity })).ConfigureAwait(false);
+            position.RequestId, position.PositionId, new { intent = "CLOSE", reason, quantity = ticket.Quantity })).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogOrderSubmitted(position.PositionId, position.RequestId, clientOrderId, reason.ToCode());
-        return clientOrderId;
+        return (clientOrderId, position);
+    }
+
+    public async Task RecordCloseProgressAsync(Position position, OrderState state, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await OrderWriter.MoveAsync(transaction, state, actor, position.RequestId, position.PositionId, null, now, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ClosedPosition> CompleteCloseAsync(
-        long positionId, OrderState fill, Func<Position, ClosedPosition> close, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        long positionId, OrderState fill, Func<Position, ClosedPosition> close, BreakerFeed feed, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, _risk, cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE orders SET status = 'FILLED', fill_price = @NetPrice, fees = @Fees, broker_order_id = @BrokerOrderId, updated_at = @Now
-            WHERE client_order_id = @ClientOrderId
-            """,
-            new { fill.NetPrice, fill.Fees, fill.BrokerOrderId, fill.ClientOrderId, Now = now.ToUniversalTime() },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await OrderWriter.MoveAsync(transaction, fill, actor, closed.Position.RequestId, positionId, null, now, cancellationToken).ConfigureAwait(false);
         await FillWriter.InsertAsync(transaction, fill, closed.Position.RequestId, positionId, cancellationToken).ConfigureAwait(false);
-        await BreakerWriter.RecordExecutionSuccessAsync(transaction, now).ConfigureAwait(false);
+        await BreakerWriter.FeedAsync(transaction, feed, now, _risk).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, Alert.Exit(closed), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        LogExited(positionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.ExitPrice, closed.Trade.PnlRealized);
+        LogExited(positionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.Quantity, closed.Trade.ExitPrice, closed.Trade.PnlRealized);
         return closed;
     }
 
     public async Task RecordFailedCloseAsync(
-        Position position, string clientOrderId, string error, bool outcomeUnknown, Alert alert, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        Position position, string clientOrderId, OrderState? final, string error, BreakerFeed feed, Alert alert, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE orders SET status = @Status, error = @Error, updated_at = @Now WHERE client_order_id = @ClientOrderId",
-            new { Status = outcomeUnknown ? "PENDING" : "REJECTED", Error = error, ClientOrderId = clientOrderId, Now = now.ToUniversalTime() },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, outcomeUnknown ? "order.unknown" : "order.rejected", "order",
-            clientOrderId, position.RequestId, position.PositionId, new { error })).ConfigureAwait(false);
+        if (final is null)
+        {
+            await OrderWriter.MarkUnknownAsync(transaction, clientOrderId, actor, position.RequestId, position.PositionId, error, now, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await OrderWriter.MoveAsync(transaction, final, actor, position.RequestId, position.PositionId, error, now, cancellationToken).ConfigureAwait(false);
+            // Something traded that we could not book (filled for a credit): keep the broker's fills on record.
+            await FillWriter.InsertAsync(transaction, final, position.RequestId, position.PositionId, cancellationToken).ConfigureAwait(false);
+        }
+
         await OutboxWriter.EnqueueAsync(transaction, alert, now).ConfigureAwait(false);
-        await BreakerWriter.RecordExecutionErrorAsync(transaction, now, _risk).ConfigureAwait(false);
+        await BreakerWriter.FeedAsync(transaction, feed, now, _risk).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogCloseFailed(position.PositionId, position.RequestId, clientOrderId, error);
     }
@@ -208,15 +236,12 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing order {client_order_id} sent for position {position_id} (request {request_id}): {exit_reason}")]
     private partial void LogOrderSubmitted(long position_id, string request_id, string client_order_id, string exit_reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Resubmitting pending closing order {client_order_id} for position {position_id} (request {request_id})")]
-    private partial void LogResumingOrder(long position_id, string request_id, string client_order_id);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Position {position_id} (request {request_id}) exited: {exit_reason} at {exit_price}, realized {pnl_realized}")]
-    private partial void LogExited(long position_id, string request_id, string exit_reason, decimal exit_price, decimal pnl_realized);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Position {position_id} (request {request_id}) exited: {exit_reason}, {quantity} at {exit_price}, realized {pnl_realized}")]
+    private partial void LogExited(long position_id, string request_id, string exit_reason, int quantity, decimal exit_price, decimal pnl_realized);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Position {position_id} (request {request_id}) settled at expiration: {exit_reason} at {exit_price}, realized {pnl_realized}")]
     private partial void LogSettled(long position_id, string request_id, string exit_reason, decimal exit_price, decimal pnl_realized);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Closing order {client_order_id} for position {position_id} (request {request_id}) failed: {error}; position stays OPEN")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Closing order {client_order_id} for position {position_id} (request {request_id}) closed nothing: {error}; position stays OPEN")]
     private partial void LogCloseFailed(long position_id, string request_id, string client_order_id, string error);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core;
@@ -6,7 +5,6 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Audit;
-using OptionsAutomation.Infrastructure.Json;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.Risk;
 
@@ -15,8 +13,8 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// <summary>The approval path of a proposal: lock, status transitions, the opening order and its outcome.</summary>
 public sealed partial class PostgresProposalStore
 {
-    public async Task<IAsyncDisposable> LockAsync(string requestId, CancellationToken cancellationToken) =>
-        await SessionAdvisoryLock.AcquireAsync(dataSource, requestId, cancellationToken).ConfigureAwait(false);
+    public async Task<IAsyncDisposable?> TryLockAsync(string requestId, CancellationToken cancellationToken) =>
+        await SessionAdvisoryLock.TryAcquireAsync(dataSource, requestId, cancellationToken).ConfigureAwait(false);
 
     public async Task<TradeProposal?> TransitionAsync(
         string requestId, IReadOnlyList<ProposalStatus> from, ProposalStatus to, string by, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
@@ -64,7 +62,7 @@ public sealed partial class PostgresProposalStore
             {
                 ticket.ClientOrderId,
                 proposal.RequestId,
-                Legs = DomainJson.Serialize(ticket.Legs.Select(l => new { symbol = l.Contract.OccSymbol, side = l.Side, ratio = l.Ratio })),
+                Legs = OrderLegsJson.Serialize(ticket.Legs),
                 ticket.LimitPrice,
                 ticket.Quantity,
                 Now = now.ToUniversalTime(),
@@ -83,19 +81,16 @@ public sealed partial class PostgresProposalStore
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE orders SET status = @Status, filled_quantity = @FilledQuantity, broker_order_id = @BrokerOrderId, updated_at = @Now
-            WHERE client_order_id = @ClientOrderId AND (status, filled_quantity) IS DISTINCT FROM (@Status, @FilledQuantity)
-            """,
-            new { Status = state.Status.ToCode(), state.FilledQuantity, state.BrokerOrderId, state.ClientOrderId, Now = now.ToUniversalTime() },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (changed == 1)
-        {
-            await AuditLog.AppendAsync(transaction, new AuditEvent(now, "approval", OrderEvents.For(state.Status), "order", state.ClientOrderId, proposal.RequestId, null,
-                new { status = state.Status, quantity = state.Quantity, filled = state.FilledQuantity, price = state.NetPrice })).ConfigureAwait(false);
-        }
+        await OrderWriter.MoveAsync(transaction, state, "approval", proposal.RequestId, null, null, now, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
+    public async Task RecordUnknownOutcomeAsync(TradeProposal proposal, string clientOrderId, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await OrderWriter.MarkUnknownAsync(transaction, clientOrderId, "approval", proposal.RequestId, null, error, now, cancellationToken).ConfigureAwait(false);
+        await BreakerWriter.FeedAsync(transaction, BreakerFeed.Error, now, _risk).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -104,20 +99,11 @@ public sealed partial class PostgresProposalStore
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await OrderWriter.MoveAsync(transaction, fill, "approval", proposal.RequestId, positionId, null, now, cancellationToken).ConfigureAwait(false);
+        // A retry after a crash finds the order already final: the position id still belongs on it.
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE orders SET status = @Status, filled_quantity = @FilledQuantity, position_id = @PositionId, fill_price = @NetPrice, fees = @Fees,
-                broker_order_id = @BrokerOrderId, error = @Reason, updated_at = @Now
-            WHERE client_order_id = @ClientOrderId
-            """,
-            new
-            {
-                Status = fill.Status.ToCode(), fill.FilledQuantity, PositionId = positionId, fill.NetPrice, fill.Fees, fill.BrokerOrderId, fill.Reason,
-                fill.ClientOrderId, Now = now.ToUniversalTime(),
-            },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await AuditLog.AppendAsync(transaction, new AuditEvent(now, "approval", OrderEvents.For(fill.Status), "order", fill.ClientOrderId, proposal.RequestId, positionId,
-            new { status = fill.Status, quantity = fill.Quantity, filled = fill.FilledQuantity, price = fill.NetPrice, reason = fill.Reason })).ConfigureAwait(false);
+            "UPDATE orders SET position_id = @PositionId WHERE client_order_id = @ClientOrderId AND position_id IS NULL",
+            new { PositionId = positionId, fill.ClientOrderId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await FillWriter.InsertAsync(transaction, fill, proposal.RequestId, positionId, cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleAsync<ProposalRow>(new CommandDefinition(
             $"""
@@ -129,35 +115,18 @@ public sealed partial class PostgresProposalStore
         var executed = row.ToDomain();
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, "approval", "proposal.executed", "proposal", proposal.RequestId, proposal.RequestId, positionId,
             new { fill.ClientOrderId, fill.NetPrice, fill.Fees, fill.FilledQuantity })).ConfigureAwait(false);
-        await BreakerWriter.RecordExecutionSuccessAsync(transaction, now).ConfigureAwait(false);
-        var partial = fill.FilledQuantity < proposal.Quantity
-            ? $" (partial fill: {fill.FilledQuantity} of {proposal.Quantity}, {proposal.Quantity - fill.FilledQuantity} {fill.Reason ?? "cancelled"})"
-            : "";
-        await OutboxWriter.EnqueueAsync(transaction, new Alert($"executed:{proposal.RequestId}", "executed",
-            string.Create(CultureInfo.InvariantCulture,
-                $"Proposal {proposal.RequestId} executed — {proposal.Ticker} {proposal.StrategyType.ToCode()} × {fill.FilledQuantity}{partial} at a credit of {-fill.NetPrice!.Value:0.00##} — position {positionId}"),
-            positionId, proposal.RequestId), now).ConfigureAwait(false);
+        await BreakerWriter.FeedAsync(transaction, OrderLifecycle.FeedFor(fill.Status, fill.FilledQuantity), now, _risk).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, Alert.Executed(proposal, fill, positionId), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return executed;
     }
 
     public async Task<TradeProposal> FailExecutionAsync(
-        TradeProposal proposal, OrderState final, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+        TradeProposal proposal, OrderState final, string reason, BreakerFeed feed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE orders SET status = @Status, filled_quantity = @FilledQuantity, fill_price = @NetPrice, fees = @Fees, broker_order_id = @BrokerOrderId,
-                error = @Error, updated_at = @Now
-            WHERE client_order_id = @ClientOrderId
-            """,
-            new
-            {
-                Status = final.Status.ToCode(), final.FilledQuantity, final.NetPrice, final.Fees, final.BrokerOrderId, Error = reason,
-                final.ClientOrderId, Now = now.ToUniversalTime(),
-            },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await OrderWriter.MoveAsync(transaction, final, "approval", proposal.RequestId, null, reason, now, cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleAsync<ProposalRow>(new CommandDefinition(
             $"""
             UPDATE trade_requests SET status = 'FAILED', decision_reason = @Reason, updated_at = @Now
@@ -166,9 +135,9 @@ public sealed partial class PostgresProposalStore
             """,
             new { Reason = final.FilledQuantity == 0 ? $"order not filled: {reason}" : $"order not booked: {reason}", proposal.RequestId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var failed = row.ToDomain();
-        await AuditLog.AppendAsync(transaction, new AuditEvent(now, "approval", OrderEvents.For(final.Status), "order", final.ClientOrderId, proposal.RequestId, null,
-            new { status = final.Status, quantity = final.Quantity, filled = final.FilledQuantity, reason })).ConfigureAwait(false);
-        await BreakerWriter.RecordExecutionErrorAsync(transaction, now, _risk).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, "approval", "proposal.failed", "proposal", proposal.RequestId, proposal.RequestId, null,
+            new { reason = failed.DecisionReason })).ConfigureAwait(false);
+        await BreakerWriter.FeedAsync(transaction, feed, now, _risk).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, Alert.Decided(failed), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return failed;

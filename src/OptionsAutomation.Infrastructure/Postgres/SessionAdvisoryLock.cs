@@ -22,23 +22,6 @@ public sealed class SessionAdvisoryLock : IAsyncDisposable
     /// <summary>The connection holding the lock, for work that must run on the locking session.</summary>
     public NpgsqlConnection Connection => _connection;
 
-    /// <summary>The lock, waiting for whoever holds it to let go (concurrent callers queue).</summary>
-    public static async Task<SessionAdvisoryLock> AcquireAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken)
-    {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_lock(hashtextextended(@name, 0))", new { name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return new SessionAdvisoryLock(connection, name);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
     /// <summary>The lock, or null at once when another session holds it.</summary>
     public static async Task<SessionAdvisoryLock?> TryAcquireAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken)
     {

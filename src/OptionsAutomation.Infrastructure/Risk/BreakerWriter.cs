@@ -19,6 +19,14 @@ internal static class BreakerWriter
     public static Task RecordCloseAsync(NpgsqlTransaction transaction, TradeOutcome outcome, DateTimeOffset at, RiskSettings settings) =>
         UpdateAsync(transaction, breaker => breaker.RecordClose(outcome, at, settings), at);
 
+    /// <summary>Feeds what Core decided an order's outcome means (<see cref="Core.Orders.OrderLifecycle.FeedFor"/>); <c>None</c> writes nothing.</summary>
+    public static Task FeedAsync(NpgsqlTransaction transaction, Core.Orders.BreakerFeed feed, DateTimeOffset at, RiskSettings settings) => feed switch
+    {
+        Core.Orders.BreakerFeed.Success => RecordExecutionSuccessAsync(transaction, at),
+        Core.Orders.BreakerFeed.Error => RecordExecutionErrorAsync(transaction, at, settings),
+        _ => Task.CompletedTask,
+    };
+
     public static Task RecordExecutionErrorAsync(NpgsqlTransaction transaction, DateTimeOffset at, RiskSettings settings) =>
         UpdateAsync(transaction, breaker => breaker.RecordExecutionError(at, settings), at);
 

@@ -67,7 +67,10 @@ public static class ServiceRegistration
         services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));
         services.AddSingleton<IPollDelay, ClockDelay>();
         services.AddSingleton<OrderExecutor>();
+        services.AddSingleton<KeyedGate>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<IOrderRecords, PostgresOrderRecords>();
+        services.AddSingleton<OrderRecoveryService>();
         services.AddSingleton(Validated(configuration.GetSection(AuditSettings.SectionName).Get<AuditSettings>() ?? new AuditSettings(), s => s.Validate()));
         services.AddSingleton<AuditReader>();
         services.AddSingleton<AuditHorizon>();

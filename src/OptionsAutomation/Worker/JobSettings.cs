@@ -21,6 +21,9 @@ public sealed record JobSettings
     /// <summary>Expiry of proposals past their approval window.</summary>
     public string ExpireProposalsCron { get; init; } = "0 * * ? * *";
 
+    /// <summary>Recovery of orders and proposals left half done (every minute, at any hour: fills arrive after the close too).</summary>
+    public string OrderRecoveryCron { get; init; } = "30 * * ? * *";
+
     /// <summary>15 minutes after an early close and after the regular close.</summary>
     public string ExpirationCron { get; init; } = "0 15 13,16 ? * MON-FRI";
 

@@ -69,26 +69,26 @@ public sealed class RiskGateSwitchTests : RiskGateTestBase
     [Theory]
     [InlineData(TradingState.Active, "PASS closing order: opening checks do not apply (trading state ACTIVE)")]
     [InlineData(TradingState.Reducing, "PASS closing order: opening checks do not apply (trading state REDUCING)")]
-    [InlineData(TradingState.Halted, "PASS closing order: opening checks do not apply (trading state HALTED)")]
-    public void CheckClosing_AlwaysAllows_EvenWhenEveryOpeningCheckWouldDeny(TradingState state, string summary)
+    public void CheckClosing_ActiveOrReducing_Allows(TradingState state, string summary)
     {
-        var hopeless = new RiskSnapshot
-        {
-            Equity = null,
-            OpenPositions = 99,
-            OpenExposure = 10_000_000m,
-            RealizedPnlToday = -1_000_000m,
-            Quote = null,
-            Breaker = TrippedBreaker(),
-            TradingState = state,
-        };
-
-        var decision = RiskGate.CheckClosing(hopeless);
+        var decision = RiskGate.CheckClosing(state);
 
         Assert.True(decision.Allowed);
         Assert.Null(decision.Denial);
         Assert.Empty(decision.Passed);
         Assert.False(decision.StopsTradingForDay);
         Assert.Equal(summary, decision.Summary);
+    }
+
+    [Theory]
+    [InlineData(TradingState.Halted, "TRADING_HALTED: state=HALTED")]
+    [InlineData((TradingState)42, "TRADING_HALTED: state=unknown")]
+    public void CheckClosing_Halted_DeniesEvenAClose(TradingState state, string denial)
+    {
+        var decision = RiskGate.CheckClosing(state);
+
+        Assert.False(decision.Allowed);
+        Assert.Equal(RiskCheck.TradingState, decision.Denial!.Check);
+        Assert.Equal(denial, decision.Denial.ToString());
     }
 }

@@ -9,6 +9,8 @@ using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Risk;
+using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Exits;
@@ -26,7 +28,8 @@ internal sealed class ExitHarness
         var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
         Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
         Broker = broker ?? new PaperBroker(Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
-        Exits = new ExitService(store, Marks, ledger, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Rules,
+        Controls = new PostgresTradingControls(db.DataSource, new RiskSettings());
+        Exits = new ExitService(store, Marks, ledger, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Controls, new KeyedGate(), Rules,
             new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
         Expirations = new ExpirationService(store, Quotes, ledger, new Core.Calendar.NyseCalendar(), clock);
     }
@@ -44,6 +47,8 @@ internal sealed class ExitHarness
     public MarkToMarketService Marks { get; }
 
     public IBroker Broker { get; }
+
+    public PostgresTradingControls Controls { get; }
 
     public ExitService Exits { get; }
 

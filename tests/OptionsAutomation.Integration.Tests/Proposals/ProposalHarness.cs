@@ -48,7 +48,7 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
         var executor = new OrderExecutor(new PaperBroker(quotes, Paper, clock), execution, new AdvancingDelay(clock), clock);
         return new ApprovalService(
             Store(), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
-            new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), clock);
+            new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), clock);
     }
 
     private RiskSnapshots Snapshots(IMarketData market)

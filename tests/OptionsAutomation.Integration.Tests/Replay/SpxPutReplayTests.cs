@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Infrastructure.Risk;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
@@ -286,7 +288,8 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
             var marks = new MarkToMarketService(store, ledger, new PositionValuer(Market, rules), new GreeksEstimator(new PricingSettings()), clock);
             var broker = new PaperBroker(Market, new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m }, clock);
             Positions = db.Positions(clock, rules);
-            _exits = new ExitService(store, marks, ledger, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), rules,
+            _exits = new ExitService(store, marks, ledger, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock),
+                new PostgresTradingControls(db.DataSource, new RiskSettings()), new KeyedGate(), rules,
                 new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
             Expirations = new ExpirationService(store, Market, ledger, new NyseCalendar(), clock);
         }

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+using OptionsAutomation.Core.Trading;
+using Quartz;
+
+namespace OptionsAutomation.Worker.Jobs;
+
+/// <summary>
+/// At start-up and every minute, whatever the hour: finishes orders and proposals a crash or an unanswered broker call
+/// left half done (<see cref="OrderRecoveryService"/>). Not gated by the session: a fill the broker booked before the
+/// close must be booked here too.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed partial class OrderRecoveryJob(OrderRecoveryService recovery, ILogger<OrderRecoveryJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("order-recovery");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        foreach (var line in await recovery.RecoverAsync(cancellationToken).ConfigureAwait(false))
+        {
+            LogRecovered(line);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovered: {What}")]
+    private partial void LogRecovered(string what);
+}
