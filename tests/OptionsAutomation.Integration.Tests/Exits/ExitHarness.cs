@@ -18,7 +18,7 @@ namespace OptionsAutomation.Integration.Tests.Exits;
 /// <summary>The exit automation wired to a real database, scripted quotes and a broker of the test's choice.</summary>
 internal sealed class ExitHarness
 {
-    public ExitHarness(TestDatabase db, ManualClock clock, ExitRuleSettings? rules = null, IBroker? broker = null, PaperBrokerSettings? paper = null)
+    public ExitHarness(TestDatabase db, ManualClock clock, ExitRuleSettings? rules = null, IBroker? broker = null, PaperBrokerSettings? paper = null, Func<IBroker, IBroker>? wrap = null)
     {
         Rules = rules ?? new ExitRuleSettings();
         Clock = clock;
@@ -27,7 +27,9 @@ internal sealed class ExitHarness
         var store = db.Store(clock);
         var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
         Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
-        Broker = broker ?? new PaperBroker(Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
+        Paper = broker ?? new PaperBroker(Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
+        Broker = wrap is null ? Paper : wrap(Paper);
+        Ledger = ledger;
         Controls = new PostgresTradingControls(db.DataSource, new RiskSettings());
         Exits = new ExitService(store, Marks, ledger, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Controls, new KeyedGate(), Rules,
             new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
@@ -46,13 +48,23 @@ internal sealed class ExitHarness
 
     public MarkToMarketService Marks { get; }
 
+    /// <summary>The broker the orders go to (the paper broker, or what the test wrapped it in).</summary>
     public IBroker Broker { get; }
+
+    /// <summary>The broker behind any wrapper: what recovery finds after the process that sent the order died.</summary>
+    public IBroker Paper { get; }
+
+    public PostgresExitLedger Ledger { get; }
 
     public PostgresTradingControls Controls { get; }
 
     public ExitService Exits { get; }
 
     public ExpirationService Expirations { get; }
+
+    /// <summary>The exit service of a fresh process over the same database and broker (after a crash).</summary>
+    public ExitService Restarted() => new(Db.Store(Clock), Marks, Ledger, new OrderExecutor(Paper, new ExecutionSettings(), new AdvancingDelay(Clock), Clock), Controls,
+        new KeyedGate(), Rules, new Core.Calendar.NyseCalendar(), new ExecutionSettings(), Clock);
 
     public Task<OpenedPosition> OpenCspAsync(string requestId, decimal strike, decimal credit, DateOnly expiration, DateTimeOffset openedAt, int quantity = 1) =>
         Positions.OpenAsync(new OpenPositionRequest

@@ -155,7 +155,7 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BrokerFailure_KeepsOrderPendingAndRetriesWithTheSameClientOrderId()
+    public async Task BrokerFailure_LeavesTheOrderUnknown_NoSecondOrder_AndRecoveryBooksItUnderTheSameClientOrderId()
     {
         var broker = new FlakyBroker();
         var h = new ExitHarness(_db, _clock, broker: broker);
@@ -163,16 +163,22 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
         h.QuoteShortPut(position, 0.70m, 0.72m, TenThirtyFive.AddMinutes(-1));
 
         var failed = await h.RunOneAsync();
-        Assert.StartsWith("broker error", failed.OrderError, StringComparison.Ordinal);
-        Assert.Equal(1, await _db.CountAsync("orders", "status = 'PENDING'"));
+        Assert.StartsWith("broker error, outcome unknown", failed.OrderError, StringComparison.Ordinal);
+        Assert.Equal(1, await _db.CountAsync("orders", "status = 'UNKNOWN'"));
+        Assert.Equal(1, await _db.CountAsync("trading_controls", "consecutive_errors = 1"));
 
-        var retried = await h.RunOneAsync();
+        var next = await h.RunOneAsync();
+        Assert.StartsWith("IN_PROGRESS:", next.OrderError, StringComparison.Ordinal);
 
-        Assert.NotNull(retried.Closed);
-        Assert.Equal(2, broker.ClientOrderIds.Count);
+        var working = Assert.Single(await new Infrastructure.Postgres.PostgresOrderRecords(_db.DataSource).ListWorkingAsync(CancellationToken.None));
+        var recovered = await h.Exits.ResumeCloseAsync(working, CancellationToken.None);
+
+        Assert.NotNull(recovered!.Closed);
         Assert.Single(broker.ClientOrderIds.Distinct());
         Assert.Equal(1, await _db.CountAsync("orders"));
+        Assert.Equal(1, await _db.CountAsync("orders", "status = 'FILLED'"));
         Assert.Equal(1, await _db.CountAsync("trade_history"));
+        Assert.Equal(["order.submitted", "order.unknown", "order.filled"], await _db.ListAsync<string>("SELECT event_type FROM audit_events WHERE entity_type = 'order' ORDER BY event_id"));
     }
 
     [Fact]
@@ -236,22 +242,37 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
             Task.FromResult(OrderState.Rejected(ticket.ClientOrderId, ticket.Quantity, "market closed", ticket.AsOf));
     }
 
-    /// <summary>Times out on the first call (outcome unknown), fills on the next.</summary>
-    private sealed class FlakyBroker : PlaceOnlyBroker
+    /// <summary>Fills the order but times out answering the first placement (outcome unknown); afterwards it answers the fill.</summary>
+    private sealed class FlakyBroker : IBroker
     {
+        private OrderState? _order;
+
         public List<string> ClientOrderIds { get; } = [];
 
-        public override Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
+        public Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
         {
             ClientOrderIds.Add(ticket.ClientOrderId);
-            if (ClientOrderIds.Count == 1)
+            if (_order is not null)
             {
-                throw new TimeoutException("no answer from broker");
+                return Task.FromResult(_order);
             }
 
             var leg = ticket.Legs[0];
-            return Task.FromResult(new OrderState(ticket.ClientOrderId, OrderStatus.Filled, ticket.Quantity, ticket.Quantity, 0.72m, 0m,
-                new([new LegFill($"{ticket.ClientOrderId}-1", leg, ticket.Quantity, 0.72m)]), "flaky-1", null, ticket.AsOf));
+            _order = new OrderState(ticket.ClientOrderId, OrderStatus.Filled, ticket.Quantity, ticket.Quantity, 0.72m, 0m,
+                new([new LegFill($"{ticket.ClientOrderId}-1", leg, ticket.Quantity, 0.72m)]), "flaky-1", null, ticket.AsOf);
+            throw new TimeoutException("no answer from broker");
         }
+
+        public Task<OrderState?> GetOrderAsync(string clientOrderId, CancellationToken cancellationToken) =>
+            Task.FromResult(_order?.ClientOrderId == clientOrderId ? _order : null);
+
+        public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken) => GetOrderAsync(clientOrderId, cancellationToken);
+
+        public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<LegFill>>(_order is null ? [] : _order.Fills);
+
+        public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<BrokerPosition>>([]);
+
+        public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken) => Task.FromResult(new BrokerAccount(0m, 0m, 0m));
     }
 }

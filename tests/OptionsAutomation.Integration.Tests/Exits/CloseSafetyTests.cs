@@ -1,0 +1,233 @@
+using OptionsAutomation.Core;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Integration.Tests.Support;
+
+namespace OptionsAutomation.Integration.Tests.Exits;
+
+/// <summary>
+/// The closing path where money was lost before: concurrent closes, partial closes, HALTED, and orders whose outcome
+/// was lost — against Postgres and a broker that counts what reached it.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
+{
+    // Friday 2026-02-27, 10:35 New York.
+    private static readonly DateTimeOffset TenThirtyFive = new(2026, 2, 27, 15, 35, 0, TimeSpan.Zero);
+    private static readonly DateOnly April17 = new(2026, 4, 17);
+    private static readonly DateOnly March13 = new(2026, 3, 13);
+    private static readonly DateTimeOffset OpenedAt = new(2026, 2, 20, 14, 17, 0, TimeSpan.Zero);
+    private readonly ManualClock _clock = new(TenThirtyFive);
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task TwentyConcurrentManualCloses_SendOneOrder_BookOneTrade_AndTellTheOthersWhy()
+    {
+        RecordingBroker? broker = null;
+        var h = new ExitHarness(_db, _clock, wrap: inner => broker = new RecordingBroker(inner));
+        var position = (await h.OpenCspAsync("burst", 580m, 1.50m, April17, OpenedAt)).Position;
+        h.QuoteShortPut(position, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                return (await h.Exits.CloseManuallyAsync(position.PositionId, $"caller-{i}", CancellationToken.None)).Closed is null ? "not closed" : "closed";
+            }
+            catch (TradingRuleException e)
+            {
+                return e switch
+                {
+                    OrderInProgressException => "in progress",
+                    PositionNotOpenException => "already closed",
+                    _ => e.Message,
+                };
+            }
+        })));
+
+        Assert.Single(broker!.Placed);
+        Assert.Equal(1, results.Count(r => r == "closed"));
+        Assert.All(results, r => Assert.Contains(r, (string[])["closed", "in progress", "already closed"]));
+        Assert.Equal(1, await _db.CountAsync("orders"));
+        Assert.Equal(1, await _db.CountAsync("orders", "status = 'FILLED'"));
+        Assert.Equal(1, await _db.CountAsync("trade_history", $"position_id = {position.PositionId}"));
+    }
+
+    [Fact]
+    public async Task FiveConcurrentExitRuns_OnAPositionDueToExit_SendOneOrder()
+    {
+        RecordingBroker? broker = null;
+        var h = new ExitHarness(_db, _clock, wrap: inner => broker = new RecordingBroker(inner));
+        var position = (await h.OpenCspAsync("due", 580m, 1.50m, March13, OpenedAt)).Position;
+        h.QuoteShortPut(position, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => h.Exits.RunAsync(TenThirtyFive, true, CancellationToken.None))));
+
+        Assert.Single(broker!.Placed);
+        Assert.Equal(1, runs.Sum(r => r.Count(c => c.Closed is not null)));
+        Assert.Equal(1, await _db.CountAsync("orders"));
+        Assert.Equal(1, await _db.CountAsync("trade_history"));
+    }
+
+    [Fact]
+    public async Task PartialClose_BooksTheFilledContracts_AndTheNextCloseSendsOnlyTheRest()
+    {
+        var broker = new PartialThenFullBroker();
+        var h = new ExitHarness(_db, _clock, broker: broker);
+        var position = (await h.OpenCspAsync("partial", 580m, 1.50m, April17, OpenedAt, quantity: 5)).Position;
+        h.QuoteShortPut(position, 0.70m, 0.80m, TenThirtyFive.AddMinutes(-1));
+
+        var first = await h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None);
+
+        // 2 of 5 at 0.75 with 1.30 of fees: (1.50 − 0.75) × 100 × 2 − 1.30 = 148.70, 49.57% of the 300 they could make.
+        Assert.NotNull(first.Closed);
+        Assert.True(first.Closed.IsPartial);
+        Assert.Equal((2, 0.75m, 148.70m, 49.57m, 1.30m), (first.Closed.Trade.Quantity, first.Closed.Trade.ExitPrice, first.Closed.Trade.PnlRealized, first.Closed.Trade.PnlPercent, first.Closed.Trade.Fees));
+        var rest = (await h.Positions.FindAsync(position.PositionId))!;
+        Assert.Equal((PositionStatus.Open, 3, 2, 148.70m), (rest.Status, rest.Quantity, rest.ClosedQuantity, rest.RealizedPnl));
+        Assert.Equal(1, await _db.CountAsync("orders", "status = 'CANCELLED' AND quantity = 5 AND filled_quantity = 2 AND fees = 1.30"));
+        Assert.Equal(1, await _db.CountAsync("fills", $"position_id = {position.PositionId} AND quantity = 2 AND fees = 1.30 AND client_order_id IS NOT NULL"));
+        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'position.reduced'"));
+
+        var second = await h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None);
+
+        // The rest, 3 at 1.00 with 1.95: 0.50 × 300 − 1.95 = 148.05; 296.75 in all.
+        Assert.Equal(3, broker.Quantities[1]);
+        Assert.Equal((3, 148.05m), (second.Closed!.Trade.Quantity, second.Closed.Trade.PnlRealized));
+        var closed = (await h.Positions.FindAsync(position.PositionId))!;
+        Assert.Equal((PositionStatus.Closed, 296.75m), (closed.Status, closed.RealizedPnl));
+        Assert.Equal(2, await _db.CountAsync("trade_history", $"position_id = {position.PositionId}"));
+        Assert.Equal(296.75m, (await h.Positions.HistoryAsync(null, null)).Sum(t => t.PnlRealized));
+    }
+
+    [Fact]
+    public async Task Halted_SendsNoExit_AlertsOncePerDay_RefusesManualCloses_AndReducingLetsTheExitOut()
+    {
+        RecordingBroker? broker = null;
+        var h = new ExitHarness(_db, _clock, wrap: inner => broker = new RecordingBroker(inner));
+        var position = (await h.OpenCspAsync("halted", 580m, 1.50m, March13, OpenedAt)).Position;
+        h.QuoteShortPut(position, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
+        await h.Controls.SetStateAsync(TradingState.Halted, "test", "test", TenThirtyFive, CancellationToken.None);
+
+        var first = await h.RunOneAsync();
+        var second = await h.RunOneAsync();
+        var manual = await Assert.ThrowsAsync<TradingHaltedException>(() => h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None));
+
+        Assert.Equal(ExitReason.DaysToExpiry, first.Decision.Reason);
+        Assert.Equal("not sent: TRADING_HALTED: state=HALTED", first.OrderError);
+        Assert.Equal(first.OrderError, second.OrderError);
+        Assert.StartsWith("TRADING_HALTED:", manual.Message, StringComparison.Ordinal);
+        Assert.Empty(broker!.Placed);
+        Assert.Equal(0, await _db.CountAsync("orders"));
+        Assert.Equal(1, await _db.CountAsync("outbox", $"payload->>'kind' = 'exit_blocked' AND dedup_key = 'exit-blocked:{position.PositionId}:2026-02-27'"));
+
+        await h.Controls.SetStateAsync(TradingState.Reducing, "test", "test", TenThirtyFive, CancellationToken.None);
+        var reducing = await h.RunOneAsync();
+
+        Assert.NotNull(reducing.Closed);
+        Assert.Single(broker.Placed);
+    }
+
+    [Fact]
+    public async Task AnswerLost_LeavesTheOrderUnknown_TheNextTickSendsNothing_AndRecoveryBooksTheFill()
+    {
+        RecordingBroker? broker = null;
+        var h = new ExitHarness(_db, _clock, wrap: inner => broker = new RecordingBroker(inner) { Crash = CrashPoint.None });
+        var position = (await h.OpenCspAsync("lost", 580m, 1.50m, March13, OpenedAt)).Position;
+        h.QuoteShortPut(position, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
+        broker!.Crash = CrashPoint.AfterPlace;
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.RunOneAsync());
+        // The killed process wrote nothing after its PENDING order; the order filled at the broker.
+        Assert.Equal(1, await _db.CountAsync("orders", "status = 'PENDING'"));
+        broker.Crash = CrashPoint.None;
+        var tick = await h.RunOneAsync();
+
+        Assert.StartsWith("IN_PROGRESS:", tick.OrderError, StringComparison.Ordinal);
+        Assert.Single(broker.Placed);
+
+        var working = Assert.Single(await new PostgresOrderRecords(_db.DataSource).ListWorkingAsync(CancellationToken.None));
+        var resumed = await h.Restarted().ResumeCloseAsync(working, CancellationToken.None);
+
+        Assert.NotNull(resumed!.Closed);
+        Assert.Equal((ExitReason.DaysToExpiry, 1.19m), (resumed.Closed.Trade.ExitReason, resumed.Closed.Trade.ExitPrice));
+        Assert.Equal(1, await _db.CountAsync("orders", $"client_order_id = '{working.ClientOrderId}' AND status = 'FILLED'"));
+        Assert.Equal(1, await _db.CountAsync("trade_history"));
+        Assert.Equal(1, await _db.CountAsync("fills"));
+        Assert.Empty(await new PostgresOrderRecords(_db.DataSource).ListWorkingAsync(CancellationToken.None));
+        Assert.Null(await h.Restarted().ResumeCloseAsync(working, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CrashBeforeTheBrokerCall_RecoveryRejectsTheOrder_SendsNothingLate_AndTheNextTickClosesAfresh()
+    {
+        RecordingBroker? broker = null;
+        var h = new ExitHarness(_db, _clock, wrap: inner => broker = new RecordingBroker(inner));
+        var position = (await h.OpenCspAsync("unsent", 580m, 1.50m, March13, OpenedAt)).Position;
+        h.QuoteShortPut(position, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
+        broker!.Crash = CrashPoint.BeforePlace;
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.RunOneAsync());
+        broker.Crash = CrashPoint.None;
+
+        var working = Assert.Single(await new PostgresOrderRecords(_db.DataSource).ListWorkingAsync(CancellationToken.None));
+        var resumed = await h.Restarted().ResumeCloseAsync(working, CancellationToken.None);
+
+        Assert.Null(resumed!.Closed);
+        Assert.Equal("the broker never received it; not sent late", resumed.OrderError);
+        Assert.Empty(broker.Placed);
+        Assert.Equal(1, await _db.CountAsync("orders", $"client_order_id = '{working.ClientOrderId}' AND status = 'REJECTED'"));
+        Assert.Equal(PositionStatus.Open, (await h.Positions.FindAsync(position.PositionId))!.Status);
+
+        var next = await h.RunOneAsync();
+
+        Assert.NotNull(next.Closed);
+        Assert.Single(broker.Placed);
+    }
+
+    /// <summary>The first order fills 2 contracts at 0.75 (fees 0.65 each) and then rests until cancelled; later ones fill whole at 1.00.</summary>
+    private sealed class PartialThenFullBroker : IBroker
+    {
+        private readonly Dictionary<string, OrderState> _orders = [];
+
+        public List<int> Quantities { get; } = [];
+
+        public Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
+        {
+            if (_orders.TryGetValue(ticket.ClientOrderId, out var known))
+            {
+                return Task.FromResult(known);
+            }
+
+            Quantities.Add(ticket.Quantity);
+            var (filled, price) = Quantities.Count == 1 ? (2, 0.75m) : (ticket.Quantity, 1.00m);
+            var fee = 0.65m * filled;
+            var state = new OrderState(ticket.ClientOrderId, filled == ticket.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled, ticket.Quantity, filled, price, fee,
+                new([new LegFill($"{ticket.ClientOrderId}-1", ticket.Legs[0], filled, price, fee)]), $"b-{ticket.ClientOrderId}", null, ticket.AsOf);
+            _orders[ticket.ClientOrderId] = state;
+            return Task.FromResult(state);
+        }
+
+        public Task<OrderState?> GetOrderAsync(string clientOrderId, CancellationToken cancellationToken) => Task.FromResult(_orders.GetValueOrDefault(clientOrderId));
+
+        public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken)
+        {
+            var cancelled = _orders[clientOrderId] with { Status = OrderStatus.Cancelled, Reason = "cancelled by the client" };
+            _orders[clientOrderId] = cancelled;
+            return Task.FromResult<OrderState?>(cancelled);
+        }
+
+        public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<LegFill>>(_orders[clientOrderId].Fills);
+
+        public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<BrokerPosition>>([]);
+
+        public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken) => Task.FromResult(new BrokerAccount(0m, 0m, 0m));
+    }
+}
