@@ -69,6 +69,8 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
         Assert.Equal(1, await _db.CountAsync("orders", "status = 'CANCELLED' AND filled_quantity = 0 AND error = 'cancelled: not filled within 30 s'"));
         Assert.Equal(["order.submitted", "order.accepted", "order.cancelled"], await OrderEventsAsync());
         Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'proposal_failed'"));
+        // A limit the market did not come to is an outcome, not an execution error: the breaker counts nothing.
+        Assert.Equal(1, await _db.CountAsync("trading_controls", "consecutive_errors = 0"));
     }
 
     private async Task<List<string>> OrderEventsAsync()

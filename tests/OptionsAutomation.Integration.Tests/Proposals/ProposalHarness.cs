@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Risk;
@@ -41,11 +42,14 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
         Store(), db.Store(clock), market ?? SpyChains2021, Snapshots(market ?? SpyChains2021), new RiskGate(risk, clock), new NyseCalendar(),
         settings, sizing, new ExitRuleSettings(), clock);
 
-    public ApprovalService Approvals(ExecutionSettings execution, IMarketData? market = null)
+    /// <summary>The paper broker of this harness's settings on <paramref name="market"/> (the SPY 2021 chains by default).</summary>
+    public PaperBroker Broker(IMarketData? market = null) => new(market ?? SpyChains2021, Paper, clock);
+
+    public ApprovalService Approvals(ExecutionSettings execution, IMarketData? market = null, IBroker? broker = null)
     {
         var positions = db.Store(clock);
         var quotes = market ?? SpyChains2021;
-        var executor = new OrderExecutor(new PaperBroker(quotes, Paper, clock), execution, new AdvancingDelay(clock), clock);
+        var executor = new OrderExecutor(broker ?? Broker(quotes), execution, new AdvancingDelay(clock), clock);
         return new ApprovalService(
             Store(), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
             new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), clock);
