@@ -175,6 +175,8 @@ internal static class TestExits
         decimal exitPrice,
         ExitReason reason = ExitReason.Manual,
         DateTimeOffset? closedAt = null,
-        ExecutedBy executedBy = ExecutedBy.Auto) =>
-        new(exitPrice, reason, closedAt ?? TestDates.ClosedAt, executedBy, "test");
+        ExecutedBy executedBy = ExecutedBy.Auto,
+        decimal closingFees = 0m,
+        string? clientOrderId = null) =>
+        new(exitPrice, reason, closedAt ?? TestDates.ClosedAt, executedBy, "test", closingFees, clientOrderId);
 }
