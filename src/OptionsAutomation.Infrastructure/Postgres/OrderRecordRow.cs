@@ -1,5 +1,7 @@
+using System.Text.Json;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Infrastructure.Json;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
@@ -11,6 +13,9 @@ internal sealed class OrderRecordRow
 
     public const string Columns = "client_order_id, intent, status, position_id, request_id, reason, created_at";
 
+    /// <summary>Every column <see cref="ToRecord"/> reads.</summary>
+    public const string AllColumns = Columns + ", legs, quantity, filled_quantity, limit_price, fill_price, fees, broker_order_id, error, updated_at";
+
     public string ClientOrderId { get; set; } = "";
     public string Intent { get; set; } = "";
     public string Status { get; set; } = "";
@@ -18,7 +23,39 @@ internal sealed class OrderRecordRow
     public string? RequestId { get; set; }
     public string? Reason { get; set; }
     public DateTime CreatedAt { get; set; }
+    public string Legs { get; set; } = "[]";
+    public int? Quantity { get; set; }
+    public int FilledQuantity { get; set; }
+    public decimal? LimitPrice { get; set; }
+    public decimal? FillPrice { get; set; }
+    public decimal? Fees { get; set; }
+    public string? BrokerOrderId { get; set; }
+    public string? Error { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     public WorkingOrder ToWorking() => new(
         ClientOrderId, DomainCodes.Parse<OrderIntent>(Intent), DomainCodes.Parse<OrderStatus>(Status), PositionId, RequestId, Reason, RowTime.Utc(CreatedAt));
+
+    public OrderRecord ToRecord(IEnumerable<OrderTransition> history, IEnumerable<OrderFillRecord> fills) => new(
+        ClientOrderId,
+        DomainCodes.Parse<OrderIntent>(Intent),
+        StatusOf(Status),
+        PositionId,
+        RequestId,
+        Reason,
+        Quantity,
+        FilledQuantity,
+        LimitPrice,
+        FillPrice,
+        Fees,
+        BrokerOrderId,
+        Error,
+        RowTime.Utc(CreatedAt),
+        RowTime.Utc(UpdatedAt),
+        new ValueList<OrderLegRecord>(JsonSerializer.Deserialize<OrderLegRecord[]>(Legs, DomainJson.Options) ?? []),
+        new ValueList<OrderTransition>(history),
+        new ValueList<OrderFillRecord>(fills));
+
+    /// <summary>A stored status; rows written before the state machine may say FAILED, a final refusal.</summary>
+    public static OrderStatus StatusOf(string code) => code == "FAILED" ? OrderStatus.Rejected : DomainCodes.Parse<OrderStatus>(code);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Analytics;
 using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Infrastructure.Json;
@@ -74,6 +75,20 @@ internal static class CliOutput
 
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"{positions.Count} position(s)");
+    }
+
+    /// <summary>The fills booked to a position, oldest first, each with its order and commission.</summary>
+    public static void FillTable(IReadOnlyList<OrderFillRecord> fills)
+    {
+        var table = new Table().AddColumns("Filled (UTC)", "Order", "Fill", "Symbol", "Side", "Qty", "Price", "Fee");
+        foreach (var f in fills)
+        {
+            table.AddRow(
+                Cell(f.FilledAt), Cell(f.ClientOrderId), Cell(f.BrokerFillId), Cell(f.Symbol), Cell(f.Side.ToCode()), Cell(f.Quantity), Cell(f.Price), Cell(f.Fee));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"{fills.Count} fill(s)");
     }
 
     public static void TradeTable(IReadOnlyList<TradeRecord> trades)

@@ -18,6 +18,7 @@ internal static class OptautoCli
             run,
             DbCommands.Create(overrides),
             PositionCommands.Create(overrides),
+            OrderCommands.Create(overrides),
             ReportCommands.History(overrides),
             ReportCommands.Pnl(overrides),
             ReportCommands.Metrics(overrides),

@@ -3,6 +3,7 @@ using System.Globalization;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
 
@@ -106,7 +107,7 @@ internal static class PositionCommands
     {
         var id = new Argument<string>("id") { Description = "Position id, or the request id it was opened with" };
         var json = CliOptions.Json();
-        var command = new Command("show", "Show one position") { id, json };
+        var command = new Command("show", "Show one position and the fills booked to it") { id, json };
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
         {
             var key = parse.GetRequiredValue(id);
@@ -116,7 +117,22 @@ internal static class PositionCommands
                 ? await manager.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
                 : null;
             position ??= await manager.FindByRequestIdAsync(key, cancellationToken).ConfigureAwait(false);
-            Print(position ?? throw new PositionNotFoundException(key), parse.GetValue(json));
+            if (position is null)
+            {
+                throw new PositionNotFoundException(key);
+            }
+
+            var fills = await services.Get<IOrderRecords>().FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                CliOutput.Json(PositionDetailJson.Of(position, fills));
+            }
+            else
+            {
+                CliOutput.PositionDetail(position);
+                CliOutput.FillTable(fills);
+            }
+
             return CliAction.Ok;
         });
         return command;

@@ -55,6 +55,7 @@ internal static class PositionService
         RiskEndpoints.Map(api, mutations);
         ProposalEndpoints.Map(api, mutations);
         AlertEndpoints.Map(api);
+        OrderEndpoints.Map(api);
         ServiceEndpoints.Map(app, api, mutations);
         app.MapOpenApi();
         // Listen from the start: job runs counted before the first scrape would otherwise be lost.

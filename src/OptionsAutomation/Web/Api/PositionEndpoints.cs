@@ -1,16 +1,19 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using OptionsAutomation.Cli;
+using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Web.Api;
 
 /// <summary>
-/// <c>/api/positions</c>: the rows of <c>positions list|show --json</c>, and a manual close through the exit path
-/// (a closing order at the broker; only its fill closes the position, as for the exit rules).
+/// <c>/api/positions</c>: the rows of <c>positions list|show --json</c> (one position with its fills), and a manual close
+/// through the exit path (a closing order at the broker; only its fill closes the position, as for the exit rules).
 /// </summary>
 internal static class PositionEndpoints
 {
@@ -19,7 +22,7 @@ internal static class PositionEndpoints
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder mutations)
     {
         api.MapGet("/positions", ListAsync).WithSummary("Positions (status open|closed|all, default open; ticker)");
-        api.MapGet("/positions/{id}", ShowAsync).WithSummary("One position by id or by the request id it was opened with");
+        api.MapGet("/positions/{id}", ShowAsync).WithSummary("One position by id or by the request id it was opened with, and its fills");
         mutations.MapPost("/positions/{id:long}/close", CloseAsync).WithSummary("Close an open position now through a closing order (reason manual)");
     }
 
@@ -35,14 +38,16 @@ internal static class PositionEndpoints
         return TypedResults.Ok(await positions.ListAsync(filter, ticker, cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<Position>> ShowAsync(PositionManager positions, string id, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> ShowAsync(PositionManager positions, IOrderRecords orders, string id, CancellationToken cancellationToken)
     {
         // As `positions show`: a numeric key is a position id first, then a request id (those may be numeric too).
         var position = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var positionId)
             ? await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
             : null;
-        position ??= await positions.FindByRequestIdAsync(id, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(position ?? throw new PositionNotFoundException(id));
+        position ??= await positions.FindByRequestIdAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new PositionNotFoundException(id);
+        var fills = await orders.FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(PositionDetailJson.Of(position, fills));
     }
 
     private static async Task<Results<Ok<Position>, ProblemHttpResult>> CloseAsync(ExitService exits, long id, CancellationToken cancellationToken)

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Infrastructure.Json;
+
+namespace OptionsAutomation.Cli;
+
+/// <summary>
+/// The JSON of one position with its fills (<c>positions show --json</c>, <c>GET /api/positions/{id}</c>): the
+/// position's own keys, as <c>positions list</c> prints them, and <c>fills</c>, every fill booked to it, oldest first.
+/// </summary>
+internal static class PositionDetailJson
+{
+    public static JsonObject Of(Position position, IReadOnlyList<OrderFillRecord> fills)
+    {
+        var json = JsonSerializer.SerializeToNode(position, DomainJson.Options)!.AsObject();
+        json["fills"] = JsonSerializer.SerializeToNode(fills, DomainJson.Options);
+        return json;
+    }
+}
