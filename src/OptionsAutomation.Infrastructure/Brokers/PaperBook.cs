@@ -4,11 +4,11 @@ using OptionsAutomation.Core.Orders;
 namespace OptionsAutomation.Infrastructure.Brokers;
 
 /// <summary>
-/// The paper account: cash and the option holdings of the orders this process filled. It lives in memory and
-/// restarts with the process at the starting equity; positions and P&amp;L of record live in Postgres. A close
-/// of a holding this process never opened (opened before a restart, or recorded by hand) moves cash but no
-/// holding. Collateral per underlying and expiration = short put strikes − long put strikes (a CSP holds its
-/// strike, a put credit spread its width), never below zero. Not thread-safe: the broker uses it under its lock.
+/// The paper account: cash and option holdings, rebuilt from the paper broker's fills (its book in Postgres) for each
+/// question. A close of a holding the broker never opened (recorded by hand) moves cash but no holding. Collateral per
+/// underlying and expiration = short put strikes − long put strikes (a CSP holds its strike, a put credit spread its
+/// width), never below zero. Positions and P&amp;L of record live in our own tables; sizing and the risk gate read equity
+/// from there (<see cref="PaperAccount"/>).
 /// </summary>
 internal sealed class PaperBook(decimal startingCash)
 {

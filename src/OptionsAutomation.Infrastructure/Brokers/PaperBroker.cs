@@ -1,128 +1,129 @@
+using Npgsql;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Infrastructure.Brokers;
 
 /// <summary>
-/// Simulated execution against the market-data quotes. A marketable order buys at the ask and sells at the
-/// bid, each improved by <see cref="PaperBrokerSettings.PriceImprovement"/> but never through the other side;
-/// a limit order fills at its limit when the mid is at or better than it and otherwise rests (SUBMITTED),
-/// to be evaluated again on every <see cref="GetOrderAsync"/> at the ticket's as-of plus the time elapsed on
-/// the clock. At most <see cref="PaperBrokerSettings.MaxContractsPerFill"/> units fill per evaluation
-/// (PARTIALLY_FILLED until the rest fills). Orders never expire here: the caller cancels
-/// (<see cref="Core.Trading.OrderExecutor"/>). Commissions per contract. A leg without a two-sided quote
-/// when the order is placed, a call leg (collateral for calls is not modelled) or a quantity below one
-/// rejects the order. Placing a client order id again answers that order's current state.
+/// Simulated execution against the market-data quotes. A marketable order buys at the ask and sells at the bid, each
+/// improved by <see cref="PaperBrokerSettings.PriceImprovement"/> but never through the other side; a limit order fills at
+/// its limit when the mid is at or better than it and otherwise rests (SUBMITTED), to be evaluated again on every
+/// <see cref="GetOrderAsync"/> at the ticket's as-of plus the time elapsed on the clock. At most
+/// <see cref="PaperBrokerSettings.MaxContractsPerFill"/> units fill per evaluation (PARTIALLY_FILLED until the rest
+/// fills). Orders never expire here: the caller cancels (<see cref="Core.Trading.OrderExecutor"/>). Commissions per
+/// contract, per leg fill. A leg without a two-sided quote when the order is placed, a call leg (collateral for calls is
+/// not modelled) or a quantity below one rejects the order. Placing a client order id again answers that order's
+/// current state. Its book (orders, fills, and the account derived from them) lives in Postgres, like a real broker's
+/// outside our process: it survives a restart, and recovery can ask it what became of an order. Each call locks the
+/// order's row, so concurrent calls and processes see one book.
 /// </summary>
-public sealed class PaperBroker(IMarketData marketData, PaperBrokerSettings settings, TimeProvider clock) : IBroker
+public sealed class PaperBroker(NpgsqlDataSource dataSource, IMarketData marketData, PaperBrokerSettings settings, TimeProvider clock) : IBroker
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, PaperOrder> _orders = new(StringComparer.Ordinal);
-    private readonly PaperBook _book = new(settings.StartingEquity);
+    static PaperBroker() => DapperConventions.Apply();
 
     public async Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
     {
-        if (Find(ticket.ClientOrderId) is not null)
-        {
-            return (await GetOrderAsync(ticket.ClientOrderId, cancellationToken).ConfigureAwait(false))!;
-        }
-
-        var order = new PaperOrder(ticket, clock.GetUtcNow());
         var invalid = ticket.Quantity < 1 ? $"quantity {ticket.Quantity} is below one"
             : ticket.Legs.Count == 0 ? "an order needs at least one leg"
             : ticket.Legs.Any(l => l.Contract.Right != OptionRight.Put) ? "the paper broker trades puts only"
             : null;
         var (quotes, unquoted) = invalid is null ? await QuotesAsync(ticket, ticket.AsOf, cancellationToken).ConfigureAwait(false) : (null, null);
-        lock (_lock)
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var order = new PaperOrder(ticket, clock.GetUtcNow());
+        // Two placements of one id: the first one's insert wins, the other answers its state.
+        if (!await PaperOrderStore.InsertAsync(transaction, order, cancellationToken).ConfigureAwait(false))
         {
-            // Two concurrent placements of one id: the first to get here places it, the other answers its state.
-            if (_orders.TryGetValue(ticket.ClientOrderId, out var placed))
-            {
-                return placed.State;
-            }
-
-            _orders.Add(ticket.ClientOrderId, order);
-            if ((invalid ?? unquoted) is { } reason)
-            {
-                order.Reject(reason, clock.GetUtcNow());
-            }
-            else
-            {
-                Evaluate(order, quotes!, ticket.AsOf);
-            }
-
-            return order.State;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (await GetOrderAsync(ticket.ClientOrderId, cancellationToken).ConfigureAwait(false))!;
         }
+
+        if ((invalid ?? unquoted) is { } reason)
+        {
+            order.Reject(reason, clock.GetUtcNow());
+        }
+        else
+        {
+            Evaluate(order, quotes!, ticket.AsOf);
+        }
+
+        await PaperOrderStore.SaveAsync(transaction, order, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return order.State;
     }
 
     public async Task<OrderState?> GetOrderAsync(string clientOrderId, CancellationToken cancellationToken)
     {
-        if (Find(clientOrderId) is not { } order)
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (await PaperOrderStore.LoadForUpdateAsync(transaction, clientOrderId, cancellationToken).ConfigureAwait(false) is not { } order)
         {
             return null;
         }
 
-        var asOf = order.EvaluatedAt(clock.GetUtcNow());
-        // A leg unquoted now leaves a working order as it is; it was quoted when it was placed.
-        var (quotes, _) = await QuotesAsync(order.Ticket, asOf, cancellationToken).ConfigureAwait(false);
-        lock (_lock)
+        if (!order.State.IsFinal)
         {
-            if (quotes is not null && !order.State.IsFinal)
+            var asOf = order.EvaluatedAt(clock.GetUtcNow());
+            // A leg unquoted now leaves a working order as it is; it was quoted when it was placed.
+            var (quotes, _) = await QuotesAsync(order.Ticket, asOf, cancellationToken).ConfigureAwait(false);
+            if (quotes is not null)
             {
                 Evaluate(order, quotes, asOf);
+                await PaperOrderStore.SaveAsync(transaction, order, cancellationToken).ConfigureAwait(false);
             }
-
-            return order.State;
         }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return order.State;
     }
 
-    public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken)
+    public async Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (await PaperOrderStore.LoadForUpdateAsync(transaction, clientOrderId, cancellationToken).ConfigureAwait(false) is not { } order)
         {
-            if (!_orders.TryGetValue(clientOrderId, out var order))
-            {
-                return Task.FromResult<OrderState?>(null);
-            }
-
-            if (!order.State.IsFinal)
-            {
-                order.Cancel(order.EvaluatedAt(clock.GetUtcNow()));
-            }
-
-            return Task.FromResult<OrderState?>(order.State);
+            return null;
         }
+
+        if (!order.State.IsFinal)
+        {
+            order.Cancel(order.EvaluatedAt(clock.GetUtcNow()));
+            await PaperOrderStore.SaveAsync(transaction, order, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return order.State;
     }
 
-    public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<LegFill>>(Find(clientOrderId) is { } order ? order.State.Fills : []);
-
-    public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            return Task.FromResult(_book.Positions);
-        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await PaperOrderStore.FillsAsync(connection, null, clientOrderId, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) =>
+        (await BookAsync(cancellationToken).ConfigureAwait(false)).Positions;
+
+    public async Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken) =>
+        (await BookAsync(cancellationToken).ConfigureAwait(false)).Account();
+
+    /// <summary>The account as of now: every fill the broker made, replayed from the starting equity.</summary>
+    private async Task<PaperBook> BookAsync(CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var book = new PaperBook(settings.StartingEquity);
+        foreach (var fill in await PaperOrderStore.FillsAsync(connection, null, null, cancellationToken).ConfigureAwait(false))
         {
-            return Task.FromResult(_book.Account());
+            book.Apply([fill], fill.Fee);
         }
+
+        return book;
     }
 
-    private PaperOrder? Find(string clientOrderId)
-    {
-        lock (_lock)
-        {
-            return _orders.GetValueOrDefault(clientOrderId);
-        }
-    }
-
-    /// <summary>Fills what the market allows now (under the lock).</summary>
+    /// <summary>Fills what the market allows now.</summary>
     private void Evaluate(PaperOrder order, IReadOnlyList<LegQuote> quotes, DateTimeOffset asOf)
     {
         if (PaperPricing.FillPrices(order.Ticket, quotes, settings.PriceImprovement) is not { } prices)
@@ -131,10 +132,8 @@ public sealed class PaperBroker(IMarketData marketData, PaperBrokerSettings sett
         }
 
         var units = settings.MaxContractsPerFill > 0 ? Math.Min(order.State.UnfilledQuantity, settings.MaxContractsPerFill) : order.State.UnfilledQuantity;
-        var fills = order.Fill(units, prices, settings.FeePerContract, asOf);
-        _book.Apply(fills, fills.Sum(f => f.Fee));
+        order.Fill(units, prices, settings.FeePerContract, asOf);
     }
-
     /// <summary>Every leg's two-sided quote as of the instant, or the reason one is missing.</summary>
     private async Task<(IReadOnlyList<LegQuote>? Quotes, string? Missing)> QuotesAsync(OrderTicket ticket, DateTimeOffset asOf, CancellationToken cancellationToken)
     {

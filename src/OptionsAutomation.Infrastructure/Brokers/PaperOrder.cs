@@ -4,27 +4,52 @@ using OptionsAutomation.Core.Orders;
 namespace OptionsAutomation.Infrastructure.Brokers;
 
 /// <summary>
-/// One order inside the paper broker. It is evaluated "as of" the ticket's instant plus the time the broker's
-/// clock has moved since placement, so a replay placed in the past rests and fills on the replayed market.
-/// Not thread-safe: the broker changes it under its lock.
+/// One order inside the paper broker, loaded from its book (<see cref="PaperOrderStore"/>) for one call and written
+/// back. It is evaluated "as of" the ticket's instant plus the time the broker's clock has moved since placement, so a
+/// replay placed in the past rests and fills on the replayed market.
 /// </summary>
-internal sealed class PaperOrder(OrderTicket ticket, DateTimeOffset placedAt)
+internal sealed class PaperOrder
 {
-    private readonly List<LegFill> _fills = [];
-    private decimal _netTotal;
+    private readonly List<LegFill> _fills;
+    private readonly int _storedFills;
 
-    public OrderTicket Ticket { get; } = ticket;
+    public PaperOrder(OrderTicket ticket, DateTimeOffset placedAt)
+        : this(ticket, placedAt, new(ticket.ClientOrderId, OrderStatus.Submitted, ticket.Quantity, 0, null, 0m, ValueList<LegFill>.Empty, BrokerOrderId(ticket.ClientOrderId), null, ticket.AsOf), 0m)
+    {
+    }
 
-    public OrderState State { get; private set; } = new(
-        ticket.ClientOrderId, OrderStatus.Submitted, ticket.Quantity, 0, null, 0m, ValueList<LegFill>.Empty, $"paper-{ticket.ClientOrderId}", null, ticket.AsOf);
+    /// <summary>An order as its book holds it.</summary>
+    public PaperOrder(OrderTicket ticket, DateTimeOffset placedAt, OrderState state, decimal netTotal)
+    {
+        Ticket = ticket;
+        PlacedAt = placedAt;
+        State = state;
+        NetTotal = netTotal;
+        _fills = [.. state.Fills];
+        _storedFills = _fills.Count;
+    }
 
-    public DateTimeOffset EvaluatedAt(DateTimeOffset now) => Ticket.AsOf + (now - placedAt);
+    public OrderTicket Ticket { get; }
+
+    public DateTimeOffset PlacedAt { get; }
+
+    public OrderState State { get; private set; }
+
+    /// <summary>Σ net price per share × units over the fills: the average net price is this over the filled units.</summary>
+    public decimal NetTotal { get; private set; }
+
+    /// <summary>Fills made by this call, not yet in the book.</summary>
+    public IEnumerable<(LegFill Fill, int Seq)> NewFills => _fills.Skip(_storedFills).Select((f, i) => (f, _storedFills + i + 1));
+
+    public static string BrokerOrderId(string clientOrderId) => $"paper-{clientOrderId}";
+
+    public DateTimeOffset EvaluatedAt(DateTimeOffset now) => Ticket.AsOf + (now - PlacedAt);
 
     /// <summary>
     /// Books <paramref name="units"/> filled at the given leg prices, each leg charged <paramref name="feePerContract"/>
-    /// per contract (rounded to the cent per leg, so the order's fees are the sum of its fills'); returns the leg fills.
+    /// per contract (rounded to the cent per leg, so the order's fees are the sum of its fills').
     /// </summary>
-    public IReadOnlyList<LegFill> Fill(int units, IReadOnlyList<(OrderLeg Leg, decimal Price)> prices, decimal feePerContract, DateTimeOffset at)
+    public void Fill(int units, IReadOnlyList<(OrderLeg Leg, decimal Price)> prices, decimal feePerContract, DateTimeOffset at)
     {
         // Leg fills are numbered across the order's whole life, so every fill id stays unique.
         var fills = prices.Select((p, i) =>
@@ -33,22 +58,20 @@ internal sealed class PaperOrder(OrderTicket ticket, DateTimeOffset placedAt)
             var fee = decimal.Round(feePerContract * contracts, 2, MidpointRounding.AwayFromZero);
             return new LegFill($"{Ticket.ClientOrderId}-{_fills.Count + i + 1}", p.Leg, contracts, p.Price, fee);
         }).ToList();
-        var fees = fills.Sum(f => f.Fee);
 
         _fills.AddRange(fills);
-        _netTotal += PaperPricing.Net(prices) * units;
+        NetTotal += PaperPricing.Net(prices) * units;
         var filled = State.FilledQuantity + units;
         State = State with
         {
             Status = filled == State.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled,
             FilledQuantity = filled,
             // Prices carry at most 4 decimals; an average over fills at different prices is rounded to them.
-            NetPrice = decimal.Round(_netTotal / filled, 4, MidpointRounding.AwayFromZero),
-            Fees = State.Fees + fees,
+            NetPrice = decimal.Round(NetTotal / filled, 4, MidpointRounding.AwayFromZero),
+            Fees = State.Fees + fills.Sum(f => f.Fee),
             Fills = new ValueList<LegFill>(_fills),
             At = at,
         };
-        return fills;
     }
 
     public void Cancel(DateTimeOffset at) => State = State with { Status = OrderStatus.Cancelled, Reason = "cancelled by the client", At = at };

@@ -8,8 +8,9 @@ using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Brokers;
 
-/// <summary>The paper broker's order lifecycle and account on scripted quotes and a manual clock.</summary>
-public sealed class PaperBrokerTests
+/// <summary>The paper broker's order lifecycle and account on scripted quotes, a manual clock and its book in Postgres.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PaperBrokerTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
     private static readonly OptionContract Put580 = new("SPY", new DateOnly(2026, 3, 20), OptionRight.Put, 580m);
@@ -17,8 +18,40 @@ public sealed class PaperBrokerTests
 
     private readonly ManualClock _clock = new(T0);
     private readonly ScriptedMarketData _quotes = new();
+    private TestDatabase _db = null!;
 
-    public PaperBrokerTests() => _quotes.Quote(Put580, 1.48m, 1.52m, T0);
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(server);
+        _quotes.Quote(Put580, 1.48m, 1.52m, T0);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task TheBook_OutlivesTheProcess_AnotherInstanceAnswersTheOrderItsFillsAndTheAccount()
+    {
+        var placed = await Broker().PlaceAsync(SellPut(-1.50m), CancellationToken.None);
+
+        var restarted = Broker();
+        var known = await restarted.GetOrderAsync("o-1", CancellationToken.None);
+
+        Assert.Equal(placed, known);
+        Assert.Equal(placed.Fills, await restarted.GetFillsAsync("o-1", CancellationToken.None));
+        Assert.Equal(new BrokerAccount(100_149.35m, 58_000m, 99_999.35m), await restarted.GetAccountAsync(CancellationToken.None));
+        Assert.Null(await restarted.GetOrderAsync("never-sent", CancellationToken.None));
+        Assert.Equal(1, await _db.CountAsync("paper_fills", "fill_id = 'o-1-1' AND fee = 0.65"));
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentPlacementsOfOneId_TradeOnce()
+    {
+        var states = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Broker().PlaceAsync(SellPut(-1.50m, quantity: 3), CancellationToken.None))));
+
+        Assert.All(states, s => Assert.Equal((OrderStatus.Filled, 3), (s.Status, s.FilledQuantity)));
+        Assert.Equal(1, await _db.CountAsync("paper_orders"));
+        Assert.Equal(1, await _db.CountAsync("paper_fills", "contracts = 3"));
+    }
 
     [Theory]
     [InlineData(1.50)] // at the mid
@@ -157,7 +190,7 @@ public sealed class PaperBrokerTests
         Assert.Equal((OrderStatus.Rejected, "no two-sided quote for SPY   260320P00500000"), (state.Status, state.Reason));
     }
 
-    private PaperBroker Broker(PaperBrokerSettings? settings = null) => new(_quotes, settings ?? new PaperBrokerSettings(), _clock);
+    private PaperBroker Broker(PaperBrokerSettings? settings = null) => new(_db.DataSource, _quotes, settings ?? new PaperBrokerSettings(), _clock);
 
     private static OrderTicket SellPut(decimal limit, int quantity = 1) =>
         new("o-1", "SPY", new ValueList<OrderLeg>([new OrderLeg(Put580, OrderSide.SellToOpen, 1)]), quantity, limit, T0);

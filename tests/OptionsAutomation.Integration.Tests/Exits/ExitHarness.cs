@@ -27,7 +27,7 @@ internal sealed class ExitHarness
         var store = db.Store(clock);
         var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
         Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
-        Paper = broker ?? new PaperBroker(Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
+        Paper = broker ?? new PaperBroker(db.DataSource, Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
         Broker = wrap is null ? Paper : wrap(Paper);
         Ledger = ledger;
         Controls = new PostgresTradingControls(db.DataSource, new RiskSettings());

@@ -43,7 +43,7 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
         settings, sizing, new ExitRuleSettings(), clock);
 
     /// <summary>The paper broker of this harness's settings on <paramref name="market"/> (the SPY 2021 chains by default).</summary>
-    public PaperBroker Broker(IMarketData? market = null) => new(market ?? SpyChains2021, Paper, clock);
+    public PaperBroker Broker(IMarketData? market = null) => new(db.DataSource, market ?? SpyChains2021, Paper, clock);
 
     public ApprovalService Approvals(ExecutionSettings execution, IMarketData? market = null, IBroker? broker = null)
     {

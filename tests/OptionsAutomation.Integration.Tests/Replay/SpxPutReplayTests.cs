@@ -286,7 +286,7 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
             var store = db.Store(clock);
             var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
             var marks = new MarkToMarketService(store, ledger, new PositionValuer(Market, rules), new GreeksEstimator(new PricingSettings()), clock);
-            var broker = new PaperBroker(Market, new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m }, clock);
+            var broker = new PaperBroker(db.DataSource, Market, new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m }, clock);
             Positions = db.Positions(clock, rules);
             _exits = new ExitService(store, marks, ledger, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock),
                 new PostgresTradingControls(db.DataSource, new RiskSettings()), new KeyedGate(), rules,
