@@ -18,18 +18,21 @@ namespace OptionsAutomation.Integration.Tests.Exits;
 /// <summary>The exit automation wired to a real database, scripted quotes and a broker of the test's choice.</summary>
 internal sealed class ExitHarness
 {
-    public ExitHarness(TestDatabase db, ManualClock clock, ExitRuleSettings? rules = null, IBroker? broker = null, PaperBrokerSettings? paper = null, Func<IBroker, IBroker>? wrap = null)
+    /// <param name="crash">A step at which this harness's ledger or broker kills the "process" (see <see cref="CrashProxy{T}"/>).</param>
+    public ExitHarness(
+        TestDatabase db, ManualClock clock, ExitRuleSettings? rules = null, IBroker? broker = null, PaperBrokerSettings? paper = null, Func<IBroker, IBroker>? wrap = null,
+        CrashStep? crash = null)
     {
         Rules = rules ?? new ExitRuleSettings();
         Clock = clock;
         Db = db;
         Positions = db.Positions(clock, Rules);
         var store = db.Store(clock);
-        var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
+        Ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
+        var ledger = CrashProxy<IExitLedger>.Wrap(Ledger, crash);
         Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
         Paper = broker ?? new PaperBroker(db.DataSource, Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
-        Broker = wrap is null ? Paper : wrap(Paper);
-        Ledger = ledger;
+        Broker = CrashProxy<IBroker>.Wrap(wrap is null ? Paper : wrap(Paper), crash);
         Controls = new PostgresTradingControls(db.DataSource, new RiskSettings());
         Exits = new ExitService(store, Marks, ledger, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Controls, new KeyedGate(), Rules,
             new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
@@ -63,8 +66,13 @@ internal sealed class ExitHarness
     public ExpirationService Expirations { get; }
 
     /// <summary>The exit service of a fresh process over the same database and broker (after a crash).</summary>
-    public ExitService Restarted() => new(Db.Store(Clock), Marks, Ledger, new OrderExecutor(Paper, new ExecutionSettings(), new AdvancingDelay(Clock), Clock), Controls,
+    public ExitService Restarted() => new(Db.Store(Clock),
+        new MarkToMarketService(Db.Store(Clock), Ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), Clock),
+        Ledger, new OrderExecutor(Paper, new ExecutionSettings(), new AdvancingDelay(Clock), Clock), Controls,
         new KeyedGate(), Rules, new Core.Calendar.NyseCalendar(), new ExecutionSettings(), Clock);
+
+    /// <summary>The expiration service of a fresh process (after a crash).</summary>
+    public ExpirationService RestartedExpirations() => new(Db.Store(Clock), Quotes, Ledger, new Core.Calendar.NyseCalendar(), Clock);
 
     public Task<OpenedPosition> OpenCspAsync(string requestId, decimal strike, decimal credit, DateOnly expiration, DateTimeOffset openedAt, int quantity = 1) =>
         Positions.OpenAsync(new OpenPositionRequest

@@ -45,13 +45,14 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
     /// <summary>The paper broker of this harness's settings on <paramref name="market"/> (the SPY 2021 chains by default).</summary>
     public PaperBroker Broker(IMarketData? market = null) => new(db.DataSource, market ?? SpyChains2021, Paper, clock);
 
-    public ApprovalService Approvals(ExecutionSettings execution, IMarketData? market = null, IBroker? broker = null)
+    /// <param name="crash">A step at which the proposal store, the position store or the broker kills the "process".</param>
+    public ApprovalService Approvals(ExecutionSettings execution, IMarketData? market = null, IBroker? broker = null, CrashStep? crash = null)
     {
-        var positions = db.Store(clock);
+        var positions = CrashProxy<IPositionStore>.Wrap(db.Store(clock), crash);
         var quotes = market ?? SpyChains2021;
-        var executor = new OrderExecutor(broker ?? Broker(quotes), execution, new AdvancingDelay(clock), clock);
+        var executor = new OrderExecutor(CrashProxy<IBroker>.Wrap(broker ?? Broker(quotes), crash), execution, new AdvancingDelay(clock), clock);
         return new ApprovalService(
-            Store(), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
+            CrashProxy<IProposalStore>.Wrap(Store(), crash), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
             new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), clock);
     }
 

@@ -46,6 +46,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The single value of <paramref name="sql"/>.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The first column of every row of <paramref name="sql"/>, in order.</summary>
     public async Task<List<T>> ListAsync<T>(string sql)
     {

@@ -1,0 +1,176 @@
+using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Integration.Tests.Exits;
+using OptionsAutomation.Integration.Tests.Proposals;
+using OptionsAutomation.Integration.Tests.Support;
+using Xunit.Abstractions;
+
+namespace OptionsAutomation.Integration.Tests.Recovery;
+
+/// <summary>
+/// Fault injection: 100 seeded trials, each killing the "process" at one named step of an approval, a close or a
+/// settlement (before or after a store or broker call), then restarting — fresh services over the same database and
+/// the same paper broker book — and letting recovery and the next job run finish the work. After every trial:
+/// no second order at the broker, no fill the broker made that we did not store, no position without its fills,
+/// every order and proposal final, every order's audit trail complete (see <see cref="TrialInvariants"/>).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+[Trait("Category", "Slow")]
+public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper output)
+{
+    private const int Trials = 100;
+    private const int Seed = 20261206;
+
+    private static readonly CrashStep[] ApproveSteps =
+    [
+        new("IProposalStore", "TransitionAsync", 1, After: false),
+        new("IProposalStore", "TransitionAsync", 1, After: true),
+        new("IProposalStore", "TransitionAsync", 2, After: true),
+        new("IProposalStore", "RecordOpeningOrderAsync", 1, After: false),
+        new("IProposalStore", "RecordOpeningOrderAsync", 1, After: true),
+        new("IBroker", "PlaceAsync", 1, After: false),
+        new("IBroker", "PlaceAsync", 1, After: true),
+        new("IProposalStore", "RecordOrderProgressAsync", 1, After: true),
+        new("IBroker", "GetOrderAsync", 1, After: true),
+        new("IBroker", "GetOrderAsync", 3, After: true),
+        new("IBroker", "CancelAsync", 1, After: false),
+        new("IBroker", "CancelAsync", 1, After: true),
+        new("IPositionStore", "CreateAsync", 1, After: false),
+        new("IPositionStore", "CreateAsync", 1, After: true),
+        new("IProposalStore", "CompleteExecutionAsync", 1, After: false),
+        new("IProposalStore", "CompleteExecutionAsync", 1, After: true),
+        new("IProposalStore", "FailExecutionAsync", 1, After: false),
+    ];
+
+    private static readonly CrashStep[] CloseSteps =
+    [
+        new("IExitLedger", "RecordMarkAsync", 1, After: true),
+        new("IExitLedger", "BeginCloseAsync", 1, After: false),
+        new("IExitLedger", "BeginCloseAsync", 1, After: true),
+        new("IBroker", "PlaceAsync", 1, After: false),
+        new("IBroker", "PlaceAsync", 1, After: true),
+        new("IExitLedger", "RecordCloseProgressAsync", 1, After: true),
+        new("IBroker", "GetOrderAsync", 1, After: true),
+        new("IBroker", "GetOrderAsync", 2, After: true),
+        new("IExitLedger", "CompleteCloseAsync", 1, After: false),
+        new("IExitLedger", "CompleteCloseAsync", 1, After: true),
+    ];
+
+    private static readonly CrashStep[] SettleSteps =
+    [
+        new("IExitLedger", "SettleExpirationAsync", 1, After: false),
+        new("IExitLedger", "SettleExpirationAsync", 1, After: true),
+    ];
+
+    [Fact]
+    public async Task HundredSeededCrashes_OverApproveCloseAndExpire_RecoverWithoutASecondOrderOrALostFill()
+    {
+        var random = new Random(Seed);
+        for (var trial = 0; trial < Trials; trial++)
+        {
+            var kind = random.Next(10) switch { < 4 => "approve", < 8 => "close", _ => "expire" };
+            var steps = kind switch { "approve" => ApproveSteps, "close" => CloseSteps, _ => SettleSteps };
+            var step = steps[random.Next(steps.Length)];
+            var perFill = random.Next(3);
+            output.WriteLine($"trial {trial}: {kind}, crash {step}, {perFill} contract(s) per fill");
+            await using var db = await TestDatabase.CreateAsync(server);
+            try
+            {
+                await (kind switch
+                {
+                    "approve" => ApproveTrialAsync(db, step, perFill, random.Next(2) == 0),
+                    "close" => CloseTrialAsync(db, step, perFill, 1 + random.Next(3)),
+                    _ => SettleTrialAsync(db, step),
+                });
+                await TrialInvariants.AssertAsync(db);
+            }
+            catch (Exception e) when (e is not SimulatedCrashException)
+            {
+                throw new InvalidOperationException($"trial {trial} ({kind}, crash {step}, {perFill} per fill) failed: {e.Message}", e);
+            }
+        }
+    }
+
+    /// <summary>Approving the 3-contract SPY 370 put of 2021-03-01; the market fills at once, or one contract and then rests.</summary>
+    private static async Task ApproveTrialAsync(TestDatabase db, CrashStep step, int perFill, bool marketMovesAway)
+    {
+        var close = new DateTimeOffset(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
+        var clock = new ManualClock(close);
+        var risk = new RiskSettings { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 50m };
+        var harness = new ProposalHarness(db, clock, risk, new PaperBrokerSettings { StartingEquity = 400_000m, MaxContractsPerFill = perFill });
+        var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = 30m })
+            .RunAsync(close, CancellationToken.None)).Proposals);
+        IMarketData market = marketMovesAway ? new ShiftedMarketData(ProposalHarness.SpyChains2021, close, 0.05m) : ProposalHarness.SpyChains2021;
+        var execution = new ExecutionSettings { AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1 };
+        var broker = harness.Broker(market);
+
+        await DieAsync(() => harness.Approvals(execution, market, broker, step).ApproveAsync(proposal.RequestId, "alice", CancellationToken.None));
+
+        clock.Set(clock.GetUtcNow().AddSeconds(5));
+        await RecoverTwiceAsync(db, harness.Approvals(execution, market, broker), new ExitHarness(db, clock, broker: broker).Restarted());
+    }
+
+    /// <summary>A SPY CSP due to exit at 21 days to expiry, closed by the exit job.</summary>
+    private static async Task CloseTrialAsync(TestDatabase db, CrashStep step, int perFill, int contracts)
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 2, 27, 15, 35, 0, TimeSpan.Zero));
+        var h = new ExitHarness(db, clock, paper: new PaperBrokerSettings { FeePerContract = 0.65m, MaxContractsPerFill = perFill }, crash: step);
+        var position = (await h.OpenCspAsync("close-trial", 580m, 1.50m, new DateOnly(2026, 3, 13), new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero), contracts)).Position;
+        h.QuoteShortPut(position, 1.10m, 1.20m, clock.GetUtcNow().AddMinutes(-1));
+
+        await DieAsync(() => h.RunOneAsync());
+
+        clock.Set(clock.GetUtcNow().AddMinutes(1));
+        var exits = h.Restarted();
+        await RecoverTwiceAsync(db, new ProposalHarness(db, clock, new RiskSettings()).Approvals(new ExecutionSettings()), exits);
+        // The next exit tick closes whatever recovery left open (an order that never reached the broker is not sent late).
+        await exits.RunAsync(clock.GetUtcNow(), true, CancellationToken.None);
+        Assert.Equal(0, await db.CountAsync("positions", "status = 'OPEN'"));
+        Assert.Equal(contracts, await db.ScalarAsync<long>($"SELECT coalesce(sum(quantity), 0) FROM trade_history WHERE position_id = {position.PositionId}"));
+    }
+
+    /// <summary>A SPY CSP expiring out of the money, settled after the close.</summary>
+    private static async Task SettleTrialAsync(TestDatabase db, CrashStep step)
+    {
+        var expiry = new DateOnly(2026, 3, 20);
+        var clock = new ManualClock(new DateTimeOffset(2026, 3, 20, 20, 15, 0, TimeSpan.Zero));
+        var h = new ExitHarness(db, clock, crash: step);
+        await h.OpenCspAsync("settle-trial", 580m, 1.50m, expiry, new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero));
+        h.Quotes.Underlying("SPY", 600m, new DateTimeOffset(2026, 3, 20, 20, 0, 0, TimeSpan.Zero));
+
+        await DieAsync(() => h.Expirations.SettleAsync(expiry, CancellationToken.None));
+
+        await h.RestartedExpirations().SettleAsync(expiry, CancellationToken.None);
+        Assert.Equal(1, await db.CountAsync("trade_history", "status = 'EXPIRED'"));
+    }
+
+    /// <summary>Recovery finishes everything in one pass, and never sends an order the dead process had not sent: it only asks.</summary>
+    private static async Task RecoverTwiceAsync(TestDatabase db, ApprovalService approvals, ExitService exits)
+    {
+        var atTheBroker = await db.CountAsync("paper_orders");
+        var recovery = new OrderRecoveryService(new PostgresOrderRecords(db.DataSource), CrashFree(db), approvals, exits);
+        await recovery.RecoverAsync(CancellationToken.None);
+        Assert.Empty(await recovery.RecoverAsync(CancellationToken.None));
+        Assert.Equal(atTheBroker, await db.CountAsync("paper_orders"));
+    }
+
+    private static PostgresProposalStore CrashFree(TestDatabase db) =>
+        new(db.DataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresProposalStore>.Instance, new RiskSettings());
+
+    /// <summary>Runs the work until the injected crash (or to its end, when the step is never reached).</summary>
+    private static async Task DieAsync(Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (SimulatedCrashException)
+        {
+            // The process died here.
+        }
+    }
+}
