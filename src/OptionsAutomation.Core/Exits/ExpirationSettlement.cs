@@ -55,4 +55,24 @@ public sealed record ExpirationSettlement(ExitReason Reason, decimal ExitPrice, 
             at);
         return new ExpirationSettlement(ExitReason.Assigned, shortIntrinsic, shares);
     }
+
+    /// <summary>
+    /// The settlement as the fills it amounts to: every leg closed at its intrinsic value (OCC's one-cent rule per
+    /// leg, so an out-of-the-money leg closes at 0), no commission, under the client order id
+    /// <c>settle-{position id}</c>. The legs' net is <see cref="ExitPrice"/>: for a spread deep in the money the two
+    /// intrinsic values differ by the width. Recorded like any fill, so the position's fills replay to flat.
+    /// </summary>
+    public Orders.OrderState AsFills(Position position, decimal underlyingClose, DateTimeOffset at)
+    {
+        var clientOrderId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"settle-{position.PositionId}");
+        var fills = position.Legs.Select((leg, i) =>
+        {
+            var intrinsic = leg.Contract.Strike - underlyingClose;
+            var side = leg.Side == LegSide.Short ? Orders.OrderSide.BuyToClose : Orders.OrderSide.SellToClose;
+            return new Orders.LegFill($"{clientOrderId}-{i + 1}", new Orders.OrderLeg(leg.Contract, side, leg.Ratio), leg.Ratio * position.Quantity,
+                intrinsic >= ExerciseThreshold ? intrinsic : 0m);
+        });
+        return new Orders.OrderState(clientOrderId, Orders.OrderStatus.Filled, position.Quantity, position.Quantity, ExitPrice, 0m,
+            new ValueList<Orders.LegFill>(fills), null, Reason.ToCode(), at);
+    }
 }

@@ -48,11 +48,13 @@ public sealed class ExpirationService(
         }
 
         var settlement = ExpirationSettlement.For(position, close.Last, session.Close);
+        var fills = settlement.AsFills(position, close.Last, session.Close);
         try
         {
             var (closed, sharesId) = await ledger.SettleExpirationAsync(
                 position.PositionId,
-                p => p.Close(new PositionExit(settlement.ExitPrice, settlement.Reason, session.Close, ExecutedBy.Auto, Actor), now),
+                p => p.Close(new PositionExit(settlement.ExitPrice, settlement.Reason, session.Close, ExecutedBy.Auto, Actor, 0m, fills.ClientOrderId), now),
+                fills,
                 settlement.Shares,
                 now,
                 cancellationToken).ConfigureAwait(false);

@@ -57,12 +57,13 @@ public interface IExitLedger
         Position position, string clientOrderId, OrderState? final, string error, BreakerFeed feed, Alert alert, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Settles an expired position in one transaction: closes it via <paramref name="close"/>, opens the
-    /// assigned shares when there are any, audits both and queues the expiration alert.
+    /// Settles an expired position in one transaction: records the settlement as a FILLED SETTLE order with its fills at
+    /// intrinsic value (<paramref name="settlement"/>), closes the position via <paramref name="close"/>, opens the
+    /// assigned shares when there are any, audits them and queues the expiration alert.
     /// </summary>
     /// <returns>The closed position and the id of the shares position, if one was opened.</returns>
     Task<(ClosedPosition Closed, long? SharesPositionId)> SettleExpirationAsync(
-        long positionId, Func<Position, ClosedPosition> close, AssignedShares? shares, DateTimeOffset now, CancellationToken cancellationToken);
+        long positionId, Func<Position, ClosedPosition> close, OrderState settlement, AssignedShares? shares, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Queues an alert on its own (e.g. an expiration that could not be settled).</summary>
     Task AlertAsync(Alert alert, DateTimeOffset now, CancellationToken cancellationToken);

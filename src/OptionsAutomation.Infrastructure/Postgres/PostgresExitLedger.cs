@@ -188,11 +188,27 @@ public sealed partial class PostgresExitLedger(NpgsqlDataSource dataSource, ILog
     }
 
     public async Task<(ClosedPosition Closed, long? SharesPositionId)> SettleExpirationAsync(
-        long positionId, Func<Position, ClosedPosition> close, AssignedShares? shares, DateTimeOffset now, CancellationToken cancellationToken)
+        long positionId, Func<Position, ClosedPosition> close, OrderState settlement, AssignedShares? shares, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, ExpirationService.Actor, _risk, cancellationToken).ConfigureAwait(false);
+        // Expiration is a fill at intrinsic value like any other: an order recorded and filled in the same transaction.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO orders (client_order_id, position_id, request_id, intent, reason, status, legs, quantity, created_at, updated_at)
+            VALUES (@ClientOrderId, @PositionId, @RequestId, 'SETTLE', @Reason, 'PENDING', CAST(@Legs AS jsonb), @Quantity, @Now, @Now)
+            """,
+            new
+            {
+                settlement.ClientOrderId, PositionId = positionId, closed.Position.RequestId, settlement.Reason,
+                Legs = OrderLegsJson.Serialize(settlement.Fills.Select(f => f.Leg)), settlement.Quantity, Now = now.ToUniversalTime(),
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, ExpirationService.Actor, "order.submitted", "order", settlement.ClientOrderId,
+            closed.Position.RequestId, positionId, new { intent = "SETTLE", reason = settlement.Reason, quantity = settlement.Quantity })).ConfigureAwait(false);
+        await OrderWriter.MoveAsync(transaction, settlement, ExpirationService.Actor, closed.Position.RequestId, positionId, null, now, cancellationToken).ConfigureAwait(false);
+        await FillWriter.InsertAsync(transaction, settlement, closed.Position.RequestId, positionId, cancellationToken).ConfigureAwait(false);
         long? sharesId = shares is null ? null : await OpenSharesAsync(transaction, shares, now, cancellationToken).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, Alert.Expiration(closed, shares, sharesId), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

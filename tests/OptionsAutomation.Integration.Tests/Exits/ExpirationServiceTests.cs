@@ -33,6 +33,10 @@ public sealed class ExpirationServiceTests(PostgresServer server) : IAsyncLifeti
         var trade = Assert.Single(await h.Positions.HistoryAsync(null, null));
         Assert.Equal((PositionStatus.Expired, 0m, 150.00m, 100.00m, Close), (trade.Status, trade.ExitPrice, trade.PnlRealized, trade.PnlPercent, trade.ClosedAt));
         Assert.Equal(1, await _db.CountAsync("outbox", $"payload->>'kind' = 'expiration' AND payload->>'text' LIKE 'Position {position.PositionId} expired worthless%+$150.00'"));
+        // Expiration is a fill at intrinsic value (0 here), under a FILLED SETTLE order.
+        Assert.Equal(1, await _db.CountAsync("orders", $"client_order_id = 'settle-{position.PositionId}' AND intent = 'SETTLE' AND status = 'FILLED' AND fill_price = 0"));
+        Assert.Equal(1, await _db.CountAsync("fills", $"client_order_id = 'settle-{position.PositionId}' AND side = 'BUY' AND quantity = 1 AND price = 0 AND fees = 0"));
+        Assert.Equal(1, await _db.CountAsync("trade_history", $"client_order_id = 'settle-{position.PositionId}'"));
     }
 
     [Fact]
@@ -47,6 +51,7 @@ public sealed class ExpirationServiceTests(PostgresServer server) : IAsyncLifeti
         // The put closes at its intrinsic value 5.00: (1.50 − 5.00) × 100 = −350.
         Assert.Equal(ExitReason.Assigned, result.Closed!.Trade.ExitReason);
         Assert.Equal((PositionStatus.Assigned, 5.00m, -350.00m), (result.Closed.Trade.Status, result.Closed.Trade.ExitPrice, result.Closed.Trade.PnlRealized));
+        Assert.Equal(1, await _db.CountAsync("fills", $"client_order_id = 'settle-{put.PositionId}' AND side = 'BUY' AND price = 5.00"));
         var shares = (await h.Positions.FindAsync(result.SharesPositionId!.Value))!;
         Assert.Equal((StrategyType.Stock, PositionStatus.Open, 575.00m, 100, 1, "itm:assigned"),
             (shares.StrategyType, shares.Status, shares.EntryPrice, shares.Quantity, shares.Multiplier, shares.RequestId));

@@ -22,7 +22,9 @@ internal static class TrialInvariants
         // No lost fill: every fill the broker made is stored, with its fee, against a position.
         await NoneAsync(db, "broker fills we did not store",
             "SELECT fill_id FROM paper_fills WHERE fill_id NOT IN (SELECT broker_fill_id FROM fills WHERE position_id IS NOT NULL AND fees IS NOT NULL)");
-        await NoneAsync(db, "stored fills the broker never made", "SELECT broker_fill_id FROM fills WHERE broker_fill_id NOT IN (SELECT fill_id FROM paper_fills)");
+        // Settlement at expiration is ours to book (fills at intrinsic value under a SETTLE order), not a broker execution.
+        await NoneAsync(db, "stored fills the broker never made",
+            "SELECT broker_fill_id FROM fills WHERE broker_fill_id NOT IN (SELECT fill_id FROM paper_fills) AND client_order_id NOT IN (SELECT client_order_id FROM orders WHERE intent = 'SETTLE')");
         // No position without its fills (shares from an assignment and hand-recorded positions come from no order).
         await NoneAsync(db, "positions opened by an order but without fills",
             "SELECT position_id FROM positions p WHERE EXISTS (SELECT 1 FROM trade_requests r WHERE r.position_id = p.position_id) AND NOT EXISTS (SELECT 1 FROM fills f WHERE f.position_id = p.position_id)");
@@ -42,6 +44,8 @@ internal static class TrialInvariants
             "SELECT client_order_id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.entity_type = 'order' AND a.entity_id = o.client_order_id AND a.event_type = 'order.submitted')");
         await NoneAsync(db, "orders without their final event",
             "SELECT client_order_id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.entity_type = 'order' AND a.entity_id = o.client_order_id AND a.event_type = 'order.' || lower(o.status))");
+        await NoneAsync(db, "settled positions without their settlement fills",
+            "SELECT position_id FROM positions p WHERE status IN ('EXPIRED', 'ASSIGNED') AND NOT EXISTS (SELECT 1 FROM fills f WHERE f.position_id = p.position_id AND f.client_order_id = 'settle-' || p.position_id)");
         await NoneAsync(db, "trades without position.closed or position.reduced",
             "SELECT trade_id FROM trade_history t WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.position_id = t.position_id AND a.event_type IN ('position.closed', 'position.reduced'))");
     }
