@@ -60,6 +60,40 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
         Assert.Equal(0, await Db.CountAsync("positions"));
     }
 
+    [Fact]
+    public async Task KilledWhileTheOrderRests_TheWorkerFinishesItAtStartUp_WithoutAnyoneApprovingAgain()
+    {
+        await SeedProposalAsync();
+        using var slow = new OptautoProcess(Db.ConnectionString, new Dictionary<string, string>(CliEnvironment) { ["Execution__FillTimeoutSeconds"] = "300" });
+        using (var running = slow.Start("proposals", "approve", RequestId))
+        {
+            await WaitForAsync(async () => await Db.CountAsync("orders", "intent = 'OPEN' AND status = 'SUBMITTED'") == 1);
+            running.Kill(entireProcessTree: true);
+            await running.WaitForExitAsync();
+        }
+
+        // The worker starts (in-memory scheduler, any free port): its recovery job runs at once, asks the paper broker —
+        // whose book outlived the killed process — follows the resting order to its 1 s timeout and fails the proposal.
+        using var worker = new OptautoProcess(Db.ConnectionString, new Dictionary<string, string>(CliEnvironment)
+        {
+            ["Execution__FillTimeoutSeconds"] = "1",
+            ["Jobs__Clustered"] = "false",
+            ["Service__Urls"] = "http://127.0.0.1:0",
+        });
+        using (var run = worker.Start("run"))
+        {
+            await WaitForAsync(async () => await Db.CountAsync("trade_requests", $"request_id = '{RequestId}' AND status = 'FAILED'") == 1);
+            run.Kill(entireProcessTree: true);
+            await run.WaitForExitAsync();
+        }
+
+        Assert.Equal(1, await Db.CountAsync("orders", $"client_order_id = 'open-{RequestId}' AND status = 'CANCELLED' AND filled_quantity = 0"));
+        Assert.Equal(1, await Db.CountAsync("paper_orders", $"client_order_id = 'open-{RequestId}' AND status = 'CANCELLED'"));
+        Assert.Equal(1, await Db.CountAsync("outbox", $"payload->>'kind' = 'proposal_failed' AND payload->>'request_id' = '{RequestId}'"));
+        Assert.Equal(1, await Db.CountAsync("audit_events", $"entity_id = 'open-{RequestId}' AND event_type = 'order.cancelled'"));
+        Assert.Equal(0, await Db.CountAsync("positions"));
+    }
+
     private async Task SeedProposalAsync()
     {
         var strategy = CreditStrategy.Create(StrategyType.CashSecuredPut, "SPY", new DateOnly(2022, 1, 21), 455m, null, 2.45m);
@@ -94,6 +128,6 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
             }
         }
 
-        throw new TimeoutException("the approval never reached a resting order");
+        throw new TimeoutException("the condition never held within 60 s");
     }
 }
