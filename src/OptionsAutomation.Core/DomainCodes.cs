@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
+using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Core;
 
@@ -157,6 +158,13 @@ public static class DomainCodes
         (LimitState.Warn, "WARN"),
         (LimitState.Breach, "BREACH"));
 
+    private static readonly CodeTable<ReductionOutcome> ReductionOutcomes = new(
+        (ReductionOutcome.Closed, "closed"),
+        (ReductionOutcome.AlreadyClosing, "already_closing"),
+        (ReductionOutcome.NotOpen, "not_open"),
+        (ReductionOutcome.MarketClosed, "market_closed"),
+        (ReductionOutcome.Failed, "failed"));
+
     private static readonly FrozenDictionary<Type, object> Tables = new Dictionary<Type, object>
     {
         [typeof(StrategyType)] = Strategies,
@@ -181,6 +189,7 @@ public static class DomainCodes
         [typeof(FillSide)] = FillSides,
         [typeof(RealizedPnlMethod)] = PnlMethods,
         [typeof(LimitState)] = LimitStates,
+        [typeof(ReductionOutcome)] = ReductionOutcomes,
     }.ToFrozenDictionary();
 
     /// <summary>Every enum that has codes; serializers use this to decide what to convert.</summary>

@@ -161,6 +161,7 @@ public sealed class DomainCodesTests
         AssertRoundTrip<FillSide>();
         AssertRoundTrip<RealizedPnlMethod>();
         AssertRoundTrip<OptionsAutomation.Core.Risk.Portfolio.LimitState>();
+        AssertRoundTrip<OptionsAutomation.Core.Trading.ReductionOutcome>();
     }
 
     [Fact]
@@ -173,6 +174,7 @@ public sealed class DomainCodesTests
             typeof(MarkQuality), typeof(ExitDecisionKind), typeof(OrderSide), typeof(OrderStatus), typeof(OrderIntent), typeof(FillSide), typeof(RealizedPnlMethod),
             typeof(TradingState), typeof(RiskCheck), typeof(RiskDenialCode), typeof(BreakerTripReason),
             typeof(ScreenDenialCode), typeof(ProposalStatus), typeof(OptionsAutomation.Core.Risk.Portfolio.LimitState),
+            typeof(OptionsAutomation.Core.Trading.ReductionOutcome),
         ];
 
         Assert.Equal(
@@ -254,6 +256,7 @@ public sealed class DomainCodesTests
         Assert.Equal(["profit_target", "stop_loss", "21dte", "manual", "expired", "assigned", "risk"], DomainCodes.Codes<ExitReason>());
         Assert.Equal(["OPEN", "CLOSED", "EXPIRED", "ASSIGNED"], DomainCodes.Codes<PositionStatus>());
         Assert.Equal(["CSP", "VPC", "STOCK"], DomainCodes.Codes<StrategyType>());
+        Assert.Equal(["closed", "already_closing", "not_open", "market_closed", "failed"], DomainCodes.Codes<OptionsAutomation.Core.Trading.ReductionOutcome>());
     }
 
     [Fact]

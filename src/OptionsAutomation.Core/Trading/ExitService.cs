@@ -93,7 +93,7 @@ public sealed class ExitService(
 
         if (!RiskGate.CheckClosing((await controls.GetAsync(cancellationToken).ConfigureAwait(false)).State).Allowed)
         {
-            throw new TradingHaltedException(positionId);
+            throw TradingHaltedException.Closing(positionId);
         }
 
         var marked = await marks.MarkAsync(position, asOf, persist: true, cancellationToken).ConfigureAwait(false);
@@ -160,7 +160,7 @@ public sealed class ExitService(
         {
             if (executedBy == ExecutedBy.Manual)
             {
-                throw new TradingHaltedException(position.PositionId);
+                throw TradingHaltedException.Closing(position.PositionId);
             }
 
             await ledger.AlertAsync(Alert.ExitBlocked(position, reason, denial.ToString(), MarketTime.DateOf(asOf)), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);

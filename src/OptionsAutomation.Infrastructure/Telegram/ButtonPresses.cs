@@ -8,8 +8,8 @@ namespace OptionsAutomation.Infrastructure.Telegram;
 /// <summary>
 /// Inline button presses. The press is answered at once (Telegram shows a spinner until then), the data's tag
 /// and the user are checked — a refusal is answered and audited, nothing else happens — and then the approval
-/// service or the exit path does the work, which is idempotent: a double tap or a redelivered update executes
-/// once and every press sees the same outcome. The message is then edited to show it, without buttons.
+/// service, the exit path or the emergency reduction does the work, which is idempotent: a double tap or a redelivered
+/// update executes once and every press sees the same outcome. The message is then edited to show it, without buttons.
 /// </summary>
 public sealed partial class ButtonPresses(
     TelegramBotClient bot,
@@ -19,6 +19,7 @@ public sealed partial class ButtonPresses(
     ApprovalService approvals,
     IProposalStore proposals,
     ExitService exits,
+    EmergencyReduction reduction,
     TelegramAudit audit,
     TimeProvider clock,
     ILogger<ButtonPresses> logger)
@@ -44,9 +45,9 @@ public sealed partial class ButtonPresses(
             return;
         }
 
-        if (command.Action == CallbackAction.ConfirmClose && StalePrompt(press.Message) is { } stale)
+        if (command.Action is CallbackAction.ConfirmClose or CallbackAction.ConfirmFlatten && StalePrompt(press.Message, command.Action) is { } stale)
         {
-            // A "Close now" left in the chat must not close at the market days later, on prices nobody looked at.
+            // A "Close now" or "Close all" left in the chat must not close at the market days later, on prices nobody looked at.
             await AnswerAsync(press, stale, showAlert: true, cancellationToken).ConfigureAwait(false);
             if (press.Message is { Date: > 0 } prompt)
             {
@@ -61,6 +62,8 @@ public sealed partial class ButtonPresses(
         {
             CallbackAction.Approve or CallbackAction.Reject => await DecideAsync(command, actor, cancellationToken).ConfigureAwait(false),
             CallbackAction.ConfirmClose => new(await CloseAsync(command.Id, actor, cancellationToken).ConfigureAwait(false), null),
+            CallbackAction.ConfirmFlatten => new(await FlattenAsync(command.Id, actor, cancellationToken).ConfigureAwait(false), null),
+            CallbackAction.CancelFlatten => new Shown("Flatten cancelled; nothing was sent.", null),
             _ => new Shown($"Close of position {TelegramHtml.Escape(command.Id)} cancelled; nothing was sent.", null),
         };
         if (press.Message is { } message)
@@ -103,17 +106,31 @@ public sealed partial class ButtonPresses(
         }
     }
 
-    /// <summary>Why a close prompt may no longer be confirmed (too old, or too old for Telegram to show it); null when it may.</summary>
-    private string? StalePrompt(Message? prompt)
+    private async Task<string> FlattenAsync(string id, ChatActor actor, CancellationToken cancellationToken)
     {
+        try
+        {
+            var scope = FlattenMessages.ScopeOf(id);
+            return FlattenMessages.Outcome(scope, await reduction.RunAsync(scope, actor.Name, cancellationToken).ConfigureAwait(false), actor.Name);
+        }
+        catch (TradingRuleException e)
+        {
+            return $"⚠️ {TelegramHtml.Escape(e.Message)}";
+        }
+    }
+
+    /// <summary>Why a close or flatten prompt may no longer be confirmed (too old, or too old for Telegram to show it); null when it may.</summary>
+    private string? StalePrompt(Message? prompt, CallbackAction action)
+    {
+        var (command, what) = action == CallbackAction.ConfirmFlatten ? ("flatten", "positions") : ("close", "position");
         var maxAge = TimeSpan.FromSeconds(settings.MaxCommandAgeSeconds);
         if (prompt is not { Date: > 0 })
         {
-            return "This close prompt is too old; send /close again.";
+            return $"This {command} prompt is too old; send /{command} again.";
         }
 
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(prompt.Date);
-        return age > maxAge ? $"This close prompt is {age.TotalMinutes:0} min old; send /close again to see the position now." : null;
+        return age > maxAge ? $"This {command} prompt is {age.TotalMinutes:0} min old; send /{command} again to see the {what} now." : null;
     }
 
     /// <summary>
@@ -150,6 +167,7 @@ public sealed partial class ButtonPresses(
         CallbackAction.Approve => "Approving…",
         CallbackAction.Reject => "Rejecting…",
         CallbackAction.ConfirmClose => "Closing…",
+        CallbackAction.ConfirmFlatten => "Flattening…",
         _ => "Cancelled",
     };
 

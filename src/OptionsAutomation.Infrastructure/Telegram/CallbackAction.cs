@@ -14,4 +14,10 @@ public enum CallbackAction
 
     /// <summary>Cancel a <c>/close ID</c>.</summary>
     CancelClose,
+
+    /// <summary>Confirm a <c>/flatten [TICKER]</c>: the emergency reduction now (the id is the ticker, or <c>*</c> for all).</summary>
+    ConfirmFlatten,
+
+    /// <summary>Cancel a <c>/flatten</c>.</summary>
+    CancelFlatten,
 }

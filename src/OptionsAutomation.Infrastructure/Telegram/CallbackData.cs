@@ -3,7 +3,7 @@ using System.Text;
 
 namespace OptionsAutomation.Infrastructure.Telegram;
 
-/// <summary>A verified button press: the action and the id (request id or position id) it was signed for.</summary>
+/// <summary>A verified button press: the action and the id (request id, position id or ticker) it was signed for.</summary>
 public sealed record CallbackCommand(CallbackAction Action, string Id);
 
 /// <summary>
@@ -74,6 +74,8 @@ public sealed class CallbackData
         CallbackAction.Reject => 'r',
         CallbackAction.ConfirmClose => 'c',
         CallbackAction.CancelClose => 'n',
+        CallbackAction.ConfirmFlatten => 'f',
+        CallbackAction.CancelFlatten => 'x',
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -83,6 +85,8 @@ public sealed class CallbackData
         'r' => CallbackAction.Reject,
         'c' => CallbackAction.ConfirmClose,
         'n' => CallbackAction.CancelClose,
+        'f' => CallbackAction.ConfirmFlatten,
+        'x' => CallbackAction.CancelFlatten,
         _ => null,
     };
 }

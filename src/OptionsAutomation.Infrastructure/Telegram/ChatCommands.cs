@@ -13,8 +13,8 @@ namespace OptionsAutomation.Infrastructure.Telegram;
 
 /// <summary>
 /// Text commands (<c>/positions</c>, <c>/close 5</c>, …) from authorized users, answered in the chat they came
-/// from. <c>/approve</c> and <c>/reject</c> are the fallback for clients where buttons fail; <c>/close</c> only asks,
-/// the confirm button closes. Anything unknown gets the help.
+/// from. <c>/approve</c> and <c>/reject</c> are the fallback for clients where buttons fail; <c>/close</c> and
+/// <c>/flatten</c> only ask, the confirm button acts. Anything unknown gets the help.
 /// </summary>
 public sealed partial class ChatCommands(
     TelegramBotClient bot,
@@ -23,6 +23,7 @@ public sealed partial class ChatCommands(
     ApprovalService approvals,
     IProposalStore proposals,
     PositionManager positions,
+    EmergencyReduction reduction,
     ITradingControls controls,
     JobRunReader jobs,
     IMarketData marketData,
@@ -42,6 +43,7 @@ public sealed partial class ChatCommands(
         new("approve", "Approve a proposal: /approve ID"),
         new("reject", "Reject a proposal: /reject ID [reason]"),
         new("close", "Close a position now: /close ID (asks to confirm)"),
+        new("flatten", "Emergency: REDUCING, then close every open position: /flatten [TICKER] (asks to confirm)"),
         new("status", "Trading state, breaker, jobs and data freshness"),
         new("halt", "Stop opening positions: /halt [reason]"),
         new("reduce", "Closing orders only: /reduce [reason]"),
@@ -108,6 +110,7 @@ public sealed partial class ChatCommands(
             "approve" => (await DecideAsync(args, approve: true, actor, cancellationToken).ConfigureAwait(false), null),
             "reject" => (await DecideAsync(args, approve: false, actor, cancellationToken).ConfigureAwait(false), null),
             "close" => await ConfirmCloseAsync(args, cancellationToken).ConfigureAwait(false),
+            "flatten" => await ConfirmFlattenAsync(args, cancellationToken).ConfigureAwait(false),
             "status" => (ChatReports.Status(await StatusAsync(now, cancellationToken).ConfigureAwait(false)), null),
             "halt" => (await SwitchAsync(TradingState.Halted, args, actor, now, cancellationToken).ConfigureAwait(false), null),
             "reduce" => (await SwitchAsync(TradingState.Reducing, args, actor, now, cancellationToken).ConfigureAwait(false), null),
@@ -179,6 +182,24 @@ public sealed partial class ChatCommands(
         var mark = position.MarkPrice is { } price ? $", last mark {MoneyText.Price(price)}" : "";
         var pnl = position.UnrealizedPnl is { } unrealized ? $" ({MoneyText.Signed(unrealized)})" : "";
         return ($"Close position #{id} — {ChatReports.Describe(position)} ×{position.Quantity}{mark}{pnl} — at the market now?", buttons);
+    }
+
+    /// <summary>Lists what would close and asks; HALTED is said at once, since a run would send nothing.</summary>
+    private async Task<(string, InlineKeyboardMarkup?)> ConfirmFlattenAsync(string args, CancellationToken cancellationToken)
+    {
+        var scope = ReductionScope.Of(args, null);
+        var targets = await reduction.PreviewAsync(scope, cancellationToken).ConfigureAwait(false);
+        if (targets.Count == 0)
+        {
+            return (FlattenMessages.Nothing(scope), null);
+        }
+
+        var id = FlattenMessages.IdOf(scope);
+        var buttons = new InlineKeyboardMarkup([[
+            new InlineKeyboardButton($"🚨 Close all {targets.Count}", callbacks.Sign(CallbackAction.ConfirmFlatten, id)!),
+            new InlineKeyboardButton("Cancel", callbacks.Sign(CallbackAction.CancelFlatten, id)!),
+        ]]);
+        return (FlattenMessages.Prompt(scope, targets), buttons);
     }
 
     private async Task<string> SwitchAsync(TradingState state, string reason, ChatActor actor, DateTimeOffset now, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ internal static class CliAction
 {
     public const int Ok = 0;
     public const int Refused = 1;
+    /// <summary>A verb that acts only with <c>--confirm</c> was run without it: it listed what it would do and changed nothing.</summary>
+    public const int Unconfirmed = 2;
     public const int Failed = 3;
 
     public static void Set(Command command, IReadOnlyList<string> overrides, Func<CliServices, ParseResult, CancellationToken, Task<int>> action) =>

@@ -6,6 +6,7 @@ using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
+using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Json;
 using Spectre.Console;
 
@@ -75,6 +76,19 @@ internal static class CliOutput
 
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"{positions.Count} position(s)");
+    }
+
+    /// <summary>An emergency reduction: one row per position with its outcome, then the trading state it left.</summary>
+    public static void ReductionTable(ReductionResult result)
+    {
+        var table = new Table().AddColumns("ID", "Ticker", "Strategy", "Outcome", "Realized", "Detail");
+        foreach (var p in result.Positions)
+        {
+            table.AddRow(Cell(p.PositionId), Cell(p.Ticker), Cell(p.StrategyType.ToCode()), Cell(p.Outcome.ToCode()), Cell(p.RealizedPnl), Cell(p.Detail));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"{result.Positions.Count} position(s); trading {result.TradingState.ToCode()}{(result.StateChanged ? " (set by this run)" : "")}");
     }
 
     /// <summary>The fills booked to a position, oldest first, each with its order and commission.</summary>

@@ -9,7 +9,7 @@ using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Cli;
 
-/// <summary><c>optauto positions add|list|show|close</c>.</summary>
+/// <summary><c>optauto positions add|list|show|close|close-all|mark</c>.</summary>
 internal static class PositionCommands
 {
     private const string CliActor = "cli";
@@ -21,6 +21,7 @@ internal static class PositionCommands
         positions.Add(List(overrides));
         positions.Add(Show(overrides));
         positions.Add(Close(overrides));
+        positions.Add(CloseAll(overrides));
         positions.Add(Mark(overrides));
         return positions;
     }
@@ -167,6 +168,54 @@ internal static class PositionCommands
             var closed = await services.Get<PositionManager>().CloseAsync(parse.GetValue(id), exit, cancellationToken).ConfigureAwait(false);
             Print(closed.Position, parse.GetValue(json));
             return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command CloseAll(IReadOnlyList<string> overrides)
+    {
+        var ticker = new Option<string?>("--ticker") { Description = "Only this underlying" };
+        var strategy = new Option<string?>("--strategy") { Description = "Only this strategy: CSP or VPC" };
+        var confirm = new Option<bool>("--confirm") { Description = "Send the closing orders; without it the positions are only listed" };
+        var json = CliOptions.Json();
+        var command = new Command(
+            "close-all",
+            "Emergency reduction: trading to REDUCING, then close every matching open option position through a closing order")
+        {
+            ticker, strategy, confirm, json,
+        };
+
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var scope = ReductionScope.Of(parse.GetValue(ticker), parse.GetValue(strategy) is { } code ? DomainCodes.Parse<StrategyType>(code) : null);
+            var reduction = services.Get<EmergencyReduction>();
+            if (!parse.GetValue(confirm))
+            {
+                var targets = await reduction.PreviewAsync(scope, cancellationToken).ConfigureAwait(false);
+                if (parse.GetValue(json))
+                {
+                    CliOutput.Json(targets);
+                }
+                else
+                {
+                    CliOutput.PositionTable(targets);
+                }
+
+                CliOutput.Note($"nothing was sent: add --confirm to move trading to REDUCING and close these {targets.Count} position(s).");
+                return CliAction.Unconfirmed;
+            }
+
+            var result = await reduction.RunAsync(scope, CliActor, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                CliOutput.Json(result);
+            }
+            else
+            {
+                CliOutput.ReductionTable(result);
+            }
+
+            return result.LeftOpen ? CliAction.Refused : CliAction.Ok;
         });
         return command;
     }

@@ -41,6 +41,7 @@ public static class ServiceRegistration
         services.AddSingleton<GreeksEstimator>();
         services.AddSingleton<MarkToMarketService>();
         services.AddSingleton<ExitService>();
+        services.AddSingleton<EmergencyReduction>();
         services.AddSingleton<ExpirationService>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<PerformanceReportReader>();

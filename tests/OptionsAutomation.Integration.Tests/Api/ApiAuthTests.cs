@@ -49,7 +49,7 @@ public sealed class ApiWithoutTokenTests(PostgresServer server) : ApiTestBase(se
     [Fact]
     public async Task EveryMutation_Is403MutationsDisabled_WhileReadsWork()
     {
-        foreach (var path in new[] { "/api/trading-state", "/api/positions/1/close", "/api/proposals/p/approve", "/api/proposals/p/reject", "/api/risk/breaker/reset" })
+        foreach (var path in new[] { "/api/trading-state", "/api/positions/1/close", "/api/positions/close-all", "/api/proposals/p/approve", "/api/proposals/p/reject", "/api/risk/breaker/reset" })
         {
             using var response = await Api.PostAsync(path, new { state = "HALTED" }, token: "anything");
             var problem = await ApiProblems.ReadAsync(response, HttpStatusCode.Forbidden);

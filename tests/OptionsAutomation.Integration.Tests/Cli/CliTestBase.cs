@@ -49,13 +49,17 @@ public abstract class CliTestBase(PostgresServer server, bool migrate = true) : 
     ];
 
     /// <summary>Records a one-contract SPY CSP in-process (no CLI run), as <c>positions add</c> would.</summary>
-    protected async Task<Position> SeedSpyCspAsync(string requestId, DateOnly expiration, decimal strike, decimal credit, DateTimeOffset openedAt)
+    protected Task<Position> SeedSpyCspAsync(string requestId, DateOnly expiration, decimal strike, decimal credit, DateTimeOffset openedAt) =>
+        SeedCspAsync(requestId, "SPY", expiration, strike, credit, openedAt);
+
+    /// <summary>Records a one-contract CSP on <paramref name="ticker"/> in-process (no CLI run), as <c>positions add</c> would.</summary>
+    protected async Task<Position> SeedCspAsync(string requestId, string ticker, DateOnly expiration, decimal strike, decimal credit, DateTimeOffset openedAt)
     {
         var opened = await Db.Positions(new ManualClock(DateTimeOffset.UtcNow)).OpenAsync(new OpenPositionRequest
         {
             RequestId = requestId,
             Strategy = StrategyType.CashSecuredPut,
-            Ticker = "SPY",
+            Ticker = ticker,
             Expiration = expiration,
             ShortStrike = strike,
             Credit = credit,

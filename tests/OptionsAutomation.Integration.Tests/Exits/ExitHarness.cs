@@ -65,6 +65,9 @@ internal sealed class ExitHarness
 
     public ExpirationService Expirations { get; }
 
+    /// <summary>The emergency reduction (close-all) over this harness's exit service and trading controls.</summary>
+    public EmergencyReduction Reduction() => new(Db.Store(Clock), Exits, Controls, Clock);
+
     /// <summary>The exit service of a fresh process over the same database and broker (after a crash).</summary>
     public ExitService Restarted() => new(Db.Store(Clock),
         new MarkToMarketService(Db.Store(Clock), Ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), Clock),
@@ -74,12 +77,12 @@ internal sealed class ExitHarness
     /// <summary>The expiration service of a fresh process (after a crash).</summary>
     public ExpirationService RestartedExpirations() => new(Db.Store(Clock), Quotes, Ledger, new Core.Calendar.NyseCalendar(), Clock);
 
-    public Task<OpenedPosition> OpenCspAsync(string requestId, decimal strike, decimal credit, DateOnly expiration, DateTimeOffset openedAt, int quantity = 1) =>
+    public Task<OpenedPosition> OpenCspAsync(string requestId, decimal strike, decimal credit, DateOnly expiration, DateTimeOffset openedAt, int quantity = 1, string ticker = "SPY") =>
         Positions.OpenAsync(new OpenPositionRequest
         {
             RequestId = requestId,
             Strategy = StrategyType.CashSecuredPut,
-            Ticker = "SPY",
+            Ticker = ticker,
             Expiration = expiration,
             ShortStrike = strike,
             Credit = credit,

@@ -16,6 +16,9 @@ public sealed class CallbackDataTests
     [InlineData(CallbackAction.Reject, "prop-20260302-QQQ-VPC")]
     [InlineData(CallbackAction.ConfirmClose, "12345")]
     [InlineData(CallbackAction.CancelClose, "7")]
+    [InlineData(CallbackAction.ConfirmFlatten, "SPY")]
+    [InlineData(CallbackAction.ConfirmFlatten, "*")]
+    [InlineData(CallbackAction.CancelFlatten, "BRK.B")]
     public void SignedData_VerifiesToItsActionAndId_WithinSixtyFourBytes(CallbackAction action, string id)
     {
         var data = _callbacks.Sign(action, id)!;
@@ -43,7 +46,7 @@ public sealed class CallbackDataTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("a|prop-1")]
-    [InlineData("x|prop-1|AAAAAAAAAAAAAAAA")]
+    [InlineData("z|prop-1|AAAAAAAAAAAAAAAA")]
     [InlineData("a|prop-1|AAAAAAAAAAAAAAAA")]
     [InlineData("a||AAAAAAAAAAAAAAAA")]
     public void MalformedOrUnsignedData_IsRefused(string? data) => Assert.Null(_callbacks.Verify(data));

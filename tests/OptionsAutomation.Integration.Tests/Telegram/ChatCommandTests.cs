@@ -10,15 +10,13 @@ namespace OptionsAutomation.Integration.Tests.Telegram;
 [Collection(PostgresCollection.Name)]
 public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server)
 {
-    private long _nextUpdate;
-
     [Fact]
     public async Task Connect_RemovesTheWebhook_AndRegistersEveryCommand()
     {
         Assert.Single(Api.Calls("getMe"));
         Assert.False(Assert.Single(Api.Calls("deleteWebhook")).Body.GetProperty("drop_pending_updates").GetBoolean());
         var menu = Assert.Single(Api.Calls("setMyCommands")).Body.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("command").GetString()).ToList();
-        Assert.Equal(["positions", "pnl", "metrics", "proposals", "approve", "reject", "close", "status", "halt", "reduce", "resume", "help"], menu);
+        Assert.Equal(["positions", "pnl", "metrics", "proposals", "approve", "reject", "close", "flatten", "status", "halt", "reduce", "resume", "help"], menu);
     }
 
     [Fact]
@@ -44,7 +42,7 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         var buttons = ask.GetProperty("reply_markup").GetProperty("inline_keyboard")[0];
         Assert.Equal(1, await Db.CountAsync("positions", "status = 'OPEN'"));
 
-        Api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, buttons[0].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 777));
+        Api.AddUpdate(BotUpdates.Press(NextUpdateId(), BotHarness.Alice, buttons[0].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 777));
         await Worker.Bot.PollOnceAsync(CancellationToken.None);
 
         Assert.Equal("Closing…", Api.Calls("answerCallbackQuery").Single().Body.GetProperty("text").GetString());
@@ -63,7 +61,7 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         Assert.Equal(1, await Db.CountAsync("outbox", $"dedup_key = 'exit:{positionId}' AND delivery = 'sent'"));
 
         // A second confirm closes nothing more.
-        Api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, buttons[0].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 777));
+        Api.AddUpdate(BotUpdates.Press(NextUpdateId(), BotHarness.Alice, buttons[0].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 777));
         await Worker.Bot.PollOnceAsync(CancellationToken.None);
         Assert.Equal(1, await Db.CountAsync("trade_history"));
         Assert.Equal($"⚠️ position {positionId} is CLOSED, not OPEN; nothing was changed.", Api.Calls("editMessageText").Last(c => c.Body.GetProperty("message_id").GetInt64() == 777).Body.GetProperty("text").GetString());
@@ -75,7 +73,7 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         var proposal = await Worker.ProposeAsync();
         var positionId = (await Worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "cli", CancellationToken.None)).PositionId!.Value;
         var ask = await SayAsync($"/close {positionId}");
-        Api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, ask.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][1].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 778));
+        Api.AddUpdate(BotUpdates.Press(NextUpdateId(), BotHarness.Alice, ask.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][1].GetProperty("callback_data").GetString()!, BotHarness.ChatId, 778));
 
         await Worker.Bot.PollOnceAsync(CancellationToken.None);
 
@@ -138,7 +136,7 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
     [Fact]
     public async Task ACommandForAnotherBot_IsIgnored()
     {
-        Api.AddUpdate(BotUpdates.Text(++_nextUpdate, BotHarness.Alice, "/halt@paper_bot", BotHarness.ChatId));
+        Api.AddUpdate(BotUpdates.Text(NextUpdateId(), BotHarness.Alice, "/halt@paper_bot", BotHarness.ChatId));
 
         Assert.Equal(1, await Worker.Bot.PollOnceAsync(CancellationToken.None));
 
@@ -154,7 +152,7 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         var ask = await SayAsync($"/close {positionId}");
         Worker.Clock.Advance(TimeSpan.FromMinutes(30));
         var confirm = ask.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][0].GetProperty("callback_data").GetString()!;
-        Api.AddUpdate(BotUpdates.Press(++_nextUpdate, BotHarness.Alice, confirm, BotHarness.ChatId, 779));
+        Api.AddUpdate(BotUpdates.Press(NextUpdateId(), BotHarness.Alice, confirm, BotHarness.ChatId, 779));
 
         await Worker.Bot.PollOnceAsync(CancellationToken.None);
 
@@ -173,15 +171,5 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         Assert.StartsWith("⛔ Not authorized", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await Db.CountAsync("audit_events", "event_type = 'trading.state_changed'"));
         Assert.Equal(1, await Db.CountAsync("audit_events", "event_type = 'telegram.unauthorized' AND entity_id = 'halt'"));
-    }
-
-    /// <summary>Sends <paramref name="text"/> as an update and returns the bot's reply (the last sendMessage).</summary>
-    private async Task<JsonElement> SayAsync(string text, long from = BotHarness.Alice)
-    {
-        Api.AddUpdate(BotUpdates.Text(++_nextUpdate, from, text, BotHarness.ChatId));
-        Assert.Equal(1, await Worker.Bot.PollOnceAsync(CancellationToken.None));
-        var reply = Api.Calls("sendMessage")[^1].Body;
-        Assert.Equal(BotHarness.ChatId, reply.GetProperty("chat_id").GetInt64());
-        return reply;
     }
 }

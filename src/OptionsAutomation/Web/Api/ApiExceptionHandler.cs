@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Web.Api;
 
@@ -42,6 +43,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         PositionNotFoundException or ProposalNotFoundException => (StatusCodes.Status404NotFound, "Not found", exception.Message),
         PositionNotOpenException => (StatusCodes.Status409Conflict, "Position not open", exception.Message),
         BreakerResetRefusedException => (StatusCodes.Status409Conflict, "Breaker reset refused", exception.Message),
+        OrderInProgressException => (StatusCodes.Status409Conflict, "Order in progress", exception.Message),
+        TradingHaltedException => (StatusCodes.Status409Conflict, "Trading halted", exception.Message),
         TradingRuleException => (StatusCodes.Status400BadRequest, "Refused by the trading rules", exception.Message),
         ApiInputException => (StatusCodes.Status400BadRequest, "Bad request", exception.Message),
         // Binding failures (malformed JSON body, a route value of the wrong type), raised with ThrowOnBadRequest.

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using OptionsAutomation.Cli;
+using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
@@ -12,8 +13,9 @@ using OptionsAutomation.Core.Trading;
 namespace OptionsAutomation.Web.Api;
 
 /// <summary>
-/// <c>/api/positions</c>: the rows of <c>positions list|show --json</c> (one position with its fills), and a manual close
-/// through the exit path (a closing order at the broker; only its fill closes the position, as for the exit rules).
+/// <c>/api/positions</c>: the rows of <c>positions list|show --json</c> (one position with its fills), a manual close
+/// through the exit path (a closing order at the broker; only its fill closes the position, as for the exit rules), and
+/// the emergency reduction of <c>positions close-all --confirm</c>.
 /// </summary>
 internal static class PositionEndpoints
 {
@@ -24,6 +26,8 @@ internal static class PositionEndpoints
         api.MapGet("/positions", ListAsync).WithSummary("Positions (status open|closed|all, default open; ticker)");
         api.MapGet("/positions/{id}", ShowAsync).WithSummary("One position by id or by the request id it was opened with, and its fills");
         mutations.MapPost("/positions/{id:long}/close", CloseAsync).WithSummary("Close an open position now through a closing order (reason manual)");
+        mutations.MapPost("/positions/close-all", CloseAllAsync)
+            .WithSummary("Emergency reduction: trading to REDUCING, then close every matching open option position; {\"ticker\":\"SPY\",\"strategy\":\"CSP\"} or the same in the query, both optional");
     }
 
     private static async Task<Ok<IReadOnlyList<Position>>> ListAsync(PositionManager positions, string? status, string? ticker, CancellationToken cancellationToken)
@@ -65,4 +69,16 @@ internal static class PositionEndpoints
             detail: $"position {id} stays OPEN; closing order: {check.OrderError}",
             extensions: new Dictionary<string, object?> { ["position_id"] = id, ["order_error"] = check.OrderError });
     }
+
+    /// <summary>200 with every position's outcome, whatever they are (a partial result is still the answer); 409 while HALTED.</summary>
+    private static async Task<Ok<ReductionResult>> CloseAllAsync(
+        EmergencyReduction reduction, string? ticker, string? strategy, CloseAllRequest? body, CancellationToken cancellationToken)
+    {
+        // The body's values win over the query's.
+        var scope = ReductionScope.Of(body?.Ticker ?? ticker, ApiInput.Code<StrategyType>(body?.Strategy ?? strategy, "strategy"));
+        return TypedResults.Ok(await reduction.RunAsync(scope, Actor, cancellationToken).ConfigureAwait(false));
+    }
 }
+
+/// <summary>Optional body of <c>POST /api/positions/close-all</c>.</summary>
+internal sealed record CloseAllRequest(string? Ticker, string? Strategy);
