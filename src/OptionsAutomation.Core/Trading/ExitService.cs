@@ -18,7 +18,8 @@ namespace OptionsAutomation.Core.Trading;
 public sealed class ExitService(
     IPositionStore positions,
     MarkToMarketService marks,
-    IExitLedger ledger,
+    ICloseLedger ledger,
+    IAlertQueue alerts,
     OrderExecutor orders,
     ITradingControls controls,
     KeyedGate turns,
@@ -163,7 +164,7 @@ public sealed class ExitService(
                 throw TradingHaltedException.Closing(position.PositionId);
             }
 
-            await ledger.AlertAsync(Alert.ExitBlocked(position, reason, denial.ToString(), MarketTime.DateOf(asOf)), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await alerts.EnqueueAsync(Alert.ExitBlocked(position, reason, denial.ToString(), MarketTime.DateOf(asOf)), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return new ExitCheck(position, decision, null, $"not sent: {denial}");
         }
 

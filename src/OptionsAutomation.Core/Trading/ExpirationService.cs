@@ -11,7 +11,7 @@ namespace OptionsAutomation.Core.Trading;
 /// it settles nothing and alerts: fail closed.
 /// </summary>
 public sealed class ExpirationService(
-    IPositionStore positions, IMarketData marketData, IExitLedger ledger, NyseCalendar calendar, TimeProvider clock)
+    IPositionStore positions, IMarketData marketData, ISettlementLedger ledger, IAlertQueue alerts, NyseCalendar calendar, TimeProvider clock)
 {
     public const string Actor = "expiration-job";
 
@@ -43,7 +43,7 @@ public sealed class ExpirationService(
             var error = close is null
                 ? $"no closing price for {position.Ticker}"
                 : $"the latest {position.Ticker} price is from {close.Timestamp:O}, not the {session.Date:yyyy-MM-dd} close";
-            await ledger.AlertAsync(Alert.SettlementFailed(position, session.Date, error), now, cancellationToken).ConfigureAwait(false);
+            await alerts.EnqueueAsync(Alert.SettlementFailed(position, session.Date, error), now, cancellationToken).ConfigureAwait(false);
             return new ExpirationResult(position, null, null, null, error);
         }
 

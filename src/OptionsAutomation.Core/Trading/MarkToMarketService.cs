@@ -5,7 +5,7 @@ using OptionsAutomation.Core.Positions;
 namespace OptionsAutomation.Core.Trading;
 
 /// <summary>Marks open positions and stores the marks; a stale or unusable mark flags the position and alerts.</summary>
-public sealed class MarkToMarketService(IPositionStore positions, IExitLedger ledger, PositionValuer valuer, GreeksEstimator greeks, TimeProvider clock)
+public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger ledger, PositionValuer valuer, GreeksEstimator greeks, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MarkedPosition>> MarkAllAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {

@@ -35,7 +35,10 @@ public static class ServiceRegistration
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPositionStore, PostgresPositionStore>();
         services.AddSingleton<PositionManager>();
-        services.AddSingleton<IExitLedger, PostgresExitLedger>();
+        services.AddSingleton<IMarkLedger, PostgresMarkLedger>();
+        services.AddSingleton<ICloseLedger, PostgresCloseLedger>();
+        services.AddSingleton<ISettlementLedger, PostgresSettlementLedger>();
+        services.AddSingleton<IAlertQueue, PostgresAlertQueue>();
         services.AddSingleton<PositionValuer>();
         services.AddSingleton(configuration.GetSection(PricingSettings.SectionName).Get<PricingSettings>() ?? new PricingSettings());
         services.AddSingleton<GreeksEstimator>();

@@ -7,7 +7,7 @@ namespace OptionsAutomation.Worker;
 /// A job that throws is an alert for people, not only a log line: the exit job failing means positions are not
 /// watched (<see cref="Alert.JobFailed"/>: once per job per New York hour).
 /// </summary>
-internal sealed class JobFailureAlerts(IExitLedger alerts, TimeProvider clock) : IJobListener
+internal sealed class JobFailureAlerts(IAlertQueue alerts, TimeProvider clock) : IJobListener
 {
     public string Name => nameof(JobFailureAlerts);
 
@@ -19,6 +19,6 @@ internal sealed class JobFailureAlerts(IExitLedger alerts, TimeProvider clock) :
         }
 
         var now = clock.GetUtcNow();
-        await alerts.AlertAsync(Alert.JobFailed(context.JobDetail.Key.Name, jobException.GetBaseException().Message, now), now, cancellationToken).ConfigureAwait(false);
+        await alerts.EnqueueAsync(Alert.JobFailed(context.JobDetail.Key.Name, jobException.GetBaseException().Message, now), now, cancellationToken).ConfigureAwait(false);
     }
 }

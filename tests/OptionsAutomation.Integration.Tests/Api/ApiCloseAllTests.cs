@@ -85,7 +85,7 @@ public sealed class ApiCloseAllTests(PostgresServer server) : ApiTestBase(server
     {
         var position = await OpenCspAsync("spy-370", strike: 370m, credit: 5.50m);
         // What another worker closing it holds while its order works.
-        await using var held = await Api.Get<IExitLedger>().TryLockCloseAsync(position.PositionId, CancellationToken.None);
+        await using var held = await Api.Get<ICloseLedger>().TryLockCloseAsync(position.PositionId, CancellationToken.None);
         Assert.NotNull(held);
 
         using var close = await Api.PostAsync($"/api/positions/{position.PositionId}/close");

@@ -28,15 +28,16 @@ internal sealed class ExitHarness
         Db = db;
         Positions = db.Positions(clock, Rules);
         var store = db.Store(clock);
-        Ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
-        var ledger = CrashProxy<IExitLedger>.Wrap(Ledger, crash);
-        Marks = new MarkToMarketService(store, ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
+        Closes = new PostgresCloseLedger(db.DataSource, NullLogger<PostgresCloseLedger>.Instance);
+        Settlements = new PostgresSettlementLedger(db.DataSource, NullLogger<PostgresSettlementLedger>.Instance);
+        Alerts = new PostgresAlertQueue(db.DataSource);
+        Marks = new MarkToMarketService(store, CrashProxy<IMarkLedger>.Wrap(new PostgresMarkLedger(db.DataSource), crash), new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
         Paper = broker ?? new PaperBroker(db.DataSource, Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
         Broker = CrashProxy<IBroker>.Wrap(wrap is null ? Paper : wrap(Paper), crash);
         Controls = new PostgresTradingControls(db.DataSource, new RiskSettings());
-        Exits = new ExitService(store, Marks, ledger, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Controls, new KeyedGate(), Rules,
+        Exits = new ExitService(store, Marks, CrashProxy<ICloseLedger>.Wrap(Closes, crash), Alerts, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Controls, new KeyedGate(), Rules,
             new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
-        Expirations = new ExpirationService(store, Quotes, ledger, new Core.Calendar.NyseCalendar(), clock);
+        Expirations = new ExpirationService(store, Quotes, CrashProxy<ISettlementLedger>.Wrap(Settlements, crash), Alerts, new Core.Calendar.NyseCalendar(), clock);
     }
 
     public TestDatabase Db { get; }
@@ -57,7 +58,11 @@ internal sealed class ExitHarness
     /// <summary>The broker behind any wrapper: what recovery finds after the process that sent the order died.</summary>
     public IBroker Paper { get; }
 
-    public PostgresExitLedger Ledger { get; }
+    public PostgresCloseLedger Closes { get; }
+
+    public PostgresSettlementLedger Settlements { get; }
+
+    public PostgresAlertQueue Alerts { get; }
 
     public PostgresTradingControls Controls { get; }
 
@@ -70,12 +75,12 @@ internal sealed class ExitHarness
 
     /// <summary>The exit service of a fresh process over the same database and broker (after a crash).</summary>
     public ExitService Restarted() => new(Db.Store(Clock),
-        new MarkToMarketService(Db.Store(Clock), Ledger, new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), Clock),
-        Ledger, new OrderExecutor(Paper, new ExecutionSettings(), new AdvancingDelay(Clock), Clock), Controls,
+        new MarkToMarketService(Db.Store(Clock), new PostgresMarkLedger(Db.DataSource), new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), Clock),
+        Closes, Alerts, new OrderExecutor(Paper, new ExecutionSettings(), new AdvancingDelay(Clock), Clock), Controls,
         new KeyedGate(), Rules, new Core.Calendar.NyseCalendar(), new ExecutionSettings(), Clock);
 
     /// <summary>The expiration service of a fresh process (after a crash).</summary>
-    public ExpirationService RestartedExpirations() => new(Db.Store(Clock), Quotes, Ledger, new Core.Calendar.NyseCalendar(), Clock);
+    public ExpirationService RestartedExpirations() => new(Db.Store(Clock), Quotes, Settlements, Alerts, new Core.Calendar.NyseCalendar(), Clock);
 
     public Task<OpenedPosition> OpenCspAsync(string requestId, decimal strike, decimal credit, DateOnly expiration, DateTimeOffset openedAt, int quantity = 1, string ticker = "SPY") =>
         Positions.OpenAsync(new OpenPositionRequest

@@ -48,22 +48,22 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
 
     private static readonly CrashStep[] CloseSteps =
     [
-        new("IExitLedger", "RecordMarkAsync", 1, After: true),
-        new("IExitLedger", "BeginCloseAsync", 1, After: false),
-        new("IExitLedger", "BeginCloseAsync", 1, After: true),
+        new("IMarkLedger", "RecordMarkAsync", 1, After: true),
+        new("ICloseLedger", "BeginCloseAsync", 1, After: false),
+        new("ICloseLedger", "BeginCloseAsync", 1, After: true),
         new("IBroker", "PlaceAsync", 1, After: false),
         new("IBroker", "PlaceAsync", 1, After: true),
-        new("IExitLedger", "RecordCloseProgressAsync", 1, After: true),
+        new("ICloseLedger", "RecordCloseProgressAsync", 1, After: true),
         new("IBroker", "GetOrderAsync", 1, After: true),
         new("IBroker", "GetOrderAsync", 2, After: true),
-        new("IExitLedger", "CompleteCloseAsync", 1, After: false),
-        new("IExitLedger", "CompleteCloseAsync", 1, After: true),
+        new("ICloseLedger", "CompleteCloseAsync", 1, After: false),
+        new("ICloseLedger", "CompleteCloseAsync", 1, After: true),
     ];
 
     private static readonly CrashStep[] SettleSteps =
     [
-        new("IExitLedger", "SettleExpirationAsync", 1, After: false),
-        new("IExitLedger", "SettleExpirationAsync", 1, After: true),
+        new("ISettlementLedger", "SettleExpirationAsync", 1, After: false),
+        new("ISettlementLedger", "SettleExpirationAsync", 1, After: true),
     ];
 
     [Fact]

@@ -284,14 +284,14 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
         {
             _clock = clock;
             var store = db.Store(clock);
-            var ledger = new PostgresExitLedger(db.DataSource, NullLogger<PostgresExitLedger>.Instance);
-            var marks = new MarkToMarketService(store, ledger, new PositionValuer(Market, rules), new GreeksEstimator(new PricingSettings()), clock);
+            var alerts = new PostgresAlertQueue(db.DataSource);
+            var marks = new MarkToMarketService(store, new PostgresMarkLedger(db.DataSource), new PositionValuer(Market, rules), new GreeksEstimator(new PricingSettings()), clock);
             var broker = new PaperBroker(db.DataSource, Market, new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m }, clock);
             Positions = db.Positions(clock, rules);
-            _exits = new ExitService(store, marks, ledger, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock),
+            _exits = new ExitService(store, marks, new PostgresCloseLedger(db.DataSource, NullLogger<PostgresCloseLedger>.Instance), alerts, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock),
                 new PostgresTradingControls(db.DataSource, new RiskSettings()), new KeyedGate(), rules,
                 new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
-            Expirations = new ExpirationService(store, Market, ledger, new NyseCalendar(), clock);
+            Expirations = new ExpirationService(store, Market, new PostgresSettlementLedger(db.DataSource, NullLogger<PostgresSettlementLedger>.Instance), alerts, new NyseCalendar(), clock);
         }
 
         public PositionManager Positions { get; }

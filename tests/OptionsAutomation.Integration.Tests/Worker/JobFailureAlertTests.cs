@@ -25,7 +25,7 @@ public sealed class JobFailureAlertTests(PostgresServer server) : IAsyncLifetime
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 11, 14, 35, 0, TimeSpan.Zero));
         var scheduler = await QuartzSchedulerBuilder.Create(quartz =>
         {
-            quartz.Services.AddSingleton<IExitLedger>(new PostgresExitLedger(_db.DataSource, NullLogger<PostgresExitLedger>.Instance));
+            quartz.Services.AddSingleton<IAlertQueue>(new PostgresAlertQueue(_db.DataSource));
             quartz.Services.AddSingleton<TimeProvider>(clock);
             quartz.UseInMemoryStore();
             quartz.AddJob<FailingJob>(job => job.WithIdentity(FailingKey).StoreDurably());

@@ -57,5 +57,5 @@ public sealed class ScorecardTests(PostgresServer server) : IAsyncLifetime
     }
 
     private ScorecardService Scorecards(ExitHarness h, ManualClock clock) =>
-        new(h.Positions, new PostgresExitLedger(_db.DataSource, NullLogger<PostgresExitLedger>.Instance), new NyseCalendar(), clock);
+        new(h.Positions, new PostgresAlertQueue(_db.DataSource), new NyseCalendar(), clock);
 }

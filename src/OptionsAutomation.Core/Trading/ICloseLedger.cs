@@ -1,30 +1,25 @@
 using OptionsAutomation.Core.Exits;
-using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 
 namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
-/// Persistence port of the exit automation. Each method is one transaction with its audit event and
-/// alert, so a crash at any point leaves either the old state or the new one, never half of it.
+/// The closing orders of positions and their outcomes. Each method is one transaction with its audit events and alert,
+/// so a crash at any point leaves either the old state or the new one, never half of it.
 /// </summary>
-public interface IExitLedger
+public interface ICloseLedger
 {
-    /// <summary>
-    /// Stores a mark; queues <paramref name="alert"/> (deduplicated) when given. A change of mark quality is
-    /// audited; a mark set by a person (<paramref name="manualActor"/>) always is.
-    /// </summary>
-    Task RecordMarkAsync(MarkUpdate update, Alert? alert, string? manualActor, DateTimeOffset now, CancellationToken cancellationToken);
-
     /// <summary>
     /// The position's cross-process close lock, without waiting: null when another process is closing it (or
     /// recovering its closing order). Held for the whole close, so two workers never follow one order at once.
     /// </summary>
     Task<IAsyncDisposable?> TryLockCloseAsync(long positionId, CancellationToken cancellationToken);
 
+
     /// <summary>Whether the order is still not final (re-read under the close lock before recovery acts on it).</summary>
     Task<bool> IsOrderWorkingAsync(string clientOrderId, CancellationToken cancellationToken);
+
 
     /// <summary>
     /// Under the position's row lock: re-reads it, refuses unless it is still OPEN, refuses while a closing order for it
@@ -37,8 +32,10 @@ public interface IExitLedger
     /// <exception cref="OrderInProgressException">when a closing order for it is still working.</exception>
     Task<(string ClientOrderId, Position Position)> BeginCloseAsync(long positionId, ExitReason reason, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
+
     /// <summary>The broker acknowledged the closing order or filled part of it: the order moves (audited once per change).</summary>
     Task RecordCloseProgressAsync(Position position, OrderState state, string actor, DateTimeOffset now, CancellationToken cancellationToken);
+
 
     /// <summary>
     /// The closing order is final with something filled: the order moves to its final state, its fills are stored, the
@@ -48,6 +45,7 @@ public interface IExitLedger
     Task<ClosedPosition> CompleteCloseAsync(
         long positionId, OrderState fill, Func<Position, ClosedPosition> close, BreakerFeed feed, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
+
     /// <summary>
     /// The closing order closed nothing: the order moves to <paramref name="final"/> (REJECTED, CANCELLED) or, when
     /// the outcome is unknown (null: the broker call itself failed), to UNKNOWN for recovery to ask the broker again.
@@ -55,16 +53,4 @@ public interface IExitLedger
     /// </summary>
     Task RecordFailedCloseAsync(
         Position position, string clientOrderId, OrderState? final, string error, BreakerFeed feed, Alert alert, string actor, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Settles an expired position in one transaction: records the settlement as a FILLED SETTLE order with its fills at
-    /// intrinsic value (<paramref name="settlement"/>), closes the position via <paramref name="close"/>, opens the
-    /// assigned shares when there are any, audits them and queues the expiration alert.
-    /// </summary>
-    /// <returns>The closed position and the id of the shares position, if one was opened.</returns>
-    Task<(ClosedPosition Closed, long? SharesPositionId)> SettleExpirationAsync(
-        long positionId, Func<Position, ClosedPosition> close, OrderState settlement, AssignedShares? shares, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>Queues an alert on its own (e.g. an expiration that could not be settled).</summary>
-    Task AlertAsync(Alert alert, DateTimeOffset now, CancellationToken cancellationToken);
 }
