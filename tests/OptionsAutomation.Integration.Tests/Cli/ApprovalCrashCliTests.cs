@@ -36,15 +36,7 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
     [Fact]
     public async Task KilledWhileTheOrderRests_IsUndoneByTheNextApproval()
     {
-        await SeedProposalAsync();
-
-        using var slow = new OptautoProcess(Db.ConnectionString, new Dictionary<string, string>(CliEnvironment) { ["Execution__FillTimeoutSeconds"] = "300" });
-        using (var running = slow.Start("proposals", "approve", RequestId))
-        {
-            await WaitForAsync(async () => await Db.CountAsync("orders", "intent = 'OPEN' AND status = 'SUBMITTED'") == 1);
-            running.Kill(entireProcessTree: true);
-            await running.WaitForExitAsync();
-        }
+        await KillApprovalWhileItRestsAsync();
 
         // What the crash left: EXECUTING, the order at the broker, no position.
         Assert.Equal(1, await Db.CountAsync("trade_requests", $"request_id = '{RequestId}' AND status = 'EXECUTING'"));
@@ -63,14 +55,7 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
     [Fact]
     public async Task KilledWhileTheOrderRests_TheWorkerFinishesItAtStartUp_WithoutAnyoneApprovingAgain()
     {
-        await SeedProposalAsync();
-        using var slow = new OptautoProcess(Db.ConnectionString, new Dictionary<string, string>(CliEnvironment) { ["Execution__FillTimeoutSeconds"] = "300" });
-        using (var running = slow.Start("proposals", "approve", RequestId))
-        {
-            await WaitForAsync(async () => await Db.CountAsync("orders", "intent = 'OPEN' AND status = 'SUBMITTED'") == 1);
-            running.Kill(entireProcessTree: true);
-            await running.WaitForExitAsync();
-        }
+        await KillApprovalWhileItRestsAsync();
 
         // The worker starts (in-memory scheduler, any free port): its recovery job runs at once, asks the paper broker —
         // whose book outlived the killed process — follows the resting order to its 1 s timeout and fails the proposal.
@@ -92,6 +77,19 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
         Assert.Equal(1, await Db.CountAsync("outbox", $"payload->>'kind' = 'proposal_failed' AND payload->>'request_id' = '{RequestId}'"));
         Assert.Equal(1, await Db.CountAsync("audit_events", $"entity_id = 'open-{RequestId}' AND event_type = 'order.cancelled'"));
         Assert.Equal(0, await Db.CountAsync("positions"));
+    }
+
+    /// <summary>Seeds the proposal, approves it in a process with a 300 s fill timeout and kills that process while the order rests.</summary>
+    private async Task KillApprovalWhileItRestsAsync()
+    {
+        await SeedProposalAsync();
+        using var slow = new OptautoProcess(Db.ConnectionString, new Dictionary<string, string>(CliEnvironment) { ["Execution__FillTimeoutSeconds"] = "300" });
+        using (var running = slow.Start("proposals", "approve", RequestId))
+        {
+            await WaitForAsync(async () => await Db.CountAsync("orders", "intent = 'OPEN' AND status = 'SUBMITTED'") == 1);
+            running.Kill(entireProcessTree: true);
+            await running.WaitForExitAsync();
+        }
     }
 
     private async Task SeedProposalAsync()
