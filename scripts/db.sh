@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# A private PostgreSQL cluster for this checkout: start | stop | status | url.
+# A private PostgreSQL cluster for this checkout: start | stop | status | url [ROLE].
 #   OPTAUTO_PG_DIR   data directory           (default: .data/pg)
 #   OPTAUTO_PG_PORT  TCP port on 127.0.0.1    (default: 55432)
-#   OPTAUTO_PG_DB    database name in `url`   (default: optauto)
+#   OPTAUTO_PG_DB    database name           (default: optauto)
+# `start` also makes the two roles optauto connects as (README "Database roles"): optauto_owner, which owns the
+# database and runs the migrations, and optauto_app, which the worker, CLI and API use; neither is a superuser.
+# `url` prints the connection string of ROLE (default: postgres, the superuser).
 # Idempotent. As root the server runs as the `postgres` OS user (PostgreSQL refuses root).
 # Where initdb/pg_ctl are missing it installs Debian's `postgresql` package.
 set -euo pipefail
@@ -30,6 +33,15 @@ find_bindir() {
   d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -n "$d" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/initdb" ]; then echo "$d"; return 0; fi
   return 1
+}
+
+# psql next to pg_ctl (it may be a symlink into Debian's versioned directory), else on PATH.
+find_psql() {
+  local d
+  for d in "$bindir" "$(dirname "$(readlink -f "$bindir/pg_ctl")")"; do
+    if [ -x "$d/psql" ]; then echo "$d/psql"; return 0; fi
+  done
+  command -v psql || die "psql not found (Debian: apt-get install postgresql-client)"
 }
 
 ensure_binaries() {
@@ -89,17 +101,41 @@ fsync = on
 CONF
 }
 
+# The roles, and the database owned by optauto_owner. A database from before the roles (owned by postgres, as
+# everything in it) is handed to optauto_owner, so that it can migrate it. Skipped for the maintenance database.
+ensure_roles() {
+  local psql
+  psql=$(find_psql)
+  "$psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(current_port)" -U postgres -d postgres -v db="$database" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', r) FROM unnest(ARRAY['optauto_owner', 'optauto_app']) r
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) \gexec
+SELECT :'db' = 'postgres' AS maintenance \gset
+\if :maintenance
+\quit
+\endif
+SELECT format('CREATE DATABASE %I OWNER optauto_owner', :'db') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
+SELECT format('ALTER DATABASE %I OWNER TO optauto_owner', datname) FROM pg_database
+ WHERE datname = :'db' AND datdba <> 'optauto_owner'::regrole \gexec
+\connect :db
+SELECT format('ALTER %s %s OWNER TO optauto_owner', CASE relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, oid::regclass)
+  FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'v', 'm') AND relowner <> 'optauto_owner'::regrole \gexec
+SELECT format('ALTER ROUTINE %s OWNER TO optauto_owner', oid::regprocedure)
+  FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND proowner <> 'optauto_owner'::regrole \gexec
+SQL
+}
+
 cmd_start() {
   ensure_binaries
   resolve_pgdir
   init_cluster
   if is_running; then
     say "already running on port $(current_port)"
-    return 0
+  else
+    as_server_user "$bindir/pg_ctl" start -D "$pgdir" -l "$pgdir/server.log" -w -t 60 -o "-p $port" >/dev/null \
+      || { tail -n 20 "$pgdir/server.log" >&2 || true; die "server did not start (log: $pgdir/server.log)"; }
+    say "running on 127.0.0.1:$port (data: $pgdir)"
   fi
-  as_server_user "$bindir/pg_ctl" start -D "$pgdir" -l "$pgdir/server.log" -w -t 60 -o "-p $port" >/dev/null \
-    || { tail -n 20 "$pgdir/server.log" >&2 || true; die "server did not start (log: $pgdir/server.log)"; }
-  say "running on 127.0.0.1:$port (data: $pgdir)"
+  ensure_roles
 }
 
 cmd_stop() {
@@ -123,13 +159,13 @@ cmd_status() {
 
 cmd_url() {
   if bindir=$(find_bindir); then resolve_pgdir; port=$(current_port); fi
-  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$database"
+  echo "Host=127.0.0.1;Port=$port;Username=${1:-postgres};Database=$database"
 }
 
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  url) cmd_url ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+  url) cmd_url "${2:-}" ;;
+  *) echo "usage: $0 start|stop|status|url [ROLE]" >&2; exit 2 ;;
 esac

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # The first README command: starts the whole system locally.
-#   - a private Postgres under .data/pg (unless ConnectionStrings__Postgres is set),
+#   - a private Postgres under .data/pg (unless ConnectionStrings__Postgres or ConnectionStrings__PostgresOwner is set):
+#     migrations as its optauto_owner role, everything else as optauto_app,
 #   - a Release build,
 #   - `optauto run`, which applies migrations and hosts the worker until Ctrl+C.
 # Extra arguments go to `optauto run`, e.g. ./scripts/run.sh --ExitRules:ExitAtDaysToExpiry=14
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [ -z "${ConnectionStrings__Postgres:-}" ]; then
+if [ -z "${ConnectionStrings__Postgres:-}${ConnectionStrings__PostgresOwner:-}" ]; then
   ./scripts/db.sh start
-  ConnectionStrings__Postgres=$(./scripts/db.sh url)
-  export ConnectionStrings__Postgres
+  ConnectionStrings__PostgresOwner=$(./scripts/db.sh url optauto_owner)
+  ConnectionStrings__Postgres=$(./scripts/db.sh url optauto_app)
+  export ConnectionStrings__PostgresOwner ConnectionStrings__Postgres
 fi
 
 ./scripts/ensure-package.sh npm nodejs npm   # the build vendors the dashboard's chart library with npm ci

@@ -28,7 +28,8 @@ if [ -z "${OPTAUTO_TEST_POSTGRES:-}" ]; then
   export OPTAUTO_PG_DIR="$PWD/.data/pg-test"
   OPTAUTO_PG_PORT=$(free_port)
   export OPTAUTO_PG_PORT
-  ./scripts/db.sh start
+  # The tests use the maintenance database as the superuser and create a database per test class: no optauto database.
+  OPTAUTO_PG_DB=postgres ./scripts/db.sh start
   trap './scripts/db.sh stop || true' EXIT
   OPTAUTO_TEST_POSTGRES=$(OPTAUTO_PG_DB=postgres ./scripts/db.sh url)
   export OPTAUTO_TEST_POSTGRES

@@ -17,7 +17,9 @@ namespace OptionsAutomation.Infrastructure.Audit;
 /// under it but the max). Waiting for it queues new writers behind us, so the wait is bounded by a short
 /// <c>lock_timeout</c>; on timeout (a long writer in flight) there is no horizon this time and the next tick
 /// tries again. Chosen over xid arithmetic (an id can be drawn before its transaction has an xid) and over
-/// re-scanning a window (a late id would land in a file after higher ones).
+/// re-scanning a window (a late id would land in a file after higher ones). The lock is taken through
+/// <c>audit_events_share_lock()</c> (migration 0011), which runs as the table's owner: a SHARE lock needs UPDATE,
+/// DELETE or TRUNCATE on the table, which the application role does not have on <c>audit_events</c>.
 /// </remarks>
 public sealed class AuditHorizon(NpgsqlDataSource dataSource)
 {
@@ -39,7 +41,7 @@ public sealed class AuditHorizon(NpgsqlDataSource dataSource)
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "SET LOCAL lock_timeout = '1s'; LOCK TABLE audit_events IN SHARE MODE", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                "SET LOCAL lock_timeout = '1s'; SELECT audit_events_share_lock()", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
         catch (PostgresException e) when (e.SqlState == LockNotAvailable)
         {

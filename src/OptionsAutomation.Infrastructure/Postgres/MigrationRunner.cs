@@ -4,13 +4,15 @@ using Npgsql;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
-/// <summary>What a run did: the files it applied and how many were already there.</summary>
-public sealed record MigrationReport(IReadOnlyList<string> Applied, int AlreadyApplied);
+/// <summary>What a run did: the files it applied, how many were already there, and the application role it granted, if it granted one.</summary>
+public sealed record MigrationReport(IReadOnlyList<string> Applied, int AlreadyApplied, string? AppRole);
 
 /// <summary>
 /// Applies <c>db/migrations</c> in version order, each file in its own transaction, recorded in
 /// <c>schema_migrations</c>. A session advisory lock serialises concurrent runners (two workers
-/// starting at once); an applied file whose text changed is refused by name before anything runs.
+/// starting at once); an applied file whose text changed is refused by name before anything runs. Given the role the
+/// application connects as, it then grants that role its privileges (<c>grant_app_role</c>, migration 0011), under the
+/// same lock: concurrent GRANTs on one table fail with "tuple concurrently updated".
 /// </summary>
 public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
 {
@@ -20,7 +22,8 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
     /// <summary>Where the migrations sit next to the binary (the build copies them there).</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "db", "migrations");
 
-    public async Task<MigrationReport> MigrateAsync(string directory, CancellationToken cancellationToken)
+    /// <param name="appRole">the role the application connects as; null (or the migrating role itself) grants nothing.</param>
+    public async Task<MigrationReport> MigrateAsync(string directory, string? appRole, CancellationToken cancellationToken)
     {
         var migrations = Migration.LoadAll(directory);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -49,7 +52,16 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
                 LogApplied(migration.FileName);
             }
 
-            return new MigrationReport(newlyApplied, applied.Count);
+            // Two connection strings for one role: it owns what it uses and there is nothing to grant.
+            var grantee = appRole is not null && appRole != await connection.ExecuteScalarAsync<string>("SELECT current_user::text").ConfigureAwait(false)
+                ? appRole
+                : null;
+            if (grantee is not null)
+            {
+                await GrantAsync(connection, grantee).ConfigureAwait(false);
+            }
+
+            return new MigrationReport(newlyApplied, applied.Count, grantee);
         }
         finally
         {
@@ -95,6 +107,23 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
             transaction).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task GrantAsync(NpgsqlConnection connection, string appRole)
+    {
+        try
+        {
+            await connection.ExecuteAsync("CALL grant_app_role(@appRole)", new { appRole }).ConfigureAwait(false);
+        }
+        catch (PostgresException e)
+        {
+            throw new MigrationException($"cannot grant the application role its privileges (ConnectionStrings:{PostgresConnection.ConfigKey}): {e.MessageText}");
+        }
+
+        LogGranted(appRole);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Granted the application role {AppRole} its privileges")]
+    private partial void LogGranted(string appRole);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {MigrationFile}")]
     private partial void LogApplied(string migrationFile);

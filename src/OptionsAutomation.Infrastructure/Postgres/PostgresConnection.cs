@@ -3,22 +3,42 @@ using Npgsql;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
-/// <summary>Where the database is: <c>ConnectionStrings:Postgres</c>, else the private cluster of scripts/db.sh.</summary>
+/// <summary>
+/// Where the database is, and as whom: <c>ConnectionStrings:Postgres</c> is the application role everything uses at run
+/// time, <c>ConnectionStrings:PostgresOwner</c> the role that owns the schema and runs the migrations. When only one is
+/// configured both use it; when neither is, the private cluster of scripts/db.sh with the two roles it creates.
+/// </summary>
 public static class PostgresConnection
 {
     public const string ConfigKey = "Postgres";
+    public const string OwnerConfigKey = "PostgresOwner";
     public const int PrivateClusterDefaultPort = 55432;
+    public const string PrivateClusterOwnerRole = "optauto_owner";
+    public const string PrivateClusterAppRole = "optauto_app";
 
-    public static string Resolve(IConfiguration configuration)
+    /// <summary>The application's connection: every service, job, verb and endpoint.</summary>
+    public static string Resolve(IConfiguration configuration) =>
+        Configured(configuration, ConfigKey) ?? Configured(configuration, OwnerConfigKey) ?? PrivateCluster(PrivateClusterAppRole);
+
+    /// <summary>The migrations' connection, the only one that may change the schema.</summary>
+    public static string ResolveOwner(IConfiguration configuration) =>
+        Configured(configuration, OwnerConfigKey) ?? Configured(configuration, ConfigKey) ?? PrivateCluster(PrivateClusterOwnerRole);
+
+    private static string? Configured(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static string PrivateCluster(string role)
     {
-        var configured = configuration.GetConnectionString(ConfigKey);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
         var port = Environment.GetEnvironmentVariable("OPTAUTO_PG_PORT");
-        return $"Host=127.0.0.1;Port={(string.IsNullOrWhiteSpace(port) ? PrivateClusterDefaultPort : port)};Username=postgres;Database=optauto";
+        return $"Host=127.0.0.1;Port={(string.IsNullOrWhiteSpace(port) ? PrivateClusterDefaultPort : port)};Username={role};Database=optauto";
+    }
+
+    /// <summary>The role <paramref name="dataSource"/> connects as, as the server sees it.</summary>
+    public static async Task<string> CurrentRoleAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT current_user::text");
+        return (string?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("the server named no current user.");
     }
 
     /// <summary>The connection string with any password replaced, safe to log.</summary>
@@ -38,7 +58,8 @@ public static class PostgresConnection
     {
         try
         {
-            await using var probe = new NpgsqlConnection(connectionString);
+            // Unpooled: a pooled probe would linger, idle, as the owner, long after the migration.
+            await using var probe = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             await probe.OpenAsync(cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -32,7 +32,6 @@ public static class ServiceRegistration
         services.AddSingleton(ReadExitRules(configuration));
         services.AddSingleton(ReadPositions(configuration));
         services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresConnection.Resolve(configuration)));
-        services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPositionStore, PostgresPositionStore>();
         services.AddSingleton<PositionManager>();
         services.AddSingleton<IMarkLedger, PostgresMarkLedger>();

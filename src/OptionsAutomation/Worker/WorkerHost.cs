@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Telegram;
@@ -17,7 +18,8 @@ internal static partial class WorkerHost
         using var logger = LoggingSetup.CreateLogger(configuration);
         await using var app = WorkerApp.Build(configuration, new SerilogLoggerProvider(logger));
 
-        await DatabaseStartup.MigrateAsync(configuration, app.Services.GetRequiredService<MigrationRunner>(), cancellationToken).ConfigureAwait(false);
+        await DatabaseStartup.MigrateAsync(
+            configuration, app.Services.GetRequiredService<NpgsqlDataSource>(), app.Services.GetRequiredService<ILogger<MigrationRunner>>(), cancellationToken).ConfigureAwait(false);
         if (app.Services.GetRequiredService<TelegramSettings>().Enabled)
         {
             // A wrong token stops the start here, with a clear error, rather than failing in a loop later.

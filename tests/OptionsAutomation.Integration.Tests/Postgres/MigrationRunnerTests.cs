@@ -32,10 +32,10 @@ public sealed class MigrationRunnerTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Migrate_Twice_AppliesEachFileOnceAndChangesNothing()
     {
-        var first = await _db.Migrator().MigrateAsync(_migrations, CancellationToken.None);
+        var first = await _db.MigrateAsync(_migrations);
         var schemaAfterFirst = await SchemaFingerprintAsync();
 
-        var second = await _db.Migrator().MigrateAsync(_migrations, CancellationToken.None);
+        var second = await _db.MigrateAsync(_migrations);
 
         Assert.Equal(ReleasedFiles, first.Applied);
         Assert.Equal(["0001_core_schema.sql", "0002_pnl_views.sql"], first.Applied.Take(2));
@@ -49,11 +49,11 @@ public sealed class MigrationRunnerTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Migrate_WhenAppliedFileWasEdited_RefusesNamingTheFile()
     {
-        await _db.Migrator().MigrateAsync(_migrations, CancellationToken.None);
+        await _db.MigrateAsync(_migrations);
         await File.AppendAllTextAsync(Path.Combine(_migrations, "0002_pnl_views.sql"), "\n-- edited after release\n");
         await File.WriteAllTextAsync(Path.Combine(_migrations, "9999_next.sql"), "CREATE TABLE next_table (id int);");
 
-        var error = await Assert.ThrowsAsync<MigrationException>(() => _db.Migrator().MigrateAsync(_migrations, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MigrationException>(() => _db.MigrateAsync(_migrations));
 
         Assert.Contains("0002_pnl_views.sql", error.Message);
         // Refused before anything ran: the new file was not applied.
@@ -63,11 +63,11 @@ public sealed class MigrationRunnerTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Migrate_WithCrlfLineEndings_HasTheSameChecksum()
     {
-        await _db.Migrator().MigrateAsync(_migrations, CancellationToken.None);
+        await _db.MigrateAsync(_migrations);
         var path = Path.Combine(_migrations, "0001_core_schema.sql");
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\n", "\r\n", StringComparison.Ordinal));
 
-        var report = await _db.Migrator().MigrateAsync(_migrations, CancellationToken.None);
+        var report = await _db.MigrateAsync(_migrations);
 
         Assert.Empty(report.Applied);
     }
@@ -75,7 +75,7 @@ public sealed class MigrationRunnerTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Migrate_FromFourProcessesAtOnce_AppliesEachFileOnce()
     {
-        var runs = Enumerable.Range(0, 4).Select(_ => Task.Run(() => _db.Migrator().MigrateAsync(_migrations, CancellationToken.None)));
+        var runs = Enumerable.Range(0, 4).Select(_ => Task.Run(() => _db.MigrateAsync(_migrations)));
 
         var reports = await Task.WhenAll(runs);
 
@@ -88,7 +88,7 @@ public sealed class MigrationRunnerTests(PostgresServer server) : IAsyncLifetime
     {
         await File.WriteAllTextAsync(Path.Combine(_migrations, "9999_broken.sql"), "CREATE TABLE half_done (id int);\nSELECT 1/0;");
 
-        var error = await Assert.ThrowsAsync<MigrationException>(() => _db.Migrator().MigrateAsync(_migrations, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MigrationException>(() => _db.MigrateAsync(_migrations));
 
         Assert.Contains("9999_broken.sql", error.Message);
         Assert.Equal(ReleasedFiles.Count, await _db.CountAsync("schema_migrations"));
@@ -100,7 +100,7 @@ public sealed class MigrationRunnerTests(PostgresServer server) : IAsyncLifetime
     {
         await File.WriteAllTextAsync(Path.Combine(_migrations, "3_no_padding.sql"), "SELECT 1;");
 
-        var error = await Assert.ThrowsAsync<MigrationException>(() => _db.Migrator().MigrateAsync(_migrations, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MigrationException>(() => _db.MigrateAsync(_migrations));
 
         Assert.Contains("3_no_padding.sql", error.Message);
     }
@@ -108,7 +108,7 @@ public sealed class MigrationRunnerTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task AuditEvents_RejectUpdateAndDelete()
     {
-        await _db.Migrator().MigrateAsync(_migrations, CancellationToken.None);
+        await _db.MigrateAsync(_migrations);
         await _db.ExecuteAsync(
             "INSERT INTO audit_events (occurred_at, actor, event_type, entity_type, entity_id) VALUES (now(), 'test', 'x', 'y', '1')");
 

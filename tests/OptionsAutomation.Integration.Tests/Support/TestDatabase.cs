@@ -11,29 +11,61 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly PostgresServer _server;
 
-    private TestDatabase(PostgresServer server, string connectionString)
+    private TestDatabase(PostgresServer server, string connectionString, string ownerConnectionString, string? appRole)
     {
         _server = server;
         ConnectionString = connectionString;
+        OwnerConnectionString = ownerConnectionString;
+        AppRole = appRole;
         DataSource = NpgsqlDataSource.Create(connectionString);
+        OwnerDataSource = ownerConnectionString == connectionString ? DataSource : NpgsqlDataSource.Create(ownerConnectionString);
     }
 
+    /// <summary>What the code under test connects with: the server's admin, or the application role (<see cref="CreateWithRolesAsync"/>).</summary>
     public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>Who migrates: the admin too, or the owner role (<see cref="CreateWithRolesAsync"/>).</summary>
+    public string OwnerConnectionString { get; }
+
+    public NpgsqlDataSource OwnerDataSource { get; }
+
+    /// <summary>The role migrations grant privileges to; null when one role does everything.</summary>
+    public string? AppRole { get; }
+
     public static async Task<TestDatabase> CreateAsync(PostgresServer server, bool migrate = true)
     {
-        var database = new TestDatabase(server, await server.CreateDatabaseAsync());
+        var connectionString = await server.CreateDatabaseAsync();
+        var database = new TestDatabase(server, connectionString, connectionString, appRole: null);
         if (migrate)
         {
-            await database.Migrator().MigrateAsync(RepositoryRoot.Migrations, CancellationToken.None);
+            await database.MigrateAsync(RepositoryRoot.Migrations);
         }
 
         return database;
     }
 
-    public MigrationRunner Migrator() => new(DataSource, NullLogger<MigrationRunner>.Instance);
+    /// <summary>
+    /// A database as deployed with two roles: owned by <see cref="PostgresServer.OwnerRole"/>, migrated by it (unless
+    /// told otherwise), and <see cref="DataSource"/> connecting as <see cref="PostgresServer.AppRole"/>.
+    /// </summary>
+    public static async Task<TestDatabase> CreateWithRolesAsync(PostgresServer server, bool migrate = true)
+    {
+        var admin = await server.CreateDatabaseAsync(PostgresServer.OwnerRole);
+        var database = new TestDatabase(
+            server, PostgresServer.As(admin, PostgresServer.AppRole), PostgresServer.As(admin, PostgresServer.OwnerRole), PostgresServer.AppRole);
+        if (migrate)
+        {
+            await database.MigrateAsync(RepositoryRoot.Migrations);
+        }
+
+        return database;
+    }
+
+    /// <summary>Migrates as the owner and grants the application role, as <c>optauto db migrate</c> does.</summary>
+    public Task<MigrationReport> MigrateAsync(string directory) =>
+        new MigrationRunner(OwnerDataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(directory, AppRole, CancellationToken.None);
 
     public PostgresPositionStore Store(TimeProvider clock) => new(DataSource, clock, NullLogger<PostgresPositionStore>.Instance);
 
@@ -91,6 +123,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
+        if (!ReferenceEquals(OwnerDataSource, DataSource))
+        {
+            await OwnerDataSource.DisposeAsync();
+        }
+
         await _server.DropDatabaseAsync(ConnectionString);
     }
 }

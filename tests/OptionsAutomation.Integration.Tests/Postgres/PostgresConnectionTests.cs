@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using OptionsAutomation.Infrastructure.Postgres;
+
+namespace OptionsAutomation.Integration.Tests.Postgres;
+
+/// <summary>Which connection string the application and the migrations use, for each way of configuring them.</summary>
+public sealed class PostgresConnectionTests
+{
+    private const string App = "Host=db;Username=app;Database=optauto";
+    private const string Owner = "Host=db;Username=owner;Database=optauto";
+
+    [Theory]
+    [InlineData(App, Owner, App, Owner)]
+    [InlineData(App, "", App, App)]
+    [InlineData("", Owner, Owner, Owner)]
+    public void Configured_OneServesForBothWhenTheOtherIsEmpty(string postgres, string postgresOwner, string application, string migrations)
+    {
+        var configuration = Configuration(postgres, postgresOwner);
+
+        Assert.Equal((application, migrations), (PostgresConnection.Resolve(configuration), PostgresConnection.ResolveOwner(configuration)));
+    }
+
+    [Fact]
+    public void NoneConfigured_ThePrivateClusterWithItsTwoRoles()
+    {
+        var configuration = Configuration("", "");
+
+        var application = new NpgsqlConnectionStringBuilder(PostgresConnection.Resolve(configuration));
+        var migrations = new NpgsqlConnectionStringBuilder(PostgresConnection.ResolveOwner(configuration));
+
+        Assert.Equal(("optauto_app", "optauto"), (application.Username, application.Database));
+        Assert.Equal(("optauto_owner", "optauto"), (migrations.Username, migrations.Database));
+    }
+
+    private static IConfiguration Configuration(string postgres, string postgresOwner) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = postgres,
+            ["ConnectionStrings:PostgresOwner"] = postgresOwner,
+        }).Build();
+}
