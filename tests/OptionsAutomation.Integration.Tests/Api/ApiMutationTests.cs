@@ -36,6 +36,24 @@ public sealed class ApiMutationTests(PostgresServer server) : ApiTestBase(server
     }
 
     [Fact]
+    public async Task OneHundredFiftyConcurrentApprovals_OverHttp_OneOrder_EveryCallerTheSameAnswer_No5xx()
+    {
+        await Api.Get<ProposalService>().RunAsync(ApiHarness.Close, CancellationToken.None);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 150).Select(async _ =>
+        {
+            using var response = await Api.PostAsync($"/api/proposals/{RequestId}/approve");
+            return ((int)response.StatusCode, (await ApiHarness.ReadJsonAsync(response)).ToString());
+        }));
+
+        Assert.All(answers, a => Assert.Equal(200, a.Item1));
+        Assert.Single(answers.Select(a => a.Item2).Distinct());
+        Assert.Equal(1, await Db.CountAsync("orders"));
+        Assert.Equal(1, await Db.CountAsync("paper_orders"));
+        Assert.Equal(1, await Db.CountAsync("positions"));
+    }
+
+    [Fact]
     public async Task Reject_WithAReason_IsKept_AndApprovingARejectedProposalIs409()
     {
         await Api.Get<ProposalService>().RunAsync(ApiHarness.Close, CancellationToken.None);
