@@ -145,9 +145,9 @@ public sealed class ApprovalService(
         }
 
         var now = clock.GetUtcNow();
-        await proposals.RecordOpeningOrderAsync(executing, OrderTicket.ToOpen(executing.Strategy(), executing.Quantity, clientOrderId, now), now, cancellationToken).ConfigureAwait(false);
+        await proposals.RecordOpeningOrderAsync(executing, OrderTicket.ToOpen(executing.Strategy(), executing.Quantity, clientOrderId, now), by, now, cancellationToken).ConfigureAwait(false);
         var failed = await proposals.FailExecutionAsync(executing, OrderState.Rejected(clientOrderId, executing.Quantity, "the broker never received it; not sent late", now),
-            "interrupted before the order reached the broker; not sent late", BreakerFeed.None, now, cancellationToken).ConfigureAwait(false);
+            "interrupted before the order reached the broker; not sent late", BreakerFeed.None, by, now, cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);
     }
 
@@ -162,20 +162,20 @@ public sealed class ApprovalService(
               ?? throw new InvalidOperationException($"proposal {proposal.RequestId} changed under its lock.");
         var strategy = executing.Strategy();
         var ticket = OrderTicket.ToOpen(strategy, executing.Quantity, OpeningOrderId(executing.RequestId), now);
-        await proposals.RecordOpeningOrderAsync(executing, ticket, now, cancellationToken).ConfigureAwait(false);
+        await proposals.RecordOpeningOrderAsync(executing, ticket, by, now, cancellationToken).ConfigureAwait(false);
 
         OrderState outcome;
         try
         {
             outcome = await orders.ExecuteAsync(
-                ticket, (state, token) => proposals.RecordOrderProgressAsync(executing, state, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
+                ticket, (state, token) => proposals.RecordOrderProgressAsync(executing, state, by, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Unknown outcome: stay EXECUTING with the order UNKNOWN; recovery (or approving again) asks the broker
             // with the same client order id.
             var error = $"broker error, outcome unknown ({e.Message})";
-            await proposals.RecordUnknownOutcomeAsync(executing, ticket.ClientOrderId, error, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await proposals.RecordUnknownOutcomeAsync(executing, ticket.ClientOrderId, error, by, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return ApprovalOutcome.Of(executing, $"{error}; recovery asks the broker again within a minute");
         }
 
@@ -184,7 +184,7 @@ public sealed class ApprovalService(
         {
             var reason = outcome.FilledQuantity > 0 ? $"filled for a debit ({outcome.NetPrice})" : outcome.Reason ?? "not filled";
             var feed = outcome.FilledQuantity > 0 ? BreakerFeed.Error : OrderLifecycle.FeedFor(outcome.Status, 0);
-            var failed = await proposals.FailExecutionAsync(executing, outcome, reason, feed, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var failed = await proposals.FailExecutionAsync(executing, outcome, reason, feed, by, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);
         }
 
@@ -202,7 +202,7 @@ public sealed class ApprovalService(
             OpenedAt = outcome.At,
             Actor = by,
         }, cancellationToken).ConfigureAwait(false);
-        var executed = await proposals.CompleteExecutionAsync(executing, outcome, opened.Position.PositionId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var executed = await proposals.CompleteExecutionAsync(executing, outcome, opened.Position.PositionId, by, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(executed, cancellationToken).ConfigureAwait(false);
     }
 

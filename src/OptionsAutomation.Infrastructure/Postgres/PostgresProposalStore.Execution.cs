@@ -48,7 +48,7 @@ public sealed partial class PostgresProposalStore
         return changed;
     }
 
-    public async Task RecordOpeningOrderAsync(TradeProposal proposal, OrderTicket ticket, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordOpeningOrderAsync(TradeProposal proposal, OrderTicket ticket, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -70,36 +70,36 @@ public sealed partial class PostgresProposalStore
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (inserted == 1)
         {
-            await AuditLog.AppendAsync(transaction, new AuditEvent(now, "approval", "order.submitted", "order", ticket.ClientOrderId, proposal.RequestId, null,
+            await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "order.submitted", "order", ticket.ClientOrderId, proposal.RequestId, null,
                 new { intent = "OPEN", quantity = ticket.Quantity, limit = ticket.LimitPrice })).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task RecordOrderProgressAsync(TradeProposal proposal, OrderState state, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordOrderProgressAsync(TradeProposal proposal, OrderState state, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await OrderWriter.MoveAsync(transaction, state, "approval", proposal.RequestId, null, null, now, cancellationToken).ConfigureAwait(false);
+        await OrderWriter.MoveAsync(transaction, state, actor, proposal.RequestId, null, null, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task RecordUnknownOutcomeAsync(TradeProposal proposal, string clientOrderId, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordUnknownOutcomeAsync(TradeProposal proposal, string clientOrderId, string error, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await OrderWriter.MarkUnknownAsync(transaction, clientOrderId, "approval", proposal.RequestId, null, error, now, cancellationToken).ConfigureAwait(false);
+        await OrderWriter.MarkUnknownAsync(transaction, clientOrderId, actor, proposal.RequestId, null, error, now, cancellationToken).ConfigureAwait(false);
         await BreakerWriter.FeedAsync(transaction, BreakerFeed.Error, now, _risk).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<TradeProposal> CompleteExecutionAsync(
-        TradeProposal proposal, OrderState fill, long positionId, DateTimeOffset now, CancellationToken cancellationToken)
+        TradeProposal proposal, OrderState fill, long positionId, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await OrderWriter.MoveAsync(transaction, fill, "approval", proposal.RequestId, positionId, null, now, cancellationToken).ConfigureAwait(false);
+        await OrderWriter.MoveAsync(transaction, fill, actor, proposal.RequestId, positionId, null, now, cancellationToken).ConfigureAwait(false);
         // A retry after a crash finds the order already final: the position id still belongs on it.
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE orders SET position_id = @PositionId WHERE client_order_id = @ClientOrderId AND position_id IS NULL",
@@ -113,7 +113,7 @@ public sealed partial class PostgresProposalStore
             """,
             new { PositionId = positionId, proposal.RequestId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var executed = row.ToDomain();
-        await AuditLog.AppendAsync(transaction, new AuditEvent(now, "approval", "proposal.executed", "proposal", proposal.RequestId, proposal.RequestId, positionId,
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "proposal.executed", "proposal", proposal.RequestId, proposal.RequestId, positionId,
             new { fill.ClientOrderId, fill.NetPrice, fill.Fees, fill.FilledQuantity })).ConfigureAwait(false);
         await BreakerWriter.FeedAsync(transaction, OrderLifecycle.FeedFor(fill.Status, fill.FilledQuantity), now, _risk).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, Alert.Executed(proposal, fill, positionId), now).ConfigureAwait(false);
@@ -122,11 +122,11 @@ public sealed partial class PostgresProposalStore
     }
 
     public async Task<TradeProposal> FailExecutionAsync(
-        TradeProposal proposal, OrderState final, string reason, BreakerFeed feed, DateTimeOffset now, CancellationToken cancellationToken)
+        TradeProposal proposal, OrderState final, string reason, BreakerFeed feed, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await OrderWriter.MoveAsync(transaction, final, "approval", proposal.RequestId, null, reason, now, cancellationToken).ConfigureAwait(false);
+        await OrderWriter.MoveAsync(transaction, final, actor, proposal.RequestId, null, reason, now, cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleAsync<ProposalRow>(new CommandDefinition(
             $"""
             UPDATE trade_requests SET status = 'FAILED', decision_reason = @Reason, updated_at = @Now
@@ -135,7 +135,7 @@ public sealed partial class PostgresProposalStore
             """,
             new { Reason = final.FilledQuantity == 0 ? $"order not filled: {reason}" : $"order not booked: {reason}", proposal.RequestId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var failed = row.ToDomain();
-        await AuditLog.AppendAsync(transaction, new AuditEvent(now, "approval", "proposal.failed", "proposal", proposal.RequestId, proposal.RequestId, null,
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "proposal.failed", "proposal", proposal.RequestId, proposal.RequestId, null,
             new { reason = failed.DecisionReason })).ConfigureAwait(false);
         await BreakerWriter.FeedAsync(transaction, feed, now, _risk).ConfigureAwait(false);
         await OutboxWriter.EnqueueAsync(transaction, Alert.Decided(failed), now).ConfigureAwait(false);

@@ -75,7 +75,7 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
         Assert.Equal(1, await Db.CountAsync("orders", $"client_order_id = 'open-{RequestId}' AND status = 'CANCELLED' AND filled_quantity = 0"));
         Assert.Equal(1, await Db.CountAsync("paper_orders", $"client_order_id = 'open-{RequestId}' AND status = 'CANCELLED'"));
         Assert.Equal(1, await Db.CountAsync("outbox", $"payload->>'kind' = 'proposal_failed' AND payload->>'request_id' = '{RequestId}'"));
-        Assert.Equal(1, await Db.CountAsync("audit_events", $"entity_id = 'open-{RequestId}' AND event_type = 'order.cancelled'"));
+        Assert.Equal(1, await Db.CountAsync("audit_events", $"entity_id = 'open-{RequestId}' AND event_type = 'order.cancelled' AND actor = 'recovery'"));
         Assert.Equal(0, await Db.CountAsync("positions"));
     }
 

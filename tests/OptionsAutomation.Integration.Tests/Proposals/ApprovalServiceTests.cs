@@ -119,7 +119,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
         await store.TransitionAsync(RequestId, [ProposalStatus.Proposed], ProposalStatus.Approved, "alice", null, Close, CancellationToken.None);
         var executing = (await store.TransitionAsync(RequestId, [ProposalStatus.Approved], ProposalStatus.Executing, "alice", null, Close, CancellationToken.None))!;
         var strategy = Core.Instruments.CreditStrategy.Create(executing.StrategyType, executing.Ticker, executing.Expiration, executing.ShortStrike, null, executing.NetCredit);
-        await store.RecordOpeningOrderAsync(executing, OrderTicket.ToOpen(strategy, 1, $"open-{RequestId}", Close), Close, CancellationToken.None);
+        await store.RecordOpeningOrderAsync(executing, OrderTicket.ToOpen(strategy, 1, $"open-{RequestId}", Close), "alice", Close, CancellationToken.None);
 
         var outcome = await Approvals().ApproveAsync(RequestId, "alice", CancellationToken.None);
 
