@@ -29,6 +29,25 @@ public sealed class ApiOperationsTests(PostgresServer server) : ApiTestBase(serv
         var spy = Assert.Single(freshness.GetProperty("tickers").EnumerateArray());
         Assert.Equal(("ok", "SPY", ApiHarness.Close, 0.0, false), (freshness.GetProperty("status").GetString(), spy.GetProperty("ticker").GetString(),
             spy.GetProperty("quote_at").GetDateTimeOffset(), spy.GetProperty("age_seconds").GetDouble(), spy.GetProperty("stale").GetBoolean()));
+        Assert.Equal(("ok", 0), (checks.GetProperty("orders").GetProperty("status").GetString(), checks.GetProperty("orders").GetProperty("working").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Health_AnOrderWorkingPastTheFillTimeoutAndTwoRecoveryRuns_IsStuck()
+    {
+        // Created 3 minutes before the clock: past 30 s of fill timeout and 2 minutes of recovery; the other one is fresh.
+        await Db.ExecuteAsync("""
+            INSERT INTO orders (client_order_id, request_id, intent, status, legs, quantity, created_at, updated_at)
+            VALUES ('open-stuck', 'stuck', 'OPEN', 'SUBMITTED', '[]', 1, '2021-03-01T20:57:00Z', '2021-03-01T20:57:00Z'),
+                   ('open-fresh', 'fresh', 'OPEN', 'PENDING', '[]', 1, '2021-03-01T20:59:50Z', '2021-03-01T20:59:50Z')
+            """);
+
+        var health = await ApiHarness.ReadJsonAsync(await Api.Http.GetAsync("/health"));
+
+        var orders = health.GetProperty("checks").GetProperty("orders");
+        Assert.Equal(("stuck", 2), (orders.GetProperty("status").GetString(), orders.GetProperty("working").GetInt32()));
+        Assert.Equal(["open-stuck"], orders.GetProperty("stuck").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Infrastructure.Postgres;
@@ -23,8 +24,13 @@ internal sealed class HealthProbe(
     IMarketData marketData,
     ProposalSettings proposals,
     RiskSettings risk,
+    IOrderRecords orders,
+    ExecutionSettings execution,
     TimeProvider clock)
 {
+    /// <summary>Recovery runs every minute: two runs past the fill timeout and an order still working is stuck.</summary>
+    private static readonly TimeSpan RecoveryGrace = TimeSpan.FromMinutes(2);
+
     private static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(5);
 
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
@@ -34,10 +40,25 @@ internal sealed class HealthProbe(
         var scheduler = await SchedulerAsync(cancellationToken).ConfigureAwait(false);
         var freshness = await FreshnessAsync(now, cancellationToken).ConfigureAwait(false);
         var bot = Telegram();
+        var working = await OrdersAsync(now, cancellationToken).ConfigureAwait(false);
         var status = database.Status != "ok" ? "unhealthy"
-            : scheduler.Status != "running" || freshness.Status != "ok" || bot.Status == "failing" ? "degraded"
+            : scheduler.Status != "running" || freshness.Status != "ok" || bot.Status == "failing" || working.Status != "ok" ? "degraded"
             : "healthy";
-        return new HealthReport(status, now, new HealthChecks(database, scheduler, bot, freshness));
+        return new HealthReport(status, now, new HealthChecks(database, scheduler, bot, freshness, working));
+    }
+
+    private async Task<OrdersHealth> OrdersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var working = await orders.ListWorkingAsync(cancellationToken).ConfigureAwait(false);
+            var stuck = working.Where(o => now - o.CreatedAt > execution.FillTimeout + RecoveryGrace).Select(o => o.ClientOrderId).ToList();
+            return new OrdersHealth(stuck.Count > 0 ? "stuck" : "ok", working.Count, stuck);
+        }
+        catch (NpgsqlException e)
+        {
+            return new OrdersHealth("unavailable", 0, [], e.Message);
+        }
     }
 
     private TelegramHealth Telegram()

@@ -4,11 +4,18 @@ namespace OptionsAutomation.Web.Health;
 
 /// <summary>
 /// <c>GET /health</c>. <see cref="Status"/> is <c>healthy</c>, <c>degraded</c> (the scheduler is not running, or a
-/// watchlist quote is stale: answered 200, the service still serves) or <c>unhealthy</c> (no database: 503).
+/// watchlist quote is stale, or an order is stuck: answered 200, the service still serves) or <c>unhealthy</c> (no database: 503).
 /// </summary>
 internal sealed record HealthReport(string Status, DateTimeOffset CheckedAt, HealthChecks Checks);
 
-internal sealed record HealthChecks(DatabaseHealth Database, SchedulerHealth Scheduler, TelegramHealth Telegram, DataFreshness DataFreshness);
+internal sealed record HealthChecks(DatabaseHealth Database, SchedulerHealth Scheduler, TelegramHealth Telegram, DataFreshness DataFreshness, OrdersHealth Orders);
+
+/// <summary>
+/// <c>ok</c>; <c>stuck</c> when an order has been working longer than the fill timeout plus two recovery runs — recovery
+/// could not finish it (the broker does not answer?) and a person should look (<see cref="Stuck"/> lists them);
+/// <c>unavailable</c> when they could not be read.
+/// </summary>
+internal sealed record OrdersHealth(string Status, int Working, IReadOnlyList<string> Stuck, string? Detail = null);
 
 /// <summary><c>ok</c> or <c>down</c>, from a <c>SELECT 1</c>; <see cref="Detail"/> says why it is down.</summary>
 internal sealed record DatabaseHealth(string Status, double DurationMs, string? Detail);
