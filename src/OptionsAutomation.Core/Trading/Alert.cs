@@ -90,6 +90,11 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
         string.Create(CultureInfo.InvariantCulture, $"job-failed:{job}:{Calendar.MarketTime.InNewYork(at):yyyy-MM-ddTHH}"),
         "job_failed", $"Job {job} failed: {error}", null, null);
 
+    /// <summary>Recovery could not finish an order or proposal: once per item and New York day, while a person looks.</summary>
+    public static Alert RecoveryFailed(string id, string error, DateTimeOffset at) => new(
+        string.Create(CultureInfo.InvariantCulture, $"recovery-failed:{id}:{Calendar.MarketTime.DateOf(at):yyyy-MM-dd}"), "recovery_failed",
+        $"Recovery could not finish {id}: {error}. It is tried again every minute; check it at the broker.", null, null);
+
     public static Alert SettlementFailed(Position position, DateOnly date, string error) => new(
         $"expiration-failed:{position.PositionId}:{date:yyyy-MM-dd}", "expiration_failed",
         $"Position {position.PositionId} {position.Ticker} {position.StrategyType.ToCode()} expiring {date:yyyy-MM-dd} could not be settled ({error}); it stays OPEN.",

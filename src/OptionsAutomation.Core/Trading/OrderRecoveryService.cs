@@ -9,47 +9,70 @@ namespace OptionsAutomation.Core.Trading;
 /// order by <see cref="ExitService.ResumeCloseAsync"/> — which asks the broker by client order id, applies what it
 /// missed and finishes or fails the proposal or close, alerting once. Proposals left APPROVED (nothing sent) fail.
 /// Anything someone is working on right now is skipped (their locks), so recovery never races a live approval or close.
+/// One order that cannot be finished (the broker does not answer, a fill that cannot be booked) is reported, alerted
+/// once and left for the next run; it never holds back the others.
 /// </summary>
-public sealed class OrderRecoveryService(IOrderRecords orders, IProposalStore proposals, ApprovalService approvals, ExitService exits)
+public sealed class OrderRecoveryService(IOrderRecords orders, IProposalStore proposals, ApprovalService approvals, ExitService exits, IAlertQueue alerts, TimeProvider clock)
 {
-    /// <returns>One line per order or proposal it finished, saying how.</returns>
+    /// <returns>One line per order or proposal it finished (or could not), saying how.</returns>
     public async Task<IReadOnlyList<string>> RecoverAsync(CancellationToken cancellationToken)
     {
         var done = new List<string>();
         var resumed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var order in await orders.ListWorkingAsync(cancellationToken).ConfigureAwait(false))
         {
-            switch (order)
+            if (order.RequestId is { } owner && order.Intent == OrderIntent.Open)
             {
-                case { Intent: OrderIntent.Open, RequestId: { } requestId }:
-                    resumed.Add(requestId);
-                    if (await approvals.ResumeAsync(requestId, cancellationToken).ConfigureAwait(false) is { } approval)
-                    {
-                        done.Add($"{order.ClientOrderId}: {approval.Message}");
-                    }
-
-                    break;
-                case { Intent: OrderIntent.Close, PositionId: not null }:
-                    if (await exits.ResumeCloseAsync(order, cancellationToken).ConfigureAwait(false) is { } close)
-                    {
-                        done.Add($"{order.ClientOrderId}: {(close.Closed is { } closed ? $"booked {closed.Trade.Quantity} closed, P&L {closed.Trade.PnlRealized:0.00}" : close.OrderError)}");
-                    }
-
-                    break;
+                resumed.Add(owner);
             }
+
+            await AttemptAsync(order.ClientOrderId, done, () => ResumeAsync(order, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var status in (ProposalStatus[])[ProposalStatus.Approved, ProposalStatus.Executing])
         {
             foreach (var proposal in await proposals.ListAsync(status, 1000, cancellationToken).ConfigureAwait(false))
             {
-                if (resumed.Add(proposal.RequestId) && await approvals.ResumeAsync(proposal.RequestId, cancellationToken).ConfigureAwait(false) is { } outcome)
+                if (resumed.Add(proposal.RequestId))
                 {
-                    done.Add($"{proposal.RequestId}: {outcome.Message}");
+                    await AttemptAsync(proposal.RequestId, done, async () =>
+                        (await approvals.ResumeAsync(proposal.RequestId, cancellationToken).ConfigureAwait(false))?.Message, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
 
         return done;
+    }
+
+    private async Task<string?> ResumeAsync(WorkingOrder order, CancellationToken cancellationToken)
+    {
+        switch (order)
+        {
+            case { Intent: OrderIntent.Open, RequestId: { } requestId }:
+                return (await approvals.ResumeAsync(requestId, cancellationToken).ConfigureAwait(false))?.Message;
+            case { Intent: OrderIntent.Close, PositionId: not null }:
+                return await exits.ResumeCloseAsync(order, cancellationToken).ConfigureAwait(false) is { } close
+                    ? close.Closed is { } closed ? $"booked {closed.Trade.Quantity} closed, P&L {closed.Trade.PnlRealized:0.00}" : close.OrderError
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Runs one resumption; a failure is that item's finding (line and alert), not the end of the run.</summary>
+    private async Task AttemptAsync(string id, List<string> done, Func<Task<string?>> resume, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await resume().ConfigureAwait(false) is { } line)
+            {
+                done.Add($"{id}: {line}");
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            done.Add($"{id}: not recovered ({e.Message}); tried again next run");
+            await alerts.EnqueueAsync(Alert.RecoveryFailed(id, e.Message, clock.GetUtcNow()), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

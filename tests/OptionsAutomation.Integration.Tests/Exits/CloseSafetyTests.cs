@@ -192,6 +192,34 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         Assert.Single(broker.Placed);
     }
 
+    [Fact]
+    public async Task Recovery_AnOrderThatCannotBeFinished_IsReportedAndAlerted_AndTheOthersAreStillRecovered()
+    {
+        RecordingBroker? broker = null;
+        var h = new ExitHarness(_db, _clock, wrap: inner => broker = new RecordingBroker(inner));
+        var broken = (await h.OpenCspAsync("broken", 580m, 1.50m, March13, OpenedAt)).Position;
+        var unsent = (await h.OpenCspAsync("unsent", 570m, 1.50m, March13, OpenedAt)).Position;
+        // The oldest working order claims a fill the broker has no record of: nothing can book it.
+        await _db.ExecuteAsync($"""
+            INSERT INTO orders (client_order_id, position_id, request_id, intent, reason, status, legs, quantity, filled_quantity, created_at, updated_at)
+            VALUES ('close-broken', {broken.PositionId}, 'broken', 'CLOSE', '21dte', 'PARTIALLY_FILLED', '[]', 1, 1, '2026-02-27T15:00:00Z', '2026-02-27T15:00:00Z')
+            """);
+        h.QuoteShortPut(unsent, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
+        broker!.Crash = CrashPoint.BeforePlace;
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.Exits.CloseManuallyAsync(unsent.PositionId, "alice", CancellationToken.None));
+        var recovery = new OrderRecoveryService(new PostgresOrderRecords(_db.DataSource), new Proposals.ProposalHarness(_db, _clock, new RiskSettings()).Store(),
+            new Proposals.ProposalHarness(_db, _clock, new RiskSettings()).Approvals(new Core.Proposals.ExecutionSettings()), h.Restarted(), h.Alerts, _clock);
+
+        var lines = await recovery.RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("close-broken: not recovered (order close-broken: illegal transition PARTIALLY_FILLED (1 filled) → REJECTED (0 filled))", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(": the broker never received it; not sent late", lines[1], StringComparison.Ordinal);
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'recovery_failed' AND dedup_key = 'recovery-failed:close-broken:2026-02-27'"));
+        Assert.Equal(1, await _db.CountAsync("orders", $"position_id = {unsent.PositionId} AND status = 'REJECTED'"));
+        Assert.Equal(1, await _db.CountAsync("orders", "client_order_id = 'close-broken' AND status = 'PARTIALLY_FILLED'"));
+    }
+
     /// <summary>The first order fills 2 contracts at 0.75 (fees 0.65 each) and then rests until cancelled; later ones fill whole at 1.00.</summary>
     private sealed class PartialThenFullBroker : IBroker
     {
