@@ -32,8 +32,7 @@ public sealed class OrderExecutor(IBroker broker, ExecutionSettings settings, IP
             var left = deadline - clock.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
-                var cancelled = await broker.CancelAsync(ticket.ClientOrderId, cancellationToken).ConfigureAwait(false)
-                    ?? throw Unknown(ticket.ClientOrderId);
+                var cancelled = await CancelAsync(ticket.ClientOrderId, cancellationToken).ConfigureAwait(false);
                 return cancelled.Status == OrderStatus.Cancelled
                     ? cancelled with { Reason = string.Create(CultureInfo.InvariantCulture, $"cancelled: not filled within {settings.FillTimeoutSeconds} s") }
                     : cancelled;
@@ -46,6 +45,31 @@ public sealed class OrderExecutor(IBroker broker, ExecutionSettings settings, IP
 
         return state;
     }
+
+    /// <summary>
+    /// Cancels and waits for a final answer: a real broker cancels asynchronously (pending cancel: still working, and
+    /// still able to fill), so only a final state may be booked. Asks again every poll interval for up to
+    /// <see cref="CancelConfirmPolls"/> polls; a cancel never confirmed is an unknown outcome for recovery.
+    /// </summary>
+    private async Task<OrderState> CancelAsync(string clientOrderId, CancellationToken cancellationToken)
+    {
+        var state = await broker.CancelAsync(clientOrderId, cancellationToken).ConfigureAwait(false) ?? throw Unknown(clientOrderId);
+        for (var poll = 0; !state.IsFinal; poll++)
+        {
+            if (poll == CancelConfirmPolls)
+            {
+                throw new InvalidOperationException($"the cancel of order {clientOrderId} was not confirmed (still {state.Status.ToCode()}); outcome unknown");
+            }
+
+            await delay.WaitAsync(settings.PollInterval, cancellationToken).ConfigureAwait(false);
+            state = await broker.GetOrderAsync(clientOrderId, cancellationToken).ConfigureAwait(false) ?? throw Unknown(clientOrderId);
+        }
+
+        return state;
+    }
+
+    /// <summary>How many polls a cancel may take to be confirmed before the outcome counts as unknown.</summary>
+    public const int CancelConfirmPolls = 10;
 
     /// <summary>What the broker says of an order now; null when it has never seen the client order id.</summary>
     public Task<OrderState?> LookUpAsync(string clientOrderId, CancellationToken cancellationToken) =>
