@@ -62,6 +62,9 @@ public sealed class ExpirationService(
         }
         catch (TradingRuleException e)
         {
+            // E.g. a closing order still at work at the close: its fills decide what is left to settle, so the next run
+            // settles the rest (missed expirations are settled too) once it is final.
+            await alerts.EnqueueAsync(Alert.SettlementFailed(position, session.Date, e.Message), now, cancellationToken).ConfigureAwait(false);
             return new ExpirationResult(position, settlement, null, null, e.Message);
         }
     }

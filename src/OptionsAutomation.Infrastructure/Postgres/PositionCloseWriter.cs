@@ -3,6 +3,7 @@ using Npgsql;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Risk;
 
@@ -15,9 +16,16 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// </summary>
 internal static class PositionCloseWriter
 {
+    /// <param name="byClosingOrder">
+    /// The close books a closing order's fills. Any other close (a settlement, one recorded by hand) is refused while a
+    /// closing order for the position is at work: the broker may still be filling it, and those fills must close the
+    /// contracts they traded, not contracts that are already gone.
+    /// </param>
     /// <exception cref="PositionNotFoundException">when no such position exists.</exception>
+    /// <exception cref="OrderInProgressException">when <paramref name="byClosingOrder"/> is false and a closing order is working.</exception>
     public static async Task<ClosedPosition> CloseAsync(
-        NpgsqlTransaction transaction, long positionId, Func<Position, ClosedPosition> close, string actor, RiskSettings risk, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, long positionId, Func<Position, ClosedPosition> close, string actor, RiskSettings risk, bool byClosingOrder,
+        CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         // The row lock makes a concurrent second close wait, then see the position already closed.
@@ -25,6 +33,12 @@ internal static class PositionCloseWriter
             $"SELECT {PositionRow.Columns} FROM positions WHERE position_id = @positionId FOR UPDATE",
             new { positionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
             ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!byClosingOrder && await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+                $"SELECT client_order_id FROM orders WHERE position_id = @positionId AND intent = 'CLOSE' AND status IN ({OrderRecordRow.WorkingStatuses})",
+                new { positionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } working)
+        {
+            throw OrderInProgressException.Closing(positionId, working);
+        }
 
         var result = close(row.ToDomain());
         var closed = result.Position;

@@ -95,7 +95,7 @@ public sealed partial class PostgresCloseLedger(NpgsqlDataSource dataSource, ILo
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, _risk, cancellationToken).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, _risk, byClosingOrder: true, cancellationToken).ConfigureAwait(false);
         await OrderWriter.MoveAsync(transaction, fill, actor, closed.Position.RequestId, positionId, null, now, cancellationToken).ConfigureAwait(false);
         await FillWriter.InsertAsync(transaction, fill, closed.Position.RequestId, positionId, cancellationToken).ConfigureAwait(false);
         await BreakerWriter.FeedAsync(transaction, feed, now, _risk).ConfigureAwait(false);

@@ -141,7 +141,7 @@ public sealed partial class PostgresPositionStore : IPositionStore
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, _risk, cancellationToken).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, _risk, byClosingOrder: false, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogClosed(closed.Position.PositionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.ExitPrice, closed.Trade.PnlRealized, closed.Trade.WinLoss.ToCode());
         return closed;

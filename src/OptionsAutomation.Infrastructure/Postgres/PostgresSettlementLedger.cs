@@ -25,7 +25,7 @@ public sealed partial class PostgresSettlementLedger(NpgsqlDataSource dataSource
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, ExpirationService.Actor, _risk, cancellationToken).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, ExpirationService.Actor, _risk, byClosingOrder: false, cancellationToken).ConfigureAwait(false);
         // Expiration is a fill at intrinsic value like any other: an order recorded and filled in the same transaction.
         await connection.ExecuteAsync(new CommandDefinition(
             """

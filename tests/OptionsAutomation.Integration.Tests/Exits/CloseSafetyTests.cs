@@ -220,6 +220,34 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("orders", "client_order_id = 'close-broken' AND status = 'PARTIALLY_FILLED'"));
     }
 
+    [Fact]
+    public async Task Expiration_WaitsForAClosingOrderStillAtWork_AndSettlesOnceItIsFinal()
+    {
+        var expiry = new DateOnly(2026, 3, 20);
+        _clock.Set(new DateTimeOffset(2026, 3, 20, 19, 55, 0, TimeSpan.Zero));
+        RecordingBroker? broker = null;
+        var h = new ExitHarness(_db, _clock, wrap: inner => broker = new RecordingBroker(inner));
+        var position = (await h.OpenCspAsync("expiring", 580m, 1.50m, expiry, OpenedAt)).Position;
+        h.QuoteShortPut(position, 0.01m, 0.05m, _clock.GetUtcNow().AddMinutes(-1));
+        broker!.Crash = CrashPoint.BeforePlace;
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None));
+        _clock.Set(new DateTimeOffset(2026, 3, 20, 20, 15, 0, TimeSpan.Zero));
+        h.Quotes.Underlying("SPY", 600m, new DateTimeOffset(2026, 3, 20, 20, 0, 0, TimeSpan.Zero));
+
+        var refused = Assert.Single(await h.Expirations.SettleAsync(expiry, CancellationToken.None));
+
+        Assert.StartsWith("IN_PROGRESS: closing order close-", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(PositionStatus.Open, (await h.Positions.FindAsync(position.PositionId))!.Status);
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'expiration_failed'"));
+
+        var working = Assert.Single(await new PostgresOrderRecords(_db.DataSource).ListWorkingAsync(CancellationToken.None));
+        await h.Restarted().ResumeCloseAsync(working, CancellationToken.None);
+        var settled = Assert.Single(await h.RestartedExpirations().SettleAsync(expiry, CancellationToken.None));
+
+        Assert.Equal((ExitReason.Expired, 150.00m), (settled.Closed!.Trade.ExitReason, settled.Closed.Trade.PnlRealized));
+        Assert.Equal(1, await _db.CountAsync("trade_history"));
+    }
+
     /// <summary>The first order fills 2 contracts at 0.75 (fees 0.65 each) and then rests until cancelled; later ones fill whole at 1.00.</summary>
     private sealed class PartialThenFullBroker : IBroker
     {
