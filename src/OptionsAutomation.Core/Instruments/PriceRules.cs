@@ -9,6 +9,15 @@ public static class PriceRules
     public const int PriceDecimals = 4;
     public const int AmountDecimals = 2;
 
+    /// <summary>
+    /// A broker's average price (it may carry more decimals: 3 fills at 1.23, 1.23, 1.24 average 1.2333…) rounded half
+    /// away from zero to the 4 decimals a price carries here; the fills themselves are stored as the broker reported them.
+    /// </summary>
+    public static decimal BrokerPrice(decimal price) => decimal.Round(price, PriceDecimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>A broker's commission in dollars (some report fractions of a cent), rounded to the cent.</summary>
+    public static decimal BrokerAmount(decimal amount) => decimal.Round(amount, AmountDecimals, MidpointRounding.AwayFromZero);
+
     /// <summary>OCC symbols carry the strike in thousandths.</summary>
     public const int StrikeDecimals = 3;
 

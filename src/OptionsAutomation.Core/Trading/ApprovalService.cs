@@ -196,9 +196,9 @@ public sealed class ApprovalService(
             Expiration = executing.Expiration,
             ShortStrike = executing.ShortStrike,
             LongStrike = executing.LongStrike,
-            Credit = -net,
+            Credit = PriceRules.BrokerPrice(-net),
             Quantity = outcome.FilledQuantity,
-            Fees = outcome.Fees,
+            Fees = PriceRules.BrokerAmount(outcome.Fees),
             OpenedAt = outcome.At,
             Actor = by,
         }, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
@@ -200,7 +201,8 @@ public sealed class ExitService(
             var closed = await ledger.CompleteCloseAsync(
                 position.PositionId,
                 outcome,
-                p => p.Reduce(outcome.FilledQuantity, new PositionExit(debit, reason, outcome.At, executedBy, actor, outcome.Fees, outcome.ClientOrderId), clock.GetUtcNow()),
+                p => p.Reduce(outcome.FilledQuantity, new PositionExit(PriceRules.BrokerPrice(debit), reason, outcome.At, executedBy, actor,
+                    PriceRules.BrokerAmount(outcome.Fees), outcome.ClientOrderId), clock.GetUtcNow()),
                 OrderLifecycle.FeedFor(outcome.Status, outcome.FilledQuantity),
                 actor,
                 clock.GetUtcNow(),

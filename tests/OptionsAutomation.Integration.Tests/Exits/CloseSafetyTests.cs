@@ -248,6 +248,31 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("trade_history"));
     }
 
+    [Fact]
+    public async Task ABrokersUnroundedAveragePriceAndFee_AreBookedToFourDecimalsAndTheCent()
+    {
+        var h = new ExitHarness(_db, _clock, broker: new UnroundedBroker());
+        var position = (await h.OpenCspAsync("unrounded", 580m, 1.50m, April17, OpenedAt, quantity: 3)).Position;
+        h.QuoteShortPut(position, 1.20m, 1.25m, TenThirtyFive.AddMinutes(-1));
+
+        var check = await h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None);
+
+        // 1.2333333… → 1.2333; fees 1.3045 → 1.30: (1.50 − 1.2333) × 300 − 1.30 = 78.71.
+        Assert.Equal((1.2333m, 1.30m, 78.71m), (check.Closed!.Trade.ExitPrice, check.Closed.Trade.Fees, check.Closed.Trade.PnlRealized));
+        Assert.Equal(1, await _db.CountAsync("orders", "status = 'FILLED' AND fill_price = 1.2333"));
+    }
+
+    /// <summary>Fills a whole order at once at an average with more decimals than a price carries here, and a fee in fractions of a cent.</summary>
+    private sealed class UnroundedBroker : PlaceOnlyBroker
+    {
+        public override Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
+        {
+            var price = 3.7m / 3m;
+            return Task.FromResult(new OrderState(ticket.ClientOrderId, OrderStatus.Filled, ticket.Quantity, ticket.Quantity, price, 1.3045m,
+                new([new LegFill($"{ticket.ClientOrderId}-1", ticket.Legs[0], ticket.Quantity, price, 1.3045m)]), "u-1", null, ticket.AsOf));
+        }
+    }
+
     /// <summary>The first order fills 2 contracts at 0.75 (fees 0.65 each) and then rests until cancelled; later ones fill whole at 1.00.</summary>
     private sealed class PartialThenFullBroker : IBroker
     {
