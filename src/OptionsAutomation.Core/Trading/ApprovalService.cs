@@ -34,6 +34,7 @@ public sealed class ApprovalService(
     ExecutionSettings execution,
     ExitRuleSettings rules,
     KeyedGate turns,
+    ITradingControls controls,
     TimeProvider clock)
 {
     public async Task<ApprovalOutcome> ApproveAsync(string requestId, string by, CancellationToken cancellationToken)
@@ -185,6 +186,12 @@ public sealed class ApprovalService(
             var reason = outcome.FilledQuantity > 0 ? $"filled for a debit ({outcome.NetPrice})" : outcome.Reason ?? "not filled";
             var feed = outcome.FilledQuantity > 0 ? BreakerFeed.Error : OrderLifecycle.FeedFor(outcome.Status, 0);
             var failed = await proposals.FailExecutionAsync(executing, outcome, reason, feed, by, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (outcome.FilledQuantity > 0)
+            {
+                // Something opened at the broker that we cannot book: nothing manages it. Stop every order until a person does.
+                await controls.TightenStateAsync(TradingState.Halted, UnbookedFill.Reason(outcome, reason), by, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+
             return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);
         }
 

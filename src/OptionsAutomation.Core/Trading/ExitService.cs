@@ -214,6 +214,13 @@ public sealed class ExitService(
         await ledger.RecordFailedCloseAsync(position, outcome.ClientOrderId, outcome, rejection,
             outcome.FilledQuantity > 0 ? BreakerFeed.Error : OrderLifecycle.FeedFor(outcome.Status, 0),
             Alert.ExitFailed(position, reason, outcome.ClientOrderId, rejection), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (outcome.FilledQuantity > 0)
+        {
+            // Contracts traded that we cannot book: the position as stored is wrong, and another closing order for it
+            // could open the other side. Stop every order until a person reconciles it with the broker.
+            await controls.TightenStateAsync(TradingState.Halted, UnbookedFill.Reason(outcome, rejection), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         return new ExitCheck(position, decision, null, rejection);
     }
 

@@ -7,7 +7,7 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// <summary>Records a broker's leg fills, each with its commission, inside the caller's transaction; a fill id seen before is ignored.</summary>
 internal static class FillWriter
 {
-    public static async Task InsertAsync(NpgsqlTransaction transaction, OrderState fill, string? requestId, long positionId, CancellationToken cancellationToken)
+    public static async Task InsertAsync(NpgsqlTransaction transaction, OrderState fill, string? requestId, long? positionId, CancellationToken cancellationToken)
     {
         foreach (var leg in fill.Fills)
         {

@@ -127,6 +127,8 @@ public sealed partial class PostgresProposalStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await OrderWriter.MoveAsync(transaction, final, actor, proposal.RequestId, null, reason, now, cancellationToken).ConfigureAwait(false);
+        // A fill we will not book (opened for a debit) is still a fill: on record, against no position.
+        await FillWriter.InsertAsync(transaction, final, proposal.RequestId, null, cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleAsync<ProposalRow>(new CommandDefinition(
             $"""
             UPDATE trade_requests SET status = 'FAILED', decision_reason = @Reason, updated_at = @Now

@@ -262,6 +262,33 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("orders", "status = 'FILLED' AND fill_price = 1.2333"));
     }
 
+    [Fact]
+    public async Task AFillThatCannotBeBooked_IsStored_HaltsTrading_AndNoSecondClosingOrderGoesOut()
+    {
+        RecordingBroker? broker = null;
+        var h = new ExitHarness(_db, _clock, broker: new CreditCloseBroker(), wrap: inner => broker = new RecordingBroker(inner));
+        var position = (await h.OpenCspAsync("crossed", 580m, 1.50m, March13, OpenedAt)).Position;
+        h.QuoteShortPut(position, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
+
+        var first = await h.RunOneAsync();
+        var second = await h.RunOneAsync();
+
+        Assert.Equal("filled for a credit (-0.05)", first.OrderError);
+        Assert.Equal("not sent: TRADING_HALTED: state=HALTED", second.OrderError);
+        Assert.Single(broker!.Placed);
+        Assert.Equal(PositionStatus.Open, (await h.Positions.FindAsync(position.PositionId))!.Status);
+        Assert.Equal(1, await _db.CountAsync("fills", $"position_id = {position.PositionId} AND side = 'BUY'"));
+        Assert.Equal(1, await _db.CountAsync("trading_controls", "trading_state = 'HALTED' AND state_reason LIKE 'UNBOOKED_FILL: order close-%'"));
+    }
+
+    /// <summary>Fills a closing order for a net credit, as crossed quotes would: a fill nothing here can book.</summary>
+    private sealed class CreditCloseBroker : PlaceOnlyBroker
+    {
+        public override Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken) =>
+            Task.FromResult(new OrderState(ticket.ClientOrderId, OrderStatus.Filled, ticket.Quantity, ticket.Quantity, -0.05m, 0m,
+                new([new LegFill($"{ticket.ClientOrderId}-1", ticket.Legs[0], ticket.Quantity, 0m)]), "c-1", null, ticket.AsOf));
+    }
+
     /// <summary>Fills a whole order at once at an average with more decimals than a price carries here, and a fee in fractions of a cent.</summary>
     private sealed class UnroundedBroker : PlaceOnlyBroker
     {
