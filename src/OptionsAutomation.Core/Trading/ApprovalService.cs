@@ -47,15 +47,15 @@ public sealed class ApprovalService(
         var now = clock.GetUtcNow();
         switch (proposal.Status)
         {
-            // A person approving again asks for the trade now: resend under the same client order id (a broker that has
-            // it answers its state). Recovery, acting on nobody's word, never sends late (ResumeAsync).
+            // Its order went out before (or never reached the broker): follow it, never send it late.
             case ProposalStatus.Executing:
-            case ProposalStatus.Approved:
-                return await ExecuteAsync(proposal, by, cancellationToken).ConfigureAwait(false);
+                return await ResumeExecutingAsync(proposal, by, cancellationToken).ConfigureAwait(false);
             case ProposalStatus.Proposed when proposal.ExpiresAt <= now:
                 var expired = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Expired, "system", "approval window passed", now, cancellationToken).ConfigureAwait(false);
                 return await AnswerAsync(expired ?? proposal, cancellationToken).ConfigureAwait(false);
+            // APPROVED: interrupted before its order was recorded. Approving again is a new decision: session and gate again.
             case ProposalStatus.Proposed:
+            case ProposalStatus.Approved:
                 break;
             default:
                 return await AnswerAsync(proposal, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ public sealed class ApprovalService(
 
         if (!execution.AllowOutsideSession && calendar.SessionAt(now) is null)
         {
-            return ApprovalOutcome.Of(proposal, "MARKET_CLOSED: opening orders are sent only during an NYSE session; still PROPOSED");
+            return ApprovalOutcome.Of(proposal, $"MARKET_CLOSED: opening orders are sent only during an NYSE session; still {proposal.Status.ToCode()}");
         }
 
         var strategy = proposal.Strategy();
@@ -72,12 +72,14 @@ public sealed class ApprovalService(
             await SnapshotAsync(strategy, now, cancellationToken).ConfigureAwait(false));
         if (decision.Denial is { } denial)
         {
-            var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Failed, by, $"refused by the risk gate: {denial}", now, cancellationToken).ConfigureAwait(false);
+            var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed, ProposalStatus.Approved], ProposalStatus.Failed, by, $"refused by the risk gate: {denial}", now, cancellationToken).ConfigureAwait(false);
             return await AnswerAsync(failed ?? proposal, cancellationToken).ConfigureAwait(false);
         }
 
-        var approved = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Approved, by, decision.Summary, now, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"proposal {requestId} changed under its lock.");
+        var approved = proposal.Status == ProposalStatus.Approved
+            ? proposal
+            : await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Approved, by, decision.Summary, now, cancellationToken).ConfigureAwait(false)
+              ?? throw new InvalidOperationException($"proposal {requestId} changed under its lock.");
         return await ExecuteAsync(approved, by, cancellationToken).ConfigureAwait(false);
     }
 

@@ -112,9 +112,9 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AfterACrashBetweenOrderAndFill_ApprovingAgainFinishesTheSameOrder()
+    public async Task AfterACrashBeforeTheOrderReachedTheBroker_ApprovingAgainFailsIt_NothingIsSentLate()
     {
-        // The rows a crash leaves: proposal EXECUTING, opening order PENDING, no position.
+        // The rows a crash leaves: proposal EXECUTING, opening order PENDING, no position, nothing at the broker.
         var store = Store();
         await store.TransitionAsync(RequestId, [ProposalStatus.Proposed], ProposalStatus.Approved, "alice", null, Close, CancellationToken.None);
         var executing = (await store.TransitionAsync(RequestId, [ProposalStatus.Approved], ProposalStatus.Executing, "alice", null, Close, CancellationToken.None))!;
@@ -123,9 +123,24 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
 
         var outcome = await Approvals().ApproveAsync(RequestId, "alice", CancellationToken.None);
 
-        Assert.Equal(ProposalStatus.Executed, outcome.Status);
-        Assert.Equal(1, await _db.CountAsync("orders", "status = 'FILLED'"));
-        Assert.Equal(1, await _db.CountAsync("positions"));
+        Assert.Equal(ProposalStatus.Failed, outcome.Status);
+        Assert.Equal("failed: order not filled: interrupted before the order reached the broker; not sent late", outcome.Message);
+        Assert.Equal(1, await _db.CountAsync("orders", "status = 'REJECTED'"));
+        Assert.Equal(0, await _db.CountAsync("paper_orders"));
+        Assert.Equal(0, await _db.CountAsync("positions"));
+    }
+
+    [Fact]
+    public async Task LeftApprovedByACrash_ApprovingAgainRunsTheGateAgain_WhichRefusesItWhileHalted()
+    {
+        await Store().TransitionAsync(RequestId, [ProposalStatus.Proposed], ProposalStatus.Approved, "alice", null, Close, CancellationToken.None);
+        await Controls().SetStateAsync(TradingState.Halted, "test", "test", Close, CancellationToken.None);
+
+        var halted = await Approvals().ApproveAsync(RequestId, "alice", CancellationToken.None);
+
+        Assert.Equal(ProposalStatus.Failed, halted.Status);
+        Assert.StartsWith("failed: refused by the risk gate: TRADING_HALTED", halted.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await _db.CountAsync("orders"));
     }
 
     private PostgresProposalStore Store() => _harness.Store();
