@@ -105,10 +105,12 @@ public sealed partial class PostgresProposalStore
             "UPDATE orders SET position_id = @PositionId WHERE client_order_id = @ClientOrderId AND position_id IS NULL",
             new { PositionId = positionId, fill.ClientOrderId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await FillWriter.InsertAsync(transaction, fill, proposal.RequestId, positionId, cancellationToken).ConfigureAwait(false);
+        // Only from EXECUTING: had another process finished it meanwhile (a lost lock), no row matches, QuerySingle
+        // throws and this whole transaction rolls back instead of overwriting its outcome.
         var row = await connection.QuerySingleAsync<ProposalRow>(new CommandDefinition(
             $"""
             UPDATE trade_requests SET status = 'EXECUTED', position_id = @PositionId, updated_at = @Now
-            WHERE request_id = @RequestId
+            WHERE request_id = @RequestId AND status = 'EXECUTING'
             RETURNING {ProposalRow.Columns}
             """,
             new { PositionId = positionId, proposal.RequestId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -132,7 +134,7 @@ public sealed partial class PostgresProposalStore
         var row = await connection.QuerySingleAsync<ProposalRow>(new CommandDefinition(
             $"""
             UPDATE trade_requests SET status = 'FAILED', decision_reason = @Reason, updated_at = @Now
-            WHERE request_id = @RequestId
+            WHERE request_id = @RequestId AND status = 'EXECUTING'
             RETURNING {ProposalRow.Columns}
             """,
             new { Reason = final.FilledQuantity == 0 ? $"order not filled: {reason}" : $"order not booked: {reason}", proposal.RequestId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
