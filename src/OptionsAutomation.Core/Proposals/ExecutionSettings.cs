@@ -20,6 +20,12 @@ public sealed record ExecutionSettings
 
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
 
+    /// <summary>
+    /// How long after an order was recorded recovery believes a broker that says it never saw it: the fill timeout plus
+    /// a minute, for a send still in flight or a broker whose lookup lags. Before that, recovery asks again next run.
+    /// </summary>
+    public TimeSpan NeverReceivedAfter => FillTimeout + TimeSpan.FromMinutes(1);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();

@@ -103,9 +103,10 @@ public sealed class ApprovalService(
     /// Finishes a proposal an interrupted approval left APPROVED or EXECUTING (recovery, at start-up and every minute).
     /// APPROVED means the opening order was never recorded, so never sent: the proposal FAILS rather than trade late on
     /// an old decision. EXECUTING asks the broker for <c>open-{request id}</c>: unknown there → FAILED, nothing sent;
-    /// known → followed to a final state and booked. Null when it needs nothing or someone else holds it now.
+    /// known → followed to a final state and booked. Null when it needs nothing, someone else holds it now, or its order
+    /// (recorded at <paramref name="orderRecordedAt"/>) is too young to conclude the broker never received it.
     /// </summary>
-    public async Task<ApprovalOutcome?> ResumeAsync(string requestId, CancellationToken cancellationToken)
+    public async Task<ApprovalOutcome?> ResumeAsync(string requestId, CancellationToken cancellationToken, DateTimeOffset? orderRecordedAt = null)
     {
         await using var turn = turns.TryEnter(requestId);
         await using var held = turn is null ? null : await proposals.TryLockAsync(requestId, cancellationToken).ConfigureAwait(false);
@@ -120,6 +121,9 @@ public sealed class ApprovalService(
                 var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Approved], ProposalStatus.Failed, ExitService.RecoveryActor,
                     "interrupted before its opening order was sent; not sent late", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 return await AnswerAsync(failed ?? proposal, cancellationToken).ConfigureAwait(false);
+            case ProposalStatus.Executing when orderRecordedAt is { } recorded && clock.GetUtcNow() - recorded < execution.NeverReceivedAfter
+                && await orders.LookUpAsync(OpeningOrderId(requestId), cancellationToken).ConfigureAwait(false) is null:
+                return null;
             case ProposalStatus.Executing:
                 return await ResumeExecutingAsync(proposal, ExitService.RecoveryActor, cancellationToken).ConfigureAwait(false);
             default:

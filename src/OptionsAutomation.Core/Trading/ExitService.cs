@@ -109,8 +109,8 @@ public sealed class ExitService(
 
     /// <summary>
     /// Finishes a closing order left working by a crash or an unanswered broker call: asks the broker by its client order
-    /// id; one the broker never saw is REJECTED (nothing traded, nothing is sent late — the next exit tick decides
-    /// afresh); one it knows is followed to a final state (cancelled once <c>Execution:FillTimeoutSeconds</c> passes) and
+    /// id; one the broker never saw is REJECTED once it is older than <see cref="ExecutionSettings.NeverReceivedAfter"/>
+    /// (nothing traded, nothing is sent late — the next exit tick decides afresh); one it knows is followed to a final state (cancelled once <c>Execution:FillTimeoutSeconds</c> passes) and
     /// booked like any close. Null when someone else is working on it now.
     /// </summary>
     public async Task<ExitCheck?> ResumeCloseAsync(WorkingOrder order, CancellationToken cancellationToken)
@@ -130,6 +130,12 @@ public sealed class ExitService(
         var decision = new ExitDecision(positionId, ExitDecisionKind.Exit, reason, $"closing order {order.ClientOrderId} resumed by recovery",
             position.MarkPrice, position.UnrealizedPnl, position.IsOption ? position.DaysToExpiry(MarketTime.DateOf(now)) : 0);
         var known = await orders.LookUpAsync(order.ClientOrderId, cancellationToken).ConfigureAwait(false);
+        if (known is null && now - order.CreatedAt < execution.NeverReceivedAfter)
+        {
+            // Too young to believe "never seen": a send may still be in flight. Asked again next run.
+            return null;
+        }
+
         if (known is null)
         {
             var never = OrderState.Rejected(order.ClientOrderId, position.Quantity, "the broker never received it; not sent late", now);

@@ -49,7 +49,7 @@ public sealed class OrderRecoveryService(IOrderRecords orders, IProposalStore pr
         switch (order)
         {
             case { Intent: OrderIntent.Open, RequestId: { } requestId }:
-                return (await approvals.ResumeAsync(requestId, cancellationToken).ConfigureAwait(false))?.Message;
+                return (await approvals.ResumeAsync(requestId, cancellationToken, order.CreatedAt).ConfigureAwait(false))?.Message;
             case { Intent: OrderIntent.Close, PositionId: not null }:
                 return await exits.ResumeCloseAsync(order, cancellationToken).ConfigureAwait(false) is { } close
                     ? close.Closed is { } closed ? $"booked {closed.Trade.Quantity} closed, P&L {closed.Trade.PnlRealized:0.00}" : close.OrderError

@@ -176,8 +176,11 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         broker!.Crash = CrashPoint.BeforePlace;
         await Assert.ThrowsAsync<SimulatedCrashException>(() => h.RunOneAsync());
         broker.Crash = CrashPoint.None;
-
         var working = Assert.Single(await new PostgresOrderRecords(_db.DataSource).ListWorkingAsync(CancellationToken.None));
+
+        // Too young to believe the broker's "never seen": a send may still be in flight.
+        Assert.Null(await h.Restarted().ResumeCloseAsync(working, CancellationToken.None));
+        _clock.Set(TenThirtyFive.AddMinutes(2));
         var resumed = await h.Restarted().ResumeCloseAsync(working, CancellationToken.None);
 
         Assert.Null(resumed!.Closed);
@@ -207,6 +210,7 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         h.QuoteShortPut(unsent, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
         broker!.Crash = CrashPoint.BeforePlace;
         await Assert.ThrowsAsync<SimulatedCrashException>(() => h.Exits.CloseManuallyAsync(unsent.PositionId, "alice", CancellationToken.None));
+        _clock.Set(TenThirtyFive.AddMinutes(2));
         var recovery = new OrderRecoveryService(new PostgresOrderRecords(_db.DataSource), new Proposals.ProposalHarness(_db, _clock, new RiskSettings()).Store(),
             new Proposals.ProposalHarness(_db, _clock, new RiskSettings()).Approvals(new Core.Proposals.ExecutionSettings()), h.Restarted(), h.Alerts, _clock);
 

@@ -110,7 +110,8 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
 
         await DieAsync(() => harness.Approvals(execution, market, broker, step).ApproveAsync(proposal.RequestId, "alice", CancellationToken.None));
 
-        clock.Set(clock.GetUtcNow().AddSeconds(5));
+        // The restart comes two minutes later: past the fill timeout and the minute before "never received" is believed.
+        clock.Set(clock.GetUtcNow().AddMinutes(2));
         await RecoverTwiceAsync(db, harness.Approvals(execution, market, broker), new ExitHarness(db, clock, broker: broker).Restarted());
     }
 
@@ -124,7 +125,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
 
         await DieAsync(() => h.RunOneAsync());
 
-        clock.Set(clock.GetUtcNow().AddMinutes(1));
+        clock.Set(clock.GetUtcNow().AddMinutes(2));
         var exits = h.Restarted();
         await RecoverTwiceAsync(db, new ProposalHarness(db, clock, new RiskSettings()).Approvals(new ExecutionSettings()), exits);
         // The next exit tick closes whatever recovery left open (an order that never reached the broker is not sent late).
