@@ -59,6 +59,12 @@ public sealed class ExitService(
                 // E.g. closed by hand between the mark and the fill: report it and go on with the others.
                 checks.Add(new ExitCheck(marked.Position, decision, null, e.Message));
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One position's failure (the database, the broker) must not keep the others' stops from being judged; its
+                // order, if one was recorded, stays working for recovery.
+                checks.Add(new ExitCheck(marked.Position, decision, null, $"failed: {e.Message}"));
+            }
         }
 
         return checks;
