@@ -5,6 +5,7 @@ namespace OptionsAutomation.Core.Marks;
 /// <summary>
 /// What one mark changes on a position. A fresh mark moves the price, unrealized P&amp;L, the excursions
 /// and the stop-breach count; a stale or unusable one only flags the position and keeps the last good values.
+/// <see cref="Quantity"/> is the open quantity it was computed for: a partial close in between makes it stale.
 /// </summary>
 public sealed record MarkUpdate(
     long PositionId,
@@ -16,20 +17,21 @@ public sealed record MarkUpdate(
     decimal? Mae,
     decimal? Mfe,
     int StopBreaches,
-    PositionGreeks? Greeks)
+    PositionGreeks? Greeks,
+    int Quantity)
 {
     public static MarkUpdate For(Position position, PositionMark mark, PositionGreeks? greeks)
     {
         if (!mark.IsFresh || mark.Price is not { } price)
         {
             return new MarkUpdate(position.PositionId, mark.Quality, mark.Problem, position.MarkPrice, position.MarkedAt,
-                position.UnrealizedPnl, position.Mae, position.Mfe, position.StopBreaches, position.Greeks());
+                position.UnrealizedPnl, position.Mae, position.Mfe, position.StopBreaches, position.Greeks(), position.Quantity);
         }
 
         var pnl = position.PnlAt(price);
         var breaches = -pnl >= position.StopLoss ? position.StopBreaches + 1 : 0;
         return new MarkUpdate(position.PositionId, MarkQuality.Fresh, null, price, mark.QuotedAt, pnl,
-            Math.Min(position.Mae ?? pnl, pnl), Math.Max(position.Mfe ?? pnl, pnl), breaches, greeks ?? position.Greeks());
+            Math.Min(position.Mae ?? pnl, pnl), Math.Max(position.Mfe ?? pnl, pnl), breaches, greeks ?? position.Greeks(), position.Quantity);
     }
 
     public Position ApplyTo(Position position, DateTimeOffset now) => position with

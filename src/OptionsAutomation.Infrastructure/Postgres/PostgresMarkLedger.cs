@@ -18,10 +18,10 @@ public sealed class PostgresMarkLedger(NpgsqlDataSource dataSource) : IMarkLedge
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // Only an OPEN position is marked: a close that committed meanwhile wins.
+        // Only an OPEN position of the size the mark was computed for: a close (whole or partial) that committed meanwhile wins.
         var current = await connection.QuerySingleOrDefaultAsync<(string MarkStatus, string RequestId)?>(new CommandDefinition(
-            "SELECT coalesce(mark_status, ''), request_id FROM positions WHERE position_id = @PositionId AND status = 'OPEN' FOR UPDATE",
-            new { update.PositionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "SELECT coalesce(mark_status, ''), request_id FROM positions WHERE position_id = @PositionId AND status = 'OPEN' AND quantity = @Quantity FOR UPDATE",
+            new { update.PositionId, update.Quantity }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (current is not { } previous)
         {
             return;
@@ -33,11 +33,12 @@ public sealed class PostgresMarkLedger(NpgsqlDataSource dataSource) : IMarkLedge
             SET mark_status = @Status, mark_problem = @Problem, mark_price = @MarkPrice, marked_at = @MarkedAt,
                 unrealized_pnl = @UnrealizedPnl, mae = @Mae, mfe = @Mfe, stop_breaches = @StopBreaches,
                 delta = @Delta, gamma = @Gamma, theta = @Theta, vega = @Vega, last_updated = @Now
-            WHERE position_id = @PositionId AND status = 'OPEN'
+            WHERE position_id = @PositionId AND status = 'OPEN' AND quantity = @Quantity
             """,
             new
             {
                 update.PositionId,
+                update.Quantity,
                 Status = update.Quality.ToCode(),
                 update.Problem,
                 update.MarkPrice,

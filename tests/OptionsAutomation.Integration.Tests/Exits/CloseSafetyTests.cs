@@ -96,6 +96,10 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("orders", "status = 'CANCELLED' AND quantity = 5 AND filled_quantity = 2 AND fees = 1.30"));
         Assert.Equal(1, await _db.CountAsync("fills", $"position_id = {position.PositionId} AND quantity = 2 AND fees = 1.30 AND client_order_id IS NOT NULL"));
         Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'position.reduced'"));
+        // A mark computed for the 5 contracts before the partial close lands after it: it is dropped, not applied to the 3 left.
+        var stale = Core.Marks.MarkUpdate.For(position, new Core.Marks.PositionMark(9.00m, TenThirtyFive, Core.Marks.MarkQuality.Fresh, null, []), null);
+        await new PostgresMarkLedger(_db.DataSource).RecordMarkAsync(stale, null, null, TenThirtyFive, CancellationToken.None);
+        Assert.NotEqual(9.00m, (await h.Positions.FindAsync(position.PositionId))!.MarkPrice);
 
         var second = await h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None);
 
