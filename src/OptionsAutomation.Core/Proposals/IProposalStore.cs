@@ -39,21 +39,4 @@ public interface IProposalStore
     /// audited once per change (repeating a state already stored writes nothing).
     /// </summary>
     Task RecordOrderProgressAsync(TradeProposal proposal, Orders.OrderState state, string actor, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The order is final with something filled (FILLED, or CANCELLED after a partial fill) and the position for
-    /// the filled quantity exists: order status, its fills, proposal EXECUTED, alert — one transaction.
-    /// </summary>
-    Task<TradeProposal> CompleteExecutionAsync(
-        TradeProposal proposal, Orders.OrderState fill, long positionId, string actor, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The order is final and nothing is booked: order status (REJECTED, CANCELLED), proposal FAILED with the reason, the
-    /// breaker fed <paramref name="feed"/>, alert — one transaction.
-    /// </summary>
-    Task<TradeProposal> FailExecutionAsync(
-        TradeProposal proposal, Orders.OrderState final, string reason, Orders.BreakerFeed feed, string actor, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>The broker call gave no answer: the opening order is UNKNOWN (recovery asks again) and the breaker counts an error.</summary>
-    Task RecordUnknownOutcomeAsync(TradeProposal proposal, string clientOrderId, string error, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 }

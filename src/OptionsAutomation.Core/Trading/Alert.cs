@@ -63,6 +63,13 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
         $"Proposal {proposal.RequestId}: {proposal.Ticker} {proposal.StrategyType.ToCode()} × {proposal.Quantity} at a credit of {MoneyText.Price(proposal.NetCredit)}",
         null, proposal.RequestId);
 
+    /// <summary>
+    /// What a proposal's new status tells people: a decision they wait on (rejected, expired, failed) edits its card;
+    /// approval and execution under way say nothing (the outcome of an execution has its own alert).
+    /// </summary>
+    public static Alert? OnTransition(Proposals.TradeProposal changed) =>
+        changed.Status is Proposals.ProposalStatus.Rejected or Proposals.ProposalStatus.Expired or Proposals.ProposalStatus.Failed ? Decided(changed) : null;
+
     /// <summary>The proposal was rejected, expired or failed: the sender edits its card to say so.</summary>
     public static Alert Decided(Proposals.TradeProposal proposal) => new(
         $"decided:{proposal.RequestId}", "proposal_" + proposal.Status.ToCode().ToLowerInvariant(),

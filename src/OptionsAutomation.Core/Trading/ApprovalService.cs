@@ -6,6 +6,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading.Journal;
 
 namespace OptionsAutomation.Core.Trading;
 
@@ -24,6 +25,7 @@ namespace OptionsAutomation.Core.Trading;
 /// </summary>
 public sealed class ApprovalService(
     IProposalStore proposals,
+    ITradingJournal journal,
     IPositionStore positions,
     PositionManager positionManager,
     IMarketData marketData,
@@ -153,8 +155,9 @@ public sealed class ApprovalService(
 
         var now = clock.GetUtcNow();
         await proposals.RecordOpeningOrderAsync(executing, OrderTicket.ToOpen(executing.Strategy(), executing.Quantity, clientOrderId, now), by, now, cancellationToken).ConfigureAwait(false);
-        var failed = await proposals.FailExecutionAsync(executing, OrderState.Rejected(clientOrderId, executing.Quantity, "the broker never received it; not sent late", now),
-            "interrupted before the order reached the broker; not sent late", BreakerFeed.None, by, now, cancellationToken).ConfigureAwait(false);
+        var (failed, events) = ExecutionBooking.Failed(executing, OrderState.Rejected(clientOrderId, executing.Quantity, "the broker never received it; not sent late", now),
+            "interrupted before the order reached the broker; not sent late", BreakerFeed.None, by, now);
+        await CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);
     }
 
@@ -182,7 +185,7 @@ public sealed class ApprovalService(
             // Unknown outcome: stay EXECUTING with the order UNKNOWN; recovery (or approving again) asks the broker
             // with the same client order id.
             var error = $"broker error, outcome unknown ({e.Message})";
-            await proposals.RecordUnknownOutcomeAsync(executing, ticket.ClientOrderId, error, by, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await CommitAsync(ExecutionBooking.Unknown(executing, ticket.ClientOrderId, error, by), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return ApprovalOutcome.Of(executing, $"{error}; recovery asks the broker again within a minute");
         }
 
@@ -191,7 +194,9 @@ public sealed class ApprovalService(
         {
             var reason = outcome.FilledQuantity > 0 ? $"filled for a debit ({outcome.NetPrice})" : outcome.Reason ?? "not filled";
             var feed = outcome.FilledQuantity > 0 ? BreakerFeed.Error : OrderLifecycle.FeedFor(outcome.Status, 0);
-            var failed = await proposals.FailExecutionAsync(executing, outcome, reason, feed, by, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var failedAt = clock.GetUtcNow();
+            var (failed, events) = ExecutionBooking.Failed(executing, outcome, reason, feed, by, failedAt);
+            await CommitAsync(events, failedAt, cancellationToken).ConfigureAwait(false);
             if (outcome.FilledQuantity > 0)
             {
                 // Something opened at the broker that we cannot book: nothing manages it. Stop every order until a person does.
@@ -215,8 +220,16 @@ public sealed class ApprovalService(
             OpenedAt = outcome.At,
             Actor = by,
         }, cancellationToken).ConfigureAwait(false);
-        var executed = await proposals.CompleteExecutionAsync(executing, outcome, opened.Position.PositionId, by, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var bookedAt = clock.GetUtcNow();
+        var (executed, booked) = ExecutionBooking.Executed(executing, outcome, opened.Position.PositionId, by, bookedAt);
+        await CommitAsync(booked, bookedAt, cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(executed, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CommitAsync(IReadOnlyList<TradingEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RiskSnapshot> SnapshotAsync(CreditStrategy strategy, DateTimeOffset now, CancellationToken cancellationToken)

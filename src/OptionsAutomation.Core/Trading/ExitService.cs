@@ -5,6 +5,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading.Journal;
 
 namespace OptionsAutomation.Core.Trading;
 
@@ -20,6 +21,7 @@ public sealed class ExitService(
     IPositionStore positions,
     MarkToMarketService marks,
     ICloseLedger ledger,
+    ITradingJournal journal,
     IAlertQueue alerts,
     OrderExecutor orders,
     ITradingControls controls,
@@ -192,8 +194,7 @@ public sealed class ExitService(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var error = $"broker error, outcome unknown: {e.Message}";
-            await ledger.RecordFailedCloseAsync(current, clientOrderId, null, error, BreakerFeed.Error,
-                Alert.ExitFailed(current, reason, clientOrderId, error), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await CommitAsync(CloseBooking.Failed(current, reason, clientOrderId, null, error, actor), cancellationToken).ConfigureAwait(false);
             return new ExitCheck(current, decision, null, error);
         }
 
@@ -210,22 +211,17 @@ public sealed class ExitService(
         // Closing a credit spread for a credit would mean crossed quotes: never book it.
         if (outcome is { FilledQuantity: > 0, NetPrice: { } debit } && debit >= 0m)
         {
-            var closed = await ledger.CompleteCloseAsync(
-                position.PositionId,
-                outcome,
-                p => p.Reduce(outcome.FilledQuantity, new PositionExit(PriceRules.BrokerPrice(debit), reason, outcome.At, executedBy, actor,
-                    PriceRules.BrokerAmount(outcome.Fees), outcome.ClientOrderId), clock.GetUtcNow()),
-                OrderLifecycle.FeedFor(outcome.Status, outcome.FilledQuantity),
-                actor,
-                clock.GetUtcNow(),
-                cancellationToken).ConfigureAwait(false);
+            // The fill reduces the position as it stands under its row lock, in the transaction that books it.
+            await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+            var locked = await entry.LockPositionAsync(position.PositionId, byClosingOrder: true, cancellationToken).ConfigureAwait(false);
+            var now = clock.GetUtcNow();
+            var (closed, events) = CloseBooking.Filled(locked, outcome, debit, reason, executedBy, actor, now);
+            await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
             return new ExitCheck(closed.Position, decision, closed, closed.IsPartial ? Rejection(outcome) : null);
         }
 
         var rejection = Rejection(outcome);
-        await ledger.RecordFailedCloseAsync(position, outcome.ClientOrderId, outcome, rejection,
-            outcome.FilledQuantity > 0 ? BreakerFeed.Error : OrderLifecycle.FeedFor(outcome.Status, 0),
-            Alert.ExitFailed(position, reason, outcome.ClientOrderId, rejection), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await CommitAsync(CloseBooking.Failed(position, reason, outcome.ClientOrderId, outcome, rejection, actor), cancellationToken).ConfigureAwait(false);
         if (outcome.FilledQuantity > 0)
         {
             // Contracts traded that we cannot book: the position as stored is wrong, and another closing order for it
@@ -234,6 +230,12 @@ public sealed class ExitService(
         }
 
         return new ExitCheck(position, decision, null, rejection);
+    }
+
+    private async Task CommitAsync(IReadOnlyList<TradingEvent> events, CancellationToken cancellationToken)
+    {
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await entry.CommitAsync(events, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     private static string Rejection(OrderState outcome) => outcome switch

@@ -2,6 +2,7 @@ using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading.Journal;
 
 namespace OptionsAutomation.Core.Trading;
 
@@ -11,7 +12,7 @@ namespace OptionsAutomation.Core.Trading;
 /// it settles nothing and alerts: fail closed.
 /// </summary>
 public sealed class ExpirationService(
-    IPositionStore positions, IMarketData marketData, ISettlementLedger ledger, IAlertQueue alerts, NyseCalendar calendar, TimeProvider clock)
+    IPositionStore positions, IMarketData marketData, ITradingJournal journal, IAlertQueue alerts, NyseCalendar calendar, TimeProvider clock)
 {
     public const string Actor = "expiration-job";
 
@@ -51,13 +52,11 @@ public sealed class ExpirationService(
         var fills = settlement.AsFills(position, close.Last, session.Close);
         try
         {
-            var (closed, sharesId) = await ledger.SettleExpirationAsync(
-                position.PositionId,
-                p => p.Close(new PositionExit(settlement.ExitPrice, settlement.Reason, session.Close, ExecutedBy.Auto, Actor, 0m, fills.ClientOrderId), now),
-                fills,
-                settlement.Shares,
-                now,
-                cancellationToken).ConfigureAwait(false);
+            await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+            var locked = await entry.LockPositionAsync(position.PositionId, byClosingOrder: false, cancellationToken).ConfigureAwait(false);
+            var closed = locked.Close(new PositionExit(settlement.ExitPrice, settlement.Reason, session.Close, ExecutedBy.Auto, Actor, 0m, fills.ClientOrderId), now);
+            long? sharesId = settlement.Shares is { } shares ? await entry.OpenSharesAsync(shares, Actor, now, cancellationToken).ConfigureAwait(false) : null;
+            await entry.CommitAsync(SettlementBooking.Settled(closed, fills, settlement.Shares, sharesId, Actor), now, cancellationToken).ConfigureAwait(false);
             return new ExpirationResult(closed.Position, settlement, closed, sharesId, null);
         }
         catch (TradingRuleException e)

@@ -5,8 +5,8 @@ using OptionsAutomation.Core.Positions;
 namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
-/// The closing orders of positions and their outcomes. Each method is one transaction with its audit events and alert,
-/// so a crash at any point leaves either the old state or the new one, never half of it.
+/// The closing orders of positions up to their outcome (booked through <see cref="Journal.ITradingJournal"/>). Each
+/// method is one transaction with its audit events, so a crash at any point leaves either the old state or the new one.
 /// </summary>
 public interface ICloseLedger
 {
@@ -35,22 +35,4 @@ public interface ICloseLedger
 
     /// <summary>The broker acknowledged the closing order or filled part of it: the order moves (audited once per change).</summary>
     Task RecordCloseProgressAsync(Position position, OrderState state, string actor, DateTimeOffset now, CancellationToken cancellationToken);
-
-
-    /// <summary>
-    /// The closing order is final with something filled: the order moves to its final state, its fills are stored, the
-    /// position closes — whole, or in part via <paramref name="close"/> for the filled quantity — with the trade_history
-    /// row of what closed, the breaker is fed <paramref name="feed"/> and the exit alert is queued, in one transaction.
-    /// </summary>
-    Task<ClosedPosition> CompleteCloseAsync(
-        long positionId, OrderState fill, Func<Position, ClosedPosition> close, BreakerFeed feed, string actor, DateTimeOffset now, CancellationToken cancellationToken);
-
-
-    /// <summary>
-    /// The closing order closed nothing: the order moves to <paramref name="final"/> (REJECTED, CANCELLED) or, when
-    /// the outcome is unknown (null: the broker call itself failed), to UNKNOWN for recovery to ask the broker again.
-    /// The position stays OPEN; the breaker is fed <paramref name="feed"/>; the failure alert is queued.
-    /// </summary>
-    Task RecordFailedCloseAsync(
-        Position position, string clientOrderId, OrderState? final, string error, BreakerFeed feed, Alert alert, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -2,17 +2,15 @@ using Dapper;
 using Npgsql;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Positions;
-using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Audit;
-using OptionsAutomation.Infrastructure.Risk;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
 /// <summary>
-/// The close of a position, whole or in part, inside a caller's transaction: lock the row, let the domain compute the
-/// closed state, write the position, the trade_history row of what closed and the audit event. The caller commits, so
-/// other writes (the fills, the order, an alert) join the same transaction. The close also feeds the circuit breaker.
+/// The close of a position, whole or in part, inside a caller's transaction: lock the row (the domain then computes the
+/// closed state), write the position, the trade_history row of what closed and the audit event. The caller commits, so
+/// other writes (the fills, the order, the breaker, an alert) join the same transaction.
 /// </summary>
 internal static class PositionCloseWriter
 {
@@ -23,9 +21,7 @@ internal static class PositionCloseWriter
     /// </param>
     /// <exception cref="PositionNotFoundException">when no such position exists.</exception>
     /// <exception cref="OrderInProgressException">when <paramref name="byClosingOrder"/> is false and a closing order is working.</exception>
-    public static async Task<ClosedPosition> CloseAsync(
-        NpgsqlTransaction transaction, long positionId, Func<Position, ClosedPosition> close, string actor, RiskSettings risk, bool byClosingOrder,
-        CancellationToken cancellationToken)
+    public static async Task<Position> LockAsync(NpgsqlTransaction transaction, long positionId, bool byClosingOrder, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         // The row lock makes a concurrent second close wait, then see the position already closed.
@@ -40,7 +36,14 @@ internal static class PositionCloseWriter
             throw OrderInProgressException.Closing(positionId, working);
         }
 
-        var result = close(row.ToDomain());
+        return row.ToDomain();
+    }
+
+    /// <summary>Writes what the domain closed (of a position locked by <see cref="LockAsync"/>).</summary>
+    /// <returns>The close with the trade's id.</returns>
+    public static async Task<ClosedPosition> WriteAsync(NpgsqlTransaction transaction, ClosedPosition result, string actor, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
         var closed = result.Position;
         var trade = result.Trade;
 
@@ -117,8 +120,6 @@ internal static class PositionCloseWriter
         await AuditLog.AppendAsync(transaction, new AuditEvent(
             closed.LastUpdated, actor, result.IsPartial ? "position.reduced" : "position.closed", "position", closed.PositionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             closed.RequestId, closed.PositionId, new { position = closed, trade = stored.Trade })).ConfigureAwait(false);
-        // Every round trip feeds the circuit breaker in the same transaction.
-        await BreakerWriter.RecordCloseAsync(transaction, trade.WinLoss, trade.ClosedAt, risk).ConfigureAwait(false);
         return stored;
     }
 }

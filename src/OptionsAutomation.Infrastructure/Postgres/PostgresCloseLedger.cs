@@ -6,19 +6,14 @@ using OptionsAutomation.Core;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
-using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Audit;
-using OptionsAutomation.Infrastructure.Outbox;
-using OptionsAutomation.Infrastructure.Risk;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
-/// <summary>Closing orders and their outcomes in Postgres; each call is one transaction.</summary>
-public sealed partial class PostgresCloseLedger(NpgsqlDataSource dataSource, ILogger<PostgresCloseLedger> logger, RiskSettings? risk = null) : ICloseLedger
+/// <summary>Closing orders up to their outcome in Postgres; each call is one transaction.</summary>
+public sealed partial class PostgresCloseLedger(NpgsqlDataSource dataSource, ILogger<PostgresCloseLedger> logger) : ICloseLedger
 {
-    private readonly RiskSettings _risk = risk ?? new RiskSettings();
-
     static PostgresCloseLedger() => DapperConventions.Apply();
 
     public async Task<IAsyncDisposable?> TryLockCloseAsync(long positionId, CancellationToken cancellationToken) =>
@@ -90,51 +85,8 @@ public sealed partial class PostgresCloseLedger(NpgsqlDataSource dataSource, ILo
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ClosedPosition> CompleteCloseAsync(
-        long positionId, OrderState fill, Func<Position, ClosedPosition> close, BreakerFeed feed, string actor, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, _risk, byClosingOrder: true, cancellationToken).ConfigureAwait(false);
-        await OrderWriter.MoveAsync(transaction, fill, actor, closed.Position.RequestId, positionId, null, now, cancellationToken).ConfigureAwait(false);
-        await FillWriter.InsertAsync(transaction, fill, closed.Position.RequestId, positionId, cancellationToken).ConfigureAwait(false);
-        await BreakerWriter.FeedAsync(transaction, feed, now, _risk).ConfigureAwait(false);
-        await OutboxWriter.EnqueueAsync(transaction, Alert.Exit(closed), now).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        LogExited(positionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.Quantity, closed.Trade.ExitPrice, closed.Trade.PnlRealized);
-        return closed;
-    }
-
-    public async Task RecordFailedCloseAsync(
-        Position position, string clientOrderId, OrderState? final, string error, BreakerFeed feed, Alert alert, string actor, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (final is null)
-        {
-            await OrderWriter.MarkUnknownAsync(transaction, clientOrderId, actor, position.RequestId, position.PositionId, error, now, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await OrderWriter.MoveAsync(transaction, final, actor, position.RequestId, position.PositionId, error, now, cancellationToken).ConfigureAwait(false);
-            // Something traded that we could not book (filled for a credit): keep the broker's fills on record.
-            await FillWriter.InsertAsync(transaction, final, position.RequestId, position.PositionId, cancellationToken).ConfigureAwait(false);
-        }
-
-        await OutboxWriter.EnqueueAsync(transaction, alert, now).ConfigureAwait(false);
-        await BreakerWriter.FeedAsync(transaction, feed, now, _risk).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        LogCloseFailed(position.PositionId, position.RequestId, clientOrderId, error);
-    }
-
     private static string Id(long positionId) => positionId.ToString(CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing order {client_order_id} sent for position {position_id} (request {request_id}): {exit_reason}")]
     private partial void LogOrderSubmitted(long position_id, string request_id, string client_order_id, string exit_reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Position {position_id} (request {request_id}) exited: {exit_reason}, {quantity} at {exit_price}, realized {pnl_realized}")]
-    private partial void LogExited(long position_id, string request_id, string exit_reason, int quantity, decimal exit_price, decimal pnl_realized);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Closing order {client_order_id} for position {position_id} (request {request_id}) closed nothing: {error}; position stays OPEN")]
-    private partial void LogCloseFailed(long position_id, string request_id, string client_order_id, string error);
 }

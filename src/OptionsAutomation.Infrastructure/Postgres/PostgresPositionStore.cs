@@ -9,6 +9,7 @@ using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Json;
+using OptionsAutomation.Infrastructure.Risk;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
@@ -141,7 +142,10 @@ public sealed partial class PostgresPositionStore : IPositionStore
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var closed = await PositionCloseWriter.CloseAsync(transaction, positionId, close, actor, _risk, byClosingOrder: false, cancellationToken).ConfigureAwait(false);
+        var position = await PositionCloseWriter.LockAsync(transaction, positionId, byClosingOrder: false, cancellationToken).ConfigureAwait(false);
+        var closed = await PositionCloseWriter.WriteAsync(transaction, close(position), actor, cancellationToken).ConfigureAwait(false);
+        // A close recorded by hand is a round trip too: the circuit breaker counts it in the same transaction.
+        await BreakerWriter.RecordCloseAsync(transaction, closed.Trade.WinLoss, closed.Trade.ClosedAt, _risk).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogClosed(closed.Position.PositionId, closed.Position.RequestId, closed.Trade.ExitReason.ToCode(), closed.Trade.ExitPrice, closed.Trade.PnlRealized, closed.Trade.WinLoss.ToCode());
         return closed;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Proposals;
-using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Json;
@@ -13,10 +12,8 @@ using OptionsAutomation.Infrastructure.Outbox;
 namespace OptionsAutomation.Infrastructure.Postgres;
 
 /// <summary>Proposals in <c>trade_requests</c>: creation and expiry here, the approval path in the Execution part.</summary>
-public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, ILogger<PostgresProposalStore> logger, RiskSettings? risk = null) : IProposalStore
+public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, ILogger<PostgresProposalStore> logger) : IProposalStore
 {
-    private readonly RiskSettings _risk = risk ?? new RiskSettings();
-
     static PostgresProposalStore() => DapperConventions.Apply();
 
     public async Task<(TradeProposal Proposal, bool Created)> CreateAsync(TradeProposal proposal, string actor, CancellationToken cancellationToken)

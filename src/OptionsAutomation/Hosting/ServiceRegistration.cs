@@ -10,6 +10,7 @@ using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Audit;
@@ -36,7 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton<PositionManager>();
         services.AddSingleton<IMarkLedger, PostgresMarkLedger>();
         services.AddSingleton<ICloseLedger, PostgresCloseLedger>();
-        services.AddSingleton<ISettlementLedger, PostgresSettlementLedger>();
+        services.AddSingleton<ITradingJournal, PostgresTradingJournal>();
         services.AddSingleton<IAlertQueue, PostgresAlertQueue>();
         services.AddSingleton<PositionValuer>();
         services.AddSingleton(configuration.GetSection(PricingSettings.SectionName).Get<PricingSettings>() ?? new PricingSettings());

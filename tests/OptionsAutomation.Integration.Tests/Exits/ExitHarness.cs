@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Risk;
@@ -29,15 +30,16 @@ internal sealed class ExitHarness
         Positions = db.Positions(clock, Rules);
         var store = db.Store(clock);
         Closes = new PostgresCloseLedger(db.DataSource, NullLogger<PostgresCloseLedger>.Instance);
-        Settlements = new PostgresSettlementLedger(db.DataSource, NullLogger<PostgresSettlementLedger>.Instance);
+        Journal = new PostgresTradingJournal(db.DataSource, NullLogger<PostgresTradingJournal>.Instance);
+        var journal = CrashProxy<ITradingJournal>.Wrap(Journal, crash);
         Alerts = new PostgresAlertQueue(db.DataSource);
         Marks = new MarkToMarketService(store, CrashProxy<IMarkLedger>.Wrap(new PostgresMarkLedger(db.DataSource), crash), new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
         Paper = broker ?? new PaperBroker(db.DataSource, Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
         Broker = CrashProxy<IBroker>.Wrap(wrap is null ? Paper : wrap(Paper), crash);
         Controls = new PostgresTradingControls(db.DataSource, new RiskSettings());
-        Exits = new ExitService(store, Marks, CrashProxy<ICloseLedger>.Wrap(Closes, crash), Alerts, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Controls, new KeyedGate(), Rules,
+        Exits = new ExitService(store, Marks, CrashProxy<ICloseLedger>.Wrap(Closes, crash), journal, Alerts, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Controls, new KeyedGate(), Rules,
             new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
-        Expirations = new ExpirationService(store, Quotes, CrashProxy<ISettlementLedger>.Wrap(Settlements, crash), Alerts, new Core.Calendar.NyseCalendar(), clock);
+        Expirations = new ExpirationService(store, Quotes, journal, Alerts, new Core.Calendar.NyseCalendar(), clock);
     }
 
     public TestDatabase Db { get; }
@@ -60,7 +62,7 @@ internal sealed class ExitHarness
 
     public PostgresCloseLedger Closes { get; }
 
-    public PostgresSettlementLedger Settlements { get; }
+    public PostgresTradingJournal Journal { get; }
 
     public PostgresAlertQueue Alerts { get; }
 
@@ -76,11 +78,11 @@ internal sealed class ExitHarness
     /// <summary>The exit service of a fresh process over the same database and broker (after a crash).</summary>
     public ExitService Restarted() => new(Db.Store(Clock),
         new MarkToMarketService(Db.Store(Clock), new PostgresMarkLedger(Db.DataSource), new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), Clock),
-        Closes, Alerts, new OrderExecutor(Paper, new ExecutionSettings(), new AdvancingDelay(Clock), Clock), Controls,
+        Closes, Journal, Alerts, new OrderExecutor(Paper, new ExecutionSettings(), new AdvancingDelay(Clock), Clock), Controls,
         new KeyedGate(), Rules, new Core.Calendar.NyseCalendar(), new ExecutionSettings(), Clock);
 
     /// <summary>The expiration service of a fresh process (after a crash).</summary>
-    public ExpirationService RestartedExpirations() => new(Db.Store(Clock), Quotes, Settlements, Alerts, new Core.Calendar.NyseCalendar(), Clock);
+    public ExpirationService RestartedExpirations() => new(Db.Store(Clock), Quotes, Journal, Alerts, new Core.Calendar.NyseCalendar(), Clock);
 
     public Task<OpenedPosition> OpenCspAsync(string requestId, decimal strike, decimal credit, DateOnly expiration, DateTimeOffset openedAt, int quantity = 1, string ticker = "SPY") =>
         Positions.OpenAsync(new OpenPositionRequest

@@ -8,6 +8,7 @@ using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
 using OptionsAutomation.Infrastructure.Postgres;
@@ -32,7 +33,9 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
 
     private PaperBrokerSettings Paper { get; } = paper ?? new PaperBrokerSettings();
 
-    public PostgresProposalStore Store() => new(db.DataSource, NullLogger<PostgresProposalStore>.Instance, risk);
+    public PostgresProposalStore Store() => new(db.DataSource, NullLogger<PostgresProposalStore>.Instance);
+
+    public PostgresTradingJournal Journal() => new(db.DataSource, NullLogger<PostgresTradingJournal>.Instance, risk);
 
     public PaperAccount Account() => new(db.DataSource, Paper);
 
@@ -52,7 +55,7 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
         var quotes = market ?? SpyChains2021;
         var executor = new OrderExecutor(CrashProxy<IBroker>.Wrap(broker ?? Broker(quotes), crash), execution, new AdvancingDelay(clock), clock);
         return new ApprovalService(
-            CrashProxy<IProposalStore>.Wrap(Store(), crash), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
+            CrashProxy<IProposalStore>.Wrap(Store(), crash), CrashProxy<ITradingJournal>.Wrap(Journal(), crash), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
             new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), Controls(), clock);
     }
 

@@ -41,9 +41,9 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
         new("IBroker", "CancelAsync", 1, After: true),
         new("IPositionStore", "CreateAsync", 1, After: false),
         new("IPositionStore", "CreateAsync", 1, After: true),
-        new("IProposalStore", "CompleteExecutionAsync", 1, After: false),
-        new("IProposalStore", "CompleteExecutionAsync", 1, After: true),
-        new("IProposalStore", "FailExecutionAsync", 1, After: false),
+        new("ITradingJournal", "BeginAsync", 1, After: false),
+        new("ITradingEntry", "CommitAsync", 1, After: false),
+        new("ITradingEntry", "CommitAsync", 1, After: true),
     ];
 
     private static readonly CrashStep[] CloseSteps =
@@ -56,14 +56,14 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
         new("ICloseLedger", "RecordCloseProgressAsync", 1, After: true),
         new("IBroker", "GetOrderAsync", 1, After: true),
         new("IBroker", "GetOrderAsync", 2, After: true),
-        new("ICloseLedger", "CompleteCloseAsync", 1, After: false),
-        new("ICloseLedger", "CompleteCloseAsync", 1, After: true),
+        new("ITradingEntry", "CommitAsync", 1, After: false),
+        new("ITradingEntry", "CommitAsync", 1, After: true),
     ];
 
     private static readonly CrashStep[] SettleSteps =
     [
-        new("ISettlementLedger", "SettleExpirationAsync", 1, After: false),
-        new("ISettlementLedger", "SettleExpirationAsync", 1, After: true),
+        new("ITradingEntry", "CommitAsync", 1, After: false),
+        new("ITradingEntry", "CommitAsync", 1, After: true),
     ];
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     }
 
     private static PostgresProposalStore CrashFree(TestDatabase db) =>
-        new(db.DataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresProposalStore>.Instance, new RiskSettings());
+        new(db.DataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresProposalStore>.Instance);
 
     /// <summary>Runs the work until the injected crash (or to its end, when the step is never reached).</summary>
     private static async Task DieAsync(Func<Task> work)

@@ -288,10 +288,11 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
             var marks = new MarkToMarketService(store, new PostgresMarkLedger(db.DataSource), new PositionValuer(Market, rules), new GreeksEstimator(new PricingSettings()), clock);
             var broker = new PaperBroker(db.DataSource, Market, new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m }, clock);
             Positions = db.Positions(clock, rules);
-            _exits = new ExitService(store, marks, new PostgresCloseLedger(db.DataSource, NullLogger<PostgresCloseLedger>.Instance), alerts, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock),
+            var journal = new PostgresTradingJournal(db.DataSource, NullLogger<PostgresTradingJournal>.Instance);
+            _exits = new ExitService(store, marks, new PostgresCloseLedger(db.DataSource, NullLogger<PostgresCloseLedger>.Instance), journal, alerts, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock),
                 new PostgresTradingControls(db.DataSource, new RiskSettings()), new KeyedGate(), rules,
                 new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
-            Expirations = new ExpirationService(store, Market, new PostgresSettlementLedger(db.DataSource, NullLogger<PostgresSettlementLedger>.Instance), alerts, new NyseCalendar(), clock);
+            Expirations = new ExpirationService(store, Market, journal, alerts, new NyseCalendar(), clock);
         }
 
         public PositionManager Positions { get; }

@@ -1,0 +1,29 @@
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Positions;
+
+namespace OptionsAutomation.Core.Trading.Journal;
+
+/// <summary>
+/// One open transaction of the <see cref="ITradingJournal"/>: what a use case must read or create before it can
+/// decide, then <see cref="CommitAsync"/> with what it decided. Disposed without a commit, nothing is written.
+/// </summary>
+public interface ITradingEntry : IAsyncDisposable
+{
+    /// <summary>
+    /// Locks the position's row until the commit and returns it as stored, so a concurrent second close waits and then
+    /// sees what the first did.
+    /// </summary>
+    /// <param name="byClosingOrder">
+    /// The close books a closing order's fills. Any other close (a settlement) is refused while a closing order for the
+    /// position is at work: the broker may still be filling it, and those fills must close the contracts they traded.
+    /// </param>
+    /// <exception cref="PositionNotFoundException">when there is no such position.</exception>
+    /// <exception cref="OrderInProgressException">when <paramref name="byClosingOrder"/> is false and a closing order is working.</exception>
+    Task<Position> LockPositionAsync(long positionId, bool byClosingOrder, CancellationToken cancellationToken);
+
+    /// <summary>Opens the STOCK position of an assignment (audited as <paramref name="actor"/>); its id is what the alert names.</summary>
+    Task<long> OpenSharesAsync(AssignedShares shares, string actor, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Writes <paramref name="events"/> in order and commits.</summary>
+    Task CommitAsync(IReadOnlyList<TradingEvent> events, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Infrastructure.Audit;
+
+namespace OptionsAutomation.Infrastructure.Postgres;
+
+/// <summary>The rows only an expiration writes, inside the caller's transaction: the SETTLE order and the shares of an assignment.</summary>
+internal static class SettlementWriter
+{
+    /// <summary>Expiration is a fill at intrinsic value like any other: the order is recorded PENDING here and moved to FILLED after.</summary>
+    public static async Task RecordOrderAsync(
+        NpgsqlTransaction transaction, OrderState settlement, long positionId, string? requestId, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO orders (client_order_id, position_id, request_id, intent, reason, status, legs, quantity, created_at, updated_at)
+            VALUES (@ClientOrderId, @PositionId, @RequestId, 'SETTLE', @Reason, 'PENDING', CAST(@Legs AS jsonb), @Quantity, @Now, @Now)
+            """,
+            new
+            {
+                settlement.ClientOrderId, PositionId = positionId, RequestId = requestId, settlement.Reason,
+                Legs = OrderLegsJson.Serialize(settlement.Fills.Select(f => f.Leg)), settlement.Quantity, Now = now.ToUniversalTime(),
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "order.submitted", "order", settlement.ClientOrderId,
+            requestId, positionId, new { intent = "SETTLE", reason = settlement.Reason, quantity = settlement.Quantity })).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The shares of an assignment as a STOCK position: price per share, multiplier 1, no stop or target
+    /// (the option exit rules do not apply), max loss and collateral the cost of the shares.
+    /// </summary>
+    public static async Task<long> OpenSharesAsync(NpgsqlTransaction transaction, AssignedShares shares, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cost = shares.Price * shares.Shares;
+        var notes = string.Create(CultureInfo.InvariantCulture,
+            $"assigned from position {shares.FromPositionId}; tax cost basis {shares.CostBasisPerShare:0.00##}/share (strike − credit)");
+        var id = await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO positions (request_id, ticker, strategy_type, status, entry_date, entry_price, quantity,
+                stop_loss, profit_target, days_held, legs, notes, last_updated, multiplier, fees, max_loss, collateral)
+            VALUES (@RequestId, @Ticker, 'STOCK', 'OPEN', @At, @Price, @Shares, 0, 0, 0, '[]'::jsonb, @Notes, @Now, 1, 0, @Cost, @Cost)
+            RETURNING position_id
+            """,
+            new { shares.RequestId, shares.Ticker, At = shares.At.ToUniversalTime(), shares.Price, shares.Shares, Notes = notes, Now = now.ToUniversalTime(), Cost = cost },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "position.opened", "position", id.ToString(CultureInfo.InvariantCulture),
+            shares.RequestId, id, shares)).ConfigureAwait(false);
+        return id;
+    }
+}
