@@ -24,6 +24,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
 {
     private const int Trials = 100;
     private const int Seed = 20261206;
+    private const int MinimumCrashes = 70;
 
     private static readonly CrashStep[] ApproveSteps =
     [
@@ -70,6 +71,8 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     public async Task HundredSeededCrashes_OverApproveCloseAndExpire_RecoverWithoutASecondOrderOrALostFill()
     {
         var random = new Random(Seed);
+        var fired = new HashSet<CrashStep>();
+        var crashes = 0;
         for (var trial = 0; trial < Trials; trial++)
         {
             var kind = random.Next(10) switch { < 4 => "approve", < 8 => "close", _ => "expire" };
@@ -80,23 +83,33 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
             await using var db = await TestDatabase.CreateAsync(server);
             try
             {
-                await (kind switch
+                var crashed = await (kind switch
                 {
                     "approve" => ApproveTrialAsync(db, step, perFill, random.Next(2) == 0),
                     "close" => CloseTrialAsync(db, step, perFill, 1 + random.Next(3)),
                     _ => SettleTrialAsync(db, step),
                 });
                 await TrialInvariants.AssertAsync(db);
+                if (crashed)
+                {
+                    crashes++;
+                    fired.Add(step);
+                }
             }
             catch (Exception e) when (e is not SimulatedCrashException)
             {
                 throw new InvalidOperationException($"trial {trial} ({kind}, crash {step}, {perFill} per fill) failed: {e.Message}", e);
             }
         }
+
+        // The trials prove something only where the process really died: most trials, and every kind of step.
+        var never = ApproveSteps.Concat(CloseSteps).Concat(SettleSteps).Where(s => !fired.Contains(s)).ToList();
+        output.WriteLine($"{crashes} of {Trials} trials crashed; steps that never fired: {string.Join("; ", never)}");
+        Assert.True(crashes >= MinimumCrashes, $"only {crashes} of {Trials} trials crashed");
     }
 
     /// <summary>Approving the 3-contract SPY 370 put of 2021-03-01; the market fills at once, or one contract and then rests.</summary>
-    private static async Task ApproveTrialAsync(TestDatabase db, CrashStep step, int perFill, bool marketMovesAway)
+    private static async Task<bool> ApproveTrialAsync(TestDatabase db, CrashStep step, int perFill, bool marketMovesAway)
     {
         var close = new DateTimeOffset(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
         var clock = new ManualClock(close);
@@ -108,22 +121,23 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
         var execution = new ExecutionSettings { AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1 };
         var broker = harness.Broker(market);
 
-        await DieAsync(() => harness.Approvals(execution, market, broker, step).ApproveAsync(proposal.RequestId, "alice", CancellationToken.None));
+        var crashed = await DieAsync(() => harness.Approvals(execution, market, broker, step).ApproveAsync(proposal.RequestId, "alice", CancellationToken.None));
 
         // The restart comes two minutes later: past the fill timeout and the minute before "never received" is believed.
         clock.Set(clock.GetUtcNow().AddMinutes(2));
         await RecoverTwiceAsync(db, harness.Approvals(execution, market, broker), new ExitHarness(db, clock, broker: broker).Restarted());
+        return crashed;
     }
 
     /// <summary>A SPY CSP due to exit at 21 days to expiry, closed by the exit job.</summary>
-    private static async Task CloseTrialAsync(TestDatabase db, CrashStep step, int perFill, int contracts)
+    private static async Task<bool> CloseTrialAsync(TestDatabase db, CrashStep step, int perFill, int contracts)
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 2, 27, 15, 35, 0, TimeSpan.Zero));
         var h = new ExitHarness(db, clock, paper: new PaperBrokerSettings { FeePerContract = 0.65m, MaxContractsPerFill = perFill }, crash: step);
         var position = (await h.OpenCspAsync("close-trial", 580m, 1.50m, new DateOnly(2026, 3, 13), new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero), contracts)).Position;
         h.QuoteShortPut(position, 1.10m, 1.20m, clock.GetUtcNow().AddMinutes(-1));
 
-        await DieAsync(() => h.RunOneAsync());
+        var crashed = await DieAsync(() => h.RunOneAsync());
 
         clock.Set(clock.GetUtcNow().AddMinutes(2));
         var exits = h.Restarted();
@@ -132,10 +146,11 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
         await exits.RunAsync(clock.GetUtcNow(), true, CancellationToken.None);
         Assert.Equal(0, await db.CountAsync("positions", "status = 'OPEN'"));
         Assert.Equal(contracts, await db.ScalarAsync<long>($"SELECT coalesce(sum(quantity), 0) FROM trade_history WHERE position_id = {position.PositionId}"));
+        return crashed;
     }
 
     /// <summary>A SPY CSP expiring out of the money, settled after the close.</summary>
-    private static async Task SettleTrialAsync(TestDatabase db, CrashStep step)
+    private static async Task<bool> SettleTrialAsync(TestDatabase db, CrashStep step)
     {
         var expiry = new DateOnly(2026, 3, 20);
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 20, 20, 15, 0, TimeSpan.Zero));
@@ -143,10 +158,11 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
         await h.OpenCspAsync("settle-trial", 580m, 1.50m, expiry, new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero));
         h.Quotes.Underlying("SPY", 600m, new DateTimeOffset(2026, 3, 20, 20, 0, 0, TimeSpan.Zero));
 
-        await DieAsync(() => h.Expirations.SettleAsync(expiry, CancellationToken.None));
+        var crashed = await DieAsync(() => h.Expirations.SettleAsync(expiry, CancellationToken.None));
 
         await h.RestartedExpirations().SettleAsync(expiry, CancellationToken.None);
         Assert.Equal(1, await db.CountAsync("trade_history", "status = 'EXPIRED'"));
+        return crashed;
     }
 
     /// <summary>Recovery finishes everything in one pass, and never sends an order the dead process had not sent: it only asks.</summary>
@@ -162,16 +178,17 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     private static PostgresProposalStore CrashFree(TestDatabase db) =>
         new(db.DataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresProposalStore>.Instance);
 
-    /// <summary>Runs the work until the injected crash (or to its end, when the step is never reached).</summary>
-    private static async Task DieAsync(Func<Task> work)
+    /// <summary>Runs the work until the injected crash (or to its end, when the step is never reached); true when it died.</summary>
+    private static async Task<bool> DieAsync(Func<Task> work)
     {
         try
         {
             await work();
+            return false;
         }
         catch (SimulatedCrashException)
         {
-            // The process died here.
+            return true;
         }
     }
 }
