@@ -97,6 +97,19 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
         string.Create(CultureInfo.InvariantCulture, $"job-failed:{job}:{Calendar.MarketTime.InNewYork(at):yyyy-MM-ddTHH}"),
         "job_failed", $"Job {job} failed: {error}", null, null);
 
+    /// <summary>The circuit breaker tripped (<paramref name="tripped"/> is its state after the trip).</summary>
+    public static Alert BreakerTripped(Risk.CircuitBreaker tripped, DateTimeOffset at) => new(
+        string.Create(CultureInfo.InvariantCulture, $"breaker:{at:O}"), "breaker_tripped",
+        $"Circuit breaker tripped ({tripped.TripReason?.ToCode() ?? "unknown"}: {tripped.ConsecutiveLosses} losses, {tripped.ConsecutiveErrors} errors in a row); no new positions until it is reset.",
+        null, null);
+
+    public static Alert BreakerReset(string by, DateTimeOffset at) => new(
+        string.Create(CultureInfo.InvariantCulture, $"breaker-reset:{at:O}"), "breaker_reset", $"Circuit breaker reset by {by}.", null, null);
+
+    public static Alert TradingStateChanged(Risk.TradingState from, Risk.TradingState to, string by, string? reason, DateTimeOffset at) => new(
+        string.Create(CultureInfo.InvariantCulture, $"trading-state:{at:O}"), "trading_state",
+        $"Trading {from.ToCode()} → {to.ToCode()} by {by}{(reason is null ? "" : $": {reason}")}", null, null);
+
     /// <summary>Recovery could not finish an order or proposal: once per item and New York day, while a person looks.</summary>
     public static Alert RecoveryFailed(string id, string error, DateTimeOffset at) => new(
         string.Create(CultureInfo.InvariantCulture, $"recovery-failed:{id}:{Calendar.MarketTime.DateOf(at):yyyy-MM-dd}"), "recovery_failed",

@@ -67,11 +67,8 @@ internal static class BreakerWriter
         await WriteBreakerAsync(transaction, after).ConfigureAwait(false);
         if (!before.IsTripped && after.IsTripped)
         {
-            var reason = after.TripReason!.Value.ToCode();
             await AuditLog.AppendAsync(transaction, new AuditEvent(at, "risk-gate", "breaker.tripped", "trading_controls", "1", null, null, after)).ConfigureAwait(false);
-            await OutboxWriter.EnqueueAsync(transaction, new Alert($"breaker:{at:O}", "breaker_tripped",
-                $"Circuit breaker tripped ({reason}: {after.ConsecutiveLosses} losses, {after.ConsecutiveErrors} errors in a row); no new positions until it is reset.",
-                null, null), at).ConfigureAwait(false);
+            await OutboxWriter.EnqueueAsync(transaction, Alert.BreakerTripped(after, at), at).ConfigureAwait(false);
         }
     }
 }

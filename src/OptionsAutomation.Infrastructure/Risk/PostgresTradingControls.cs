@@ -45,8 +45,7 @@ public sealed class PostgresTradingControls(NpgsqlDataSource dataSource, RiskSet
             new { State = state.ToCode(), Reason = reason, Now = now.ToUniversalTime(), By = by }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, by, "trading.state_changed", "trading_controls", "1", null, null,
             new { from = before.State, to = state, reason })).ConfigureAwait(false);
-        await OutboxWriter.EnqueueAsync(transaction, new Alert($"trading-state:{now:O}", "trading_state",
-            $"Trading {before.State.ToCode()} → {state.ToCode()} by {by}{(reason is null ? "" : $": {reason}")}", null, null), now).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, Alert.TradingStateChanged(before.State, state, by, reason, now), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return before with { State = state, Reason = reason, ChangedAt = now, ChangedBy = by };
     }
@@ -65,7 +64,7 @@ public sealed class PostgresTradingControls(NpgsqlDataSource dataSource, RiskSet
         await BreakerWriter.WriteBreakerAsync(transaction, reset).ConfigureAwait(false);
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, by, "breaker.reset", "trading_controls", "1", null, null,
             new { before = before.Breaker, after = reset })).ConfigureAwait(false);
-        await OutboxWriter.EnqueueAsync(transaction, new Alert($"breaker-reset:{now:O}", "breaker_reset", $"Circuit breaker reset by {by}.", null, null), now).ConfigureAwait(false);
+        await OutboxWriter.EnqueueAsync(transaction, Alert.BreakerReset(by, now), now).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return before with { Breaker = reset };
     }
