@@ -41,8 +41,7 @@ public sealed class ApprovalService(
 {
     public async Task<ApprovalOutcome> ApproveAsync(string requestId, string by, CancellationToken cancellationToken)
     {
-        await using var turn = await turns.EnterAsync(requestId, cancellationToken).ConfigureAwait(false);
-        await using var held = await proposals.TryLockAsync(requestId, cancellationToken).ConfigureAwait(false)
+        await using var held = await turns.EnterAsync(requestId, token => proposals.TryLockAsync(requestId, token), cancellationToken).ConfigureAwait(false)
             ?? throw OrderInProgressException.Approving(requestId);
         var proposal = await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false)
             ?? throw new ProposalNotFoundException(requestId);
@@ -51,7 +50,8 @@ public sealed class ApprovalService(
         {
             // Its order went out before (or never reached the broker): follow it, never send it late.
             case ProposalStatus.Executing:
-                return await ResumeExecutingAsync(proposal, by, cancellationToken).ConfigureAwait(false);
+                return await ResumeExecutingAsync(proposal, by, null, cancellationToken).ConfigureAwait(false)
+                    ?? await AnswerAsync(proposal, cancellationToken).ConfigureAwait(false);
             case ProposalStatus.Proposed when proposal.ExpiresAt <= now:
                 var expired = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Expired, "system", "approval window passed", now, cancellationToken).ConfigureAwait(false);
                 return await AnswerAsync(expired ?? proposal, cancellationToken).ConfigureAwait(false);
@@ -87,8 +87,7 @@ public sealed class ApprovalService(
 
     public async Task<ApprovalOutcome> RejectAsync(string requestId, string by, string? reason, CancellationToken cancellationToken)
     {
-        await using var turn = await turns.EnterAsync(requestId, cancellationToken).ConfigureAwait(false);
-        await using var held = await proposals.TryLockAsync(requestId, cancellationToken).ConfigureAwait(false)
+        await using var held = await turns.EnterAsync(requestId, token => proposals.TryLockAsync(requestId, token), cancellationToken).ConfigureAwait(false)
             ?? throw OrderInProgressException.Approving(requestId);
         var proposal = await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false)
             ?? throw new ProposalNotFoundException(requestId);
@@ -110,8 +109,7 @@ public sealed class ApprovalService(
     /// </summary>
     public async Task<ApprovalOutcome?> ResumeAsync(string requestId, CancellationToken cancellationToken, DateTimeOffset? orderRecordedAt = null)
     {
-        await using var turn = turns.TryEnter(requestId);
-        await using var held = turn is null ? null : await proposals.TryLockAsync(requestId, cancellationToken).ConfigureAwait(false);
+        await using var held = await turns.TryEnterAsync(requestId, token => proposals.TryLockAsync(requestId, token), cancellationToken).ConfigureAwait(false);
         if (held is null || await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false) is not { } proposal)
         {
             return null;
@@ -123,11 +121,8 @@ public sealed class ApprovalService(
                 var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Approved], ProposalStatus.Failed, ExitService.RecoveryActor,
                     "interrupted before its opening order was sent; not sent late", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 return await AnswerAsync(failed ?? proposal, cancellationToken).ConfigureAwait(false);
-            case ProposalStatus.Executing when orderRecordedAt is { } recorded && clock.GetUtcNow() - recorded < execution.NeverReceivedAfter
-                && await orders.LookUpAsync(OpeningOrderId(requestId), cancellationToken).ConfigureAwait(false) is null:
-                return null;
             case ProposalStatus.Executing:
-                return await ResumeExecutingAsync(proposal, ExitService.RecoveryActor, cancellationToken).ConfigureAwait(false);
+                return await ResumeExecutingAsync(proposal, ExitService.RecoveryActor, orderRecordedAt, cancellationToken).ConfigureAwait(false);
             default:
                 return null;
         }
@@ -145,7 +140,9 @@ public sealed class ApprovalService(
     }
 
     /// <summary>An EXECUTING proposal: follow its order if the broker has it, else fail it — never send it late.</summary>
-    private async Task<ApprovalOutcome> ResumeExecutingAsync(TradeProposal executing, string by, CancellationToken cancellationToken)
+    /// <returns>Null when the broker does not know the order yet but it was recorded (<paramref name="orderRecordedAt"/>)
+    /// too recently to believe that: a send may still be in flight, so it is asked again later.</returns>
+    private async Task<ApprovalOutcome?> ResumeExecutingAsync(TradeProposal executing, string by, DateTimeOffset? orderRecordedAt, CancellationToken cancellationToken)
     {
         var clientOrderId = OpeningOrderId(executing.RequestId);
         if (await orders.LookUpAsync(clientOrderId, cancellationToken).ConfigureAwait(false) is not null)
@@ -154,6 +151,11 @@ public sealed class ApprovalService(
         }
 
         var now = clock.GetUtcNow();
+        if (orderRecordedAt is { } recorded && now - recorded < execution.NeverReceivedAfter)
+        {
+            return null;
+        }
+
         await proposals.RecordOpeningOrderAsync(executing, OrderTicket.ToOpen(executing.Strategy(), executing.Quantity, clientOrderId, now), by, now, cancellationToken).ConfigureAwait(false);
         var (failed, events) = ExecutionBooking.Failed(executing, OrderState.Rejected(clientOrderId, executing.Quantity, "the broker never received it; not sent late", now),
             "interrupted before the order reached the broker; not sent late", BreakerFeed.None, by, now);

@@ -124,8 +124,7 @@ public sealed class ExitService(
     public async Task<ExitCheck?> ResumeCloseAsync(WorkingOrder order, CancellationToken cancellationToken)
     {
         var positionId = order.PositionId ?? throw new InvalidOperationException($"closing order {order.ClientOrderId} has no position.");
-        await using var turn = turns.TryEnter(CloseKey(positionId));
-        await using var held = turn is null ? null : await ledger.TryLockCloseAsync(positionId, cancellationToken).ConfigureAwait(false);
+        await using var held = await TryTakeCloseAsync(positionId, cancellationToken).ConfigureAwait(false);
         if (held is null || !await ledger.IsOrderWorkingAsync(order.ClientOrderId, cancellationToken).ConfigureAwait(false))
         {
             return null;
@@ -157,15 +156,17 @@ public sealed class ExitService(
 
     public const string RecoveryActor = "recovery";
 
-    private static string CloseKey(long positionId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"close-{positionId}");
+    /// <summary>The position's close turn, in this process and across workers; null when someone else is closing it.</summary>
+    private Task<IAsyncDisposable?> TryTakeCloseAsync(long positionId, CancellationToken cancellationToken) =>
+        turns.TryEnterAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"close-{positionId}"),
+            token => ledger.TryLockCloseAsync(positionId, token), cancellationToken);
 
     private async Task<ExitCheck> CloseAsync(
         Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, ExecutedBy executedBy, string actor, CancellationToken cancellationToken)
     {
         // One close per position at a time, in this process (in memory) and across workers (an advisory lock): a second
         // caller is told a close is in progress and sends nothing.
-        await using var turn = turns.TryEnter(CloseKey(position.PositionId));
-        await using var held = turn is null ? null : await ledger.TryLockCloseAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
+        await using var held = await TryTakeCloseAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             throw new OrderInProgressException($"IN_PROGRESS: position {position.PositionId} is being closed by another caller; no second order was sent — try again for its outcome.");

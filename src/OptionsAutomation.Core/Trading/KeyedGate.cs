@@ -39,6 +39,48 @@ public sealed class KeyedGate
         return null;
     }
 
+    /// <summary>
+    /// Waits for the key's turn here, then takes <paramref name="crossProcess"/> (a lock other processes honour) without
+    /// waiting; null when another process holds that. Dispose the result to release both, the cross-process lock first.
+    /// </summary>
+    public async Task<IAsyncDisposable?> EnterAsync(string key, Func<CancellationToken, Task<IAsyncDisposable?>> crossProcess, CancellationToken cancellationToken) =>
+        await BothAsync(await EnterAsync(key, cancellationToken).ConfigureAwait(false), crossProcess, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Like <see cref="EnterAsync(string, Func{CancellationToken, Task{IAsyncDisposable}}, CancellationToken)"/>, but null at once when the key is busy here too.</summary>
+    public async Task<IAsyncDisposable?> TryEnterAsync(string key, Func<CancellationToken, Task<IAsyncDisposable?>> crossProcess, CancellationToken cancellationToken) =>
+        TryEnter(key) is { } turn ? await BothAsync(turn, crossProcess, cancellationToken).ConfigureAwait(false) : null;
+
+    private static async Task<IAsyncDisposable?> BothAsync(IAsyncDisposable turn, Func<CancellationToken, Task<IAsyncDisposable?>> crossProcess, CancellationToken cancellationToken)
+    {
+        IAsyncDisposable? held;
+        try
+        {
+            held = await crossProcess(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await turn.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (held is null)
+        {
+            await turn.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+
+        return new Both(held, turn);
+    }
+
+    private sealed class Both(IAsyncDisposable held, IAsyncDisposable turn) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await held.DisposeAsync().ConfigureAwait(false);
+            await turn.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     private Entry Join(string key)
     {
         lock (_lock)

@@ -10,6 +10,27 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// </summary>
 internal static class OrderEvents
 {
-    public static string For(OrderStatus status) =>
-        status == OrderStatus.Submitted ? "order.accepted" : "order." + status.ToCode().ToLowerInvariant();
+    /// <summary>The order was recorded PENDING, before the broker call.</summary>
+    public const string Recorded = "order.submitted";
+
+    private const string Accepted = "order.accepted";
+    private const string Prefix = "order.";
+
+    public static string For(OrderStatus status) => status switch
+    {
+        OrderStatus.Pending => Recorded,
+        OrderStatus.Submitted => Accepted,
+        _ => Prefix + status.ToCode().ToLowerInvariant(),
+    };
+
+    /// <summary>The state an order event names (the inverse of <see cref="For"/>); a legacy <c>order.failed</c> reads REJECTED; null for none.</summary>
+    public static OrderStatus? StatusOf(string eventType) => eventType switch
+    {
+        Recorded => OrderStatus.Pending,
+        Accepted => OrderStatus.Submitted,
+        "order.failed" => OrderStatus.Rejected,
+        _ when eventType.StartsWith(Prefix, StringComparison.Ordinal)
+            && DomainCodes.TryParse<OrderStatus>(eventType[Prefix.Length..], out var status) => status,
+        _ => null,
+    };
 }

@@ -9,7 +9,8 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 internal sealed class OrderRecordRow
 {
     /// <summary>The statuses of an order that is not final, as SQL literals (matches <see cref="OrderLifecycle.IsWorking"/>).</summary>
-    public const string WorkingStatuses = "'PENDING', 'SUBMITTED', 'PARTIALLY_FILLED', 'UNKNOWN'";
+    public static readonly string WorkingStatuses =
+        string.Join(", ", Enum.GetValues<OrderStatus>().Where(OrderLifecycle.IsWorking).Select(s => $"'{s.ToCode()}'"));
 
     public const string Columns = "client_order_id, intent, status, position_id, request_id, reason, created_at";
 

@@ -13,17 +13,75 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// </summary>
 internal static class OrderWriter
 {
+    /// <summary>
+    /// Records an order PENDING before it is sent, audited <c>order.submitted</c>; recording the same client order id again
+    /// writes nothing (a resumed approval).
+    /// </summary>
+    public static async Task RecordAsync(
+        NpgsqlTransaction transaction, string clientOrderId, OrderIntent intent, IEnumerable<OrderLeg> legs, int quantity, decimal? limitPrice,
+        string? requestId, long? positionId, string? reason, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inserted = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO orders (client_order_id, position_id, request_id, intent, reason, status, legs, limit_price, quantity, created_at, updated_at)
+            VALUES (@ClientOrderId, @PositionId, @RequestId, @Intent, @Reason, 'PENDING', CAST(@Legs AS jsonb), @LimitPrice, @Quantity, @Now, @Now)
+            ON CONFLICT (client_order_id) DO NOTHING
+            """,
+            new
+            {
+                ClientOrderId = clientOrderId, PositionId = positionId, RequestId = requestId, Intent = intent.ToCode(), Reason = reason,
+                Legs = OrderLegsJson.Serialize(legs), LimitPrice = limitPrice, Quantity = quantity, Now = now.ToUniversalTime(),
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (inserted == 1)
+        {
+            await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, OrderEvents.Recorded, "order", clientOrderId, requestId, positionId,
+                new { intent, reason, quantity, limit = limitPrice })).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The position's closing order still at work, if any (its row lock must already be held).</summary>
+    public static Task<string?> WorkingCloseAsync(NpgsqlTransaction transaction, long positionId, CancellationToken cancellationToken) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            $"SELECT client_order_id FROM orders WHERE position_id = @positionId AND intent = 'CLOSE' AND status IN ({OrderRecordRow.WorkingStatuses})",
+            new { positionId }, transaction, cancellationToken: cancellationToken));
+
     /// <returns>True when the order moved (and was audited).</returns>
     public static async Task<bool> MoveAsync(
         NpgsqlTransaction transaction, OrderState state, string actor, string? requestId, long? positionId, string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
-        var stored = await connection.QuerySingleOrDefaultAsync<(string Status, int Filled, int? Quantity)?>(new CommandDefinition(
-            "SELECT status, filled_quantity, quantity FROM orders WHERE client_order_id = @ClientOrderId FOR UPDATE",
-            new { state.ClientOrderId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+        var stored = await LockAsync(transaction, state.ClientOrderId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"order {state.ClientOrderId} is not recorded; an order is written before it is sent.");
+        return await MoveAsync(transaction, stored, state, actor, requestId, positionId, error, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The broker call gave no answer: the order is UNKNOWN (unless it is already final), for recovery to ask again.
+    /// </summary>
+    public static async Task<bool> MarkUnknownAsync(
+        NpgsqlTransaction transaction, string clientOrderId, string actor, string? requestId, long? positionId, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await LockAsync(transaction, clientOrderId, cancellationToken).ConfigureAwait(false) is not { } stored || OrderLifecycle.IsFinal(Status(stored.Status)))
+        {
+            return false;
+        }
+
+        var unknown = new OrderState(clientOrderId, OrderStatus.Unknown, stored.Quantity ?? 1, stored.FilledQuantity, null, stored.Fees ?? 0m, ValueList<LegFill>.Empty, null, error, now);
+        return await MoveAsync(transaction, stored, unknown, actor, requestId, positionId, error, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<StoredOrder?> LockAsync(NpgsqlTransaction transaction, string clientOrderId, CancellationToken cancellationToken) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<StoredOrder?>(new CommandDefinition(
+            "SELECT status, filled_quantity, quantity, fees FROM orders WHERE client_order_id = @clientOrderId FOR UPDATE",
+            new { clientOrderId }, transaction, cancellationToken: cancellationToken));
+
+    private static async Task<bool> MoveAsync(
+        NpgsqlTransaction transaction, StoredOrder stored, OrderState state, string actor, string? requestId, long? positionId, string? error, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
         var from = Status(stored.Status);
-        if (!OrderLifecycle.Moves(state.ClientOrderId, from, stored.Filled, state.Status, state.FilledQuantity, stored.Quantity ?? state.Quantity))
+        if (!OrderLifecycle.Moves(state.ClientOrderId, from, stored.FilledQuantity, state.Status, state.FilledQuantity, stored.Quantity ?? state.Quantity))
         {
             return false;
         }
@@ -46,29 +104,8 @@ internal static class OrderWriter
         return true;
     }
 
-    /// <summary>
-    /// The broker call gave no answer: the order is UNKNOWN (unless it is already final), for recovery to ask again.
-    /// </summary>
-    public static async Task<bool> MarkUnknownAsync(
-        NpgsqlTransaction transaction, string clientOrderId, string actor, string? requestId, long? positionId, string error, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var stored = await transaction.Connection!.QuerySingleOrDefaultAsync<(string Status, int Filled, int? Quantity)?>(new CommandDefinition(
-            "SELECT status, filled_quantity, quantity FROM orders WHERE client_order_id = @ClientOrderId FOR UPDATE",
-            new { ClientOrderId = clientOrderId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (stored is not { } row || OrderLifecycle.IsFinal(Status(row.Status)))
-        {
-            return false;
-        }
-
-        var unknown = new OrderState(clientOrderId, OrderStatus.Unknown, row.Quantity ?? 1, row.Filled, null, 0m, ValueList<LegFill>.Empty, null, error, now);
-        return await MoveAsync(transaction, unknown with { Fees = await FeesAsync(transaction, clientOrderId, cancellationToken).ConfigureAwait(false) },
-            actor, requestId, positionId, error, now, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static Task<decimal> FeesAsync(NpgsqlTransaction transaction, string clientOrderId, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteScalarAsync<decimal>(new CommandDefinition(
-            "SELECT coalesce(fees, 0) FROM orders WHERE client_order_id = @ClientOrderId", new { ClientOrderId = clientOrderId }, transaction, cancellationToken: cancellationToken));
-
     // Rows written before the state machine may say FAILED: a final refusal.
     private static OrderStatus Status(string code) => code == "FAILED" ? OrderStatus.Rejected : DomainCodes.Parse<OrderStatus>(code);
+
+    private sealed record StoredOrder(string Status, int FilledQuantity, int? Quantity, decimal? Fees);
 }

@@ -29,9 +29,7 @@ internal static class PositionCloseWriter
             $"SELECT {PositionRow.Columns} FROM positions WHERE position_id = @positionId FOR UPDATE",
             new { positionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
             ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!byClosingOrder && await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-                $"SELECT client_order_id FROM orders WHERE position_id = @positionId AND intent = 'CLOSE' AND status IN ({OrderRecordRow.WorkingStatuses})",
-                new { positionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } working)
+        if (!byClosingOrder && await OrderWriter.WorkingCloseAsync(transaction, positionId, cancellationToken).ConfigureAwait(false) is { } working)
         {
             throw OrderInProgressException.Closing(positionId, working);
         }

@@ -7,7 +7,6 @@ using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
-using OptionsAutomation.Infrastructure.Audit;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
@@ -44,34 +43,15 @@ public sealed partial class PostgresCloseLedger(NpgsqlDataSource dataSource, ILo
             throw new PositionNotOpenException(positionId, position.Status);
         }
 
-        var working = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            $"SELECT client_order_id FROM orders WHERE position_id = @positionId AND intent = 'CLOSE' AND status IN ({OrderRecordRow.WorkingStatuses})",
-            new { positionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (working is not null)
+        if (await OrderWriter.WorkingCloseAsync(transaction, positionId, cancellationToken).ConfigureAwait(false) is { } working)
         {
             throw OrderInProgressException.Closing(positionId, working);
         }
 
         var clientOrderId = $"close-{positionId}-{Guid.CreateVersion7():N}";
         var ticket = OrderTicket.ToClose(position, clientOrderId, now);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO orders (client_order_id, position_id, request_id, intent, reason, status, legs, quantity, created_at, updated_at)
-            VALUES (@ClientOrderId, @PositionId, @RequestId, 'CLOSE', @Reason, 'PENDING', CAST(@Legs AS jsonb), @Quantity, @Now, @Now)
-            """,
-            new
-            {
-                ClientOrderId = clientOrderId,
-                position.PositionId,
-                position.RequestId,
-                Reason = reason.ToCode(),
-                Legs = OrderLegsJson.Serialize(ticket.Legs),
-                ticket.Quantity,
-                Now = now.ToUniversalTime(),
-            },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "order.submitted", "order", clientOrderId,
-            position.RequestId, position.PositionId, new { intent = "CLOSE", reason, quantity = ticket.Quantity })).ConfigureAwait(false);
+        await OrderWriter.RecordAsync(transaction, clientOrderId, OrderIntent.Close, ticket.Legs, ticket.Quantity, ticket.LimitPrice,
+            position.RequestId, position.PositionId, reason.ToCode(), actor, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogOrderSubmitted(position.PositionId, position.RequestId, clientOrderId, reason.ToCode());
         return (clientOrderId, position);

@@ -115,7 +115,7 @@ public sealed class PostgresOrderRecords(NpgsqlDataSource dataSource) : IOrderRe
         var filled = 0;
         foreach (var e in events)
         {
-            if (StateOf(e.EventType) is not { } status)
+            if (OrderEvents.StatusOf(e.EventType) is not { } status)
             {
                 continue;
             }
@@ -124,16 +124,6 @@ public sealed class PostgresOrderRecords(NpgsqlDataSource dataSource) : IOrderRe
             yield return new OrderTransition(RowTime.Utc(e.OccurredAt), e.EventType, status, filled, e.Actor, e.Reason);
         }
     }
-
-    private static OrderStatus? StateOf(string eventType) => eventType switch
-    {
-        "order.submitted" => OrderStatus.Pending,
-        "order.accepted" => OrderStatus.Submitted,
-        "order.failed" => OrderStatus.Rejected,
-        _ when eventType.StartsWith("order.", StringComparison.Ordinal)
-            && DomainCodes.TryParse<OrderStatus>(eventType["order.".Length..], out var status) => status,
-        _ => null,
-    };
 
     private sealed class OrderEventRow
     {

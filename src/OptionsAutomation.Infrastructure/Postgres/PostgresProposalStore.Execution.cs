@@ -51,28 +51,8 @@ public sealed partial class PostgresProposalStore
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO orders (client_order_id, request_id, intent, status, legs, limit_price, quantity, created_at, updated_at)
-            VALUES (@ClientOrderId, @RequestId, 'OPEN', 'PENDING', CAST(@Legs AS jsonb), @LimitPrice, @Quantity, @Now, @Now)
-            ON CONFLICT (client_order_id) DO NOTHING
-            """,
-            new
-            {
-                ticket.ClientOrderId,
-                proposal.RequestId,
-                Legs = OrderLegsJson.Serialize(ticket.Legs),
-                ticket.LimitPrice,
-                ticket.Quantity,
-                Now = now.ToUniversalTime(),
-            },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (inserted == 1)
-        {
-            await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "order.submitted", "order", ticket.ClientOrderId, proposal.RequestId, null,
-                new { intent = "OPEN", quantity = ticket.Quantity, limit = ticket.LimitPrice })).ConfigureAwait(false);
-        }
-
+        await OrderWriter.RecordAsync(transaction, ticket.ClientOrderId, OrderIntent.Open, ticket.Legs, ticket.Quantity, ticket.LimitPrice,
+            proposal.RequestId, null, null, actor, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

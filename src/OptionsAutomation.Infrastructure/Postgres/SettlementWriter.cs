@@ -14,19 +14,8 @@ internal static class SettlementWriter
     public static async Task RecordOrderAsync(
         NpgsqlTransaction transaction, OrderState settlement, long positionId, string? requestId, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO orders (client_order_id, position_id, request_id, intent, reason, status, legs, quantity, created_at, updated_at)
-            VALUES (@ClientOrderId, @PositionId, @RequestId, 'SETTLE', @Reason, 'PENDING', CAST(@Legs AS jsonb), @Quantity, @Now, @Now)
-            """,
-            new
-            {
-                settlement.ClientOrderId, PositionId = positionId, RequestId = requestId, settlement.Reason,
-                Legs = OrderLegsJson.Serialize(settlement.Fills.Select(f => f.Leg)), settlement.Quantity, Now = now.ToUniversalTime(),
-            },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "order.submitted", "order", settlement.ClientOrderId,
-            requestId, positionId, new { intent = "SETTLE", reason = settlement.Reason, quantity = settlement.Quantity })).ConfigureAwait(false);
+        await OrderWriter.RecordAsync(transaction, settlement.ClientOrderId, OrderIntent.Settle, settlement.Fills.Select(f => f.Leg), settlement.Quantity, null,
+            requestId, positionId, settlement.Reason, actor, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

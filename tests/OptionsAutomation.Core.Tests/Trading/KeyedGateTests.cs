@@ -173,6 +173,34 @@ public sealed class KeyedGateTests
         await turn.DisposeAsync();
     }
 
+    [Fact]
+    public async Task WithACrossProcessLock_BothAreHeld_AndABusyLockGivesTheTurnBack()
+    {
+        var gate = new KeyedGate();
+        var lockReleased = 0;
+        var held = new Releaser(() => lockReleased++);
+
+        var both = await gate.TryEnterAsync("k", _ => Task.FromResult<IAsyncDisposable?>(held), CancellationToken.None);
+        var whileHeld = gate.TryEnter("k");
+        await both!.DisposeAsync();
+        var busyElsewhere = await gate.EnterAsync("k", _ => Task.FromResult<IAsyncDisposable?>(null), CancellationToken.None);
+        await using var after = gate.TryEnter("k");
+
+        Assert.Null(whileHeld);
+        Assert.Equal(1, lockReleased);
+        Assert.Null(busyElsewhere);
+        Assert.NotNull(after);
+    }
+
+    private sealed class Releaser(Action release) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            release();
+            return ValueTask.CompletedTask;
+        }
+    }
+
     private sealed class Occupancy
     {
         private int _inside;
