@@ -20,6 +20,13 @@ public interface IBroker
     /// </summary>
     Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Re-prices a working order to <paramref name="limitPrice"/> (net per share, debit positive, as on the ticket) and
+    /// answers its state afterwards. An order that is already final (a fill raced the replace) is answered as it is, never
+    /// an error: the caller re-reads the state before every step. Null when the broker has never seen this client order id.
+    /// </summary>
+    Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken);
+
     /// <summary>Every leg fill of the order so far, oldest first; empty for an unknown id.</summary>
     Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken);
 

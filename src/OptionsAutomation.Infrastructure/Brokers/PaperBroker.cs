@@ -98,6 +98,33 @@ public sealed class PaperBroker(NpgsqlDataSource dataSource, IMarketData marketD
         return order.State;
     }
 
+    /// <summary>Re-prices a working order and evaluates it at the new limit at once, as a marketable replace would fill.</summary>
+    public async Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (await PaperOrderStore.LoadForUpdateAsync(transaction, clientOrderId, cancellationToken).ConfigureAwait(false) is not { } order)
+        {
+            return null;
+        }
+
+        if (!order.State.IsFinal)
+        {
+            order.Reprice(limitPrice);
+            var asOf = order.EvaluatedAt(clock.GetUtcNow());
+            var (quotes, _) = await QuotesAsync(order.Ticket, asOf, cancellationToken).ConfigureAwait(false);
+            if (quotes is not null)
+            {
+                Evaluate(order, quotes, asOf);
+            }
+
+            await PaperOrderStore.SaveAsync(transaction, order, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return order.State;
+    }
+
     public async Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

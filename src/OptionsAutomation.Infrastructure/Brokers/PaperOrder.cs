@@ -29,7 +29,7 @@ internal sealed class PaperOrder
         _storedFills = _fills.Count;
     }
 
-    public OrderTicket Ticket { get; }
+    public OrderTicket Ticket { get; private set; }
 
     public DateTimeOffset PlacedAt { get; }
 
@@ -73,6 +73,9 @@ internal sealed class PaperOrder
             At = at,
         };
     }
+
+    /// <summary>A replace: the order works on at a new limit price, keeping what already filled.</summary>
+    public void Reprice(decimal limitPrice) => Ticket = Ticket with { LimitPrice = limitPrice };
 
     public void Cancel(DateTimeOffset at) => State = State with { Status = OrderStatus.Cancelled, Reason = "cancelled by the client", At = at };
 

@@ -63,10 +63,10 @@ internal static class PaperOrderStore
         var state = order.State;
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE paper_orders SET status = @Status, filled_quantity = @FilledQuantity, net_total = @NetTotal, fees = @Fees, reason = @Reason, state_at = @At
+            UPDATE paper_orders SET limit_price = @LimitPrice, status = @Status, filled_quantity = @FilledQuantity, net_total = @NetTotal, fees = @Fees, reason = @Reason, state_at = @At
             WHERE client_order_id = @ClientOrderId
             """,
-            new { Status = state.Status.ToCode(), state.FilledQuantity, order.NetTotal, state.Fees, state.Reason, At = state.At.ToUniversalTime(), state.ClientOrderId },
+            new { order.Ticket.LimitPrice, Status = state.Status.ToCode(), state.FilledQuantity, order.NetTotal, state.Fees, state.Reason, At = state.At.ToUniversalTime(), state.ClientOrderId },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         foreach (var (fill, seq) in order.NewFills)
         {

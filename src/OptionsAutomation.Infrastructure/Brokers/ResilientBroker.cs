@@ -34,6 +34,9 @@ public sealed class ResilientBroker(IBroker inner, BrokerResilienceSettings sett
     public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken) =>
         RunAsync(token => inner.CancelAsync(clientOrderId, token), cancellationToken);
 
+    public Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken) =>
+        RunAsync(token => inner.ReplaceAsync(clientOrderId, limitPrice, token), cancellationToken);
+
     public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) =>
         RunAsync(token => inner.GetFillsAsync(clientOrderId, token), cancellationToken);
 

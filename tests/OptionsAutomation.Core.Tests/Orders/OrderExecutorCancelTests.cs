@@ -87,6 +87,8 @@ public sealed class OrderExecutorCancelTests
             return Task.FromResult<OrderState?>(cancel[0]);
         }
 
+        public Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -340,6 +340,8 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
             return Task.FromResult<OrderState?>(cancelled);
         }
 
+        public Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken) => GetOrderAsync(clientOrderId, cancellationToken);
+
         public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<LegFill>>(_orders[clientOrderId].Fills);
 
         public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<BrokerPosition>>([]);

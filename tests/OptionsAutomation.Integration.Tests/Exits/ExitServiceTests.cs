@@ -268,6 +268,8 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
 
         public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken) => GetOrderAsync(clientOrderId, cancellationToken);
 
+        public Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken) => GetOrderAsync(clientOrderId, cancellationToken);
+
         public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<LegFill>>(_order is null ? [] : _order.Fills);
 

@@ -14,6 +14,8 @@ public abstract class PlaceOnlyBroker : IBroker
 
     public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken) => throw Unexpected();
 
+    public Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken) => throw Unexpected();
+
     public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) => throw Unexpected();
 
     public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) => throw Unexpected();

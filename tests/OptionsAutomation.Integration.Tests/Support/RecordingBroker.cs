@@ -32,6 +32,8 @@ public sealed class RecordingBroker(IBroker inner) : IBroker
 
     public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken) => inner.CancelAsync(clientOrderId, cancellationToken);
 
+    public Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken) => inner.ReplaceAsync(clientOrderId, limitPrice, cancellationToken);
+
     public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) => inner.GetFillsAsync(clientOrderId, cancellationToken);
 
     public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
