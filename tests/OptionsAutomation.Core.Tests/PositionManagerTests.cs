@@ -13,7 +13,7 @@ public sealed class PositionManagerTests
 
     public PositionManagerTests()
     {
-        _manager = new PositionManager(_store, new ExitRuleSettings(), _clock);
+        _manager = new PositionManager(_store, new InMemoryTradingJournal(_store), new ExitRuleSettings(), _clock);
     }
 
     [Fact]

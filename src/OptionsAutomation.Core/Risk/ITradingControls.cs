@@ -1,8 +1,9 @@
 namespace OptionsAutomation.Core.Risk;
 
 /// <summary>
-/// Persistence port for the trading state and the circuit breaker. Every change is one transaction with
-/// its audit event and an alert.
+/// The trading state and the circuit breaker: read, and changed by a person or an automatic action. Every change is
+/// decided in Core and written through the trading journal in one transaction with its audit event and its alert
+/// (<see cref="Trading.TradingControlsService"/>).
 /// </summary>
 public interface ITradingControls
 {

@@ -53,7 +53,7 @@ public sealed class ApprovalService(
                 return await ResumeExecutingAsync(proposal, by, null, cancellationToken).ConfigureAwait(false)
                     ?? await AnswerAsync(proposal, cancellationToken).ConfigureAwait(false);
             case ProposalStatus.Proposed when proposal.ExpiresAt <= now:
-                var expired = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Expired, "system", "approval window passed", now, cancellationToken).ConfigureAwait(false);
+                var expired = await DecideAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Expired, "system", ProposalBooking.WindowPassed, now, cancellationToken).ConfigureAwait(false);
                 return await AnswerAsync(expired ?? proposal, cancellationToken).ConfigureAwait(false);
             // APPROVED: interrupted before its order was recorded. Approving again is a new decision: session and gate again.
             case ProposalStatus.Proposed:
@@ -74,13 +74,13 @@ public sealed class ApprovalService(
             await SnapshotAsync(strategy, now, cancellationToken).ConfigureAwait(false));
         if (decision.Denial is { } denial)
         {
-            var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed, ProposalStatus.Approved], ProposalStatus.Failed, by, $"refused by the risk gate: {denial}", now, cancellationToken).ConfigureAwait(false);
+            var failed = await DecideAsync(requestId, [ProposalStatus.Proposed, ProposalStatus.Approved], ProposalStatus.Failed, by, $"refused by the risk gate: {denial}", now, cancellationToken).ConfigureAwait(false);
             return await AnswerAsync(failed ?? proposal, cancellationToken).ConfigureAwait(false);
         }
 
         var approved = proposal.Status == ProposalStatus.Approved
             ? proposal
-            : await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Approved, by, decision.Summary, now, cancellationToken).ConfigureAwait(false)
+            : await DecideAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Approved, by, decision.Summary, now, cancellationToken).ConfigureAwait(false)
               ?? throw new InvalidOperationException($"proposal {requestId} changed under its lock.");
         return await ExecuteAsync(approved, by, cancellationToken).ConfigureAwait(false);
     }
@@ -96,7 +96,7 @@ public sealed class ApprovalService(
             return await AnswerAsync(proposal, cancellationToken).ConfigureAwait(false);
         }
 
-        var rejected = await proposals.TransitionAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Rejected, by, reason ?? "rejected", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var rejected = await DecideAsync(requestId, [ProposalStatus.Proposed], ProposalStatus.Rejected, by, reason ?? "rejected", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(rejected ?? proposal, cancellationToken).ConfigureAwait(false);
     }
 
@@ -118,7 +118,7 @@ public sealed class ApprovalService(
         switch (proposal.Status)
         {
             case ProposalStatus.Approved:
-                var failed = await proposals.TransitionAsync(requestId, [ProposalStatus.Approved], ProposalStatus.Failed, ExitService.RecoveryActor,
+                var failed = await DecideAsync(requestId, [ProposalStatus.Approved], ProposalStatus.Failed, ExitService.RecoveryActor,
                     "interrupted before its opening order was sent; not sent late", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 return await AnswerAsync(failed ?? proposal, cancellationToken).ConfigureAwait(false);
             case ProposalStatus.Executing:
@@ -156,10 +156,10 @@ public sealed class ApprovalService(
             return null;
         }
 
-        await proposals.RecordOpeningOrderAsync(executing, OrderTicket.ToOpen(executing.Strategy(), executing.Quantity, clientOrderId, now), by, now, cancellationToken).ConfigureAwait(false);
+        // Recorded first in the same entry, in case the crash came before the order was: the refusal needs its row.
         var (failed, events) = ExecutionBooking.Failed(executing, OrderState.Rejected(clientOrderId, executing.Quantity, "the broker never received it; not sent late", now),
             "interrupted before the order reached the broker; not sent late", BreakerFeed.None, by, now);
-        await CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
+        await CommitAsync([ExecutionBooking.Submitted(executing, OrderTicket.ToOpen(executing.Strategy(), executing.Quantity, clientOrderId, now), by), .. events], now, cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);
     }
 
@@ -170,17 +170,17 @@ public sealed class ApprovalService(
         var now = clock.GetUtcNow();
         var executing = proposal.Status == ProposalStatus.Executing
             ? proposal
-            : await proposals.TransitionAsync(proposal.RequestId, [ProposalStatus.Approved], ProposalStatus.Executing, by, null, now, cancellationToken).ConfigureAwait(false)
+            : await DecideAsync(proposal.RequestId, [ProposalStatus.Approved], ProposalStatus.Executing, by, null, now, cancellationToken).ConfigureAwait(false)
               ?? throw new InvalidOperationException($"proposal {proposal.RequestId} changed under its lock.");
         var strategy = executing.Strategy();
         var ticket = OrderTicket.ToOpen(strategy, executing.Quantity, OpeningOrderId(executing.RequestId), now);
-        await proposals.RecordOpeningOrderAsync(executing, ticket, by, now, cancellationToken).ConfigureAwait(false);
+        await CommitAsync([ExecutionBooking.Submitted(executing, ticket, by)], now, cancellationToken).ConfigureAwait(false);
 
         OrderState outcome;
         try
         {
             outcome = await orders.ExecuteAsync(
-                ticket, (state, token) => proposals.RecordOrderProgressAsync(executing, state, by, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
+                ticket, (state, token) => CommitAsync(ExecutionBooking.Progress(executing, state, by), clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -226,6 +226,21 @@ public sealed class ApprovalService(
         var (executed, booked) = ExecutionBooking.Executed(executing, outcome, opened.Position.PositionId, by, bookedAt);
         await CommitAsync(booked, bookedAt, cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(executed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the proposal (<see cref="ProposalBooking.Move"/>) under its row lock; null when it was in none of <paramref name="from"/>.</summary>
+    private async Task<TradeProposal?> DecideAsync(
+        string requestId, IReadOnlyList<ProposalStatus> from, ProposalStatus to, string by, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        if (await entry.LockProposalAsync(requestId, cancellationToken).ConfigureAwait(false) is not { } locked
+            || ProposalBooking.Move(locked, from, to, by, reason, now) is not { } decided)
+        {
+            return null;
+        }
+
+        await entry.CommitAsync(decided.Events, now, cancellationToken).ConfigureAwait(false);
+        return decided.Moved;
     }
 
     private async Task CommitAsync(IReadOnlyList<TradingEvent> events, DateTimeOffset now, CancellationToken cancellationToken)

@@ -150,7 +150,7 @@ public sealed class ExitService(
         }
 
         var outcome = await orders.ExecuteAsync(OrderTicket.ToClose(position, order.ClientOrderId, now),
-            (state, token) => ledger.RecordCloseProgressAsync(position, state, RecoveryActor, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
+            (state, token) => CommitAsync(CloseBooking.Progress(position, state, RecoveryActor), token), cancellationToken).ConfigureAwait(false);
         return await BookAsync(position, decision, reason, outcome, reason == ExitReason.Manual ? ExecutedBy.Manual : ExecutedBy.Auto, RecoveryActor, cancellationToken).ConfigureAwait(false);
     }
 
@@ -184,13 +184,13 @@ public sealed class ExitService(
             return new ExitCheck(position, decision, null, $"not sent: {denial}");
         }
 
-        var (clientOrderId, current) = await ledger.BeginCloseAsync(position.PositionId, reason, actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var ticket = OrderTicket.ToClose(current, clientOrderId, asOf);
+        var (current, ticket) = await BeginCloseAsync(position.PositionId, reason, asOf, actor, cancellationToken).ConfigureAwait(false);
+        var clientOrderId = ticket.ClientOrderId;
         OrderState outcome;
         try
         {
             outcome = await orders.ExecuteAsync(
-                ticket, (state, token) => ledger.RecordCloseProgressAsync(current, state, actor, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
+                ticket, (state, token) => CommitAsync(CloseBooking.Progress(current, state, actor), token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -200,6 +200,23 @@ public sealed class ExitService(
         }
 
         return await BookAsync(current, decision, reason, outcome, executedBy, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Under the position's row lock: re-reads it, is refused unless it is still OPEN or while a closing order for it is at
+    /// work (so a second caller never sends a second order — the partial unique index <c>orders_one_working_close</c>
+    /// backs this), and records the PENDING closing order for its current open quantity before it is sent.
+    /// </summary>
+    /// <returns>The position as locked (its quantity is what the order closes) and the order's ticket, priced as of <paramref name="asOf"/>.</returns>
+    private async Task<(Position Position, OrderTicket Ticket)> BeginCloseAsync(
+        long positionId, ExitReason reason, DateTimeOffset asOf, string actor, CancellationToken cancellationToken)
+    {
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var current = await entry.LockPositionAsync(positionId, byClosingOrder: false, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var (ticket, events) = CloseBooking.Begin(current, reason, actor, now);
+        await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
+        return (current, ticket with { AsOf = asOf });
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using OptionsAutomation.Core.Analytics;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading.Journal;
 
 namespace OptionsAutomation.Core.Trading;
 
@@ -9,15 +10,24 @@ public sealed record OpenedPosition(Position Position, bool Created, IReadOnlyLi
 
 /// <summary>
 /// Use cases for positions: record an executed trade, look positions up, close one. Validation and
-/// P&amp;L live in the domain types; this class orders the steps and supplies the clock.
+/// P&amp;L live in the domain types; this class orders the steps and supplies the clock. Opening and closing are
+/// written through the trading journal (<see cref="PositionBooking"/>).
 /// </summary>
-public sealed class PositionManager(IPositionStore store, ExitRuleSettings rules, TimeProvider clock)
+public sealed class PositionManager(IPositionStore store, ITradingJournal journal, ExitRuleSettings rules, TimeProvider clock)
 {
     public async Task<OpenedPosition> OpenAsync(OpenPositionRequest request, CancellationToken cancellationToken = default)
     {
-        var position = NewPosition.From(request, rules, clock.GetUtcNow());
-        var stored = await store.CreateAsync(position, cancellationToken).ConfigureAwait(false);
-        return new OpenedPosition(stored.Position, stored.Created, stored.Created ? position.Terms.Warnings : []);
+        var now = clock.GetUtcNow();
+        var position = NewPosition.From(request, rules, now);
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await entry.OpenPositionAsync(position, now, cancellationToken).ConfigureAwait(false);
+        if (!stored.Created)
+        {
+            return new OpenedPosition(stored.Position, false, []);
+        }
+
+        await entry.CommitAsync(PositionBooking.Opened(stored, position), now, cancellationToken).ConfigureAwait(false);
+        return new OpenedPosition(stored.Position, true, position.Terms.Warnings);
     }
 
     public Task<Position?> FindAsync(long positionId, CancellationToken cancellationToken = default) =>
@@ -32,12 +42,24 @@ public sealed class PositionManager(IPositionStore store, ExitRuleSettings rules
     public Task<IReadOnlyList<Position>> ListAsync(PositionStatusFilter status, string? ticker, CancellationToken cancellationToken = default) =>
         store.ListAsync(status, ticker?.Trim().ToUpperInvariant(), cancellationToken);
 
-    /// <summary>Closes an OPEN position at a net debit per share; the realized P&amp;L is computed from the stored entry.</summary>
+    /// <summary>
+    /// Records a close done by hand, at a net debit per share: the realized P&amp;L is computed from the position as
+    /// locked, and the breaker counts the round trip in the same transaction. Refused while a closing order is working.
+    /// </summary>
+    /// <returns>The close, its trade with the id it was stored under.</returns>
     /// <exception cref="PositionNotFoundException"/>
     /// <exception cref="PositionNotOpenException"/>
     /// <exception cref="PositionRuleException"/>
-    public Task<ClosedPosition> CloseAsync(long positionId, PositionExit exit, CancellationToken cancellationToken = default) =>
-        store.CloseAsync(positionId, position => position.Close(exit, clock.GetUtcNow()), exit.Actor, cancellationToken);
+    /// <exception cref="OrderInProgressException">while a closing order for it is working.</exception>
+    public async Task<ClosedPosition> CloseAsync(long positionId, PositionExit exit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(exit);
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var locked = await entry.LockPositionAsync(positionId, byClosingOrder: false, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        await entry.CommitAsync(PositionBooking.ClosedByHand(locked.Close(exit, now), exit.Actor), now, cancellationToken).ConfigureAwait(false);
+        return entry.Closed[0];
+    }
 
     public Task<IReadOnlyList<TradeRecord>> HistoryAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default) =>
         store.HistoryAsync(from, to, cancellationToken);

@@ -18,6 +18,7 @@ namespace OptionsAutomation.Core.Trading;
 /// </summary>
 public sealed class ProposalService(
     IProposalStore proposals,
+    ProposalExpiry expiry,
     IPositionStore positions,
     IMarketData marketData,
     RiskSnapshots snapshots,
@@ -32,7 +33,7 @@ public sealed class ProposalService(
 
     public async Task<ProposalRun> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        await proposals.ExpireDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await expiry.ExpireDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var today = MarketTime.DateOf(asOf);
         var snapshot = await snapshots.CurrentAsync(open, settings.Targets().Select(t => t.Ticker), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);

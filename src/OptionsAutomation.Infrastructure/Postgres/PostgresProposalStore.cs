@@ -91,29 +91,6 @@ public sealed partial class PostgresProposalStore(NpgsqlDataSource dataSource, I
         return [.. rows.Select(r => r.ToDomain())];
     }
 
-    public async Task<IReadOnlyList<TradeProposal>> ExpireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var expired = (await connection.QueryAsync<ProposalRow>(new CommandDefinition(
-            $"""
-            UPDATE trade_requests SET status = 'EXPIRED', decided_at = @Now, decided_by = 'system', decision_reason = 'approval window passed', updated_at = @Now
-            WHERE status = 'PROPOSED' AND expires_at <= @Now
-            RETURNING {ProposalRow.Columns}
-            """,
-            new { Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .Select(r => r.ToDomain()).ToList();
-        foreach (var proposal in expired)
-        {
-            await AuditLog.AppendAsync(transaction, new AuditEvent(now, "system", "proposal.expired", "proposal", proposal.RequestId,
-                proposal.RequestId, null, new { proposal.ExpiresAt })).ConfigureAwait(false);
-            await OutboxWriter.EnqueueAsync(transaction, Alert.Decided(proposal), now).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return expired;
-    }
-
     public async Task AuditRiskDenialAsync(string requestId, string denial, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using OptionsAutomation.Core;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Infrastructure.Audit;
@@ -7,12 +8,42 @@ using OptionsAutomation.Infrastructure.Audit;
 namespace OptionsAutomation.Infrastructure.Postgres;
 
 /// <summary>
-/// An opening order's outcome on its proposal, inside the caller's transaction. Only from EXECUTING: had another process
-/// finished it meanwhile (a lost lock), no row matches, QuerySingle throws and the whole transaction rolls back instead
-/// of overwriting its outcome.
+/// A proposal's decisions and its opening order's outcome, inside the caller's transaction. Each write names the status
+/// it moves from: had another process moved it meanwhile (a lost lock), no row matches, QuerySingle throws and the whole
+/// transaction rolls back instead of overwriting what the other decided.
 /// </summary>
 internal static class ProposalOutcomeWriter
 {
+    public static Task<ProposalRow?> LockAsync(NpgsqlTransaction transaction, string requestId, CancellationToken cancellationToken) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<ProposalRow?>(new CommandDefinition(
+            $"SELECT {ProposalRow.Columns} FROM trade_requests WHERE request_id = @requestId FOR UPDATE",
+            new { requestId }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>PROPOSED rows past their window, locked in one order so two callers never deadlock.</summary>
+    public static async Task<IReadOnlyList<ProposalRow>> LockDueAsync(NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken) =>
+        [.. await transaction.Connection!.QueryAsync<ProposalRow>(new CommandDefinition(
+            $"SELECT {ProposalRow.Columns} FROM trade_requests WHERE status = 'PROPOSED' AND expires_at <= @Now ORDER BY request_id FOR UPDATE",
+            new { Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+
+    public static async Task DecidedAsync(
+        NpgsqlTransaction transaction, TradeProposal moved, ProposalStatus from, string by, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await transaction.Connection!.QuerySingleAsync<string>(new CommandDefinition(
+            """
+            UPDATE trade_requests SET status = @To, decided_by = @By, decided_at = @DecidedAt, decision_reason = @Reason, updated_at = @UpdatedAt
+            WHERE request_id = @RequestId AND status = @From
+            RETURNING request_id
+            """,
+            new
+            {
+                moved.RequestId, From = from.ToCode(), To = moved.Status.ToCode(), By = by, DecidedAt = moved.DecidedAt?.ToUniversalTime(),
+                Reason = moved.DecisionReason, UpdatedAt = moved.UpdatedAt.ToUniversalTime(),
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, by, "proposal." + moved.Status.ToCode().ToLowerInvariant(), "proposal", moved.RequestId,
+            moved.RequestId, null, new { from, to = moved.Status, reason })).ConfigureAwait(false);
+    }
+
     public static async Task ExecutedAsync(
         NpgsqlTransaction transaction, TradeProposal proposal, OrderState fill, long positionId, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -61,7 +61,7 @@ internal static class ProposalCommands
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
         {
             var store = services.Get<IProposalStore>();
-            await store.ExpireDueAsync(services.Get<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await services.Get<ProposalExpiry>().ExpireDueAsync(services.Get<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
             var filter = parse.GetValue(status) is { } code ? DomainCodes.Parse<ProposalStatus>(code) : (ProposalStatus?)null;
             var found = await store.ListAsync(filter, Math.Max(1, parse.GetValue(limit)), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))

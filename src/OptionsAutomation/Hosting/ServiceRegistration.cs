@@ -59,7 +59,9 @@ public static class ServiceRegistration
         services.AddSingleton<IAccountEquity, PaperAccount>();
         services.AddSingleton(ReadRisk(configuration));
         services.AddSingleton<RiskGate>();
-        services.AddSingleton<ITradingControls, PostgresTradingControls>();
+        services.AddSingleton<ITradingControlsReader, PostgresTradingControls>();
+        services.AddSingleton<ITradingControls, TradingControlsService>();
+        services.AddSingleton<ProposalExpiry>();
         services.AddSingleton<RiskSnapshots>();
         services.AddSingleton(Validated(configuration.GetSection(RiskSettings.SectionName).Get<PortfolioRiskSettings>() ?? new PortfolioRiskSettings(), s => s.Validate()));
         services.AddSingleton<PortfolioRiskAnalyzer>();

@@ -4,7 +4,10 @@ using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Core.Tests.Support;
 
-/// <summary>A minimal in-memory <see cref="IPositionStore"/> for use-case tests (single-threaded).</summary>
+/// <summary>
+/// A minimal in-memory <see cref="IPositionStore"/> for use-case tests (single-threaded), written through
+/// <see cref="InMemoryTradingJournal"/>.
+/// </summary>
 internal sealed class InMemoryPositionStore : IPositionStore
 {
     private readonly Dictionary<long, Position> _positions = [];
@@ -14,17 +17,27 @@ internal sealed class InMemoryPositionStore : IPositionStore
 
     public string? LastCloseActor { get; private set; }
 
-    public Task<StoredPosition> CreateAsync(NewPosition position, CancellationToken cancellationToken)
+    public StoredPosition Open(NewPosition position)
     {
         var existing = _positions.Values.FirstOrDefault(p => p.RequestId == position.RequestId);
         if (existing is not null)
         {
-            return Task.FromResult(new StoredPosition(existing, false));
+            return new StoredPosition(existing, false);
         }
 
         var created = position.ToOpenPosition(_positions.Count + 1);
         _positions.Add(created.PositionId, created);
-        return Task.FromResult(new StoredPosition(created, true));
+        return new StoredPosition(created, true);
+    }
+
+    public Position Get(long positionId) =>
+        _positions.GetValueOrDefault(positionId) ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public void Apply(ClosedPosition closed, string actor)
+    {
+        _positions[closed.Position.PositionId] = closed.Position;
+        _trades.Add(closed.Trade);
+        LastCloseActor = actor;
     }
 
     public Task<Position?> FindAsync(long positionId, CancellationToken cancellationToken) =>
@@ -47,20 +60,6 @@ internal sealed class InMemoryPositionStore : IPositionStore
                 }),
         ];
         return Task.FromResult(list);
-    }
-
-    public Task<ClosedPosition> CloseAsync(long positionId, Func<Position, ClosedPosition> close, string actor, CancellationToken cancellationToken)
-    {
-        if (!_positions.TryGetValue(positionId, out var position))
-        {
-            throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        var closed = close(position);
-        _positions[positionId] = closed.Position;
-        _trades.Add(closed.Trade);
-        LastCloseActor = actor;
-        return Task.FromResult(closed);
     }
 
     public Task<IReadOnlyList<TradeRecord>> HistoryAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>

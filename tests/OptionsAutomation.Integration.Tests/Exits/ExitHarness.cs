@@ -29,14 +29,14 @@ internal sealed class ExitHarness
         Db = db;
         Positions = db.Positions(clock, Rules);
         var store = db.Store(clock);
-        Closes = new PostgresCloseLedger(db.DataSource, NullLogger<PostgresCloseLedger>.Instance);
+        Closes = new PostgresCloseLedger(db.DataSource);
         Journal = new PostgresTradingJournal(db.DataSource, NullLogger<PostgresTradingJournal>.Instance);
         var journal = CrashProxy<ITradingJournal>.Wrap(Journal, crash);
         Alerts = new PostgresAlertQueue(db.DataSource);
         Marks = new MarkToMarketService(store, CrashProxy<IMarkLedger>.Wrap(new PostgresMarkLedger(db.DataSource), crash), new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
         Paper = broker ?? new PaperBroker(db.DataSource, Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
         Broker = CrashProxy<IBroker>.Wrap(wrap is null ? Paper : wrap(Paper), crash);
-        Controls = new PostgresTradingControls(db.DataSource, new RiskSettings());
+        Controls = db.Controls();
         Exits = new ExitService(store, Marks, CrashProxy<ICloseLedger>.Wrap(Closes, crash), journal, Alerts, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Controls, new KeyedGate(), Rules,
             new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
         Expirations = new ExpirationService(store, Quotes, journal, Alerts, new Core.Calendar.NyseCalendar(), clock);
@@ -66,7 +66,7 @@ internal sealed class ExitHarness
 
     public PostgresAlertQueue Alerts { get; }
 
-    public PostgresTradingControls Controls { get; }
+    public TradingControlsService Controls { get; }
 
     public ExitService Exits { get; }
 

@@ -3,6 +3,7 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Risk;
 using OptionsAutomation.Integration.Tests.Support;
@@ -115,11 +116,10 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
     public async Task AfterACrashBeforeTheOrderReachedTheBroker_ApprovingAgainFailsIt_NothingIsSentLate()
     {
         // The rows a crash leaves: proposal EXECUTING, opening order PENDING, no position, nothing at the broker.
-        var store = Store();
-        await store.TransitionAsync(RequestId, [ProposalStatus.Proposed], ProposalStatus.Approved, "alice", null, Close, CancellationToken.None);
-        var executing = (await store.TransitionAsync(RequestId, [ProposalStatus.Approved], ProposalStatus.Executing, "alice", null, Close, CancellationToken.None))!;
+        await _db.DecideAsync(RequestId, ProposalStatus.Proposed, ProposalStatus.Approved, "alice", Close);
+        var executing = await _db.DecideAsync(RequestId, ProposalStatus.Approved, ProposalStatus.Executing, "alice", Close);
         var strategy = Core.Instruments.CreditStrategy.Create(executing.StrategyType, executing.Ticker, executing.Expiration, executing.ShortStrike, null, executing.NetCredit);
-        await store.RecordOpeningOrderAsync(executing, OrderTicket.ToOpen(strategy, 1, $"open-{RequestId}", Close), "alice", Close, CancellationToken.None);
+        await _db.CommitAsync([ExecutionBooking.Submitted(executing, OrderTicket.ToOpen(strategy, 1, $"open-{RequestId}", Close), "alice")], Close);
 
         var outcome = await Approvals().ApproveAsync(RequestId, "alice", CancellationToken.None);
 
@@ -133,7 +133,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task LeftApprovedByACrash_ApprovingAgainRunsTheGateAgain_WhichRefusesItWhileHalted()
     {
-        await Store().TransitionAsync(RequestId, [ProposalStatus.Proposed], ProposalStatus.Approved, "alice", null, Close, CancellationToken.None);
+        await _db.DecideAsync(RequestId, ProposalStatus.Proposed, ProposalStatus.Approved, "alice", Close);
         await Controls().SetStateAsync(TradingState.Halted, "test", "test", Close, CancellationToken.None);
 
         var halted = await Approvals().ApproveAsync(RequestId, "alice", CancellationToken.None);
@@ -143,9 +143,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(0, await _db.CountAsync("orders"));
     }
 
-    private PostgresProposalStore Store() => _harness.Store();
-
-    private PostgresTradingControls Controls() => _harness.Controls();
+    private TradingControlsService Controls() => _harness.Controls();
 
     private ApprovalService Approvals(bool allowOutsideSession = true) =>
         _harness.Approvals(new ExecutionSettings { AllowOutsideSession = allowOutsideSession });

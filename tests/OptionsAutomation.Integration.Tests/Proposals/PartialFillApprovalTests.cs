@@ -138,7 +138,7 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
     [Fact]
     public async Task LeftApprovedWithNoOrder_RecoveryFailsIt()
     {
-        await _harness.Store().TransitionAsync(RequestId, [ProposalStatus.Proposed], ProposalStatus.Approved, "alice", null, Close, CancellationToken.None);
+        await _db.DecideAsync(RequestId, ProposalStatus.Proposed, ProposalStatus.Approved, "alice", Close);
 
         var outcome = await _harness.Approvals(Execution, Resting).ResumeAsync(RequestId, CancellationToken.None);
 

@@ -39,10 +39,10 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
 
     public PaperAccount Account() => new(db.DataSource, Paper);
 
-    public PostgresTradingControls Controls() => new(db.DataSource, risk);
+    public TradingControlsService Controls() => db.Controls(risk);
 
     public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null) => new(
-        Store(), db.Store(clock), market ?? SpyChains2021, Snapshots(market ?? SpyChains2021), new RiskGate(risk, clock), new NyseCalendar(),
+        Store(), db.Expiry(), db.Store(clock), market ?? SpyChains2021, Snapshots(market ?? SpyChains2021), new RiskGate(risk, clock), new NyseCalendar(),
         settings, sizing, new ExitRuleSettings(), clock);
 
     /// <summary>The paper broker of this harness's settings on <paramref name="market"/> (the SPY 2021 chains by default).</summary>
@@ -52,10 +52,12 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
     public ApprovalService Approvals(ExecutionSettings execution, IMarketData? market = null, IBroker? broker = null, CrashStep? crash = null)
     {
         var positions = CrashProxy<IPositionStore>.Wrap(db.Store(clock), crash);
+        // One journal for the approval and the position it opens, so a step counts their entries together.
+        var journal = CrashProxy<ITradingJournal>.Wrap(Journal(), crash);
         var quotes = market ?? SpyChains2021;
         var executor = new OrderExecutor(CrashProxy<IBroker>.Wrap(broker ?? Broker(quotes), crash), execution, new AdvancingDelay(clock), clock);
         return new ApprovalService(
-            CrashProxy<IProposalStore>.Wrap(Store(), crash), CrashProxy<ITradingJournal>.Wrap(Journal(), crash), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
+            CrashProxy<IProposalStore>.Wrap(Store(), crash), journal, positions, new PositionManager(positions, journal, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
             new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), Controls(), clock);
     }
 

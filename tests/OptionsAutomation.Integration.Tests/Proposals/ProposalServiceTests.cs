@@ -61,7 +61,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'proposal.created'"));
 
         _clock.Set(Close.AddMinutes(31));
-        var expired = await Store().ExpireDueAsync(_clock.GetUtcNow(), CancellationToken.None);
+        var expired = await _db.Expiry().ExpireDueAsync(_clock.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(ProposalStatus.Expired, (await Store().FindAsync(proposal.RequestId, CancellationToken.None))!.Status);
         Assert.Single(expired);
@@ -96,7 +96,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task WhileHalted_NothingIsProposed()
     {
-        await new PostgresTradingControls(_db.DataSource, LooseRisk).SetStateAsync(TradingState.Halted, "test", "test", Close, CancellationToken.None);
+        await _db.Controls(LooseRisk).SetStateAsync(TradingState.Halted, "test", "test", Close, CancellationToken.None);
 
         var run = await Service(new SizingSettings { RiskPerTradePct = 40m }).RunAsync(Close, CancellationToken.None);
 

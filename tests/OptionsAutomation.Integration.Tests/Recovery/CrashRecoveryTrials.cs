@@ -26,39 +26,44 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     private const int Seed = 20261206;
     private const int MinimumCrashes = 70;
 
+    // Every write of an approval is a journal entry, counted in order: #1 APPROVED, #2 EXECUTING, #3 the opening order
+    // recorded, then the order's progress, the position opened and the booking (their numbers depend on the fills).
     private static readonly CrashStep[] ApproveSteps =
     [
-        new("IProposalStore", "TransitionAsync", 1, After: false),
-        new("IProposalStore", "TransitionAsync", 1, After: true),
-        new("IProposalStore", "TransitionAsync", 2, After: true),
-        new("IProposalStore", "RecordOpeningOrderAsync", 1, After: false),
-        new("IProposalStore", "RecordOpeningOrderAsync", 1, After: true),
+        new("ITradingEntry", "LockProposalAsync", 1, After: false),
+        new("ITradingEntry", "CommitAsync", 1, After: true),
+        new("ITradingEntry", "CommitAsync", 2, After: true),
+        new("ITradingEntry", "CommitAsync", 3, After: false),
+        new("ITradingEntry", "CommitAsync", 3, After: true),
         new("IBroker", "PlaceAsync", 1, After: false),
         new("IBroker", "PlaceAsync", 1, After: true),
-        new("IProposalStore", "RecordOrderProgressAsync", 1, After: true),
+        new("ITradingEntry", "CommitAsync", 4, After: true),
         new("IBroker", "GetOrderAsync", 1, After: true),
         new("IBroker", "GetOrderAsync", 3, After: true),
         new("IBroker", "CancelAsync", 1, After: false),
         new("IBroker", "CancelAsync", 1, After: true),
-        new("IPositionStore", "CreateAsync", 1, After: false),
-        new("IPositionStore", "CreateAsync", 1, After: true),
-        new("ITradingJournal", "BeginAsync", 1, After: false),
-        new("ITradingEntry", "CommitAsync", 1, After: false),
-        new("ITradingEntry", "CommitAsync", 1, After: true),
+        new("ITradingEntry", "OpenPositionAsync", 1, After: false),
+        new("ITradingEntry", "OpenPositionAsync", 1, After: true),
+        new("ITradingEntry", "CommitAsync", 5, After: false),
+        new("ITradingEntry", "CommitAsync", 5, After: true),
+        new("ITradingEntry", "CommitAsync", 6, After: false),
+        new("ITradingEntry", "CommitAsync", 6, After: true),
     ];
 
     private static readonly CrashStep[] CloseSteps =
     [
         new("IMarkLedger", "RecordMarkAsync", 1, After: true),
-        new("ICloseLedger", "BeginCloseAsync", 1, After: false),
-        new("ICloseLedger", "BeginCloseAsync", 1, After: true),
-        new("IBroker", "PlaceAsync", 1, After: false),
-        new("IBroker", "PlaceAsync", 1, After: true),
-        new("ICloseLedger", "RecordCloseProgressAsync", 1, After: true),
-        new("IBroker", "GetOrderAsync", 1, After: true),
-        new("IBroker", "GetOrderAsync", 2, After: true),
+        // Journal entries of a close: #1 the closing order recorded, then its progress and its booking.
+        new("ITradingEntry", "LockPositionAsync", 1, After: false),
         new("ITradingEntry", "CommitAsync", 1, After: false),
         new("ITradingEntry", "CommitAsync", 1, After: true),
+        new("IBroker", "PlaceAsync", 1, After: false),
+        new("IBroker", "PlaceAsync", 1, After: true),
+        new("ITradingEntry", "CommitAsync", 2, After: true),
+        new("IBroker", "GetOrderAsync", 1, After: true),
+        new("IBroker", "GetOrderAsync", 2, After: true),
+        new("ITradingEntry", "CommitAsync", 3, After: false),
+        new("ITradingEntry", "CommitAsync", 3, After: true),
     ];
 
     private static readonly CrashStep[] SettleSteps =

@@ -289,8 +289,8 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
             var broker = new PaperBroker(db.DataSource, Market, new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m }, clock);
             Positions = db.Positions(clock, rules);
             var journal = new PostgresTradingJournal(db.DataSource, NullLogger<PostgresTradingJournal>.Instance);
-            _exits = new ExitService(store, marks, new PostgresCloseLedger(db.DataSource, NullLogger<PostgresCloseLedger>.Instance), journal, alerts, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock),
-                new PostgresTradingControls(db.DataSource, new RiskSettings()), new KeyedGate(), rules,
+            _exits = new ExitService(store, marks, new PostgresCloseLedger(db.DataSource), journal, alerts, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock),
+                db.Controls(), new KeyedGate(), rules,
                 new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
             Expirations = new ExpirationService(store, Market, journal, alerts, new NyseCalendar(), clock);
         }

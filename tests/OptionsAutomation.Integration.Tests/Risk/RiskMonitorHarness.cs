@@ -26,7 +26,7 @@ internal sealed class RiskMonitorHarness(TestDatabase db, ManualClock clock)
 
     public RiskSettings Gate { get; } = new();
 
-    public PostgresTradingControls Controls() => new(db.DataSource, Gate);
+    public TradingControlsService Controls() => db.Controls(Gate);
 
     public RiskCheckJob Job(PortfolioRiskSettings settings)
     {

@@ -19,7 +19,7 @@ public sealed class TradingControlsTests(PostgresServer server) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private PostgresTradingControls Controls => new(_db.DataSource, Risk);
+    private Core.Trading.TradingControlsService Controls => _db.Controls(Risk);
 
     [Fact]
     public async Task SetState_IsStoredAuditedAndAlerted()
@@ -35,8 +35,7 @@ public sealed class TradingControlsTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ThreeLosingClosesInARow_TripTheBreaker_WhichResetsOnlyAfterTheCooldown()
     {
-        var positions = new Infrastructure.Postgres.PostgresPositionStore(_db.DataSource, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Infrastructure.Postgres.PostgresPositionStore>.Instance, Risk);
-        var manager = new Core.Trading.PositionManager(positions, new ExitRuleSettings(), _clock);
+        var manager = new Core.Trading.PositionManager(_db.Store(_clock), _db.Journal(Risk), new ExitRuleSettings(), _clock);
         foreach (var (id, exit) in new[] { ("w", 0.50m), ("l1", 2.00m), ("l2", 1.50m), ("l3", 3.00m) })
         {
             var opened = await manager.OpenAsync(new OpenPositionRequest

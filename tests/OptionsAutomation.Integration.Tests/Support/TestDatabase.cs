@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Risk;
 
 namespace OptionsAutomation.Integration.Tests.Support;
 
@@ -67,10 +71,39 @@ public sealed class TestDatabase : IAsyncDisposable
     public Task<MigrationReport> MigrateAsync(string directory) =>
         new MigrationRunner(OwnerDataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(directory, AppRole, CancellationToken.None);
 
-    public PostgresPositionStore Store(TimeProvider clock) => new(DataSource, clock, NullLogger<PostgresPositionStore>.Instance);
+    /// <summary>The positions as stored (the clock is the caller's, for symmetry with <see cref="Positions"/>; reads need none).</summary>
+    public PostgresPositionStore Store(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new(DataSource);
+    }
+
+    public PostgresTradingJournal Journal(RiskSettings? risk = null) => new(DataSource, NullLogger<PostgresTradingJournal>.Instance, risk);
 
     public PositionManager Positions(TimeProvider clock, ExitRuleSettings? rules = null) =>
-        new(Store(clock), rules ?? new ExitRuleSettings(), clock);
+        new(Store(clock), Journal(), rules ?? new ExitRuleSettings(), clock);
+
+    /// <summary>The trading state and breaker as the application changes them: decided in Core, written by the journal.</summary>
+    public TradingControlsService Controls(RiskSettings? risk = null) => new(new PostgresTradingControls(DataSource), Journal(risk), risk ?? new RiskSettings());
+
+    public ProposalExpiry Expiry() => new(Journal());
+
+    /// <summary>Moves a proposal as the approval path does (to set up the rows a crash leaves); throws when it is not in <paramref name="from"/>.</summary>
+    public async Task<TradeProposal> DecideAsync(string requestId, ProposalStatus from, ProposalStatus to, string by, DateTimeOffset now)
+    {
+        await using var entry = await Journal().BeginAsync(CancellationToken.None);
+        var locked = await entry.LockProposalAsync(requestId, CancellationToken.None) ?? throw new InvalidOperationException($"no proposal {requestId}");
+        var (moved, events) = ProposalBooking.Move(locked, [from], to, by, null, now) ?? throw new InvalidOperationException($"proposal {requestId} is {locked.Status}");
+        await entry.CommitAsync(events, now, CancellationToken.None);
+        return moved;
+    }
+
+    /// <summary>Writes <paramref name="events"/> in one journal entry, as a use case would.</summary>
+    public async Task CommitAsync(IReadOnlyList<TradingEvent> events, DateTimeOffset now)
+    {
+        await using var entry = await Journal().BeginAsync(CancellationToken.None);
+        await entry.CommitAsync(events, now, CancellationToken.None);
+    }
 
     public async Task<long> CountAsync(string table, string where = "true")
     {

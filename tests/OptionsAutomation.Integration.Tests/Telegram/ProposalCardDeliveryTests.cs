@@ -49,7 +49,7 @@ public sealed class ProposalCardDeliveryTests(PostgresServer postgres) : OutboxT
         await Delivery().DeliverDueAsync(CancellationToken.None);
 
         Clock.Advance(TimeSpan.FromMinutes(31)); // past the approval window
-        var expired = Assert.Single(await ProposalStore().ExpireDueAsync(Clock.GetUtcNow(), CancellationToken.None));
+        var expired = Assert.Single(await Db.Expiry().ExpireDueAsync(Clock.GetUtcNow(), CancellationToken.None));
         await Delivery().DeliverDueAsync(CancellationToken.None);
 
         var edit = Assert.Single(Server.Calls("editMessageText")).Body;

@@ -9,6 +9,26 @@ namespace OptionsAutomation.Core.Trading.Journal;
 public static class CloseBooking
 {
     /// <summary>
+    /// A closing order for the position as locked (its whole open quantity), recorded PENDING before it is sent. The
+    /// caller locked the row and was refused while another closing order is working, so at most one is at work.
+    /// </summary>
+    /// <exception cref="PositionNotOpenException">when it is no longer OPEN.</exception>
+    public static (OrderTicket Ticket, IReadOnlyList<TradingEvent> Events) Begin(Position locked, ExitReason reason, string actor, DateTimeOffset now)
+    {
+        if (locked.Status != PositionStatus.Open)
+        {
+            throw new PositionNotOpenException(locked.PositionId, locked.Status);
+        }
+
+        var ticket = OrderTicket.ToClose(locked, $"close-{locked.PositionId}-{Guid.CreateVersion7(now):N}", now);
+        return (ticket, [new OrderSubmitted(ticket, OrderIntent.Close, locked.RequestId, locked.PositionId, reason.ToCode(), actor)]);
+    }
+
+    /// <summary>The broker acknowledged the closing order or filled part of it: the order moves (a repeat writes nothing).</summary>
+    public static IReadOnlyList<TradingEvent> Progress(Position position, OrderState state, string actor) =>
+        [new OrderMoved(state, position.RequestId, position.PositionId, null, actor)];
+
+    /// <summary>
     /// Something filled at a debit: the order moves, its fills are stored, the filled contracts close (the whole position
     /// or part of it) with their trade, the breaker counts the round trip and the order's outcome, and the exit alert goes out.
     /// </summary>

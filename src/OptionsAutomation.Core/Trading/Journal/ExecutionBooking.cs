@@ -6,6 +6,14 @@ namespace OptionsAutomation.Core.Trading.Journal;
 /// <summary>What an opening order's outcome means for the book: the events the approval use case commits.</summary>
 public static class ExecutionBooking
 {
+    /// <summary>The opening order is recorded PENDING before it is sent (again for a resumed approval: nothing is written).</summary>
+    public static TradingEvent Submitted(TradeProposal executing, OrderTicket ticket, string actor) =>
+        new OrderSubmitted(ticket, OrderIntent.Open, executing.RequestId, null, null, actor);
+
+    /// <summary>The broker acknowledged the opening order or filled part of it: the order moves (a repeat writes nothing).</summary>
+    public static IReadOnlyList<TradingEvent> Progress(TradeProposal executing, OrderState state, string actor) =>
+        [new OrderMoved(state, executing.RequestId, null, null, actor)];
+
     /// <summary>
     /// Something filled and the position for it exists: the order moves, its fills are stored against the position, the
     /// proposal is EXECUTED, the breaker is fed the order's outcome and the executed alert goes out.

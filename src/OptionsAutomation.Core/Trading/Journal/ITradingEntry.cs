@@ -1,5 +1,7 @@
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
 
 namespace OptionsAutomation.Core.Trading.Journal;
 
@@ -21,9 +23,30 @@ public interface ITradingEntry : IAsyncDisposable
     /// <exception cref="OrderInProgressException">when <paramref name="byClosingOrder"/> is false and a closing order is working.</exception>
     Task<Position> LockPositionAsync(long positionId, bool byClosingOrder, CancellationToken cancellationToken);
 
+    /// <summary>Locks the proposal's row until the commit and returns it as stored; null when there is no such proposal.</summary>
+    Task<TradeProposal?> LockProposalAsync(string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Locks and returns every PROPOSED proposal whose approval window has passed at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<TradeProposal>> LockDueProposalsAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks the trading state and the circuit breaker until the commit and returns them, so a change is decided on
+    /// what is stored and an automatic tightening never loosens a state someone else just set.
+    /// </summary>
+    Task<TradingControls> LockControlsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates the position's row unless its request id has one already, which is then returned unchanged
+    /// (<see cref="StoredPosition.Created"/> false). A concurrent open of the same request waits for the first.
+    /// </summary>
+    Task<StoredPosition> OpenPositionAsync(NewPosition position, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Opens the STOCK position of an assignment (audited as <paramref name="actor"/>); its id is what the alert names.</summary>
     Task<long> OpenSharesAsync(AssignedShares shares, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Writes <paramref name="events"/> in order and commits.</summary>
     Task CommitAsync(IReadOnlyList<TradingEvent> events, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>After the commit: the closes its <see cref="PositionClosed"/> events wrote, with their trade ids.</summary>
+    IReadOnlyList<ClosedPosition> Closed { get; }
 }

@@ -23,12 +23,12 @@ internal static class ProposalEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<TradeProposal>>> ListAsync(
-        IProposalStore proposals, TimeProvider clock, string? status, int? limit, CancellationToken cancellationToken)
+        IProposalStore proposals, ProposalExpiry expiry, TimeProvider clock, string? status, int? limit, CancellationToken cancellationToken)
     {
         var filter = ApiInput.Code<ProposalStatus>(status, "status");
         var max = ApiInput.Limit(limit);
         // As `proposals list`: a proposal past its window reads EXPIRED even between two runs of the expiry job.
-        await proposals.ExpireDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await expiry.ExpireDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(await proposals.ListAsync(filter, max, cancellationToken).ConfigureAwait(false));
     }
 
