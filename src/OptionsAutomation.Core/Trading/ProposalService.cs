@@ -6,6 +6,7 @@ using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading.Journal;
 
 namespace OptionsAutomation.Core.Trading;
 
@@ -17,8 +18,7 @@ namespace OptionsAutomation.Core.Trading;
 /// nothing new.
 /// </summary>
 public sealed class ProposalService(
-    IProposalStore proposals,
-    ProposalExpiry expiry,
+    ITradingJournal journal,
     IPositionStore positions,
     IMarketData marketData,
     RiskSnapshots snapshots,
@@ -31,9 +31,11 @@ public sealed class ProposalService(
 {
     public const string Actor = "screener";
 
+    private readonly ProposalExpiry _expiry = new(journal);
+
     public async Task<ProposalRun> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        await expiry.ExpireDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _expiry.ExpireDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var today = MarketTime.DateOf(asOf);
         var snapshot = await snapshots.CurrentAsync(open, settings.Targets().Select(t => t.Ticker), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -90,17 +92,35 @@ public sealed class ProposalService(
                 });
             if (decision.Denial is { } riskDenial)
             {
-                await proposals.AuditRiskDenialAsync(requestId, riskDenial.ToString(), Actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await CommitAsync(ProposalBooking.Denied(requestId, riskDenial.ToString(), Actor), cancellationToken).ConfigureAwait(false);
                 denials.Add(new ScreenDenial(ticker, strategy, ScreenDenialCode.RiskDenied, riskDenial.ToString()));
                 continue;
             }
 
             var proposal = Proposal(requestId, candidate, contracts, asOf, expiresAt) with { RiskSummary = decision.Summary };
-            var (stored, _) = await proposals.CreateAsync(proposal, Actor, cancellationToken).ConfigureAwait(false);
-            made.Add(stored);
+            made.Add(await CreateAsync(proposal, cancellationToken).ConfigureAwait(false));
         }
 
         return new ProposalRun(made, denials);
+    }
+
+    /// <summary>The proposal as stored: created now (audited, its card sent), or the one a run earlier today made.</summary>
+    private async Task<TradeProposal> CreateAsync(TradeProposal proposal, CancellationToken cancellationToken)
+    {
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var (stored, created) = await entry.CreateProposalAsync(proposal, cancellationToken).ConfigureAwait(false);
+        if (created)
+        {
+            await entry.CommitAsync(ProposalBooking.Proposed(stored, Actor), stored.UpdatedAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return stored;
+    }
+
+    private async Task CommitAsync(IReadOnlyList<TradingEvent> events, CancellationToken cancellationToken)
+    {
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await entry.CommitAsync(events, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The approval window from now, but never past the close of today's (or the next) session.</summary>

@@ -25,11 +25,14 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
     public Task<Position> LockPositionAsync(long positionId, bool byClosingOrder, CancellationToken cancellationToken) =>
         PositionCloseWriter.LockAsync(transaction, positionId, byClosingOrder, cancellationToken);
 
+    public Task<(TradeProposal Proposal, bool Created)> CreateProposalAsync(TradeProposal proposal, CancellationToken cancellationToken) =>
+        ProposalWriter.InsertAsync(transaction, proposal, cancellationToken);
+
     public async Task<TradeProposal?> LockProposalAsync(string requestId, CancellationToken cancellationToken) =>
-        (await ProposalOutcomeWriter.LockAsync(transaction, requestId, cancellationToken).ConfigureAwait(false))?.ToDomain();
+        (await ProposalWriter.LockAsync(transaction, requestId, cancellationToken).ConfigureAwait(false))?.ToDomain();
 
     public async Task<IReadOnlyList<TradeProposal>> LockDueProposalsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        [.. (await ProposalOutcomeWriter.LockDueAsync(transaction, now, cancellationToken).ConfigureAwait(false)).Select(r => r.ToDomain())];
+        [.. (await ProposalWriter.LockDueAsync(transaction, now, cancellationToken).ConfigureAwait(false)).Select(r => r.ToDomain())];
 
     public Task<TradingControls> LockControlsAsync(CancellationToken cancellationToken) => TradingControlsWriter.LockAsync(transaction);
 
@@ -108,14 +111,20 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
             case SettlementRecorded e:
                 await SettlementWriter.RecordOrderAsync(transaction, e.Settlement, e.PositionId, e.RequestId, e.Actor, now, cancellationToken).ConfigureAwait(false);
                 break;
+            case ProposalCreated e:
+                await ProposalWriter.CreatedAsync(transaction, e.Proposal, e.Actor).ConfigureAwait(false);
+                break;
+            case RiskDenied e:
+                await ProposalWriter.RiskDeniedAsync(transaction, e.RequestId, e.Denial, e.Actor, now).ConfigureAwait(false);
+                break;
             case ProposalDecided e:
-                await ProposalOutcomeWriter.DecidedAsync(transaction, e.Moved, e.From, e.By, e.Reason, now, cancellationToken).ConfigureAwait(false);
+                await ProposalWriter.DecidedAsync(transaction, e.Moved, e.From, e.By, e.Reason, now, cancellationToken).ConfigureAwait(false);
                 break;
             case ProposalExecuted e:
-                await ProposalOutcomeWriter.ExecutedAsync(transaction, e.Proposal, e.Fill, e.PositionId, e.Actor, now, cancellationToken).ConfigureAwait(false);
+                await ProposalWriter.ExecutedAsync(transaction, e.Proposal, e.Fill, e.PositionId, e.Actor, now, cancellationToken).ConfigureAwait(false);
                 break;
             case ProposalFailed e:
-                await ProposalOutcomeWriter.FailedAsync(transaction, e.Failed, e.Actor, now, cancellationToken).ConfigureAwait(false);
+                await ProposalWriter.FailedAsync(transaction, e.Failed, e.Actor, now, cancellationToken).ConfigureAwait(false);
                 break;
             case AlertRaised e:
                 await OutboxWriter.EnqueueAsync(transaction, e.Alert, now).ConfigureAwait(false);
@@ -153,6 +162,9 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
                 LogClosed(closed.Position.PositionId, closed.Position.RequestId, closed.IsPartial ? "reduced" : "closed", closed.Trade.ExitReason.ToCode(),
                     closed.Trade.Quantity, closed.Trade.ExitPrice, closed.Trade.PnlRealized);
                 break;
+            case ProposalCreated { Proposal: var p }:
+                LogProposed(p.RequestId, p.Ticker, p.StrategyType.ToCode(), p.Quantity, p.NetCredit);
+                break;
             case ProposalDecided e:
                 LogProposalDecided(e.Moved.RequestId, e.Moved.Status.ToCode(), e.By);
                 break;
@@ -179,6 +191,9 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Position {position_id} (request {request_id}) {change}: {exit_reason}, {quantity} at {exit_price}, realized {pnl_realized}")]
     private partial void LogClosed(long position_id, string request_id, string change, string exit_reason, int quantity, decimal exit_price, decimal pnl_realized);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Proposed {request_id}: {ticker} {strategy_type} x{quantity} at {net_credit}")]
+    private partial void LogProposed(string request_id, string ticker, string strategy_type, int quantity, decimal net_credit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proposal {request_id} is now {status} (by {by})")]
     private partial void LogProposalDecided(string request_id, string status, string by);

@@ -43,6 +43,9 @@ internal sealed class InMemoryTradingJournal(InMemoryPositionStore positions) : 
             return Task.CompletedTask;
         }
 
+        public Task<(TradeProposal Proposal, bool Created)> CreateProposalAsync(TradeProposal proposal, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<TradeProposal?> LockProposalAsync(string requestId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<TradeProposal>> LockDueProposalsAsync(DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();

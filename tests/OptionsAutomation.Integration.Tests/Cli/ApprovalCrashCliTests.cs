@@ -97,7 +97,8 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
         var strategy = CreditStrategy.Create(StrategyType.CashSecuredPut, "SPY", new DateOnly(2022, 1, 21), 455m, null, 2.45m);
         var terms = PositionTerms.For(strategy, 1, new ExitRuleSettings());
         var now = DateTimeOffset.UtcNow;
-        await new PostgresProposalStore(Db.DataSource, NullLogger<PostgresProposalStore>.Instance).CreateAsync(new TradeProposal
+        await using var entry = await Db.Journal().BeginAsync(CancellationToken.None);
+        await entry.CreateProposalAsync(new TradeProposal
         {
             RequestId = RequestId,
             Status = ProposalStatus.Proposed,
@@ -113,7 +114,8 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
             ProposedAt = now,
             ExpiresAt = now.AddDays(1),
             UpdatedAt = now,
-        }, "test", CancellationToken.None);
+        }, CancellationToken.None);
+        await entry.CommitAsync([], now, CancellationToken.None);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)

@@ -33,7 +33,7 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
 
     private PaperBrokerSettings Paper { get; } = paper ?? new PaperBrokerSettings();
 
-    public PostgresProposalStore Store() => new(db.DataSource, NullLogger<PostgresProposalStore>.Instance);
+    public PostgresProposalStore Store() => new(db.DataSource);
 
     public PostgresTradingJournal Journal() => new(db.DataSource, NullLogger<PostgresTradingJournal>.Instance, risk);
 
@@ -42,7 +42,7 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
     public TradingControlsService Controls() => db.Controls(risk);
 
     public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null) => new(
-        Store(), db.Expiry(), db.Store(clock), market ?? SpyChains2021, Snapshots(market ?? SpyChains2021), new RiskGate(risk, clock), new NyseCalendar(),
+        Journal(), db.Store(clock), market ?? SpyChains2021, Snapshots(market ?? SpyChains2021), new RiskGate(risk, clock), new NyseCalendar(),
         settings, sizing, new ExitRuleSettings(), clock);
 
     /// <summary>The paper broker of this harness's settings on <paramref name="market"/> (the SPY 2021 chains by default).</summary>

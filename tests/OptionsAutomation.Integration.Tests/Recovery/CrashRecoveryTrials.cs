@@ -181,7 +181,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     }
 
     private static PostgresProposalStore CrashFree(TestDatabase db) =>
-        new(db.DataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresProposalStore>.Instance);
+        new(db.DataSource);
 
     /// <summary>Runs the work until the injected crash (or to its end, when the step is never reached); true when it died.</summary>
     private static async Task<bool> DieAsync(Func<Task> work)

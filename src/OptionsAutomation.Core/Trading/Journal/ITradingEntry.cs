@@ -23,6 +23,11 @@ public interface ITradingEntry : IAsyncDisposable
     /// <exception cref="OrderInProgressException">when <paramref name="byClosingOrder"/> is false and a closing order is working.</exception>
     Task<Position> LockPositionAsync(long positionId, bool byClosingOrder, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates the proposal's row unless its request id has one already, which is then returned unchanged (Created false).
+    /// </summary>
+    Task<(TradeProposal Proposal, bool Created)> CreateProposalAsync(TradeProposal proposal, CancellationToken cancellationToken);
+
     /// <summary>Locks the proposal's row until the commit and returns it as stored; null when there is no such proposal.</summary>
     Task<TradeProposal?> LockProposalAsync(string requestId, CancellationToken cancellationToken);
 

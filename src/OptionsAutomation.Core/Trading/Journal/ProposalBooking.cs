@@ -8,6 +8,14 @@ public static class ProposalBooking
     /// <summary>Why the system expires a proposal nobody decided in time.</summary>
     public const string WindowPassed = "approval window passed";
 
+    /// <summary>A new proposal (just created): audited, and its card goes to the approvers.</summary>
+    public static IReadOnlyList<TradingEvent> Proposed(TradeProposal created, string actor) =>
+        [new ProposalCreated(created, actor), new AlertRaised(Alert.Proposed(created))];
+
+    /// <summary>The risk gate refused a screened trade: audited, and people are told why.</summary>
+    public static IReadOnlyList<TradingEvent> Denied(string requestId, string denial, string actor) =>
+        [new RiskDenied(requestId, denial, actor), new AlertRaised(Alert.RiskDenied(requestId, denial))];
+
     /// <summary>
     /// The proposal as locked moves to <paramref name="to"/>, decided by <paramref name="by"/> (the reason kept when none
     /// is given); rejected, expired and failed proposals alert (<see cref="Alert.OnTransition"/>). Null when it is in none

@@ -53,6 +53,12 @@ public sealed record BreakerFed(BreakerFeed Feed) : TradingEvent;
 /// <summary>An expiration recorded as a SETTLE order (PENDING here; an <see cref="OrderMoved"/> fills it).</summary>
 public sealed record SettlementRecorded(OrderState Settlement, long PositionId, string? RequestId, string Actor) : TradingEvent;
 
+/// <summary>The screener proposed a trade (its row created by <see cref="ITradingEntry.CreateProposalAsync"/>): audited.</summary>
+public sealed record ProposalCreated(TradeProposal Proposal, string Actor) : TradingEvent;
+
+/// <summary>The risk gate refused a trade before it became a proposal: audited against its request id.</summary>
+public sealed record RiskDenied(string RequestId, string Denial, string Actor) : TradingEvent;
+
 /// <summary>
 /// A person or the system decided the proposal (approved, rejected, expired, failed by the gate) or it started
 /// executing: it moves from <paramref name="From"/> to <paramref name="Moved"/> (its status, decision and reason),

@@ -4,16 +4,70 @@ using OptionsAutomation.Core;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Infrastructure.Audit;
+using OptionsAutomation.Infrastructure.Json;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
 /// <summary>
-/// A proposal's decisions and its opening order's outcome, inside the caller's transaction. Each write names the status
-/// it moves from: had another process moved it meanwhile (a lost lock), no row matches, QuerySingle throws and the whole
-/// transaction rolls back instead of overwriting what the other decided.
+/// A proposal's rows inside the caller's transaction: its creation, its decisions and its opening order's outcome, each
+/// with its audit event. Each move names the status it moves from: had another process moved it meanwhile (a lost lock),
+/// no row matches, QuerySingle throws and the whole transaction rolls back instead of overwriting what the other decided.
 /// </summary>
-internal static class ProposalOutcomeWriter
+internal static class ProposalWriter
 {
+    /// <summary>Inserts the proposal unless its request id exists; that one is returned unchanged instead (Created false).</summary>
+    public static async Task<(TradeProposal Proposal, bool Created)> InsertAsync(NpgsqlTransaction transaction, TradeProposal proposal, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        // ON CONFLICT makes a concurrent second screen of the same request id wait for the first, then insert nothing.
+        var inserted = await connection.QuerySingleOrDefaultAsync<ProposalRow>(new CommandDefinition(
+            $"""
+            INSERT INTO trade_requests (request_id, status, ticker, strategy_type, expiration, short_strike, long_strike, net_credit,
+                quantity, max_loss, collateral, probability_of_profit, legs, risk_summary, proposed_at, expires_at, updated_at)
+            VALUES (@RequestId, @Status, @Ticker, @StrategyType, @Expiration, @ShortStrike, @LongStrike, @NetCredit,
+                @Quantity, @MaxLoss, @Collateral, @ProbabilityOfProfit, CAST(@Legs AS jsonb), CAST(@RiskSummary AS jsonb), @ProposedAt, @ExpiresAt, @UpdatedAt)
+            ON CONFLICT (request_id) DO NOTHING
+            RETURNING {ProposalRow.Columns}
+            """,
+            new
+            {
+                proposal.RequestId,
+                Status = proposal.Status.ToCode(),
+                proposal.Ticker,
+                StrategyType = proposal.StrategyType.ToCode(),
+                Expiration = proposal.Expiration.ToDateTime(TimeOnly.MinValue),
+                proposal.ShortStrike,
+                proposal.LongStrike,
+                proposal.NetCredit,
+                proposal.Quantity,
+                proposal.MaxLoss,
+                proposal.Collateral,
+                proposal.ProbabilityOfProfit,
+                Legs = DomainJson.Serialize(proposal.Legs),
+                RiskSummary = proposal.RiskSummary is null ? null : DomainJson.Serialize(proposal.RiskSummary),
+                ProposedAt = proposal.ProposedAt.ToUniversalTime(),
+                ExpiresAt = proposal.ExpiresAt.ToUniversalTime(),
+                UpdatedAt = proposal.UpdatedAt.ToUniversalTime(),
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (inserted is not null)
+        {
+            return (inserted.ToDomain(), true);
+        }
+
+        var existing = await connection.QuerySingleOrDefaultAsync<ProposalRow>(new CommandDefinition(
+            $"SELECT {ProposalRow.Columns} FROM trade_requests WHERE request_id = @RequestId", new { proposal.RequestId },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"proposal {proposal.RequestId} conflicted but is gone.");
+        return (existing.ToDomain(), false);
+    }
+
+    public static Task CreatedAsync(NpgsqlTransaction transaction, TradeProposal created, string actor) =>
+        AuditLog.AppendAsync(transaction, new AuditEvent(created.UpdatedAt, actor, "proposal.created", "proposal", created.RequestId, created.RequestId, null, created));
+
+    public static Task RiskDeniedAsync(NpgsqlTransaction transaction, string requestId, string denial, string actor, DateTimeOffset now) =>
+        AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "risk.denied", "proposal", requestId, requestId, null, new { denial }));
+
     public static Task<ProposalRow?> LockAsync(NpgsqlTransaction transaction, string requestId, CancellationToken cancellationToken) =>
         transaction.Connection!.QuerySingleOrDefaultAsync<ProposalRow?>(new CommandDefinition(
             $"SELECT {ProposalRow.Columns} FROM trade_requests WHERE request_id = @requestId FOR UPDATE",
