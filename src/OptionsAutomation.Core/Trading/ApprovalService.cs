@@ -36,7 +36,6 @@ public sealed class ApprovalService(
     ExecutionSettings execution,
     ExitRuleSettings rules,
     KeyedGate turns,
-    ITradingControls controls,
     TimeProvider clock)
 {
     public async Task<ApprovalOutcome> ApproveAsync(string requestId, string by, CancellationToken cancellationToken)
@@ -198,11 +197,14 @@ public sealed class ApprovalService(
             var feed = outcome.FilledQuantity > 0 ? BreakerFeed.Error : OrderLifecycle.FeedFor(outcome.Status, 0);
             var failedAt = clock.GetUtcNow();
             var (failed, events) = ExecutionBooking.Failed(executing, outcome, reason, feed, by, failedAt);
-            await CommitAsync(events, failedAt, cancellationToken).ConfigureAwait(false);
             if (outcome.FilledQuantity > 0)
             {
                 // Something opened at the broker that we cannot book: nothing manages it. Stop every order until a person does.
-                await controls.TightenStateAsync(TradingState.Halted, UnbookedFill.Reason(outcome, reason), by, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await UnbookedFill.CommitHaltingAsync(journal, events, outcome, reason, by, failedAt, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await CommitAsync(events, failedAt, cancellationToken).ConfigureAwait(false);
             }
 
             return await AnswerAsync(failed, cancellationToken).ConfigureAwait(false);

@@ -239,12 +239,16 @@ public sealed class ExitService(
         }
 
         var rejection = Rejection(outcome);
-        await CommitAsync(CloseBooking.Failed(position, reason, outcome.ClientOrderId, outcome, rejection, actor), cancellationToken).ConfigureAwait(false);
+        var failed = CloseBooking.Failed(position, reason, outcome.ClientOrderId, outcome, rejection, actor);
         if (outcome.FilledQuantity > 0)
         {
             // Contracts traded that we cannot book: the position as stored is wrong, and another closing order for it
             // could open the other side. Stop every order until a person reconciles it with the broker.
-            await controls.TightenStateAsync(TradingState.Halted, UnbookedFill.Reason(outcome, rejection), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await UnbookedFill.CommitHaltingAsync(journal, failed, outcome, rejection, actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await CommitAsync(failed, cancellationToken).ConfigureAwait(false);
         }
 
         return new ExitCheck(position, decision, null, rejection);

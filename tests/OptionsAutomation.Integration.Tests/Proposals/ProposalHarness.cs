@@ -58,7 +58,7 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
         var executor = new OrderExecutor(CrashProxy<IBroker>.Wrap(broker ?? Broker(quotes), crash), execution, new AdvancingDelay(clock), clock);
         return new ApprovalService(
             CrashProxy<IProposalStore>.Wrap(Store(), crash), journal, positions, new PositionManager(positions, journal, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
-            new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), Controls(), clock);
+            new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), clock);
     }
 
     private RiskSnapshots Snapshots(IMarketData market)
