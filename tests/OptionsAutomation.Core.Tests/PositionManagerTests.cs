@@ -2,18 +2,42 @@ using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Tests.Support;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Journal;
 
 namespace OptionsAutomation.Core.Tests;
 
 public sealed class PositionManagerTests
 {
     private readonly InMemoryPositionStore _store = new();
+    private readonly InMemoryTradingJournal _journal;
     private readonly FixedClock _clock = new(TestDates.Now);
     private readonly PositionManager _manager;
 
     public PositionManagerTests()
     {
-        _manager = new PositionManager(_store, new InMemoryTradingJournal(_store), new ExitRuleSettings(), _clock);
+        _journal = new InMemoryTradingJournal(_store);
+        _manager = new PositionManager(_store, _journal, new ExitRuleSettings(), _clock);
+    }
+
+    [Fact]
+    public async Task Open_CommitsPositionOpened_OnlyForTheCallThatCreatedIt()
+    {
+        var request = PositionBuilder.Vpc(credit: 2.00m).Request();
+
+        var first = await _manager.OpenAsync(request);
+        await _manager.OpenAsync(request);
+
+        Assert.Equal(new PositionOpened(first.Position, first.Warnings, "test"), Assert.Single(_journal.Committed));
+    }
+
+    [Fact]
+    public async Task Close_ByHand_CommitsTheCloseAndCountsTheRoundTripForTheBreaker()
+    {
+        var opened = await _manager.OpenAsync(PositionBuilder.Csp().Request());
+
+        var closed = await _manager.CloseAsync(opened.Position.PositionId, TestExits.At(2.00m, ExitReason.StopLoss));
+
+        Assert.Equal([new PositionClosed(closed, "test"), new CloseCounted(TradeOutcome.Loss, closed.Trade.ClosedAt)], _journal.Committed.Skip(1));
     }
 
     [Fact]

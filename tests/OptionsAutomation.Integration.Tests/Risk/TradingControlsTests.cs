@@ -51,6 +51,7 @@ public sealed class TradingControlsTests(PostgresServer server) : IAsyncLifetime
         Assert.True(breaker.IsTripped);
         Assert.Equal((3, BreakerTripReason.ConsecutiveLosses, (DateTimeOffset?)Now), (breaker.ConsecutiveLosses, breaker.TripReason!.Value, breaker.TrippedAt));
         Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'breaker_tripped'"));
+        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'breaker.tripped' AND actor = 'risk-gate'"));
 
         await Assert.ThrowsAsync<BreakerResetRefusedException>(() => Controls.ResetBreakerAsync("alice", Now.AddMinutes(29), CancellationToken.None));
         var reset = await Controls.ResetBreakerAsync("alice", Now.AddMinutes(30), CancellationToken.None);
@@ -66,5 +67,33 @@ public sealed class TradingControlsTests(PostgresServer server) : IAsyncLifetime
         var error = await Assert.ThrowsAsync<BreakerResetRefusedException>(() => Controls.ResetBreakerAsync("alice", Now, CancellationToken.None));
 
         Assert.Contains("not tripped", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetState_WhenItsAlertCannotBeQueued_ChangesNothing_TheStateItsAuditAndItsAlertAreOneTransaction()
+    {
+        await _db.ExecuteAsync(
+            """
+            CREATE FUNCTION fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected outbox failure'; END; $$;
+            CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION fail_outbox();
+            """);
+
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Controls.SetStateAsync(TradingState.Halted, "incident", "alice", Now, CancellationToken.None));
+
+        Assert.Equal(TradingState.Active, (await Controls.GetAsync(CancellationToken.None)).State);
+        Assert.Equal(0, await _db.CountAsync("audit_events", "event_type = 'trading.state_changed'"));
+    }
+
+    [Fact]
+    public async Task Tighten_NeverLoosens_AndWritesNothingWhenItWouldNot()
+    {
+        await Controls.SetStateAsync(TradingState.Halted, "incident", "alice", Now, CancellationToken.None);
+
+        Assert.Null(await Controls.TightenStateAsync(TradingState.Reducing, "emergency reduction", "bob", Now.AddMinutes(1), CancellationToken.None));
+
+        var controls = await Controls.GetAsync(CancellationToken.None);
+        Assert.Equal((TradingState.Halted, "alice"), (controls.State, controls.ChangedBy));
+        Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'trading.state_changed'"));
+        Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'trading_state'"));
     }
 }

@@ -46,4 +46,25 @@ public sealed class CloseBookingTests
             e => Assert.Equal(new AlertRaised(Alert.ExitFailed(position, ExitReason.StopLoss, "close-7-a", "broker error")), e),
             e => Assert.Equal(new BreakerFed(BreakerFeed.Error), e));
     }
+
+    [Fact]
+    public void Begin_RecordsAPendingCloseForTheLockedQuantity()
+    {
+        var position = PositionBuilder.Csp("SPY", 580m, 1.50m).WithId(7).WithRequestId("req-7").WithQuantity(3).Build();
+
+        var (ticket, events) = CloseBooking.Begin(position, ExitReason.StopLoss, "alice", Now);
+
+        Assert.StartsWith("close-7-", ticket.ClientOrderId, StringComparison.Ordinal);
+        Assert.Equal((3, (decimal?)null, Now), (ticket.Quantity, ticket.LimitPrice, ticket.AsOf));
+        Assert.Equal(new OrderSubmitted(ticket, OrderIntent.Close, "req-7", 7, "stop_loss", "alice"), Assert.Single(events));
+    }
+
+    [Fact]
+    public void Begin_OnAPositionNoLongerOpen_Refuses()
+    {
+        var position = PositionBuilder.Csp().WithId(7).Build();
+        var closed = position.Close(TestExits.At(0.50m, ExitReason.ProfitTarget), Now).Position;
+
+        Assert.Throws<PositionNotOpenException>(() => CloseBooking.Begin(closed, ExitReason.StopLoss, "alice", Now));
+    }
 }
