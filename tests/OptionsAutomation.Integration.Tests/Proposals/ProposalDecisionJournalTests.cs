@@ -45,7 +45,7 @@ public sealed class ProposalDecisionJournalTests(PostgresServer server) : IAsync
     [Fact]
     public async Task Reject_WhenItsAlertCannotBeQueued_WritesNothing()
     {
-        await FailOutboxInsertsAsync();
+        await _db.FailOutboxInsertsAsync();
 
         await Assert.ThrowsAsync<PostgresException>(() => _harness.Approvals(new ExecutionSettings()).RejectAsync(RequestId, "alice", null, CancellationToken.None));
 
@@ -78,10 +78,4 @@ public sealed class ProposalDecisionJournalTests(PostgresServer server) : IAsync
         Assert.Equal(1, await _db.CountAsync("outbox") - before);
         Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'executed'"));
     }
-
-    private Task FailOutboxInsertsAsync() => _db.ExecuteAsync(
-        """
-        CREATE FUNCTION fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected outbox failure'; END; $$;
-        CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION fail_outbox();
-        """);
 }

@@ -72,11 +72,7 @@ public sealed class TradingControlsTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task SetState_WhenItsAlertCannotBeQueued_ChangesNothing_TheStateItsAuditAndItsAlertAreOneTransaction()
     {
-        await _db.ExecuteAsync(
-            """
-            CREATE FUNCTION fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected outbox failure'; END; $$;
-            CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION fail_outbox();
-            """);
+        await _db.FailOutboxInsertsAsync();
 
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Controls.SetStateAsync(TradingState.Halted, "incident", "alice", Now, CancellationToken.None));
 

@@ -98,6 +98,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return moved;
     }
 
+    /// <summary>From now on every insert into the outbox fails in the database: a change and its alert must then both be missing.</summary>
+    public Task FailOutboxInsertsAsync() => ExecuteAsync(
+        """
+        CREATE FUNCTION fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected outbox failure'; END; $$;
+        CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION fail_outbox();
+        """);
+
     /// <summary>Writes <paramref name="events"/> in one journal entry, as a use case would.</summary>
     public async Task CommitAsync(IReadOnlyList<TradingEvent> events, DateTimeOffset now)
     {
