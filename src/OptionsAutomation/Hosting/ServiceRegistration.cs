@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
@@ -15,6 +16,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Brokers.TradeStation;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.MarketData;
 using OptionsAutomation.Infrastructure.Postgres;
@@ -51,7 +53,7 @@ public static class ServiceRegistration
         services.AddSingleton(Validated(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings(), s => s.Validate()));
         services.AddSingleton<PaperBroker>();
         var resilience = configuration.GetSection(BrokerResilienceSettings.SectionName).Get<BrokerResilienceSettings>() ?? new BrokerResilienceSettings();
-        services.AddSingleton<IBroker>(sp => new ResilientBroker(sp.GetRequiredService<PaperBroker>(), resilience));
+        services.AddBroker(configuration, resilience);
         services.AddSingleton<OutboxReader>();
         services.AddSingleton(Validated(configuration.GetSection(ProposalSettings.SectionName).Get<ProposalSettings>() ?? new ProposalSettings(), s => s.Validate()));
         services.AddSingleton(Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(), s => s.Validate()));
@@ -81,6 +83,34 @@ public static class ServiceRegistration
         services.AddSingleton<AuditExporter>();
         services.AddMarketData(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The broker of <c>Broker:Provider</c>, always behind <see cref="ResilientBroker"/>. Which one, and for TradeStation
+    /// which environment, is logged as a warning when it is first used, so a run against real money never goes unnoticed.
+    /// </summary>
+    private static void AddBroker(this IServiceCollection services, IConfiguration configuration, BrokerResilienceSettings resilience)
+    {
+        // Registered for every provider (settings are read only when used): `broker login` links an account before
+        // the provider is switched to it.
+        services.AddTradeStationBroker(configuration);
+        if (BrokerProvider.Read(configuration) == BrokerProvider.TradeStation)
+        {
+            services.AddSingleton<IBroker>(sp =>
+            {
+                var settings = sp.GetRequiredService<TradeStationSettings>();
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("OptionsAutomation.Broker")
+                    .LogWarning("Broker: TradeStation {Environment}{Preview}", settings.EnvironmentDescription, settings.PreviewOnly ? ", PREVIEW ONLY (nothing is placed)" : "");
+                return new ResilientBroker(sp.GetRequiredService<TradeStationBroker>(), resilience);
+            });
+            return;
+        }
+
+        services.AddSingleton<IBroker>(sp =>
+        {
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("OptionsAutomation.Broker").LogInformation("Broker: PAPER (simulated fills; nothing reaches a real broker)");
+            return new ResilientBroker(sp.GetRequiredService<PaperBroker>(), resilience);
+        });
     }
 
     /// <summary>Binds and validates <c>ExitRules</c>; invalid settings stop start-up naming the key.</summary>

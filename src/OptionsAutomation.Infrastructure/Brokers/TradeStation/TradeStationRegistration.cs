@@ -36,6 +36,16 @@ public static class TradeStationRegistration
             sp.GetRequiredService<RateBudgets>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TradeStationClient>>()));
         return services;
     }
+
+    /// <summary>The TradeStation broker and what it needs besides the connection (the account, the order mapping).</summary>
+    public static IServiceCollection AddTradeStationBroker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTradeStationConnection(configuration);
+        services.TryAddSingleton<TradeStationAccounts>();
+        services.TryAddSingleton<TradeStationOrderLinks>();
+        services.TryAddSingleton<TradeStationBroker>();
+        return services;
+    }
 }
 
 /// <summary>The one HttpClient the TradeStation connection uses, wrapped so it is not mistaken for anyone else's.</summary>
