@@ -44,7 +44,7 @@ internal static class BrokerCommands
             {
                 Console.Out.WriteLine($"TradeStation {settings.EnvironmentDescription}");
                 Console.Out.WriteLine("1. Open this URL, sign in and allow the app:");
-                Console.Out.WriteLine($"   {tokens.AuthorizationUrl(Guid.NewGuid().ToString("N"))}");
+                Console.Out.WriteLine($"   {tokens.AuthorizationUrl(Guid.NewGuid().ToString("N")).AbsoluteUri}");
                 Console.Out.WriteLine($"2. The browser lands on {settings.RedirectUri}?code=…; then run:");
                 Console.Out.WriteLine("   optauto broker login --redirect-url '<that whole URL>'   (or --code <the code>)");
                 return CliAction.Ok;
