@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
@@ -85,32 +84,16 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>
-    /// The broker of <c>Broker:Provider</c>, always behind <see cref="ResilientBroker"/>. Which one, and for TradeStation
-    /// which environment, is logged as a warning when it is first used, so a run against real money never goes unnoticed.
-    /// </summary>
+    /// <summary>The broker of <c>Broker:Provider</c>, always behind <see cref="ResilientBroker"/> (the worker's start-up report says which).</summary>
     private static void AddBroker(this IServiceCollection services, IConfiguration configuration, BrokerResilienceSettings resilience)
     {
         // Registered for every provider (settings are read only when used): `broker login` links an account before
         // the provider is switched to it.
         services.AddTradeStationBroker(configuration);
-        if (BrokerProvider.Read(configuration) == BrokerProvider.TradeStation)
-        {
-            services.AddSingleton<IBroker>(sp =>
-            {
-                var settings = sp.GetRequiredService<TradeStationSettings>();
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("OptionsAutomation.Broker")
-                    .LogWarning("Broker: TradeStation {Environment}{Preview}", settings.EnvironmentDescription, settings.PreviewOnly ? ", PREVIEW ONLY (nothing is placed)" : "");
-                return new ResilientBroker(sp.GetRequiredService<TradeStationBroker>(), resilience);
-            });
-            return;
-        }
-
-        services.AddSingleton<IBroker>(sp =>
-        {
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("OptionsAutomation.Broker").LogInformation("Broker: PAPER (simulated fills; nothing reaches a real broker)");
-            return new ResilientBroker(sp.GetRequiredService<PaperBroker>(), resilience);
-        });
+        var provider = BrokerProvider.Read(configuration); // an unknown provider stops composition, naming the key
+        services.AddSingleton<IBroker>(sp => new ResilientBroker(
+            provider == BrokerProvider.TradeStation ? sp.GetRequiredService<TradeStationBroker>() : sp.GetRequiredService<PaperBroker>(),
+            resilience));
     }
 
     /// <summary>Binds and validates <c>ExitRules</c>; invalid settings stop start-up naming the key.</summary>

@@ -21,7 +21,10 @@ public sealed class RefreshTokenStore
 
     public RefreshTokenStore(TradeStationSettings settings, string? fromEnvironment)
     {
-        var keyRing = Directory.CreateDirectory(Path.GetFullPath(settings.KeyRingDirectory));
+        // On Linux and macOS the key ring's keys are not themselves encrypted: the directory is the owner's alone.
+        var keyRing = OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(Path.GetFullPath(settings.KeyRingDirectory))
+            : Directory.CreateDirectory(Path.GetFullPath(settings.KeyRingDirectory), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         _protector = DataProtectionProvider.Create(keyRing).CreateProtector(Purpose);
         _file = Path.GetFullPath(settings.TokenFile);
         _fromEnvironment = string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment.Trim();

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using OptionsAutomation.Core;
-using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure.Postgres;
 
@@ -123,16 +121,11 @@ public sealed class TradeStationOrderLinks(NpgsqlDataSource dataSource)
     private static async Task<IReadOnlyList<LegFill>> ReadFillsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string clientOrderId, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<FillRow>(new CommandDefinition(
-            "SELECT fill_id, symbol, side, ratio, contracts, price, fee FROM broker_order_fills WHERE client_order_id = @clientOrderId ORDER BY seq",
+        var rows = await connection.QueryAsync<LegFillRow>(new CommandDefinition(
+            $"SELECT {LegFillRow.Columns} FROM broker_order_fills WHERE client_order_id = @clientOrderId ORDER BY seq",
             new { clientOrderId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => new LegFill(r.FillId, Leg(r.Symbol, r.Side, r.Ratio), r.Contracts, r.Price, r.Fee))];
+        return [.. rows.Select(r => r.ToLegFill("broker_order_fills"))];
     }
-
-    private static OrderLeg Leg(string? symbol, string? side, int ratio) =>
-        OptionContract.TryParseOcc(symbol, out var contract)
-            ? new OrderLeg(contract, DomainCodes.Parse<OrderSide>(side ?? ""), ratio)
-            : throw new InvalidOperationException($"broker_order_links holds an unreadable option symbol '{symbol}'.");
 
     private sealed class LinkRow
     {
@@ -151,9 +144,7 @@ public sealed class TradeStationOrderLinks(NpgsqlDataSource dataSource)
 
         public OrderLink ToLink()
         {
-            using var document = JsonDocument.Parse(Legs);
-            var legs = document.RootElement.EnumerateArray()
-                .Select(l => Leg(l.GetProperty("symbol").GetString(), l.GetProperty("side").GetString(), l.GetProperty("ratio").GetInt32()));
+            var legs = OrderLegsJson.Parse(Legs, "broker_order_links");
             var created = RowTime.Utc(CreatedAt);
             return new OrderLink(
                 new OrderTicket(ClientOrderId, Underlying, new ValueList<OrderLeg>(legs), Quantity, LimitPrice, created),
@@ -171,16 +162,5 @@ public sealed class TradeStationOrderLinks(NpgsqlDataSource dataSource)
                 created,
                 RowTime.Utc(UpdatedAt));
         }
-    }
-
-    private sealed class FillRow
-    {
-        public string FillId { get; set; } = "";
-        public string Symbol { get; set; } = "";
-        public string Side { get; set; } = "";
-        public int Ratio { get; set; }
-        public int Contracts { get; set; }
-        public decimal Price { get; set; }
-        public decimal Fee { get; set; }
     }
 }
