@@ -75,7 +75,63 @@ public sealed class BrokerCliTests(PostgresServer server) : IAsyncLifetime
         AssertNoSecretIn(cli, before, url, login, denied, after);
     }
 
-    private OptautoProcess Cli(bool withEnvironmentToken)
+    [Fact]
+    public async Task Status_OnPaper_ShowsThePaperAccount_AndNeedsNoTradeStationSettings()
+    {
+        using var cli = new OptautoProcess(_db.ConnectionString);
+
+        var json = (await cli.RunAsync("broker", "status", "--json")).Succeeded();
+
+        using var status = JsonDocument.Parse(json.Stdout);
+        Assert.Equal("paper", status.RootElement.GetProperty("provider").GetString());
+        Assert.Equal(100_000m, status.RootElement.GetProperty("equity").GetDecimal());
+        Assert.Empty(_ts.Requests);
+    }
+
+    [Fact]
+    public async Task TheWorker_SaysAtStartWhichBrokerAndEnvironment_AndBadSettingsStopIt()
+    {
+        using (var bad = Cli(withEnvironmentToken: true, ("Broker__TradeStation__ClientSecret", "")))
+        {
+            var run = await bad.RunAsync("run");
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Broker:TradeStation:ClientSecret is required", run.Stderr, StringComparison.Ordinal);
+        }
+
+        using (var unknown = Cli(withEnvironmentToken: true, ("Broker__Provider", "ibkr")))
+        {
+            var status = (await unknown.RunAsync("broker", "status")).WasRefused();
+            Assert.Contains("Broker:Provider must be paper or tradestation, was 'ibkr'", status.Stderr, StringComparison.Ordinal);
+        }
+
+        using var cli = Cli(withEnvironmentToken: true, ("Service__Urls", $"http://127.0.0.1:{FreePort()}"));
+        using var worker = cli.Start("run");
+        var logs = Path.Combine(cli.WorkDirectory, "logs");
+        string? line = null;
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); line is null && DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            Assert.False(worker.HasExited, "optauto run exited");
+            line = (Directory.Exists(logs) ? Directory.GetFiles(logs) : []).SelectMany(File.ReadAllLines)
+                .FirstOrDefault(l => l.Contains("BROKER: TradeStation", StringComparison.Ordinal));
+        }
+
+        worker.Kill(entireProcessTree: true);
+        await worker.WaitForExitAsync();
+        Assert.NotNull(line);
+        Assert.Contains("\"Level\":\"Warning\"", line, StringComparison.Ordinal);
+        Assert.Contains($"SIM at {_ts.ApiBaseUrl}", line, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private OptautoProcess Cli(bool withEnvironmentToken, params (string Name, string Value)[] more)
     {
         var environment = new Dictionary<string, string>
         {
@@ -89,6 +145,11 @@ public sealed class BrokerCliTests(PostgresServer server) : IAsyncLifetime
         if (withEnvironmentToken)
         {
             environment["TRADESTATION_REFRESH_TOKEN"] = TradeStationServer.InitialRefreshToken;
+        }
+
+        foreach (var (name, value) in more)
+        {
+            environment[name] = value;
         }
 
         return new OptautoProcess(_db.ConnectionString, environment);
