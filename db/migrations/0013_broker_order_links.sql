@@ -1,8 +1,9 @@
 -- A broker without client order ids (TradeStation) gets ours through this mapping: client order id → the
--- OrderConfirmID we sent → the broker's order id. The row is written BEFORE an order is placed (PLACING) and again
--- after (PLACED with the broker's id, or NOT_PLACED / PREVIEWED with the reason), so after a timeout or a crash
--- between the two the adapter knows it may have placed the order and looks for it among the day's orders before it
--- ever places again. The ticket's legs, quantity and limit are kept to recognise the order there.
+-- OrderConfirmID we sent → the broker's order id. The row is written before anything is sent (PLACING), again just
+-- before the placing request goes out (SENDING) and after the answer (PLACED with the broker's id, or NOT_PLACED /
+-- PREVIEWED with the reason). After a timeout or a crash, PLACING means nothing was sent (safe to send), SENDING that
+-- the order may be at the broker: it is looked for among the day's orders and never sent again. The ticket's legs,
+-- quantity and limit are kept to recognise it there.
 
 CREATE TABLE broker_order_links (
     client_order_id  varchar(100)  PRIMARY KEY,
@@ -10,7 +11,7 @@ CREATE TABLE broker_order_links (
     account_id       varchar(40)   NOT NULL,
     confirm_id       varchar(64)   NOT NULL UNIQUE,
     broker_order_id  varchar(40)   UNIQUE,
-    state            varchar(20)   NOT NULL CHECK (state IN ('PLACING', 'PLACED', 'NOT_PLACED', 'PREVIEWED')),
+    state            varchar(20)   NOT NULL CHECK (state IN ('PLACING', 'SENDING', 'PLACED', 'NOT_PLACED', 'PREVIEWED')),
     underlying       varchar(20)   NOT NULL,
     legs             jsonb         NOT NULL,
     quantity         integer       NOT NULL CHECK (quantity > 0),

@@ -5,8 +5,11 @@ namespace OptionsAutomation.Infrastructure.Brokers.TradeStation;
 /// <summary>Where a client order id stands at the broker (table <c>broker_order_links</c>).</summary>
 public enum OrderLinkState
 {
-    /// <summary>Recorded before placing: the order may or may not be at the broker.</summary>
+    /// <summary>Recorded; nothing has been sent to the broker yet, so sending it is safe.</summary>
     Placing,
+
+    /// <summary>The placing request went out without an answer we know of: the order may be at the broker. Never sent again.</summary>
+    Sending,
 
     /// <summary>The broker took it; <see cref="OrderLink.BrokerOrderId"/> is set.</summary>
     Placed,

@@ -8,11 +8,12 @@ namespace OptionsAutomation.Infrastructure.Brokers.TradeStation;
 
 /// <summary>
 /// <see cref="IBroker"/> on TradeStation's Web API v3. TradeStation has no client order id, so
-/// <see cref="TradeStationOrderLinks"/> keeps ours: recorded PLACING before anything is sent, PLACED with the broker's
-/// order id after. Placing is idempotent by client order id even across crashes: a PLACED id answers its order's
-/// state; a PLACING one (a timeout, a 5xx, a crash between the two writes) is first looked for among the day's orders
-/// and only re-sent when it is not there, with the same <c>OrderConfirmID</c> (which the API documents as preventing
-/// duplicates). The placing POST itself is never retried after the server may have acted on it.
+/// <see cref="TradeStationOrderLinks"/> keeps ours: PLACING before anything is sent, SENDING just before the placing
+/// request, PLACED with the broker's order id after. Placing is idempotent by client order id even across crashes: a
+/// PLACED id answers its order's state; a PLACING one was never sent and is sent now; a SENDING one (a timeout, a 5xx, a
+/// crash after the request left) is looked for among the day's orders and, when it is not there, reported as an
+/// unknown outcome — never sent twice: recovery fails it later as "never received", as it does for every broker.
+/// Each order carries one stored <c>OrderConfirmID</c>, which the API documents as preventing duplicates.
 /// Every order is confirmed (<c>orderconfirm</c>) before it is placed; in preview mode only confirmed, and the answer
 /// is a rejection carrying the broker's estimate. A missing or refused login raises a <c>broker_auth</c> alert (once a
 /// day) and the <see cref="TradeStationAuthException"/> propagates: the caller sees an unknown outcome, nothing is booked.
@@ -121,24 +122,26 @@ public sealed class TradeStationBroker(
     private static string NewConfirmId() =>
         Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>The link, with a PLACING one first looked for at the broker; null when the id was never placed (or sent and not found).</summary>
-    private async Task<OrderLink?> LinkedAsync(string clientOrderId, CancellationToken cancellationToken)
-    {
-        var link = await links.FindAsync(clientOrderId, cancellationToken).ConfigureAwait(false);
-        if (link is { State: OrderLinkState.Placing })
+    /// <summary>
+    /// The link as the broker knows it: null when the id was never sent (PLACING) or was sent and is not among the day's
+    /// orders; a SENDING one found there is linked first.
+    /// </summary>
+    private async Task<OrderLink?> LinkedAsync(string clientOrderId, CancellationToken cancellationToken) =>
+        await links.FindAsync(clientOrderId, cancellationToken).ConfigureAwait(false) switch
         {
-            return await FindPlacedAsync(link, cancellationToken).ConfigureAwait(false);
-        }
-
-        return link;
-    }
+            { State: OrderLinkState.Placing } => null,
+            { State: OrderLinkState.Sending } sending => await FindPlacedAsync(sending, cancellationToken).ConfigureAwait(false),
+            var other => other,
+        };
 
     private async Task<OrderState> ResumeAsync(OrderLink link, CancellationToken cancellationToken) => link.State switch
     {
         OrderLinkState.Placed => await CurrentAsync(link, cancellationToken).ConfigureAwait(false),
-        OrderLinkState.Placing => await FindPlacedAsync(link, cancellationToken).ConfigureAwait(false) is { } found
+        OrderLinkState.Placing => await SendAsync(link, cancellationToken).ConfigureAwait(false),
+        OrderLinkState.Sending => await FindPlacedAsync(link, cancellationToken).ConfigureAwait(false) is { } found
             ? await CurrentAsync(found, cancellationToken).ConfigureAwait(false)
-            : await SendAsync(link, cancellationToken).ConfigureAwait(false),
+            : throw new TradeStationApiException(HttpStatusCode.OK, "OutcomeUnknown",
+                $"order {link.Ticket.ClientOrderId} was sent without an answer and is not among today's orders; it is not sent again"),
         _ => Refused(link),
     };
 
@@ -187,6 +190,13 @@ public sealed class TradeStationBroker(
             return await NotPlacedAsync(link, OrderLinkState.Previewed, Estimate(confirmation!), cancellationToken).ConfigureAwait(false);
         }
 
+        if (!await links.TryMarkSendingAsync(ticket.ClientOrderId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            // Another caller is sending it or has: its outcome is the answer.
+            var current = await links.FindAsync(ticket.ClientOrderId, cancellationToken).ConfigureAwait(false) ?? link;
+            return await ResumeAsync(current, cancellationToken).ConfigureAwait(false);
+        }
+
         TsPlaceAnswer placed;
         try
         {
@@ -196,7 +206,7 @@ public sealed class TradeStationBroker(
         catch (TradeStationApiException e) when ((int)e.Status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests)
         {
             // A 4xx is the server refusing the request: nothing was placed. 5xx and timeouts leave the outcome unknown
-            // (the link stays PLACING) and propagate.
+            // (the link stays SENDING) and propagate.
             return await NotPlacedAsync(link, OrderLinkState.NotPlaced, $"TradeStation refused the order: {e.Error}: {e.ApiMessage}", cancellationToken).ConfigureAwait(false);
         }
 

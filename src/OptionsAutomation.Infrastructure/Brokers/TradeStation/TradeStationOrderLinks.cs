@@ -49,6 +49,18 @@ public sealed class TradeStationOrderLinks(NpgsqlDataSource dataSource)
             ?? throw new InvalidOperationException($"order link {ticket.ClientOrderId} vanished after insert");
     }
 
+    /// <summary>
+    /// Just before the placing request goes out: from here on the order may exist at the broker. Only one caller moves a
+    /// link from PLACING, so only one ever sends it; false for the others.
+    /// </summary>
+    public async Task<bool> TryMarkSendingAsync(string clientOrderId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broker_order_links SET state = 'SENDING', updated_at = @Now WHERE client_order_id = @clientOrderId AND state = 'PLACING'",
+            new { clientOrderId, Now = now.UtcDateTime }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
     public Task MarkPlacedAsync(string clientOrderId, string brokerOrderId, DateTimeOffset now, CancellationToken cancellationToken) =>
         UpdateAsync("state = 'PLACED', broker_order_id = @brokerOrderId", new { clientOrderId, brokerOrderId, Now = now.UtcDateTime }, cancellationToken);
 
@@ -156,6 +168,7 @@ public sealed class TradeStationOrderLinks(NpgsqlDataSource dataSource)
                     "PLACED" => OrderLinkState.Placed,
                     "NOT_PLACED" => OrderLinkState.NotPlaced,
                     "PREVIEWED" => OrderLinkState.Previewed,
+                    "SENDING" => OrderLinkState.Sending,
                     _ => OrderLinkState.Placing,
                 },
                 Reason,

@@ -140,11 +140,53 @@ public sealed class TradeStationBrokerTests(PostgresServer server) : IAsyncLifet
         var resilient = new ResilientBroker(Broker(), new BrokerResilienceSettings { AttemptTimeoutSeconds = 10 });
         var state = await resilient.PlaceAsync(Vpc("open-4", quantity: 1, limit: -1.20m), CancellationToken.None);
 
-        Assert.Equal("PLACING", linkAfterTimeout);
+        Assert.Equal("SENDING", linkAfterTimeout);
         Assert.Single(_ts.Server.Orders);
         Assert.Single(_ts.Server.Calls("POST", "/v3/orderexecution/orders"));
         Assert.Single(_ts.Server.Calls("GET", $"/v3/brokerage/accounts/{TradeStationServer.SimAccountId}/orders"), r => r.Path.EndsWith("/orders", StringComparison.Ordinal));
         Assert.Equal((OrderStatus.Submitted, _ts.Server.Orders[0].OrderId), (state.Status, state.BrokerOrderId));
+    }
+
+    [Fact]
+    public async Task ASentOrderTheBrokerDoesNotList_IsAnUnknownOutcome_NeverSentAgain_AndUnknownToRecovery()
+    {
+        var broker = Broker();
+        _ts.Server.Script("POST", "/orderexecution/orders", TsReply.Error(503, "ServiceUnavailable", "Try again later"));
+
+        await Assert.ThrowsAsync<TradeStationApiException>(() => broker.PlaceAsync(Vpc("open-8", quantity: 1, limit: -1.20m), CancellationToken.None));
+        var again = await Assert.ThrowsAsync<TradeStationApiException>(() => Broker().PlaceAsync(Vpc("open-8", quantity: 1, limit: -1.20m), CancellationToken.None));
+        var lookedUp = await Broker().GetOrderAsync("open-8", CancellationToken.None);
+
+        Assert.Contains("not sent again", again.Message, StringComparison.Ordinal);
+        Assert.Single(_ts.Server.Calls("POST", "/v3/orderexecution/orders"));
+        Assert.Null(lookedUp);
+        Assert.Equal(1, await _db.CountAsync("broker_order_links", "client_order_id = 'open-8' AND state = 'SENDING'"));
+    }
+
+    [Fact]
+    public async Task AnOrderRecordedButNeverSent_IsSentOnce_EvenWhenAskedConcurrently()
+    {
+        var account = TradeStationServer.SimAccountId;
+        await new TradeStationOrderLinks(_db.DataSource).RecordPlacingAsync(Vpc("open-9", quantity: 1, limit: -1.20m), account, "crashed-before-send-01", DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Null(await Broker().GetOrderAsync("open-9", CancellationToken.None));
+
+        var states = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return await Broker().PlaceAsync(Vpc("open-9", quantity: 1, limit: -1.20m), CancellationToken.None);
+            }
+            catch (TradeStationApiException)
+            {
+                return null; // a caller that found another one mid-send: an unknown outcome, asked again later
+            }
+        })));
+
+        var place = Assert.Single(_ts.Server.Calls("POST", "/v3/orderexecution/orders"));
+        Assert.Equal("crashed-before-send-01", place.Json.GetProperty("OrderConfirmID").GetString());
+        Assert.Contains(states, s => s?.Status == OrderStatus.Submitted);
+        Assert.Equal(OrderStatus.Submitted, (await Broker().PlaceAsync(Vpc("open-9", quantity: 1, limit: -1.20m), CancellationToken.None)).Status);
+        Assert.Single(_ts.Server.Orders);
     }
 
     [Fact]
