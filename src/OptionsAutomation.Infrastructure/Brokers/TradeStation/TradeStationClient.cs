@@ -73,7 +73,7 @@ public sealed class TradeStationClient
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle(transient),
-                MaxRetryAttempts = Math.Max(1, _settings.MaxRetries),
+                MaxRetryAttempts = _settings.MaxRetries,
                 Delay = TimeSpan.FromSeconds(0.5),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,

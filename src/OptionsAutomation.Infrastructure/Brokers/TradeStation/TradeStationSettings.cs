@@ -100,7 +100,7 @@ public sealed record TradeStationSettings
         Require(!string.IsNullOrWhiteSpace(KeyRingDirectory), nameof(KeyRingDirectory), "is required", KeyRingDirectory);
         Require(!string.IsNullOrWhiteSpace(TokenFile), nameof(TokenFile), "is required", TokenFile);
         Require(RequestTimeoutSeconds is > 0 and <= 300, nameof(RequestTimeoutSeconds), "must be above 0 and at most 300", RequestTimeoutSeconds);
-        Require(MaxRetries is >= 0 and <= 10, nameof(MaxRetries), "must be 0 to 10", MaxRetries);
+        Require(MaxRetries is >= 1 and <= 10, nameof(MaxRetries), "must be 1 to 10", MaxRetries);
         Require(MaxRetryAfterSeconds is >= 0 and <= 3600, nameof(MaxRetryAfterSeconds), "must be 0 to 3600", MaxRetryAfterSeconds);
         Require(StreamInactivitySeconds is > 0 and <= 600, nameof(StreamInactivitySeconds), "must be above 0 and at most 600", StreamInactivitySeconds);
         return errors;

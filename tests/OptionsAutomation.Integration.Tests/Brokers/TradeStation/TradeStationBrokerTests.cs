@@ -265,6 +265,26 @@ public sealed class TradeStationBrokerTests(PostgresServer server) : IAsyncLifet
         Assert.DoesNotContain(_ts.Logs.Lines, l => l.Contains("SECRET", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheOrderStream_IsReadThroughTheClient_ObjectByObject_ToGoAway()
+    {
+        await Broker().PlaceAsync(Vpc("open-10", quantity: 1, limit: -1.20m), CancellationToken.None);
+
+        using var response = await _ts.Client.OpenStreamAsync(
+            $"brokerage/stream/accounts/{TradeStationServer.SimAccountId}/orders", RateCategory.Unmetered, CancellationToken.None);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var messages = new List<StreamMessage>();
+        await foreach (var message in new TradeStationStreamReader(body, TimeSpan.FromSeconds(5), TimeProvider.System).ReadAllAsync(CancellationToken.None))
+        {
+            messages.Add(message);
+        }
+
+        Assert.Equal("application/vnd.tradestation.streams.v3+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([StreamMessageKind.Data, StreamMessageKind.Heartbeat, StreamMessageKind.EndSnapshot, StreamMessageKind.GoAway], messages.Select(m => m.Kind));
+        Assert.Equal(_ts.Server.Orders[0].OrderId, messages[0].Body.GetProperty("OrderID").GetString());
+        Assert.NotNull(Assert.Single(_ts.Server.Calls("GET", "/v3/brokerage/stream/")).Bearer);
+    }
+
     private TradeStationBroker Broker(TradeStationSettings? settings = null)
     {
         settings ??= _ts.Settings;

@@ -259,6 +259,30 @@ public sealed partial class TradeStationServer
             return PerAccountMany(ids, "Orders", a => _orders.Where(o => o.AccountId == a.AccountId && wanted.Contains(o.OrderId)).Select(Render));
         });
 
+        // The order stream (v3): the account's orders as a snapshot, one JSON object per chunk split mid-object, a
+        // heartbeat, EndSnapshot, then GoAway, and the server closes.
+        api.MapGet("/brokerage/stream/accounts/{ids}/orders", async (string ids, HttpContext context) =>
+        {
+            context.Response.ContentType = "application/vnd.tradestation.streams.v3+json";
+            List<string> frames;
+            lock (_gate)
+            {
+                frames = [.. _orders.Where(o => ids.Split(',').Contains(o.AccountId)).Select(o => JsonSerializer.Serialize(Render(o)))];
+            }
+
+            frames.Add("""{"Heartbeat":1,"Timestamp":"2026-03-02T15:00:05Z"}""");
+            frames.Add("""{"StreamStatus":"EndSnapshot"}""");
+            frames.Add("""{"StreamStatus":"GoAway"}""");
+            foreach (var frame in frames)
+            {
+                var half = frame.Length / 2;
+                await context.Response.WriteAsync(frame[..half], context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await context.Response.WriteAsync(frame[half..] + "\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        });
+
         api.MapGet("/brokerage/accounts/{ids}/historicalorders", (string ids, string? since) => since is null
             ? Error(400, "BadRequest", "since is required.")
             : PerAccountMany(ids, "Orders", a => _orders.Where(o => o.AccountId == a.AccountId && !o.IsOpen).Select(Render)));
