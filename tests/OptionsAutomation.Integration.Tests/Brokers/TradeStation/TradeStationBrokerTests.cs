@@ -78,6 +78,25 @@ public sealed class TradeStationBrokerTests(PostgresServer server) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Commissions_AreSplitOverTheNewFillsToTheCent_AndAddUpToTheBrokersFee()
+    {
+        _ts.Server.CommissionPerContract = 0.335m;
+        var broker = Broker();
+        await broker.PlaceAsync(Vpc("open-11", quantity: 3, limit: -1.20m), CancellationToken.None);
+        var orderId = _ts.Server.Orders[0].OrderId;
+
+        _ts.Server.Fill(orderId, 1, 1.80m, 0.60m); // 2 contracts: 0.67 in all
+        var first = await broker.GetOrderAsync("open-11", CancellationToken.None);
+        _ts.Server.Fill(orderId, 2, 1.80m, 0.60m); // 4 more: 2.01 in all
+        var done = await broker.GetOrderAsync("open-11", CancellationToken.None);
+
+        Assert.Equal([0.33m, 0.34m], first!.Fills.Select(f => f.Fee));
+        Assert.Equal([0.33m, 0.34m, 0.67m, 0.67m], done!.Fills.Select(f => f.Fee));
+        Assert.Equal(2.01m, done.Fees);
+        Assert.Equal(2.01m, await _db.ScalarAsync<decimal>("SELECT sum(fee) FROM broker_order_fills WHERE client_order_id = 'open-11'"));
+    }
+
+    [Fact]
     public async Task ACashSecuredPut_IsOneLegWithAPositivePrice_AndAClosingDebitToo()
     {
         var broker = Broker();

@@ -53,12 +53,13 @@ public sealed class TsServerOrder
 /// <summary>
 /// Order execution (<c>POST /orderexecution/orderconfirm</c>, <c>POST|PUT|DELETE /orderexecution/orders</c>) and order
 /// status (<c>GET /brokerage/accounts/{ids}/orders[/{orderIds}]</c>, <c>…/historicalorders</c>). Orders rest (OPN) until the
-/// test fills them (<see cref="Fill"/>), in parts if it likes; commissions are $0.60 a contract. Hooks provoke a rejection,
+/// test fills them (<see cref="Fill"/>), in parts if it likes; commissions are <see cref="CommissionPerContract"/>. Hooks provoke a rejection,
 /// a placement whose answer never arrives, and a fill racing a replace.
 /// </summary>
 public sealed partial class TradeStationServer
 {
-    public const decimal CommissionPerContract = 0.60m;
+    /// <summary>Commission per contract executed, added to the order's cumulative CommissionFee.</summary>
+    public decimal CommissionPerContract { get; set; } = 0.60m;
 
     private static readonly string[] TradeActions = ["BUYTOOPEN", "SELLTOOPEN", "BUYTOCLOSE", "SELLTOCLOSE"];
 
