@@ -104,7 +104,7 @@ public sealed class BrokerCliTests(PostgresServer server) : IAsyncLifetime
             Assert.Contains("Broker:Provider must be paper or tradestation, was 'ibkr'", status.Stderr, StringComparison.Ordinal);
         }
 
-        using var cli = Cli(withEnvironmentToken: true, ("Service__Urls", $"http://127.0.0.1:{FreePort()}"));
+        using var cli = Cli(withEnvironmentToken: true, ("Service__Urls", $"http://127.0.0.1:{LoopbackPort.Free()}"));
         using var worker = cli.Start("run");
         var logs = Path.Combine(cli.WorkDirectory, "logs");
         string? line = null;
@@ -120,15 +120,6 @@ public sealed class BrokerCliTests(PostgresServer server) : IAsyncLifetime
         Assert.NotNull(line);
         Assert.Contains("\"Level\":\"Warning\"", line, StringComparison.Ordinal);
         Assert.Contains($"SIM at {_ts.ApiBaseUrl}", line, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private OptautoProcess Cli(bool withEnvironmentToken, params (string Name, string Value)[] more)
