@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using OptionsAutomation.Core;
-using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure.Postgres;
 
@@ -49,7 +47,7 @@ internal static class PaperOrderStore
         }
 
         var fills = await FillsAsync(connection, transaction, clientOrderId, cancellationToken).ConfigureAwait(false);
-        var ticket = new OrderTicket(row.ClientOrderId, row.Underlying, new(ParseLegs(row.Legs)), row.Quantity, row.LimitPrice, RowTime.Utc(row.AsOf));
+        var ticket = new OrderTicket(row.ClientOrderId, row.Underlying, new(OrderLegsJson.Parse(row.Legs, "paper_orders")), row.Quantity, row.LimitPrice, RowTime.Utc(row.AsOf));
         var filled = row.FilledQuantity;
         var state = new OrderState(row.ClientOrderId, DomainCodes.Parse<OrderStatus>(row.Status), row.Quantity, filled,
             filled == 0 ? null : decimal.Round(row.NetTotal / filled, 4, MidpointRounding.AwayFromZero), row.Fees, new(fills),
@@ -87,7 +85,7 @@ internal static class PaperOrderStore
     /// <summary>The fills of one order (oldest first), or of every order in the order they were made when <paramref name="clientOrderId"/> is null.</summary>
     public static async Task<List<LegFill>> FillsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string? clientOrderId, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<FillRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<LegFillRow>(new CommandDefinition(
             """
             SELECT f.fill_id, f.symbol, f.side, f.ratio, f.contracts, f.price, f.fee
             FROM paper_fills f JOIN paper_orders o USING (client_order_id)
@@ -95,19 +93,8 @@ internal static class PaperOrderStore
             ORDER BY f.filled_at, o.placed_at, f.client_order_id, f.seq
             """,
             new { clientOrderId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => new LegFill(r.FillId, Leg(r.Symbol, r.Side, r.Ratio), r.Contracts, r.Price, r.Fee))];
+        return [.. rows.Select(r => r.ToLegFill("paper_fills"))];
     }
-
-    private static IEnumerable<OrderLeg> ParseLegs(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return [.. document.RootElement.EnumerateArray().Select(l => Leg(l.GetProperty("symbol").GetString(), l.GetProperty("side").GetString(), l.GetProperty("ratio").GetInt32()))];
-    }
-
-    private static OrderLeg Leg(string? symbol, string? side, int ratio) =>
-        OptionContract.TryParseOcc(symbol, out var contract)
-            ? new OrderLeg(contract, DomainCodes.Parse<OrderSide>(side ?? ""), ratio)
-            : throw new InvalidOperationException($"paper book holds an unreadable option symbol '{symbol}'.");
 
     private sealed class OrderRow
     {
@@ -124,16 +111,5 @@ internal static class PaperOrderStore
         public decimal Fees { get; set; }
         public string? Reason { get; set; }
         public DateTime StateAt { get; set; }
-    }
-
-    private sealed class FillRow
-    {
-        public string FillId { get; set; } = "";
-        public string Symbol { get; set; } = "";
-        public string Side { get; set; } = "";
-        public int Ratio { get; set; }
-        public int Contracts { get; set; }
-        public decimal Price { get; set; }
-        public decimal Fee { get; set; }
     }
 }

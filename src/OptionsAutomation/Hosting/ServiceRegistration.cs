@@ -15,6 +15,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Brokers.TradeStation;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.MarketData;
 using OptionsAutomation.Infrastructure.Postgres;
@@ -51,7 +52,7 @@ public static class ServiceRegistration
         services.AddSingleton(Validated(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings(), s => s.Validate()));
         services.AddSingleton<PaperBroker>();
         var resilience = configuration.GetSection(BrokerResilienceSettings.SectionName).Get<BrokerResilienceSettings>() ?? new BrokerResilienceSettings();
-        services.AddSingleton<IBroker>(sp => new ResilientBroker(sp.GetRequiredService<PaperBroker>(), resilience));
+        services.AddBroker(configuration, resilience);
         services.AddSingleton<OutboxReader>();
         services.AddSingleton(Validated(configuration.GetSection(ProposalSettings.SectionName).Get<ProposalSettings>() ?? new ProposalSettings(), s => s.Validate()));
         services.AddSingleton(Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(), s => s.Validate()));
@@ -83,6 +84,18 @@ public static class ServiceRegistration
         services.AddSingleton<AuditExporter>();
         services.AddMarketData(configuration);
         return services;
+    }
+
+    /// <summary>The broker of <c>Broker:Provider</c>, always behind <see cref="ResilientBroker"/> (the worker's start-up report says which).</summary>
+    private static void AddBroker(this IServiceCollection services, IConfiguration configuration, BrokerResilienceSettings resilience)
+    {
+        // Registered for every provider (settings are read only when used): `broker login` links an account before
+        // the provider is switched to it.
+        services.AddTradeStationBroker(configuration);
+        var provider = BrokerProvider.Read(configuration); // an unknown provider stops composition, naming the key
+        services.AddSingleton<IBroker>(sp => new ResilientBroker(
+            provider == BrokerProvider.TradeStation ? sp.GetRequiredService<TradeStationBroker>() : sp.GetRequiredService<PaperBroker>(),
+            resilience));
     }
 
     /// <summary>Binds and validates <c>ExitRules</c>; invalid settings stop start-up naming the key.</summary>

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Brokers.TradeStation;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Worker;
@@ -13,17 +16,35 @@ internal sealed partial class StartupReport(
     ExitRuleSettings exitRules,
     PositionManager positions,
     IHostEnvironment environment,
+    IServiceProvider services,
     ILogger<StartupReport> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         LogConfiguration(environment.EnvironmentName, PostgresConnection.Redact(PostgresConnection.Resolve(configuration)));
+        if (BrokerProvider.Read(configuration) == BrokerProvider.TradeStation)
+        {
+            // Read (and validated) here, so bad TradeStation settings stop the worker at start rather than at the first order.
+            var broker = services.GetRequiredService<TradeStationSettings>();
+            LogTradeStation(broker.EnvironmentDescription, broker.PreviewOnly ? " — PREVIEW ONLY, nothing is placed" : "");
+        }
+        else
+        {
+            LogPaper();
+        }
+
         LogExitRules(exitRules.ProfitTargetFraction, exitRules.CspStopLossMultiple, exitRules.VpcStopLossMultiple, exitRules.ExitAtDaysToExpiry);
         var open = await positions.OpenPositionsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         LogReady(open.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "BROKER: TradeStation {Environment}{Preview}")]
+    private partial void LogTradeStation(string environment, string preview);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "BROKER: paper (simulated fills; no order reaches a real broker)")]
+    private partial void LogPaper();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "optauto worker starting: environment {Environment}, database {Database}")]
     private partial void LogConfiguration(string environment, string database);

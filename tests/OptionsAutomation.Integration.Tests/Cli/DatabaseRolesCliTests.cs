@@ -53,7 +53,7 @@ public sealed class DatabaseRolesCliTests(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task Run_MigratesAsOwner_ThenSchedulesAndExportsTheAuditAsTheAppRole()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var worker = new OptautoProcess(_db.ConnectionString, new Dictionary<string, string>
         {
             ["ConnectionStrings__PostgresOwner"] = _db.OwnerConnectionString,
@@ -89,15 +89,6 @@ public sealed class DatabaseRolesCliTests(PostgresServer server) : IAsyncLifetim
             run.Kill(entireProcessTree: true);
             await run.WaitForExitAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>Polls <paramref name="condition"/> (a failing request counts as not yet) while the worker lives, for up to a minute.</summary>

@@ -29,7 +29,7 @@ public sealed class WorkerBotProcessTests(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task WithATokenSet_TheWorkerConnects_AndAnswersAnApproverInTheChat()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var environment = new Dictionary<string, string>(Environment(BotApiServer.Token)) { ["Service__Urls"] = $"http://127.0.0.1:{port}" };
         using var optauto = new OptautoProcess(_db.ConnectionString, environment);
         _api.AddUpdate(BotUpdates.Text(1, BotHarness.Alice, "/halt from my phone", BotHarness.ChatId, date: DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
@@ -96,15 +96,6 @@ public sealed class WorkerBotProcessTests(PostgresServer server) : IAsyncLifetim
         ["Service__Urls"] = "http://127.0.0.1:0",
         ["Jobs__Clustered"] = "false",
     };
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static async Task WaitForAsync(Func<bool> condition, System.Diagnostics.Process worker)
     {
