@@ -105,7 +105,7 @@ internal sealed class ChainSnapshots
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            using var response = await _client.OpenStreamAsync(path, RateCategory.Unmetered, linked.Token).ConfigureAwait(false);
+            using var response = await _client.OpenStreamAsync(path, RateCategory.OptionChainStreams, linked.Token).ConfigureAwait(false);
             await using var body = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
             var reader = new TradeStationStreamReader(body, _inactivity, _clock);
             var quotes = new Dictionary<OptionContract, OptionQuote>();

@@ -18,7 +18,7 @@ namespace OptionsAutomation.Infrastructure.MarketData.TradeStation;
 public sealed class TradeStationMarketData : IMarketData
 {
     private readonly TimeProvider _clock;
-    private readonly ILogger _logger;
+    private readonly OnceLog _problems;
     private readonly QuoteDemand _demand;
     private readonly QuoteSnapshots _quotes;
     private readonly DailyBars _bars;
@@ -39,8 +39,7 @@ public sealed class TradeStationMarketData : IMarketData
     {
         ArgumentNullException.ThrowIfNull(settings);
         _clock = clock;
-        _logger = logger;
-        var problems = new OnceLog(logger);
+        var problems = _problems = new OnceLog(logger);
         var tick = TimeSpan.FromSeconds(settings.CacheSeconds);
         _demand = new QuoteDemand(watchlist, positions, tick, clock, problems);
         _quotes = new QuoteSnapshots(client, _demand, tick, clock, problems);
@@ -101,7 +100,7 @@ public sealed class TradeStationMarketData : IMarketData
     {
         if (IsPastSession(asOf))
         {
-            _logger.LogWarning("TradeStation keeps no past option chains: no chain of {Underlying} as of {AsOf:O}", underlying, asOf);
+            _problems.Warn("past chains", $"TradeStation keeps no past option chains: no chain of {underlying} as of {asOf:O} (nor of any other past instant)");
             return null;
         }
 
