@@ -54,6 +54,20 @@ public sealed class TradeStationMarketDataTests
     }
 
     [Fact]
+    public async Task A429OnQuotes_WaitsTheAskedSeconds_ThenAnswers_AndIsLoggedOnce()
+    {
+        await using var h = await TsMarket.StartAsync(_clock);
+        h.Server.Script("GET", "/marketdata/quotes/", TsReply.Error(429, "TooManyRequests", "Too many requests", retryAfterSeconds: 1), times: 2);
+        var marketData = TsMarket.MarketData(h);
+
+        var quote = await marketData.GetUnderlyingQuoteAsync("SPY", TsMarket.Now, None);
+
+        Assert.Equal(512.34m, quote?.Last);
+        Assert.Equal(3, h.Server.Calls("GET", "/marketdata/quotes/").Count);
+        Assert.Single(h.Logs.Lines, l => l.Contains("rate limit hit", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AQuoteThatStoppedTrading_KeepsItsTradeTime_AndMarksStale()
     {
         await using var h = await TsMarket.StartAsync(_clock);
