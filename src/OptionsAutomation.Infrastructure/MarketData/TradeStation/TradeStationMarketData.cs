@@ -39,13 +39,13 @@ public sealed class TradeStationMarketData : IMarketData
     {
         ArgumentNullException.ThrowIfNull(settings);
         _clock = clock;
-        var problems = _problems = new OnceLog(logger);
+        _problems = new OnceLog(logger);
         var tick = TimeSpan.FromSeconds(settings.CacheSeconds);
-        _demand = new QuoteDemand(watchlist, positions, tick, clock, problems);
-        _quotes = new QuoteSnapshots(client, _demand, tick, clock, problems);
-        _bars = new DailyBars(client, settings.HistoryBars, clock, problems);
-        _expirations = new ExpirationDates(client, clock, problems);
-        _chains = new ChainSnapshots(client, connection, settings, clock, problems);
+        _demand = new QuoteDemand(watchlist, positions, tick, clock, _problems);
+        _quotes = new QuoteSnapshots(client, _demand, tick, clock, _problems);
+        _bars = new DailyBars(client, settings.HistoryBars, clock, _problems);
+        _expirations = new ExpirationDates(client, clock, _problems);
+        _chains = new ChainSnapshots(client, connection, settings, clock, _problems);
         _maxChainDays = settings.MaxChainDays;
     }
 
