@@ -2,8 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Brokers.TradeStation;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
 using OptionsAutomation.Infrastructure.MarketData.Synthetic;
+using OptionsAutomation.Infrastructure.MarketData.TradeStation;
 
 namespace OptionsAutomation.Infrastructure.MarketData;
 
@@ -13,8 +17,9 @@ public static class MarketDataRegistration
     public const string ProviderKey = "MarketData:Provider";
     public const string SyntheticProvider = "synthetic";
     public const string CsvProvider = "csv";
+    public const string TradeStationProvider = "tradestation";
 
-    public static IReadOnlyList<string> Providers { get; } = [SyntheticProvider, CsvProvider];
+    public static IReadOnlyList<string> Providers { get; } = [SyntheticProvider, CsvProvider, TradeStationProvider];
 
     /// <summary>
     /// Registers the configured provider (<c>synthetic</c> when the key is absent or blank) as the singleton
@@ -40,6 +45,21 @@ public static class MarketDataRegistration
                 configuration.GetSection(CsvMarketDataSettings.SectionName).Get<CsvMarketDataSettings>() ?? new CsvMarketDataSettings(),
                 s => s.Validate());
             services.AddSingleton<IMarketData>(sp => new CsvMarketData(settings, sp.GetRequiredService<ILogger<CsvMarketData>>()));
+            return services;
+        }
+
+        if (string.Equals(provider, TradeStationProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            var settings = Validated(
+                configuration.GetSection(TradeStationMarketDataSettings.SectionName).Get<TradeStationMarketDataSettings>() ?? new TradeStationMarketDataSettings(),
+                s => s.Validate());
+            // The watchlist's tickers ride along with every quote request; the open positions' legs too (when there is a store).
+            string[] watchlist = [.. configuration.GetSection($"{ProposalSettings.SectionName}:{nameof(ProposalSettings.Watchlist)}").GetChildren()
+                .Select(c => c.Key.ToUpperInvariant())];
+            services.AddTradeStationConnection(configuration);
+            services.AddSingleton<IMarketData>(sp => new TradeStationMarketData(
+                sp.GetRequiredService<TradeStationClient>(), sp.GetRequiredService<TradeStationSettings>(), settings, watchlist, sp.GetService<IPositionStore>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TradeStationMarketData>>()));
             return services;
         }
 

@@ -17,6 +17,7 @@ public sealed class RateBudgets(TimeProvider clock)
         RateCategory.Quotes => (30, TimeSpan.FromMinutes(1)),
         RateCategory.OptionExpirations or RateCategory.OptionStrikes or RateCategory.OptionSpreadTypes or RateCategory.OptionRiskReward => (90, TimeSpan.FromMinutes(1)),
         RateCategory.QuoteStreams => (500, TimeSpan.FromMinutes(5)),
+        RateCategory.OptionChainStreams => (90, TimeSpan.FromMinutes(1)),
         _ => null,
     };
 

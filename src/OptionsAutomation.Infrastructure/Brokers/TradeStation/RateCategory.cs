@@ -24,4 +24,7 @@ public enum RateCategory
 
     /// <summary>Quote and bar chart streams (opened, not messages).</summary>
     QuoteStreams,
+
+    /// <summary>Option chain streams opened: an option endpoint (90 a minute) that is also limited to 10 open at once.</summary>
+    OptionChainStreams,
 }
