@@ -119,4 +119,9 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
         $"expiration-failed:{position.PositionId}:{date:yyyy-MM-dd}", "expiration_failed",
         $"Position {position.PositionId} {position.Ticker} {position.StrategyType.ToCode()} expiring {date:yyyy-MM-dd} could not be settled ({error}); it stays OPEN.",
         position.PositionId, position.RequestId);
+
+    /// <summary>The broker login was lost or refused: nothing can be sent or followed; once per New York day.</summary>
+    public static Alert BrokerLoginFailed(string broker, string error, DateTimeOffset at) => new(
+        string.Create(CultureInfo.InvariantCulture, $"broker-auth:{Calendar.MarketTime.DateOf(at):yyyy-MM-dd}"), "broker_auth",
+        $"{broker} login failed, no orders can be sent or followed: {error}", null, null);
 }

@@ -289,7 +289,7 @@ public sealed class TradeStationBroker(
             try
             {
                 await alerts.EnqueueAsync(
-                    new Alert($"broker-auth:{now:yyyy-MM-dd}", "broker_auth", $"TradeStation login failed, no orders can be sent or followed: {e.Message}", null, null),
+                    Alert.BrokerLoginFailed("TradeStation", e.Message, now),
                     now, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception alertFailure) when (alertFailure is not OperationCanceledException)
