@@ -29,6 +29,7 @@ public sealed class ExitService(
     ExitRuleSettings rules,
     NyseCalendar calendar,
     ExecutionSettings execution,
+    PriceWalkPlanner walks,
     TimeProvider clock)
 {
     public const string Actor = "exit-job";
@@ -81,7 +82,13 @@ public sealed class ExitService(
     /// <exception cref="MarketClosedException">outside an NYSE session, unless <c>Execution:AllowOutsideSession</c>.</exception>
     /// <exception cref="TradingHaltedException">while the trading state is HALTED.</exception>
     /// <exception cref="OrderInProgressException">while a closing order for it is still working.</exception>
-    public async Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, CancellationToken cancellationToken)
+    public Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, CancellationToken cancellationToken) =>
+        CloseManuallyAsync(positionId, actor, walk: true, cancellationToken);
+
+    /// <param name="walk">
+    /// False for an emergency reduction: every position out now at the touch, not one price walk after another.
+    /// </param>
+    public async Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, bool walk, CancellationToken cancellationToken)
     {
         var position = await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
             ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -109,11 +116,11 @@ public sealed class ExitService(
         var marked = await marks.MarkAsync(position, asOf, persist: true, cancellationToken).ConfigureAwait(false);
         var decision = new ExitDecision(positionId, ExitDecisionKind.Exit, ExitReason.Manual, $"closed by {actor}",
             marked.Mark.Price, marked.Position.UnrealizedPnl, position.DaysToExpiry(MarketTime.DateOf(asOf)));
-        return await CloseAsync(marked.Position, decision, ExitReason.Manual, asOf, ExecutedBy.Manual, actor, cancellationToken).ConfigureAwait(false);
+        return await CloseAsync(marked.Position, decision, ExitReason.Manual, asOf, ExecutedBy.Manual, actor, walk, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<ExitCheck> CloseAsync(Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        CloseAsync(position, decision, reason, asOf, ExecutedBy.Auto, Actor, cancellationToken);
+        CloseAsync(position, decision, reason, asOf, ExecutedBy.Auto, Actor, walk: true, cancellationToken);
 
     /// <summary>
     /// Finishes a closing order left working by a crash or an unanswered broker call: asks the broker by its client order
@@ -162,7 +169,7 @@ public sealed class ExitService(
             token => ledger.TryLockCloseAsync(positionId, token), cancellationToken);
 
     private async Task<ExitCheck> CloseAsync(
-        Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, ExecutedBy executedBy, string actor, CancellationToken cancellationToken)
+        Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, ExecutedBy executedBy, string actor, bool walk, CancellationToken cancellationToken)
     {
         // One close per position at a time, in this process (in memory) and across workers (an advisory lock): a second
         // caller is told a close is in progress and sends nothing.
@@ -184,13 +191,15 @@ public sealed class ExitService(
             return new ExitCheck(position, decision, null, $"not sent: {denial}");
         }
 
-        var (clientOrderId, current) = await ledger.BeginCloseAsync(position.PositionId, reason, actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var ticket = OrderTicket.ToClose(current, clientOrderId, asOf);
+        // The walk's prices are per unit, so the position as read before its row lock plans the same walk.
+        var prices = walk ? await walks.ForCloseAsync(position, asOf, cancellationToken).ConfigureAwait(false) : null;
+        var (clientOrderId, current) = await ledger.BeginCloseAsync(position.PositionId, reason, prices?.Start, actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var ticket = OrderTicket.ToClose(current, clientOrderId, asOf) with { LimitPrice = prices?.Start };
         OrderState outcome;
         try
         {
             outcome = await orders.ExecuteAsync(
-                ticket, (state, token) => ledger.RecordCloseProgressAsync(current, state, actor, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
+                ticket, prices, actor, (state, token) => ledger.RecordCloseProgressAsync(current, state, actor, clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

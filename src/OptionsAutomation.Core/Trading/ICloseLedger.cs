@@ -24,13 +24,13 @@ public interface ICloseLedger
     /// <summary>
     /// Under the position's row lock: re-reads it, refuses unless it is still OPEN, refuses while a closing order for it
     /// is at work (so a second caller never sends a second order), and records a PENDING closing order for its current
-    /// open quantity before it is sent. <paramref name="actor"/> is audited.
+    /// open quantity before it is sent, at <paramref name="limitPrice"/> (null: marketable). <paramref name="actor"/> is audited.
     /// </summary>
     /// <returns>The order's client order id and the position as locked (its quantity is what the order closes).</returns>
     /// <exception cref="Positions.PositionNotFoundException">when there is no such position.</exception>
     /// <exception cref="PositionNotOpenException">when it is no longer OPEN.</exception>
     /// <exception cref="OrderInProgressException">when a closing order for it is still working.</exception>
-    Task<(string ClientOrderId, Position Position)> BeginCloseAsync(long positionId, ExitReason reason, string actor, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<(string ClientOrderId, Position Position)> BeginCloseAsync(long positionId, ExitReason reason, decimal? limitPrice, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
 
     /// <summary>The broker acknowledged the closing order or filled part of it: the order moves (audited once per change).</summary>

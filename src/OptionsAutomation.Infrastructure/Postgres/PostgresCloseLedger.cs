@@ -27,7 +27,7 @@ public sealed partial class PostgresCloseLedger(NpgsqlDataSource dataSource, ILo
     }
 
     public async Task<(string ClientOrderId, Position Position)> BeginCloseAsync(
-        long positionId, ExitReason reason, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        long positionId, ExitReason reason, decimal? limitPrice, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -49,7 +49,7 @@ public sealed partial class PostgresCloseLedger(NpgsqlDataSource dataSource, ILo
         }
 
         var clientOrderId = $"close-{positionId}-{Guid.CreateVersion7():N}";
-        var ticket = OrderTicket.ToClose(position, clientOrderId, now);
+        var ticket = OrderTicket.ToClose(position, clientOrderId, now) with { LimitPrice = limitPrice };
         await OrderWriter.RecordAsync(transaction, clientOrderId, OrderIntent.Close, ticket.Legs, ticket.Quantity, ticket.LimitPrice,
             position.RequestId, position.PositionId, reason.ToCode(), actor, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

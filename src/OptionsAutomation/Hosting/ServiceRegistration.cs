@@ -70,6 +70,8 @@ public static class ServiceRegistration
         services.AddSingleton<ProposalService>();
         services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));
         services.AddSingleton<IPollDelay, ClockDelay>();
+        services.AddSingleton<IOrderReprices, PostgresOrderReprices>();
+        services.AddSingleton<PriceWalkPlanner>();
         services.AddSingleton<OrderExecutor>();
         services.AddSingleton<KeyedGate>();
         services.AddSingleton<ApprovalService>();

@@ -53,10 +53,10 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
     {
         var positions = CrashProxy<IPositionStore>.Wrap(db.Store(clock), crash);
         var quotes = market ?? SpyChains2021;
-        var executor = new OrderExecutor(CrashProxy<IBroker>.Wrap(broker ?? Broker(quotes), crash), execution, new AdvancingDelay(clock), clock);
+        var executor = new OrderExecutor(CrashProxy<IBroker>.Wrap(broker ?? Broker(quotes), crash), execution, new AdvancingDelay(clock), clock, new PostgresOrderReprices(db.DataSource));
         return new ApprovalService(
             CrashProxy<IProposalStore>.Wrap(Store(), crash), CrashProxy<ITradingJournal>.Wrap(Journal(), crash), positions, new PositionManager(positions, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
-            new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), Controls(), clock);
+            new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), Controls(), new PriceWalkPlanner(quotes, execution, new ProposalSettings()), clock);
     }
 
     private RiskSnapshots Snapshots(IMarketData market)
