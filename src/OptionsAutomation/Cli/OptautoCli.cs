@@ -33,6 +33,7 @@ internal static class OptautoCli
             CalendarCommands.Create(overrides),
             PriceCommand.Create(overrides),
             LedgerCommands.Create(overrides),
+            BrokerCommands.Create(overrides),
         };
 
         var parsed = root.Parse(args);
