@@ -6,6 +6,7 @@ namespace OptionsAutomation.Core.Orders;
 /// <see cref="FilledQuantity"/> count order units (one unit = every leg at its ratio); prices are net per share (debit
 /// positive), <see cref="Fees"/> the order's commissions in dollars. <see cref="Quantity"/> is null on rows written
 /// before the order lifecycle (migration 0006); a legacy FAILED row reads as <see cref="OrderStatus.Rejected"/>.
+/// <see cref="LimitPrice"/> is the last limit the broker accepted; <see cref="Reprices"/> the steps of its price walk.
 /// </summary>
 public sealed record OrderRecord(
     string ClientOrderId,
@@ -25,7 +26,8 @@ public sealed record OrderRecord(
     DateTimeOffset UpdatedAt,
     ValueList<OrderLegRecord> Legs,
     ValueList<OrderTransition> History,
-    ValueList<OrderFillRecord> Fills);
+    ValueList<OrderFillRecord> Fills,
+    ValueList<OrderReprice> Reprices);
 
 /// <summary>One leg of a recorded order: the contract's OCC symbol, the side and contracts per order unit.</summary>
 public sealed record OrderLegRecord(string Symbol, OrderSide Side, int Ratio);

@@ -16,6 +16,9 @@ public sealed record ExecutionSettings
     /// <summary>How often a working order's status is asked for.</summary>
     public double PollIntervalSeconds { get; init; } = 1;
 
+    /// <summary>Section <c>Execution:PriceWalk</c>: how limit orders walk toward the natural price.</summary>
+    public PriceWalkSettings PriceWalk { get; init; } = new();
+
     public TimeSpan FillTimeout => TimeSpan.FromSeconds(FillTimeoutSeconds);
 
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
@@ -39,6 +42,7 @@ public sealed record ExecutionSettings
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(PollIntervalSeconds)} must be above 0, was {PollIntervalSeconds}."));
         }
 
+        errors.AddRange(PriceWalk.Validate($"{SectionName}:{nameof(PriceWalk)}", FillTimeoutSeconds));
         return errors;
     }
 }

@@ -43,6 +43,15 @@ public sealed record ProposalSettings
     /// <summary>Quote prices of 3.00 and above in nickels (non-penny-pilot classes); pennies otherwise.</summary>
     public bool NickelsAboveThreeDollars { get; init; }
 
+    /// <summary>
+    /// The least credit per share a trade of <paramref name="strategy"/> may collect: <see cref="MinCspCredit"/>, or for a
+    /// VPC <see cref="MinVpcCreditFractionOfWidth"/> of its <paramref name="width"/>, to the cent. The screener proposes
+    /// nothing below it and an opening order's price walk never goes below it.
+    /// </summary>
+    public decimal MinimumCredit(StrategyType strategy, decimal width) => strategy == StrategyType.VerticalPutCredit
+        ? decimal.Round(width * MinVpcCreditFractionOfWidth, 2, MidpointRounding.AwayFromZero)
+        : MinCspCredit;
+
     /// <summary>The watchlist as (ticker, strategy) pairs; throws naming the bad entry.</summary>
     public IReadOnlyList<(string Ticker, StrategyType Strategy)> Targets() =>
         [.. Watchlist.SelectMany(w => w.Value.Select(code => (w.Key.ToUpperInvariant(), DomainCodes.Parse<StrategyType>(code))))];

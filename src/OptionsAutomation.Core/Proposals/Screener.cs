@@ -61,9 +61,7 @@ public static class Screener
         }
 
         var credit = RoundToTick(shortPut.Mid!.Value - (longPut?.Mid ?? 0m), settings.NickelsAboveThreeDollars);
-        var minCredit = strategy == StrategyType.VerticalPutCredit
-            ? decimal.Round(settings.SpreadWidth * settings.MinVpcCreditFractionOfWidth, 2, MidpointRounding.AwayFromZero)
-            : settings.MinCspCredit;
+        var minCredit = settings.MinimumCredit(strategy, settings.SpreadWidth);
         if (credit < minCredit || credit <= 0m)
         {
             return (null, Deny(ScreenDenialCode.CreditTooLow, $"credit={credit:0.00##}, min={minCredit:0.00##}"));

@@ -16,8 +16,8 @@ namespace OptionsAutomation.Core.Trading;
 /// caller that finds another process executing it is told so (<see cref="OrderInProgressException"/>, HTTP 409). Under
 /// both, an approval re-runs the risk
 /// gate on fresh quotes, moves PROPOSED → APPROVED → EXECUTING, places the opening order (client order id =
-/// <c>open-{request id}</c>) and follows it until it is final, cancelling what has not filled after
-/// <c>Execution:FillTimeoutSeconds</c>. Every status change of the order is recorded. Whatever filled opens the
+/// <c>open-{request id}</c>) at the legs' current mid and walks it toward the bid (<see cref="PriceWalkPlanner"/>) until it is
+/// final, cancelling what has not filled after <c>Execution:FillTimeoutSeconds</c>. Every status change of the order is recorded. Whatever filled opens the
 /// position for the filled quantity (idempotent by request id) and only then is the proposal EXECUTED, with a
 /// partial fill reported in the answer and the alert; nothing filled → FAILED with the reason. Repeated or
 /// concurrent calls wait for the lock and answer from the stored state; a proposal left EXECUTING by a crash
@@ -36,6 +36,7 @@ public sealed class ApprovalService(
     ExecutionSettings execution,
     ExitRuleSettings rules,
     KeyedGate turns,
+    PriceWalkPlanner walks,
     TimeProvider clock)
 {
     public async Task<ApprovalOutcome> ApproveAsync(string requestId, string by, CancellationToken cancellationToken)
@@ -173,13 +174,16 @@ public sealed class ApprovalService(
               ?? throw new InvalidOperationException($"proposal {proposal.RequestId} changed under its lock.");
         var strategy = executing.Strategy();
         var ticket = OrderTicket.ToOpen(strategy, executing.Quantity, OpeningOrderId(executing.RequestId), now);
+        // A fresh order walks from today's mid; one already sent (resumed) is followed as it stands, never re-priced.
+        var walk = proposal.Status == ProposalStatus.Executing ? null : await walks.ForOpenAsync(ticket, strategy, now, cancellationToken).ConfigureAwait(false);
+        ticket = ticket with { LimitPrice = walk?.Start ?? ticket.LimitPrice };
         await CommitAsync([ExecutionBooking.Submitted(executing, ticket, by)], now, cancellationToken).ConfigureAwait(false);
 
         OrderState outcome;
         try
         {
             outcome = await orders.ExecuteAsync(
-                ticket, (state, token) => CommitAsync(ExecutionBooking.Progress(executing, state, by), clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
+                ticket, walk, by, (state, token) => CommitAsync(ExecutionBooking.Progress(executing, state, by), clock.GetUtcNow(), token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

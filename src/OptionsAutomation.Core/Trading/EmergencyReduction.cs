@@ -57,7 +57,7 @@ public sealed class EmergencyReduction(IPositionStore positions, ExitService exi
     {
         try
         {
-            var check = await exits.CloseManuallyAsync(position.PositionId, actor, cancellationToken).ConfigureAwait(false);
+            var check = await exits.CloseManuallyAsync(position.PositionId, actor, walk: false, cancellationToken).ConfigureAwait(false);
             return check.Closed is { IsPartial: false, Trade: var trade }
                 ? Outcome(position, ReductionOutcome.Closed, $"exit {MoneyText.Price(trade.ExitPrice)}, realized {MoneyText.Signed(trade.PnlRealized)}", trade.PnlRealized)
                 : Outcome(position, ReductionOutcome.Failed, check.OrderError ?? "not closed", check.Closed?.Trade.PnlRealized);

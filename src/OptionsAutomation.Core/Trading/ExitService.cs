@@ -29,6 +29,7 @@ public sealed class ExitService(
     ExitRuleSettings rules,
     NyseCalendar calendar,
     ExecutionSettings execution,
+    PriceWalkPlanner walks,
     TimeProvider clock)
 {
     public const string Actor = "exit-job";
@@ -81,7 +82,13 @@ public sealed class ExitService(
     /// <exception cref="MarketClosedException">outside an NYSE session, unless <c>Execution:AllowOutsideSession</c>.</exception>
     /// <exception cref="TradingHaltedException">while the trading state is HALTED.</exception>
     /// <exception cref="OrderInProgressException">while a closing order for it is still working.</exception>
-    public async Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, CancellationToken cancellationToken)
+    public Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, CancellationToken cancellationToken) =>
+        CloseManuallyAsync(positionId, actor, walk: true, cancellationToken);
+
+    /// <param name="walk">
+    /// False for an emergency reduction: every position out now at the touch, not one price walk after another.
+    /// </param>
+    public async Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, bool walk, CancellationToken cancellationToken)
     {
         var position = await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
             ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -109,11 +116,11 @@ public sealed class ExitService(
         var marked = await marks.MarkAsync(position, asOf, persist: true, cancellationToken).ConfigureAwait(false);
         var decision = new ExitDecision(positionId, ExitDecisionKind.Exit, ExitReason.Manual, $"closed by {actor}",
             marked.Mark.Price, marked.Position.UnrealizedPnl, position.DaysToExpiry(MarketTime.DateOf(asOf)));
-        return await CloseAsync(marked.Position, decision, ExitReason.Manual, asOf, ExecutedBy.Manual, actor, cancellationToken).ConfigureAwait(false);
+        return await CloseAsync(marked.Position, decision, ExitReason.Manual, asOf, ExecutedBy.Manual, actor, walk, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<ExitCheck> CloseAsync(Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        CloseAsync(position, decision, reason, asOf, ExecutedBy.Auto, Actor, cancellationToken);
+        CloseAsync(position, decision, reason, asOf, ExecutedBy.Auto, Actor, walk: true, cancellationToken);
 
     /// <summary>
     /// Finishes a closing order left working by a crash or an unanswered broker call: asks the broker by its client order
@@ -162,7 +169,7 @@ public sealed class ExitService(
             token => ledger.TryLockCloseAsync(positionId, token), cancellationToken);
 
     private async Task<ExitCheck> CloseAsync(
-        Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, ExecutedBy executedBy, string actor, CancellationToken cancellationToken)
+        Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, ExecutedBy executedBy, string actor, bool walk, CancellationToken cancellationToken)
     {
         // One close per position at a time, in this process (in memory) and across workers (an advisory lock): a second
         // caller is told a close is in progress and sends nothing.
@@ -184,13 +191,15 @@ public sealed class ExitService(
             return new ExitCheck(position, decision, null, $"not sent: {denial}");
         }
 
-        var (current, ticket) = await BeginCloseAsync(position.PositionId, reason, asOf, actor, cancellationToken).ConfigureAwait(false);
+        // The walk's prices are per unit, so the position as read before its row lock plans the same walk.
+        var prices = walk ? await walks.ForCloseAsync(position, asOf, cancellationToken).ConfigureAwait(false) : null;
+        var (current, ticket) = await BeginCloseAsync(position.PositionId, reason, prices?.Start, asOf, actor, cancellationToken).ConfigureAwait(false);
         var clientOrderId = ticket.ClientOrderId;
         OrderState outcome;
         try
         {
             outcome = await orders.ExecuteAsync(
-                ticket, (state, token) => CommitAsync(CloseBooking.Progress(current, state, actor), token), cancellationToken).ConfigureAwait(false);
+                ticket, prices, actor, (state, token) => CommitAsync(CloseBooking.Progress(current, state, actor), token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -205,16 +214,17 @@ public sealed class ExitService(
     /// <summary>
     /// Under the position's row lock: re-reads it, is refused unless it is still OPEN or while a closing order for it is at
     /// work (so a second caller never sends a second order — the partial unique index <c>orders_one_working_close</c>
-    /// backs this), and records the PENDING closing order for its current open quantity before it is sent.
+    /// backs this), and records the PENDING closing order for its current open quantity at <paramref name="limitPrice"/>
+    /// (the walk's first price; null: marketable) before it is sent.
     /// </summary>
     /// <returns>The position as locked (its quantity is what the order closes) and the order's ticket, priced as of <paramref name="asOf"/>.</returns>
     private async Task<(Position Position, OrderTicket Ticket)> BeginCloseAsync(
-        long positionId, ExitReason reason, DateTimeOffset asOf, string actor, CancellationToken cancellationToken)
+        long positionId, ExitReason reason, decimal? limitPrice, DateTimeOffset asOf, string actor, CancellationToken cancellationToken)
     {
         await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
         var current = await entry.LockPositionAsync(positionId, byClosingOrder: false, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var (ticket, events) = CloseBooking.Begin(current, reason, actor, now);
+        var (ticket, events) = CloseBooking.Begin(current, reason, limitPrice, actor, now);
         await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
         return (current, ticket with { AsOf = asOf });
     }

@@ -13,6 +13,9 @@ internal static class OrderEvents
     /// <summary>The order was recorded PENDING, before the broker call.</summary>
     public const string Recorded = "order.submitted";
 
+    /// <summary>A price walk re-priced the working order.</summary>
+    public const string Repriced = "order.repriced";
+
     private const string Accepted = "order.accepted";
     private const string Prefix = "order.";
 

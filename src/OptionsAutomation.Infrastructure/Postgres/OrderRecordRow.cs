@@ -37,7 +37,7 @@ internal sealed class OrderRecordRow
     public WorkingOrder ToWorking() => new(
         ClientOrderId, DomainCodes.Parse<OrderIntent>(Intent), DomainCodes.Parse<OrderStatus>(Status), PositionId, RequestId, Reason, RowTime.Utc(CreatedAt));
 
-    public OrderRecord ToRecord(IEnumerable<OrderTransition> history, IEnumerable<OrderFillRecord> fills) => new(
+    public OrderRecord ToRecord(IEnumerable<OrderTransition> history, IEnumerable<OrderFillRecord> fills, IEnumerable<OrderReprice> reprices) => new(
         ClientOrderId,
         DomainCodes.Parse<OrderIntent>(Intent),
         StatusOf(Status),
@@ -55,7 +55,8 @@ internal sealed class OrderRecordRow
         RowTime.Utc(UpdatedAt),
         new ValueList<OrderLegRecord>(JsonSerializer.Deserialize<OrderLegRecord[]>(Legs, DomainJson.Options) ?? []),
         new ValueList<OrderTransition>(history),
-        new ValueList<OrderFillRecord>(fills));
+        new ValueList<OrderFillRecord>(fills),
+        new ValueList<OrderReprice>(reprices));
 
     /// <summary>A stored status; rows written before the state machine may say FAILED, a final refusal.</summary>
     public static OrderStatus StatusOf(string code) => code == "FAILED" ? OrderStatus.Rejected : DomainCodes.Parse<OrderStatus>(code);

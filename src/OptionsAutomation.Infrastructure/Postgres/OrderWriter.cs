@@ -108,4 +108,23 @@ internal static class OrderWriter
     private static OrderStatus Status(string code) => code == "FAILED" ? OrderStatus.Rejected : DomainCodes.Parse<OrderStatus>(code);
 
     private sealed record StoredOrder(string Status, int FilledQuantity, int? Quantity, decimal? Fees);
+
+    /// <summary>
+    /// A walk's accepted step: the order row's <c>limit_price</c> becomes the new limit (so it is always the last replace the
+    /// broker took) and an <c>order.repriced</c> audit event keeps the step, old and new limit and the cap.
+    /// </summary>
+    public static async Task RepriceAsync(NpgsqlTransaction transaction, OrderReprice reprice, CancellationToken cancellationToken)
+    {
+        var order = await transaction.Connection!.QuerySingleOrDefaultAsync<RepricedOrder>(new CommandDefinition(
+            """
+            UPDATE orders SET limit_price = @To, updated_at = @At WHERE client_order_id = @ClientOrderId
+            RETURNING request_id, position_id
+            """,
+            new { reprice.To, At = reprice.At.ToUniversalTime(), reprice.ClientOrderId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"order {reprice.ClientOrderId} is not recorded; an order is written before it is sent.");
+        await AuditLog.AppendAsync(transaction, new AuditEvent(reprice.At, reprice.Actor, OrderEvents.Repriced, "order", reprice.ClientOrderId, order.RequestId, order.PositionId,
+            new { step = reprice.Step, from = reprice.From, to = reprice.To, cap = reprice.Cap })).ConfigureAwait(false);
+    }
+
+    private sealed record RepricedOrder(string? RequestId, long? PositionId);
 }

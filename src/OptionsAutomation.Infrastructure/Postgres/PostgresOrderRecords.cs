@@ -76,15 +76,19 @@ public sealed class PostgresOrderRecords(NpgsqlDataSource dataSource) : IOrderRe
         var events = (await connection.QueryAsync<OrderEventRow>(new CommandDefinition(
             """
             SELECT entity_id, occurred_at, actor, event_type, (data->>'filled')::integer AS filled,
-                coalesce(data->>'reason', data->>'error') AS reason
+                coalesce(data->>'reason', data->>'error') AS reason,
+                CASE WHEN event_type = @Repriced THEN (data->>'step')::integer END AS step,
+                CASE WHEN event_type = @Repriced THEN (data->>'from')::numeric END AS from_limit,
+                CASE WHEN event_type = @Repriced THEN (data->>'to')::numeric END AS to_limit,
+                CASE WHEN event_type = @Repriced THEN (data->>'cap')::numeric END AS cap
             FROM audit_events
             WHERE entity_type = 'order' AND entity_id = ANY(@Ids)
             ORDER BY event_id
             """,
-            new { Ids = ids }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToLookup(e => e.EntityId, StringComparer.Ordinal);
+            new { Ids = ids, Repriced = OrderEvents.Repriced }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToLookup(e => e.EntityId, StringComparer.Ordinal);
         var fills = (await connection.QueryAsync<FillRow>(new CommandDefinition(FillsOfOrders, new { Ids = ids }, cancellationToken: cancellationToken))
             .ConfigureAwait(false)).ToLookup(f => f.ClientOrderId!, StringComparer.Ordinal);
-        return [.. orders.Select(o => o.ToRecord(History(o, events[o.ClientOrderId]), fills[o.ClientOrderId].Select(f => f.ToRecord())))];
+        return [.. orders.Select(o => o.ToRecord(History(o, events[o.ClientOrderId]), fills[o.ClientOrderId].Select(f => f.ToRecord()), Reprices(events[o.ClientOrderId])))];
     }
 
     public async Task<IReadOnlyList<OrderFillRecord>> FillsOfPositionAsync(long positionId, CancellationToken cancellationToken)
@@ -125,8 +129,18 @@ public sealed class PostgresOrderRecords(NpgsqlDataSource dataSource) : IOrderRe
         }
     }
 
+    /// <summary>The steps of the order's price walk, from its <c>order.repriced</c> events.</summary>
+    private static IEnumerable<OrderReprice> Reprices(IEnumerable<OrderEventRow> events) =>
+        events.Where(e => e is { EventType: OrderEvents.Repriced, Step: not null, ToLimit: not null, Cap: not null })
+            .Select(e => new OrderReprice(e.EntityId, e.Step!.Value, e.FromLimit, e.ToLimit!.Value, e.Cap!.Value, RowTime.Utc(e.OccurredAt), e.Actor));
+
     private sealed class OrderEventRow
     {
+        public int? Step { get; set; }
+        public decimal? FromLimit { get; set; }
+        public decimal? ToLimit { get; set; }
+        public decimal? Cap { get; set; }
+
         public string EntityId { get; set; } = "";
         public DateTime OccurredAt { get; set; }
         public string Actor { get; set; } = "";

@@ -81,6 +81,9 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
             case OrderMoved e:
                 await OrderWriter.MoveAsync(transaction, e.State, e.Actor, e.RequestId, e.PositionId, e.Error, now, cancellationToken).ConfigureAwait(false);
                 break;
+            case OrderRepriced e:
+                await OrderWriter.RepriceAsync(transaction, e.Reprice, cancellationToken).ConfigureAwait(false);
+                break;
             case OrderMarkedUnknown e:
                 await OrderWriter.MarkUnknownAsync(transaction, e.ClientOrderId, e.Actor, e.RequestId, e.PositionId, e.Error, now, cancellationToken).ConfigureAwait(false);
                 break;

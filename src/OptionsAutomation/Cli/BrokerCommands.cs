@@ -7,7 +7,8 @@ using OptionsAutomation.Infrastructure.Brokers.TradeStation;
 namespace OptionsAutomation.Cli;
 
 /// <summary>
-/// <c>optauto broker login|status</c>: link a TradeStation account and see what the worker trades through. Each
+/// <c>optauto broker login|status|reconcile</c>: link a TradeStation account, see what the worker trades through and
+/// compare the broker's positions with ours. Each
 /// subcommand is a method returning its <see cref="Command"/>; <see cref="Create"/> lists them, so another verb is one
 /// more line there. Neither prints a token.
 /// </summary>
@@ -17,6 +18,7 @@ internal static class BrokerCommands
     {
         Login(overrides),
         Status(overrides),
+        BrokerReconcileCommand.Create(overrides),
     };
 
     public static Command Login(IReadOnlyList<string> overrides)

@@ -221,7 +221,7 @@ internal static class CliOutput
         AnsiConsole.Write(grid);
     }
 
-    private static Text Cell(object? value) => new(Format(value));
+    public static Text Cell(object? value) => new(Format(value));
 
     /// <summary>New York clock time with the day's offset (13:00 -05:00); the date has its own column.</summary>
     private static string EtTime(DateTimeOffset t) => t.ToString("HH:mm zzz", CultureInfo.InvariantCulture);

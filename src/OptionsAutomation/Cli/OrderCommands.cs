@@ -40,13 +40,15 @@ internal static class OrderCommands
             .AddColumn(new TableColumn("Client order id").NoWrap())
             .AddColumns("Intent", "State", "Position", "Filled/Qty", "Limit", "Fill price", "Fees")
             .AddColumn(new TableColumn("Created (UTC)").NoWrap())
-            .AddColumn("History");
+            .AddColumn("History")
+            .AddColumn("Price walk");
         foreach (var o in orders)
         {
             table.AddRow(
                 new Text(o.ClientOrderId), new Text(o.Intent.ToCode()), new Text(o.State.ToCode()), new Text(CliOutput.Format(o.PositionId)),
                 new Text($"{CliOutput.Format(o.FilledQuantity)}/{CliOutput.Format(o.Quantity)}"), new Text(CliOutput.Format(o.LimitPrice)),
-                new Text(CliOutput.Format(o.FillPrice)), new Text(CliOutput.Format(o.Fees)), new Text(CliOutput.Format(o.CreatedAt)), new Text(string.Join(" → ", o.History.Select(h => h.Status.ToCode()))));
+                new Text(CliOutput.Format(o.FillPrice)), new Text(CliOutput.Format(o.Fees)), new Text(CliOutput.Format(o.CreatedAt)), new Text(string.Join(" → ", o.History.Select(h => h.Status.ToCode()))),
+                new Text(string.Join(" → ", o.Reprices.Select(r => CliOutput.Format(r.To)))));
         }
 
         AnsiConsole.Write(table);

@@ -124,14 +124,16 @@ internal static class PositionCommands
             }
 
             var fills = await services.Get<IOrderRecords>().FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
+            var steps = await PriceSteps.OfAsync(services.Get<IOrderRecords>(), new OrderFilter(position.PositionId), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                CliOutput.Json(PositionDetailJson.Of(position, fills));
+                CliOutput.Json(PositionDetailJson.Of(position, fills, steps));
             }
             else
             {
                 CliOutput.PositionDetail(position);
                 CliOutput.FillTable(fills);
+                PriceSteps.Table(steps);
             }
 
             return CliAction.Ok;

@@ -8,14 +8,16 @@ namespace OptionsAutomation.Cli;
 
 /// <summary>
 /// The JSON of one position with its fills (<c>positions show --json</c>, <c>GET /api/positions/{id}</c>): the
-/// position's own keys, as <c>positions list</c> prints them, and <c>fills</c>, every fill booked to it, oldest first.
+/// position's own keys, as <c>positions list</c> prints them, <c>fills</c>, every fill booked to it, oldest first, and
+/// <c>price_steps</c>, every re-price of its orders' price walks, oldest first.
 /// </summary>
 internal static class PositionDetailJson
 {
-    public static JsonObject Of(Position position, IReadOnlyList<OrderFillRecord> fills)
+    public static JsonObject Of(Position position, IReadOnlyList<OrderFillRecord> fills, IReadOnlyList<OrderReprice> steps)
     {
         var json = JsonSerializer.SerializeToNode(position, DomainJson.Options)!.AsObject();
         json["fills"] = JsonSerializer.SerializeToNode(fills, DomainJson.Options);
+        json["price_steps"] = JsonSerializer.SerializeToNode(steps, DomainJson.Options);
         return json;
     }
 }

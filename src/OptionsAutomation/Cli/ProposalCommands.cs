@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Text.Json;
 using OptionsAutomation.Core;
+using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Json;
 using Spectre.Console;
 
 namespace OptionsAutomation.Cli;
@@ -88,13 +91,17 @@ internal static class ProposalCommands
             var key = parse.GetRequiredValue(id);
             var proposal = await services.Get<IProposalStore>().FindAsync(key, cancellationToken).ConfigureAwait(false)
                 ?? throw new ProposalNotFoundException(key);
+            var steps = await PriceSteps.OfAsync(services.Get<IOrderRecords>(), new OrderFilter(RequestId: key), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                CliOutput.Json(proposal);
+                var detail = JsonSerializer.SerializeToNode(proposal, DomainJson.Options)!.AsObject();
+                detail["price_steps"] = JsonSerializer.SerializeToNode(steps, DomainJson.Options);
+                CliOutput.Json(detail);
             }
             else
             {
                 Table([proposal]);
+                PriceSteps.Table(steps);
             }
 
             return CliAction.Ok;

@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Reconciliation;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
@@ -57,7 +58,16 @@ public static class ServiceRegistration
         services.AddSingleton(Validated(configuration.GetSection(ProposalSettings.SectionName).Get<ProposalSettings>() ?? new ProposalSettings(), s => s.Validate()));
         services.AddSingleton(Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(), s => s.Validate()));
         services.AddSingleton<IProposalStore, PostgresProposalStore>();
-        services.AddSingleton<IAccountEquity, PaperAccount>();
+        // Equity comes from the linked broker's balances; the paper broker's account is ours (PaperAccount).
+        if (string.Equals(configuration["Broker:Provider"] ?? "paper", "paper", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IAccountEquity, PaperAccount>();
+        }
+        else
+        {
+            services.AddSingleton<IAccountEquity, BrokerAccountEquity>();
+        }
+
         services.AddSingleton(ReadRisk(configuration));
         services.AddSingleton<RiskGate>();
         services.AddSingleton<ITradingControlsReader, PostgresTradingControls>();
@@ -73,11 +83,15 @@ public static class ServiceRegistration
         services.AddSingleton<ProposalService>();
         services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));
         services.AddSingleton<IPollDelay, ClockDelay>();
+        services.AddSingleton<PriceWalkPlanner>();
         services.AddSingleton<OrderExecutor>();
         services.AddSingleton<KeyedGate>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<IOrderRecords, PostgresOrderRecords>();
         services.AddSingleton<OrderRecoveryService>();
+        services.AddSingleton(Validated(configuration.GetSection(ReconciliationSettings.SectionName).Get<ReconciliationSettings>() ?? new ReconciliationSettings(), s => s.Validate()));
+        services.AddSingleton<IReconciliationLog, PostgresReconciliationLog>();
+        services.AddSingleton<BrokerReconciliationService>();
         services.AddSingleton(Validated(configuration.GetSection(AuditSettings.SectionName).Get<AuditSettings>() ?? new AuditSettings(), s => s.Validate()));
         services.AddSingleton<AuditReader>();
         services.AddSingleton<AuditHorizon>();

@@ -56,6 +56,7 @@ internal static class PositionService
         ProposalEndpoints.Map(api, mutations);
         AlertEndpoints.Map(api);
         OrderEndpoints.Map(api);
+        BrokerEndpoints.Map(api);
         ServiceEndpoints.Map(app, api, mutations);
         app.MapOpenApi();
         // Listen from the start: job runs counted before the first scrape would otherwise be lost.

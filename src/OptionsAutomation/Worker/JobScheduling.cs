@@ -12,7 +12,7 @@ namespace OptionsAutomation.Worker;
 /// </summary>
 internal static class JobScheduling
 {
-    public static IServiceCollection AddTradingJobs(this IServiceCollection services, JobSettings settings, string connectionString)
+    public static IServiceCollection AddTradingJobs(this IServiceCollection services, JobSettings settings, string reconcileCron, string connectionString)
     {
         services.AddQuartz(quartz =>
         {
@@ -27,6 +27,8 @@ internal static class JobScheduling
             Schedule<OrderRecoveryJob>(quartz, OrderRecoveryJob.Key, settings.OrderRecoveryCron);
             // Once at start-up too: a worker that died mid-order finishes it before its first minute ends.
             quartz.AddTrigger(trigger => trigger.ForJob(OrderRecoveryJob.Key).WithIdentity(OrderRecoveryJob.Key.Name + "-startup").StartNow());
+            Schedule<ReconcileJob>(quartz, ReconcileJob.Key, reconcileCron);
+            quartz.AddTrigger(trigger => trigger.ForJob(ReconcileJob.Key).WithIdentity(ReconcileJob.StartupTrigger).StartNow());
             quartz.AddJobListener<JobFailureAlerts>([Matchers.AllJobs()]);
             quartz.AddJobListener<JobRunMetrics>([Matchers.AllJobs()]);
         });

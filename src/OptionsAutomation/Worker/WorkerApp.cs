@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OptionsAutomation.Core.Reconciliation;
 using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Postgres;
@@ -50,7 +51,8 @@ internal static class WorkerApp
 
         var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();
         builder.Services.AddSingleton(jobs);
-        builder.Services.AddTradingJobs(jobs, PostgresConnection.Resolve(configuration));
+        var reconcile = configuration.GetSection(ReconciliationSettings.SectionName).Get<ReconciliationSettings>() ?? new ReconciliationSettings();
+        builder.Services.AddTradingJobs(jobs, reconcile.Cron, PostgresConnection.Resolve(configuration));
         builder.Services.AddPositionService();
         replaceServices?.Invoke(builder.Services);
         var app = builder.Build();

@@ -44,7 +44,7 @@ public sealed class OrderExecutorCancelTests
     private static OrderExecutor Executor(IBroker broker)
     {
         var clock = new FixedClock(T0);
-        return new OrderExecutor(broker, new ExecutionSettings { FillTimeoutSeconds = 30, PollIntervalSeconds = 1 }, new ClockAdvance(clock), clock);
+        return new OrderExecutor(broker, new ExecutionSettings { FillTimeoutSeconds = 30, PollIntervalSeconds = 1 }, new ClockAdvance(clock), clock, new InMemoryTradingJournal(new InMemoryPositionStore()));
     }
 
     private static OrderState State(OrderStatus status, int filled) =>

@@ -4,6 +4,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Brokers;
@@ -88,7 +89,7 @@ public sealed class PaperBrokerTests(PostgresServer server) : IAsyncLifetime
     {
         var broker = Broker();
         var seen = new List<OrderStatus>();
-        var executor = new OrderExecutor(broker, new ExecutionSettings { FillTimeoutSeconds = 30, PollIntervalSeconds = 1 }, new AdvancingDelay(_clock), _clock);
+        var executor = new OrderExecutor(broker, new ExecutionSettings { FillTimeoutSeconds = 30, PollIntervalSeconds = 1 }, new AdvancingDelay(_clock), _clock, _db.Journal());
 
         var final = await executor.ExecuteAsync(SellPut(-1.60m), (s, _) => { seen.Add(s.Status); return Task.CompletedTask; }, CancellationToken.None);
 

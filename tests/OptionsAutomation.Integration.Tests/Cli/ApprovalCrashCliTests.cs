@@ -26,6 +26,8 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
         ["MarketData__Csv__ChainFiles__0"] = Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv"),
         ["Execution__AllowOutsideSession"] = "true",
         ["Execution__PollIntervalSeconds"] = "0.2",
+        // The order must rest at the proposal's limit: no price walk toward the bid.
+        ["Execution__PriceWalk__Enabled"] = "false",
         // The quotes are years old and the limit is 50% off the mid: let the gate pass them so the order rests.
         ["Risk__MaxQuoteAgeMinutes"] = "100000000",
         ["Risk__MaxPriceDeviationPercent"] = "100",

@@ -33,6 +33,8 @@ public sealed class ExitCliTests(PostgresServer server) : CliTestBase(server)
         ["MarketData__Csv__UnderlyingFiles__SPY"] = MarketDataFiles.SpyStock2021,
         ["Broker__Paper__PriceImprovement"] = "0.01",
         ["Broker__Paper__FeePerContract"] = "0.65",
+        // These tests pin marketable closes at the touch (less the improvement); walking closes: PriceWalkCloseTests.
+        ["Execution__PriceWalk__Enabled"] = "false",
     };
 
     [Fact]

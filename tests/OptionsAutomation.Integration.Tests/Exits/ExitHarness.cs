@@ -22,8 +22,9 @@ internal sealed class ExitHarness
     /// <param name="crash">A step at which this harness's ledger or broker kills the "process" (see <see cref="CrashProxy{T}"/>).</param>
     public ExitHarness(
         TestDatabase db, ManualClock clock, ExitRuleSettings? rules = null, IBroker? broker = null, PaperBrokerSettings? paper = null, Func<IBroker, IBroker>? wrap = null,
-        CrashStep? crash = null)
+        CrashStep? crash = null, ExecutionSettings? execution = null)
     {
+        Execution = execution ?? Unwalked;
         Rules = rules ?? new ExitRuleSettings();
         Clock = clock;
         Db = db;
@@ -37,10 +38,18 @@ internal sealed class ExitHarness
         Paper = broker ?? new PaperBroker(db.DataSource, Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
         Broker = CrashProxy<IBroker>.Wrap(wrap is null ? Paper : wrap(Paper), crash);
         Controls = db.Controls();
-        Exits = new ExitService(store, Marks, CrashProxy<ICloseLedger>.Wrap(Closes, crash), journal, Alerts, new OrderExecutor(Broker, new ExecutionSettings(), new AdvancingDelay(clock), clock), Controls, new KeyedGate(), Rules,
-            new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
+        Exits = new ExitService(store, Marks, CrashProxy<ICloseLedger>.Wrap(Closes, crash), journal, Alerts, new OrderExecutor(Broker, Execution, new AdvancingDelay(clock), clock, journal), Controls, new KeyedGate(), Rules,
+            new Core.Calendar.NyseCalendar(), Execution, Walks(), clock);
         Expirations = new ExpirationService(store, Quotes, journal, Alerts, new Core.Calendar.NyseCalendar(), clock);
     }
+
+    /// <summary>
+    /// The execution settings of the exit tests written before price walking: a close is marketable (fills at the touch),
+    /// which their prices pin. Walking tests pass settings of their own.
+    /// </summary>
+    public static ExecutionSettings Unwalked { get; } = new() { PriceWalk = new PriceWalkSettings { Enabled = false } };
+
+    public ExecutionSettings Execution { get; }
 
     public TestDatabase Db { get; }
 
@@ -78,8 +87,10 @@ internal sealed class ExitHarness
     /// <summary>The exit service of a fresh process over the same database and broker (after a crash).</summary>
     public ExitService Restarted() => new(Db.Store(Clock),
         new MarkToMarketService(Db.Store(Clock), new PostgresMarkLedger(Db.DataSource), new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), Clock),
-        Closes, Journal, Alerts, new OrderExecutor(Paper, new ExecutionSettings(), new AdvancingDelay(Clock), Clock), Controls,
-        new KeyedGate(), Rules, new Core.Calendar.NyseCalendar(), new ExecutionSettings(), Clock);
+        Closes, Journal, Alerts, new OrderExecutor(Paper, Execution, new AdvancingDelay(Clock), Clock, Journal), Controls,
+        new KeyedGate(), Rules, new Core.Calendar.NyseCalendar(), Execution, Walks(), Clock);
+
+    private PriceWalkPlanner Walks() => new(Quotes, Execution, new ProposalSettings());
 
     /// <summary>The expiration service of a fresh process (after a crash).</summary>
     public ExpirationService RestartedExpirations() => new(Db.Store(Clock), Quotes, Journal, Alerts, new Core.Calendar.NyseCalendar(), Clock);

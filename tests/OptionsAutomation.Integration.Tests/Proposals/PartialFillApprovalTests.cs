@@ -21,7 +21,11 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
     private static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
     private static readonly RiskSettings Risk = new() { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 50m };
     private static readonly PaperBrokerSettings Paper = new() { StartingEquity = 400_000m, MaxContractsPerFill = 1 };
-    private static readonly ExecutionSettings Execution = new() { AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1 };
+    // The limit rests at the proposal's 3.67 on purpose: no price walk toward the bid.
+    private static readonly ExecutionSettings Execution = new()
+    {
+        AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1, PriceWalk = new PriceWalkSettings { Enabled = false },
+    };
     private readonly ManualClock _clock = new(Close);
     private TestDatabase _db = null!;
 

@@ -55,10 +55,10 @@ internal sealed class ProposalHarness(TestDatabase db, ManualClock clock, RiskSe
         // One journal for the approval and the position it opens, so a step counts their entries together.
         var journal = CrashProxy<ITradingJournal>.Wrap(Journal(), crash);
         var quotes = market ?? SpyChains2021;
-        var executor = new OrderExecutor(CrashProxy<IBroker>.Wrap(broker ?? Broker(quotes), crash), execution, new AdvancingDelay(clock), clock);
+        var executor = new OrderExecutor(CrashProxy<IBroker>.Wrap(broker ?? Broker(quotes), crash), execution, new AdvancingDelay(clock), clock, journal);
         return new ApprovalService(
             CrashProxy<IProposalStore>.Wrap(Store(), crash), journal, positions, new PositionManager(positions, journal, new ExitRuleSettings(), clock), quotes, executor, Snapshots(quotes),
-            new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), clock);
+            new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), new PriceWalkPlanner(quotes, execution, new ProposalSettings()), clock);
     }
 
     private RiskSnapshots Snapshots(IMarketData market)

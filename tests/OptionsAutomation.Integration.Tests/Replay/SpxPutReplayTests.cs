@@ -289,9 +289,9 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
             var broker = new PaperBroker(db.DataSource, Market, new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m }, clock);
             Positions = db.Positions(clock, rules);
             var journal = new PostgresTradingJournal(db.DataSource, NullLogger<PostgresTradingJournal>.Instance);
-            _exits = new ExitService(store, marks, new PostgresCloseLedger(db.DataSource), journal, alerts, new OrderExecutor(broker, new ExecutionSettings(), new AdvancingDelay(clock), clock),
+            _exits = new ExitService(store, marks, new PostgresCloseLedger(db.DataSource), journal, alerts, new OrderExecutor(broker, Exits.ExitHarness.Unwalked, new AdvancingDelay(clock), clock, journal),
                 db.Controls(), new KeyedGate(), rules,
-                new Core.Calendar.NyseCalendar(), new ExecutionSettings(), clock);
+                new Core.Calendar.NyseCalendar(), Exits.ExitHarness.Unwalked, new PriceWalkPlanner(Market, Exits.ExitHarness.Unwalked, new ProposalSettings()), clock);
             Expirations = new ExpirationService(store, Market, journal, alerts, new NyseCalendar(), clock);
         }
 

@@ -52,12 +52,12 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         Assert.Equal(1, await Db.CountAsync("audit_events", $"event_type = 'order.submitted' AND position_id = {positionId} AND actor = 'telegram:111'"));
         var edit = Api.Calls("editMessageText").Single().Body;
         Assert.Equal(777, edit.GetProperty("message_id").GetInt64());
-        // Bought back at the 3.69 ask: (3.67 − 3.69) × 100 − 2 × $0.65 fees.
-        Assert.Equal($"✅ Position {positionId} closed — SPY — manual — exit 3.69 — -$3.30", edit.GetProperty("text").GetString());
+        // Bought back at the 3.67 mid, where the price walk starts: (3.67 − 3.67) × 100 − 2 × $0.65 fees.
+        Assert.Equal($"✅ Position {positionId} closed — SPY — manual — exit 3.67 — -$1.30", edit.GetProperty("text").GetString());
 
         // The exit alert reaches the chat from the outbox.
         await Worker.Get<OutboxDelivery>().DeliverDueAsync(CancellationToken.None);
-        Assert.Contains(Api.Calls("sendMessage"), c => c.Body.GetProperty("text").GetString() == $"Position {positionId} exited — SPY CSP — manual — -$3.30 (-0.9%)");
+        Assert.Contains(Api.Calls("sendMessage"), c => c.Body.GetProperty("text").GetString() == $"Position {positionId} exited — SPY CSP — manual — -$1.30 (-0.35%)");
         Assert.Equal(1, await Db.CountAsync("outbox", $"dedup_key = 'exit:{positionId}' AND delivery = 'sent'"));
 
         // A second confirm closes nothing more.

@@ -9,18 +9,19 @@ namespace OptionsAutomation.Core.Trading.Journal;
 public static class CloseBooking
 {
     /// <summary>
-    /// A closing order for the position as locked (its whole open quantity), recorded PENDING before it is sent. The
-    /// caller locked the row and was refused while another closing order is working, so at most one is at work.
+    /// A closing order for the position as locked (its whole open quantity) at <paramref name="limitPrice"/> (null:
+    /// marketable), recorded PENDING before it is sent. The caller locked the row and was refused while another closing
+    /// order is working, so at most one is at work.
     /// </summary>
     /// <exception cref="PositionNotOpenException">when it is no longer OPEN.</exception>
-    public static (OrderTicket Ticket, IReadOnlyList<TradingEvent> Events) Begin(Position locked, ExitReason reason, string actor, DateTimeOffset now)
+    public static (OrderTicket Ticket, IReadOnlyList<TradingEvent> Events) Begin(Position locked, ExitReason reason, decimal? limitPrice, string actor, DateTimeOffset now)
     {
         if (locked.Status != PositionStatus.Open)
         {
             throw new PositionNotOpenException(locked.PositionId, locked.Status);
         }
 
-        var ticket = OrderTicket.ToClose(locked, $"close-{locked.PositionId}-{Guid.CreateVersion7(now):N}", now);
+        var ticket = OrderTicket.ToClose(locked, $"close-{locked.PositionId}-{Guid.CreateVersion7(now):N}", now) with { LimitPrice = limitPrice };
         return (ticket, [new OrderSubmitted(ticket, OrderIntent.Close, locked.RequestId, locked.PositionId, reason.ToCode(), actor)]);
     }
 

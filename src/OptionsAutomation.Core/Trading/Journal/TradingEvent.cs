@@ -20,6 +20,9 @@ public sealed record OrderSubmitted(OrderTicket Ticket, OrderIntent Intent, stri
 /// <summary>The order moved to <paramref name="State"/> (a repeat of the stored state writes nothing); <paramref name="Error"/> overrides its reason.</summary>
 public sealed record OrderMoved(OrderState State, string? RequestId, long? PositionId, string? Error, string Actor) : TradingEvent;
 
+/// <summary>A step of a price walk the broker accepted: the order's stored limit follows it, and the step is audited.</summary>
+public sealed record OrderRepriced(OrderReprice Reprice) : TradingEvent;
+
 /// <summary>The broker call gave no answer: the order becomes UNKNOWN (unless already final) for recovery to ask again.</summary>
 public sealed record OrderMarkedUnknown(string ClientOrderId, string? RequestId, long? PositionId, string Error, string Actor) : TradingEvent;
 

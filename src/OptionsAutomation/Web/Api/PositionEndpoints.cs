@@ -51,7 +51,8 @@ internal static class PositionEndpoints
         position ??= await positions.FindByRequestIdAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new PositionNotFoundException(id);
         var fills = await orders.FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(PositionDetailJson.Of(position, fills));
+        var steps = await PriceSteps.OfAsync(orders, new OrderFilter(position.PositionId), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(PositionDetailJson.Of(position, fills, steps));
     }
 
     private static async Task<Results<Ok<Position>, ProblemHttpResult>> CloseAsync(ExitService exits, long id, CancellationToken cancellationToken)

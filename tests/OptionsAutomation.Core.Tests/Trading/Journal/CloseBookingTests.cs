@@ -48,14 +48,14 @@ public sealed class CloseBookingTests
     }
 
     [Fact]
-    public void Begin_RecordsAPendingCloseForTheLockedQuantity()
+    public void Begin_RecordsAPendingCloseForTheLockedQuantityAtTheWalksFirstPrice()
     {
         var position = PositionBuilder.Csp("SPY", 580m, 1.50m).WithId(7).WithRequestId("req-7").WithQuantity(3).Build();
 
-        var (ticket, events) = CloseBooking.Begin(position, ExitReason.StopLoss, "alice", Now);
+        var (ticket, events) = CloseBooking.Begin(position, ExitReason.StopLoss, 0.85m, "alice", Now);
 
         Assert.StartsWith("close-7-", ticket.ClientOrderId, StringComparison.Ordinal);
-        Assert.Equal((3, (decimal?)null, Now), (ticket.Quantity, ticket.LimitPrice, ticket.AsOf));
+        Assert.Equal((3, (decimal?)0.85m, Now), (ticket.Quantity, ticket.LimitPrice, ticket.AsOf));
         Assert.Equal(new OrderSubmitted(ticket, OrderIntent.Close, "req-7", 7, "stop_loss", "alice"), Assert.Single(events));
     }
 
@@ -65,6 +65,6 @@ public sealed class CloseBookingTests
         var position = PositionBuilder.Csp().WithId(7).Build();
         var closed = position.Close(TestExits.At(0.50m, ExitReason.ProfitTarget), Now).Position;
 
-        Assert.Throws<PositionNotOpenException>(() => CloseBooking.Begin(closed, ExitReason.StopLoss, "alice", Now));
+        Assert.Throws<PositionNotOpenException>(() => CloseBooking.Begin(closed, ExitReason.StopLoss, null, "alice", Now));
     }
 }

@@ -60,8 +60,8 @@ public sealed class TradeStationExitSweepTests(PostgresServer server) : IAsyncLi
         var sweep = new ExitService(
             positions,
             new MarkToMarketService(positions, new PostgresMarkLedger(_db.DataSource), new PositionValuer(marketData, rules), new GreeksEstimator(new PricingSettings()), _clock),
-            exits.Closes, exits.Journal, exits.Alerts, new OrderExecutor(exits.Broker, new ExecutionSettings(), new AdvancingDelay(_clock), _clock), exits.Controls,
-            new KeyedGate(), rules, new NyseCalendar(), new ExecutionSettings(), _clock);
+            exits.Closes, exits.Journal, exits.Alerts, new OrderExecutor(exits.Broker, new ExecutionSettings(), new AdvancingDelay(_clock), _clock, exits.Journal), exits.Controls,
+            new KeyedGate(), rules, new NyseCalendar(), new ExecutionSettings(), new PriceWalkPlanner(marketData, new ExecutionSettings(), new ProposalSettings()), _clock);
 
         var first = await sweep.RunAsync(_clock.GetUtcNow(), execute: false, CancellationToken.None);
         _clock.Set(TsMarket.Now.AddMinutes(5));

@@ -1,0 +1,81 @@
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading;
+
+namespace OptionsAutomation.Core.Reconciliation;
+
+/// <summary>
+/// Compares the broker's option positions with the ones our fills project (<see cref="BrokerReconciliation"/>) and, when
+/// the differences are new — not the ones the run before found — moves the trading state to <c>Broker:OnMismatch</c>
+/// (only ever tighter) and raises one alert naming the symbols. It never changes a position or sends an order: what
+/// happened at the broker is for a person to book. The state moves before the run is recorded, so a crash in between
+/// finds the difference new again next run (the state is already set; the alert goes out then).
+/// </summary>
+public sealed class BrokerReconciliationService(
+    IBroker broker, IPositionStore positions, IOrderRecords orders, IReconciliationLog log, ITradingControls controls,
+    ReconciliationSettings settings, TimeProvider clock)
+{
+    public const string Actor = "reconciliation";
+
+    /// <summary>Compares only: no alert, no state change, nothing recorded (<c>GET /api/broker/reconcile</c>).</summary>
+    public async Task<ReconciliationReport> CompareAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var theirs = await broker.GetPositionsAsync(cancellationToken).ConfigureAwait(false);
+        var ours = await HoldingsAsync(cancellationToken).ConfigureAwait(false);
+        var working = (await orders.ListAsync(new OrderFilter(OpenOnly: true), cancellationToken).ConfigureAwait(false))
+            .SelectMany(o => o.Legs.Select(l => (l.Symbol, Contracts: (Buys(l.Side) ? 1 : -1) * l.Ratio * (o.Quantity ?? 0))))
+            .ToList();
+        return BrokerReconciliation.Compare(theirs, ours, working, MarketTime.DateOf(now), now);
+    }
+
+    /// <summary>Compares, records the run, and on a new difference tightens the trading state and alerts once.</summary>
+    public async Task<ReconciliationOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var report = await CompareAsync(cancellationToken).ConfigureAwait(false);
+        var previous = await log.LastAsync(cancellationToken).ConfigureAwait(false);
+        if (report.Matches || report.Signature == previous?.Signature)
+        {
+            await log.RecordAsync(report, null, cancellationToken).ConfigureAwait(false);
+            return new ReconciliationOutcome(report, false, null);
+        }
+
+        var state = settings.MismatchState;
+        var changed = await controls.TightenStateAsync(state, ReconciliationAlert.Reason(report), Actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await log.RecordAsync(report, ReconciliationAlert.For(report, previous, state), cancellationToken).ConfigureAwait(false);
+        return new ReconciliationOutcome(report, true, changed?.State);
+    }
+
+    /// <summary>
+    /// Every leg of every open option position, signed, at the average price of the fills that opened it (a position has
+    /// one opening order; its closing fills trade the other way and do not move the open contracts' price).
+    /// </summary>
+    private async Task<List<Holding>> HoldingsAsync(CancellationToken cancellationToken)
+    {
+        var holdings = new List<Holding>();
+        foreach (var position in await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (!position.IsOption)
+            {
+                continue;
+            }
+
+            var fills = await orders.FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
+            foreach (var leg in position.Legs)
+            {
+                var opening = leg.Side == LegSide.Short ? FillSide.Sell : FillSide.Buy;
+                var opened = fills.Where(f => f.Side == opening && f.Symbol == leg.Contract.OccSymbol).ToList();
+                var contracts = opened.Sum(f => f.Quantity);
+                var average = contracts == 0 ? (decimal?)null : opened.Sum(f => f.Price * f.Quantity) / contracts;
+                holdings.Add(new Holding(leg.Contract, (leg.Side == LegSide.Short ? -1 : 1) * leg.Ratio * position.Quantity, average));
+            }
+        }
+
+        return holdings;
+    }
+
+    private static bool Buys(OrderSide side) => side is OrderSide.BuyToOpen or OrderSide.BuyToClose;
+}
