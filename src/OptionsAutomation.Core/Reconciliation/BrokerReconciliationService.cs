@@ -4,6 +4,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Journal;
 
 namespace OptionsAutomation.Core.Reconciliation;
 
@@ -11,11 +12,11 @@ namespace OptionsAutomation.Core.Reconciliation;
 /// Compares the broker's option positions with the ones our fills project (<see cref="BrokerReconciliation"/>) and, when
 /// the differences are new — not the ones the run before found — moves the trading state to <c>Broker:OnMismatch</c>
 /// (only ever tighter) and raises one alert naming the symbols. It never changes a position or sends an order: what
-/// happened at the broker is for a person to book. The state moves before the run is recorded, so a crash in between
-/// finds the difference new again next run (the state is already set; the alert goes out then).
+/// happened at the broker is for a person to book. The run, the state change and the alert are one journal entry, decided
+/// on the trading state as locked there.
 /// </summary>
 public sealed class BrokerReconciliationService(
-    IBroker broker, IPositionStore positions, IOrderRecords orders, IReconciliationLog log, ITradingControls controls,
+    IBroker broker, IPositionStore positions, IOrderRecords orders, IReconciliationLog log, ITradingJournal journal,
     ReconciliationSettings settings, TimeProvider clock)
 {
     public const string Actor = "reconciliation";
@@ -37,16 +38,20 @@ public sealed class BrokerReconciliationService(
     {
         var report = await CompareAsync(cancellationToken).ConfigureAwait(false);
         var previous = await log.LastAsync(cancellationToken).ConfigureAwait(false);
-        if (report.Matches || report.Signature == previous?.Signature)
+        var isNew = !report.Matches && report.Signature != previous?.Signature;
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var controls = await entry.LockControlsAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        List<TradingEvent> events = [new ReconciliationRecorded(report, isNew)];
+        var tightened = isNew ? ControlsBooking.Tightened(controls.State, settings.MismatchState, ReconciliationAlert.Reason(report), Actor, now) : null;
+        events.AddRange(tightened ?? []);
+        if (isNew)
         {
-            await log.RecordAsync(report, null, cancellationToken).ConfigureAwait(false);
-            return new ReconciliationOutcome(report, false, null);
+            events.Add(new AlertRaised(ReconciliationAlert.For(report, previous, settings.MismatchState)));
         }
 
-        var state = settings.MismatchState;
-        var changed = await controls.TightenStateAsync(state, ReconciliationAlert.Reason(report), Actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        await log.RecordAsync(report, ReconciliationAlert.For(report, previous, state), cancellationToken).ConfigureAwait(false);
-        return new ReconciliationOutcome(report, true, changed?.State);
+        await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
+        return new ReconciliationOutcome(report, isNew, tightened is null ? null : settings.MismatchState);
     }
 
     /// <summary>

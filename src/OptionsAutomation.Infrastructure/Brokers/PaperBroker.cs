@@ -54,76 +54,23 @@ public sealed class PaperBroker(NpgsqlDataSource dataSource, IMarketData marketD
         return order.State;
     }
 
-    public async Task<OrderState?> GetOrderAsync(string clientOrderId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (await PaperOrderStore.LoadForUpdateAsync(transaction, clientOrderId, cancellationToken).ConfigureAwait(false) is not { } order)
-        {
-            return null;
-        }
+    public Task<OrderState?> GetOrderAsync(string clientOrderId, CancellationToken cancellationToken) =>
+        WhileWorkingAsync(clientOrderId, EvaluateNowAsync, cancellationToken);
 
-        if (!order.State.IsFinal)
-        {
-            var asOf = order.EvaluatedAt(clock.GetUtcNow());
-            // A leg unquoted now leaves a working order as it is; it was quoted when it was placed.
-            var (quotes, _) = await QuotesAsync(order.Ticket, asOf, cancellationToken).ConfigureAwait(false);
-            if (quotes is not null)
-            {
-                Evaluate(order, quotes, asOf);
-                await PaperOrderStore.SaveAsync(transaction, order, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return order.State;
-    }
-
-    public async Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (await PaperOrderStore.LoadForUpdateAsync(transaction, clientOrderId, cancellationToken).ConfigureAwait(false) is not { } order)
-        {
-            return null;
-        }
-
-        if (!order.State.IsFinal)
+    public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken) =>
+        WhileWorkingAsync(clientOrderId, (order, _) =>
         {
             order.Cancel(order.EvaluatedAt(clock.GetUtcNow()));
-            await PaperOrderStore.SaveAsync(transaction, order, cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return order.State;
-    }
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     /// <summary>Re-prices a working order and evaluates it at the new limit at once, as a marketable replace would fill.</summary>
-    public async Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (await PaperOrderStore.LoadForUpdateAsync(transaction, clientOrderId, cancellationToken).ConfigureAwait(false) is not { } order)
-        {
-            return null;
-        }
-
-        if (!order.State.IsFinal)
+    public Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken) =>
+        WhileWorkingAsync(clientOrderId, (order, token) =>
         {
             order.Reprice(limitPrice);
-            var asOf = order.EvaluatedAt(clock.GetUtcNow());
-            var (quotes, _) = await QuotesAsync(order.Ticket, asOf, cancellationToken).ConfigureAwait(false);
-            if (quotes is not null)
-            {
-                Evaluate(order, quotes, asOf);
-            }
-
-            await PaperOrderStore.SaveAsync(transaction, order, cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return order.State;
-    }
+            return EvaluateNowAsync(order, token);
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken)
     {
@@ -136,6 +83,40 @@ public sealed class PaperBroker(NpgsqlDataSource dataSource, IMarketData marketD
 
     public async Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken) =>
         (await BookAsync(cancellationToken).ConfigureAwait(false)).Account();
+
+    /// <summary>
+    /// Loads the order under its row lock, applies <paramref name="change"/> unless it is final, and writes it back: one
+    /// transaction, so concurrent calls and processes see one book. Null when the book has no such order.
+    /// </summary>
+    private async Task<OrderState?> WhileWorkingAsync(string clientOrderId, Func<PaperOrder, CancellationToken, Task> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (await PaperOrderStore.LoadForUpdateAsync(transaction, clientOrderId, cancellationToken).ConfigureAwait(false) is not { } order)
+        {
+            return null;
+        }
+
+        if (!order.State.IsFinal)
+        {
+            await change(order, cancellationToken).ConfigureAwait(false);
+            await PaperOrderStore.SaveAsync(transaction, order, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return order.State;
+    }
+
+    /// <summary>Fills what the market allows at the order's as-of now; a leg unquoted now leaves it as it is (it was quoted when placed).</summary>
+    private async Task EvaluateNowAsync(PaperOrder order, CancellationToken cancellationToken)
+    {
+        var asOf = order.EvaluatedAt(clock.GetUtcNow());
+        var (quotes, _) = await QuotesAsync(order.Ticket, asOf, cancellationToken).ConfigureAwait(false);
+        if (quotes is not null)
+        {
+            Evaluate(order, quotes, asOf);
+        }
+    }
 
     /// <summary>The account as of now: every fill the broker made, replayed from the starting equity.</summary>
     private async Task<PaperBook> BookAsync(CancellationToken cancellationToken)

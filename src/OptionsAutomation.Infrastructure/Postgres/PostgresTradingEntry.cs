@@ -129,6 +129,9 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
             case ProposalFailed e:
                 await ProposalWriter.FailedAsync(transaction, e.Failed, e.Actor, now, cancellationToken).ConfigureAwait(false);
                 break;
+            case ReconciliationRecorded e:
+                await ReconciliationWriter.WriteAsync(transaction, e.Report, e.NewDifference, cancellationToken).ConfigureAwait(false);
+                break;
             case AlertRaised e:
                 await OutboxWriter.EnqueueAsync(transaction, e.Alert, now).ConfigureAwait(false);
                 break;

@@ -31,7 +31,7 @@ public sealed class BrokerReconciliationTests(PostgresServer server) : CliTestBa
     private readonly ScriptedMarketData _market = new();
 
     private BrokerReconciliationService Reconciliation(ProposalHarness harness) => new(
-        harness.Broker(_market), Db.Store(_clock), new PostgresOrderRecords(Db.DataSource), new PostgresReconciliationLog(Db.DataSource), harness.Controls(),
+        harness.Broker(_market), Db.Store(_clock), new PostgresOrderRecords(Db.DataSource), new PostgresReconciliationLog(Db.DataSource), Db.Journal(),
         new ReconciliationSettings(), _clock);
 
     private async Task<ProposalHarness> OpenThroughTheBrokerAsync()
@@ -97,5 +97,30 @@ public sealed class BrokerReconciliationTests(PostgresServer server) : CliTestBa
         Assert.False(json.GetProperty("alerted").GetBoolean());
         Assert.Equal(1, await Db.CountAsync("outbox", "payload->>'kind' = 'broker_mismatch'"));
         Assert.Equal(3, await Db.CountAsync("broker_reconciliations"));
+    }
+
+    [Fact]
+    public async Task ANewDifference_WhoseAlertCannotBeQueued_ChangesNothing_ThenTheNextRunDoesItAll()
+    {
+        var harness = await OpenThroughTheBrokerAsync();
+        var reconciliation = Reconciliation(harness);
+        await harness.Broker(_market).PlaceAsync(
+            new OrderTicket("typed-at-the-broker", "SPY", new([new OrderLeg(Put575, OrderSide.SellToOpen, 1)]), 1, null, T0), CancellationToken.None);
+        await Db.FailOutboxInsertsAsync();
+
+        await Assert.ThrowsAnyAsync<Npgsql.PostgresException>(() => reconciliation.RunAsync(CancellationToken.None));
+
+        // The run, the state change, the audit event and the alert are one entry: none of them is written.
+        Assert.Equal(0, await Db.CountAsync("broker_reconciliations"));
+        Assert.Equal(TradingState.Active, (await harness.Controls().GetAsync(CancellationToken.None)).State);
+        Assert.Equal(0, await Db.CountAsync("audit_events", "event_type IN ('broker.mismatch', 'trading.state_changed')"));
+
+        await Db.ExecuteAsync("DROP TRIGGER fail_outbox ON outbox");
+        var found = await reconciliation.RunAsync(CancellationToken.None);
+
+        Assert.True(found.Alerted);
+        Assert.Equal(TradingState.Reducing, (await harness.Controls().GetAsync(CancellationToken.None)).State);
+        Assert.Equal(1, await Db.CountAsync("outbox", "payload->>'kind' = 'broker_mismatch'"));
+        Assert.Equal(1, await Db.CountAsync("broker_reconciliations", "NOT matched"));
     }
 }

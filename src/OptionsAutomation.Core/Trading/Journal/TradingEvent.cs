@@ -75,5 +75,11 @@ public sealed record ProposalExecuted(TradeProposal Proposal, OrderState Fill, l
 /// <summary>The opening order booked nothing: the EXECUTING proposal becomes <paramref name="Failed"/> (FAILED, with its reason).</summary>
 public sealed record ProposalFailed(TradeProposal Failed, string Actor) : TradingEvent;
 
+/// <summary>
+/// A broker reconciliation ran and found <paramref name="Report"/>; <paramref name="NewDifference"/> when its differences are
+/// not the ones the run before found (audited as a mismatch; the alert and the state change are events of their own).
+/// </summary>
+public sealed record ReconciliationRecorded(Reconciliation.ReconciliationReport Report, bool NewDifference) : TradingEvent;
+
 /// <summary>A message for people, queued in the outbox.</summary>
 public sealed record AlertRaised(Alert Alert) : TradingEvent;
