@@ -107,6 +107,7 @@ public sealed partial class TradeStationServer
                 leg.ExecutionPrice = Math.Round(((leg.ExecutionPrice ?? 0m) * leg.ExecQuantity + legPrices[i] * added) / total, 4);
                 leg.ExecQuantity = total;
                 order.CommissionFee += CommissionPerContract * added;
+                MovePosition(order.AccountId, leg, added, legPrices[i]);
             }
 
             var done = order.Legs.All(l => l.ExecQuantity >= l.QuantityOrdered);
@@ -252,10 +253,14 @@ public sealed partial class TradeStationServer
         });
 
         api.MapGet("/brokerage/accounts/{ids}/orders", (string ids) =>
-            PerAccountMany(ids, "Orders", a => _orders.Where(o => o.AccountId == a.AccountId).Select(Render)));
+        {
+            MatchRestingOrders();
+            return PerAccountMany(ids, "Orders", a => _orders.Where(o => o.AccountId == a.AccountId).Select(Render));
+        });
 
         api.MapGet("/brokerage/accounts/{ids}/orders/{orderIds}", (string ids, string orderIds) =>
         {
+            MatchRestingOrders();
             var wanted = orderIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return PerAccountMany(ids, "Orders", a => _orders.Where(o => o.AccountId == a.AccountId && wanted.Contains(o.OrderId)).Select(Render));
         });
