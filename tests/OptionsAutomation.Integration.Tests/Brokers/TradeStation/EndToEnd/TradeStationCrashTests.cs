@@ -59,6 +59,7 @@ public sealed class TradeStationCrashTests(PostgresServer server) : TsEndToEndBa
         // What the worker and the broker now hold agree: reconciliation finds nothing.
         var reconcile = (await optauto.RunAsync("broker", "reconcile", "--json")).Succeeded().Json().GetProperty("report");
         Assert.True(reconcile.GetProperty("matches").GetBoolean(), reconcile.ToString());
+        AssertNoSecretIn(optauto);
     }
 
     /// <summary>The proposal's card: the message with buttons whose text names the proposal.</summary>

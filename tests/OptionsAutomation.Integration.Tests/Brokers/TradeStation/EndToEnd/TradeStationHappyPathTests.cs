@@ -33,6 +33,7 @@ public sealed class TradeStationHappyPathTests(PostgresServer server) : TsEndToE
 
         // The server fills once the credit has walked down to 1.75: two spreads, then the rest.
         Ts.FillWhenLimitReaches(-1.75m, [2, quantity - 2], 3.95m, 2.20m);
+        Assert.Contains(Ts.Requests, r => r.Path == "/v3/marketdata/stream/options/chains/SPY");
         var (worker, api) = StartWorker(optauto);
         using (api)
         {
@@ -66,7 +67,9 @@ public sealed class TradeStationHappyPathTests(PostgresServer server) : TsEndToE
 
             var close = Ts.Orders[0];
             Assert.NotEqual(open.OrderId, close.OrderId);
-            Assert.Equal(2, Ts.Calls("POST", "/orderexecution/orders").Count);
+            Assert.Equal(
+                ["POST orderconfirm", "POST orders", .. Enumerable.Repeat($"PUT orders/{open.OrderId}", 2), "POST orderconfirm", "POST orders", .. Enumerable.Repeat($"PUT orders/{close.OrderId}", 3)],
+                OrderTraffic());
             Assert.Equal(["0.60", "0.61", "0.62", "0.64"], Ts.Calls("POST", "/orderexecution/orders").Skip(1).Select(r => r.Json.GetProperty("LimitPrice").GetString())
                 .Concat(Ts.Calls("PUT", $"/orderexecution/orders/{close.OrderId}").Select(r => r.Json.GetProperty("LimitPrice").GetString())));
             Assert.Equal("FLL", close.Status);
@@ -75,11 +78,19 @@ public sealed class TradeStationHappyPathTests(PostgresServer server) : TsEndToE
             Assert.Equal(1, await Db.CountAsync("trade_history", $"exit_reason = 'profit_target' AND quantity = {quantity} AND exit_price = 0.64"));
             Assert.Equal(1, await Db.CountAsync("positions", $"request_id = '{requestId}' AND status = 'CLOSED'"));
             Assert.Equal(1, await Db.CountAsync("outbox", "payload->>'kind' = 'exit'"));
+            // Every step of both walks is shown with the position.
+            var positionId = await Db.ScalarAsync<long>($"SELECT position_id FROM positions WHERE request_id = '{requestId}'");
+            var shown = (await optauto.RunAsync("positions", "show", positionId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json")).Succeeded().Json();
+            Assert.Equal([-1.78m, -1.75m, 0.61m, 0.62m, 0.64m], shown.GetProperty("price_steps").Items().Select(s => s.Dec("to")));
             // The worker's outbox service delivers it to the chat.
             await WaitForAsync(() => Task.FromResult(Bot.Calls("sendMessage").Any(c => c.Body.GetProperty("text").GetString()!.Contains("exited", StringComparison.Ordinal))), worker, "the exit alert in the chat");
         }
 
         await StopAsync(worker);
+        // Flat at the broker and here: nothing to reconcile. Nothing secret was written anywhere.
+        var reconcile = (await optauto.RunAsync("broker", "reconcile", "--json")).Succeeded().Json().GetProperty("report");
+        Assert.True(reconcile.GetProperty("matches").GetBoolean(), reconcile.ToString());
+        AssertNoSecretIn(optauto);
     }
 
     private static async Task<string?> TryGetAsync(HttpClient api, string path)

@@ -125,7 +125,7 @@ public abstract class TsEndToEndBase(PostgresServer server) : IAsyncLifetime
         return (worker, api);
     }
 
-    protected static async Task StopAsync(Process worker)
+    protected async Task StopAsync(Process worker)
     {
         worker.Kill(entireProcessTree: true);
         await worker.WaitForExitAsync();
@@ -150,6 +150,15 @@ public abstract class TsEndToEndBase(PostgresServer server) : IAsyncLifetime
     /// <summary>The end of what the last worker wrote to stderr (its console log), for a failure message.</summary>
     private string WorkerLog() =>
         string.Join(Environment.NewLine, (_worker?.StartedStderr ?? "").Split(Environment.NewLine).TakeLast(40));
+
+    /// <summary>No token of the broker's (every one contains SECRET) nor the bot's in the worker's console or log files.</summary>
+    internal static void AssertNoSecretIn(OptautoProcess optauto)
+    {
+        var logs = Path.Combine(optauto.WorkDirectory, "logs");
+        var written = optauto.StartedStderr + string.Concat((Directory.Exists(logs) ? Directory.GetFiles(logs, "*", SearchOption.AllDirectories) : []).Select(File.ReadAllText));
+        Assert.DoesNotContain("SECRET", written, StringComparison.Ordinal);
+        Assert.DoesNotContain(BotApiServer.Token, written, StringComparison.Ordinal);
+    }
 
     /// <summary>The server's requests in order, as <c>METHOD path</c>, for assertions that read like the wire.</summary>
     protected IReadOnlyList<string> OrderTraffic() =>
