@@ -19,6 +19,7 @@ public sealed class TradeStationHappyPathTests(PostgresServer server) : TsEndToE
     [Fact]
     public async Task ProposalApprovalWalkFillsExitAndClose_OnTheWireAndInPostgres()
     {
+        Ts.RotateRefreshTokens = true;
         using var optauto = Optauto();
 
         // 09:15: the screener reads SPY's chain from the broker and proposes the 585/580 VPC.
