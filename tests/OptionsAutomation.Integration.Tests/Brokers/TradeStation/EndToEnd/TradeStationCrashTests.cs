@@ -34,6 +34,8 @@ public sealed class TradeStationCrashTests(PostgresServer server) : TsEndToEndBa
         await WaitForAsync(() => Task.FromResult(Ts.Calls("PUT", "/orderexecution/orders").Count >= 1 && Ts.Orders.Single().Status == "FPR"), first, "the first replace and a partial fill");
         first.Kill(entireProcessTree: true);
         await first.WaitForExitAsync();
+        // The press was answered before the order went out (the spinner stops; the walk takes seconds).
+        Assert.Single(Bot.Calls("answerCallbackQuery"));
 
         Assert.Equal(1, await Db.CountAsync("orders", $"client_order_id = '{clientOrderId}' AND status NOT IN ('FILLED', 'CANCELLED')"));
         Assert.Equal(0, await Db.CountAsync("positions"));

@@ -19,6 +19,7 @@ public sealed class TradeStationHappyPathTests(PostgresServer server) : TsEndToE
     [Fact]
     public async Task ProposalApprovalWalkFillsExitAndClose_OnTheWireAndInPostgres()
     {
+        // A key with rotating refresh tokens: every process (the CLI verbs, the worker) takes the stored one in turn.
         Ts.RotateRefreshTokens = true;
         using var optauto = Optauto();
 

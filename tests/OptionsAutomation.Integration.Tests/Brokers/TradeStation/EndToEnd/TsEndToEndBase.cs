@@ -102,7 +102,8 @@ public abstract class TsEndToEndBase(PostgresServer server) : IAsyncLifetime
             ["Jobs__OrderRecoveryCron"] = "0/5 * * ? * *",
             ["Execution__AllowOutsideSession"] = "true",
             ["Execution__PollIntervalSeconds"] = "0.3",
-            ["Execution__FillTimeoutSeconds"] = "20",
+            // Far beyond the 4 s walks: a slow restart on a busy machine must not time the recovered order out.
+            ["Execution__FillTimeoutSeconds"] = "60",
             ["Execution__PriceWalk__Steps"] = "4",
             ["Execution__PriceWalk__StepSeconds"] = "1",
         };
