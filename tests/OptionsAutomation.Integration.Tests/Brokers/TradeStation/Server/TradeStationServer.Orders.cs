@@ -53,8 +53,9 @@ public sealed class TsServerOrder
 /// <summary>
 /// Order execution (<c>POST /orderexecution/orderconfirm</c>, <c>POST|PUT|DELETE /orderexecution/orders</c>) and order
 /// status (<c>GET /brokerage/accounts/{ids}/orders[/{orderIds}]</c>, <c>…/historicalorders</c>). Orders rest (OPN) until the
-/// test fills them (<see cref="Fill"/>), in parts if it likes; commissions are <see cref="CommissionPerContract"/>. Hooks provoke a rejection,
-/// a placement whose answer never arrives, and a fill racing a replace.
+/// test fills them (<see cref="Fill"/>), in parts if it likes, or a matching rule does (<c>TradeStationServer.Matching.cs</c>);
+/// fills move the account's positions; commissions are <see cref="CommissionPerContract"/>. Hooks provoke a rejection, a
+/// placement whose answer never arrives, and a fill racing a replace.
 /// </summary>
 public sealed partial class TradeStationServer
 {
