@@ -11,9 +11,9 @@ namespace OptionsAutomation.Integration.Tests.Brokers.TradeStation.EndToEnd;
 /// The worker and the CLI as processes against the loopback TradeStation server (broker and market data), a loopback
 /// Bot API server and one database. The market is today's: SPY at 600.00 traded just now, a put chain for the Friday
 /// 35 to 41 days out (the 585 put 4.00/4.10 at delta −0.25, the 580 put 2.20/2.30), so the screener proposes one
-/// 585/580 VPC at a 1.80 mid credit (natural 1.70). The crons are hours away (or the calendar says closed): every step
-/// is driven by a CLI verb, the HTTP API, a Telegram button, or the worker's start-up jobs (order recovery,
-/// reconciliation), which run whatever the hour.
+/// 585/580 VPC at a 1.80 mid credit (natural 1.70). The market-hours crons are moved to New Year's midnight, so the
+/// tests do the same at any hour: every step is driven by a CLI verb, the HTTP API, a Telegram button, or the worker's
+/// start-up jobs (order recovery, reconciliation), which run whatever the hour.
 /// </summary>
 public abstract class TsEndToEndBase(PostgresServer server) : IAsyncLifetime
 {
@@ -22,6 +22,8 @@ public abstract class TsEndToEndBase(PostgresServer server) : IAsyncLifetime
     protected const string Short = "585";
 
     protected const string Long = "580";
+
+    private const string NewYear = "0 0 0 1 1 ?";
 
     private OptautoProcess? _worker;
 
@@ -99,6 +101,14 @@ public abstract class TsEndToEndBase(PostgresServer server) : IAsyncLifetime
             ["Service__Urls"] = "http://127.0.0.1:0",
             ["Service__ApiToken"] = ApiToken,
             ["Jobs__Clustered"] = "false",
+            // The market-hours jobs must not act on their own when the tests run in a session (an exit tick closing the
+            // position before `exits check` does): New Year's midnight only, a holiday.
+            ["Jobs__ExitRulesCron"] = NewYear,
+            ["Jobs__MarkToMarketCron"] = NewYear,
+            ["Jobs__RiskCheckCron"] = NewYear,
+            ["Jobs__ProposeTradesCron"] = NewYear,
+            ["Jobs__ExpirationCron"] = NewYear,
+            ["Jobs__ScorecardCron"] = NewYear,
             ["Jobs__OrderRecoveryCron"] = "0/5 * * ? * *",
             ["Execution__AllowOutsideSession"] = "true",
             ["Execution__PollIntervalSeconds"] = "0.3",
