@@ -44,7 +44,12 @@ internal sealed class OptautoProcess : IDisposable
         return new CliResult(args, result.ExitCode, result.Stdout, result.Stderr);
     }
 
-    /// <summary>Starts a run without waiting for it (to stop it midway); its output is read and dropped.</summary>
+    /// <summary>The standard error of the runs started with <see cref="Start"/>, for failure messages.</summary>
+    public string StartedStderr => string.Join(Environment.NewLine, _stderr);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stderr = new();
+
+    /// <summary>Starts a run without waiting for it (to stop it midway); its output is read, stderr kept in <see cref="StartedStderr"/>.</summary>
     public System.Diagnostics.Process Start(params string[] args)
     {
         var info = new System.Diagnostics.ProcessStartInfo(DotnetHost)
@@ -66,7 +71,13 @@ internal sealed class OptautoProcess : IDisposable
 
         var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("could not start optauto");
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                _stderr.Enqueue(line.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

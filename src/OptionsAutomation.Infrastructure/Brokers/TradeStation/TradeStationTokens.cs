@@ -9,7 +9,8 @@ namespace OptionsAutomation.Infrastructure.Brokers.TradeStation;
 /// once for every caller waiting (single-flight); a 401 refreshes once more (<see cref="RefreshAfterRejectionAsync"/>).
 /// A refused refresh token, or none at all, throws <see cref="TradeStationAuthException"/>: trading fails closed until
 /// <c>optauto broker login</c>. A rotated refresh token is stored before the new access token is used, so a crash
-/// right after a refresh never leaves only the invalidated one on disk. Nothing here logs a token.
+/// right after a refresh never leaves only the invalidated one on disk; a refresh holds <see cref="TokenFileLock"/> so
+/// that processes sharing the token file refresh one after the other. Nothing here logs a token.
 /// </summary>
 public sealed class TradeStationTokens(
     HttpClient http, TradeStationSettings settings, RefreshTokenStore store, TimeProvider clock, ILogger<TradeStationTokens> logger)
@@ -103,11 +104,17 @@ public sealed class TradeStationTokens(
         }
     }
 
+    /// <summary>The longest one refresh can take (every attempt timing out, with the back-offs between): how long to wait for another process's.</summary>
+    private TimeSpan RefreshDuration =>
+        TimeSpan.FromSeconds((settings.RequestTimeoutSeconds * (settings.MaxRetries + 1)) + (1 << settings.MaxRetries));
+
     private string? Current() =>
         _accessToken is { } token && clock.GetUtcNow() < _expiresAt - RefreshMargin ? token : null;
 
     private async Task<string> RefreshLockedAsync(CancellationToken cancellationToken)
     {
+        // Other processes share the stored token: with rotating keys, read-refresh-store is one step across them too.
+        using var shared = await TokenFileLock.AcquireAsync(settings.TokenFile, RefreshDuration, clock, cancellationToken).ConfigureAwait(false);
         var refreshToken = store.Load()
             ?? throw new TradeStationAuthException(
                 $"no TradeStation refresh token: run 'optauto broker login' or set {RefreshTokenStore.EnvironmentVariable}.");

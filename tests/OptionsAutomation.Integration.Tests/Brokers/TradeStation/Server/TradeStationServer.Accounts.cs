@@ -39,6 +39,18 @@ public sealed partial class TradeStationServer
         }
     }
 
+    /// <summary>The account positions now: those added by the test and those the fills made.</summary>
+    public IReadOnlyList<TsPosition> Positions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _positions];
+            }
+        }
+    }
+
     public void AddPosition(TsPosition position)
     {
         lock (_gate)

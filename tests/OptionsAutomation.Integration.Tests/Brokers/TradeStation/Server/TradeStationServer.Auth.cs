@@ -29,6 +29,9 @@ public sealed partial class TradeStationServer
 
     public int AccessTokenLifetimeSeconds { get; set; } = 1200;
 
+    /// <summary>Each token answer is held back this long after the grant was checked (and a rotation took effect).</summary>
+    public TimeSpan TokenAnswerDelay { get; set; }
+
     /// <summary>Every access token issued so far, oldest first (to check none was logged).</summary>
     public IReadOnlyList<string> IssuedAccessTokens
     {
@@ -98,6 +101,11 @@ public sealed partial class TradeStationServer
         {
             RefreshToken = $"ts-refresh-SECRET-{Guid.NewGuid():N}";
             answer["refresh_token"] = RefreshToken;
+        }
+
+        if (TokenAnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(TokenAnswerDelay, CancellationToken.None);
         }
 
         return Json(answer);

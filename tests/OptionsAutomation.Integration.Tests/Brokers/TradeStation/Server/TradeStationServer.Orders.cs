@@ -53,8 +53,9 @@ public sealed class TsServerOrder
 /// <summary>
 /// Order execution (<c>POST /orderexecution/orderconfirm</c>, <c>POST|PUT|DELETE /orderexecution/orders</c>) and order
 /// status (<c>GET /brokerage/accounts/{ids}/orders[/{orderIds}]</c>, <c>…/historicalorders</c>). Orders rest (OPN) until the
-/// test fills them (<see cref="Fill"/>), in parts if it likes; commissions are <see cref="CommissionPerContract"/>. Hooks provoke a rejection,
-/// a placement whose answer never arrives, and a fill racing a replace.
+/// test fills them (<see cref="Fill"/>), in parts if it likes, or a matching rule does (<c>TradeStationServer.Matching.cs</c>);
+/// fills move the account's positions; commissions are <see cref="CommissionPerContract"/>. Hooks provoke a rejection, a
+/// placement whose answer never arrives, and a fill racing a replace.
 /// </summary>
 public sealed partial class TradeStationServer
 {
@@ -107,6 +108,7 @@ public sealed partial class TradeStationServer
                 leg.ExecutionPrice = Math.Round(((leg.ExecutionPrice ?? 0m) * leg.ExecQuantity + legPrices[i] * added) / total, 4);
                 leg.ExecQuantity = total;
                 order.CommissionFee += CommissionPerContract * added;
+                MovePosition(order.AccountId, leg, added, legPrices[i]);
             }
 
             var done = order.Legs.All(l => l.ExecQuantity >= l.QuantityOrdered);
@@ -252,10 +254,14 @@ public sealed partial class TradeStationServer
         });
 
         api.MapGet("/brokerage/accounts/{ids}/orders", (string ids) =>
-            PerAccountMany(ids, "Orders", a => _orders.Where(o => o.AccountId == a.AccountId).Select(Render)));
+        {
+            MatchRestingOrders();
+            return PerAccountMany(ids, "Orders", a => _orders.Where(o => o.AccountId == a.AccountId).Select(Render));
+        });
 
         api.MapGet("/brokerage/accounts/{ids}/orders/{orderIds}", (string ids, string orderIds) =>
         {
+            MatchRestingOrders();
             var wanted = orderIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return PerAccountMany(ids, "Orders", a => _orders.Where(o => o.AccountId == a.AccountId && wanted.Contains(o.OrderId)).Select(Render));
         });

@@ -33,7 +33,8 @@ public sealed record TsReply(int Status, string Body, int? RetryAfterSeconds = n
 /// A loopback server speaking TradeStation's Web API v3 as documented (see docs/brokers/tradestation.md): the sign-in
 /// host's <c>/oauth/token</c> at the root and the API under <c>/v3</c>, PascalCase JSON with numbers as strings,
 /// bearer tokens that expire, 401/429/5xx and per-account <c>Errors</c> inside a 200. Each area lives in a file of
-/// its own (<c>TradeStationServer.Auth.cs</c>, <c>.Accounts.cs</c>, <c>.Orders.cs</c>); more areas implement the
+/// its own (<c>TradeStationServer.Auth.cs</c>, <c>.Accounts.cs</c>, <c>.Orders.cs</c>,
+/// <c>.Matching.cs</c>, <c>.MarketData.cs</c>); more areas implement the
 /// partial <c>Map…</c> methods below in new files. Every request is recorded; <see cref="Script"/> answers the next
 /// matching requests with a fault before the normal handling.
 /// </summary>
