@@ -94,7 +94,7 @@ public sealed class BotApiServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var method = (string)context.GetRouteValue("method")!;
-        using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        using var body = await ParametersAsync(context.Request);
         _requests.Enqueue(new BotApiRequest(context.Request.Path.Value!, method, body.RootElement.Clone()));
 
         var reply = (string?)context.GetRouteValue("token") != Token
@@ -110,6 +110,25 @@ public sealed class BotApiServer : IAsyncDisposable
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The method's parameters: a JSON object, or none at all (the library posts parameterless methods such as getMe
+    /// without a body). The Bot API also takes query strings, form fields and multipart uploads; the bot sends none of them.
+    /// </summary>
+    private static async Task<JsonDocument> ParametersAsync(HttpRequest request)
+    {
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null))
+        {
+            return JsonDocument.Parse("{}");
+        }
+
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            throw new InvalidOperationException($"The bot sent {request.ContentType}; only JSON bodies are expected.");
+        }
+
+        return await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
     }
 
     private BotApiReply Default(string method, JsonElement body) => method switch

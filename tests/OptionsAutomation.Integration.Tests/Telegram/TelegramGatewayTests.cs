@@ -1,9 +1,10 @@
 using System.Text.Json;
 using OptionsAutomation.Infrastructure.Telegram;
+using Telegram.Bot.Types.Enums;
 
 namespace OptionsAutomation.Integration.Tests.Telegram;
 
-public sealed class TelegramBotClientTests : TelegramTestBase
+public sealed class TelegramGatewayTests : TelegramTestBase
 {
     private static readonly InlineKeyboardMarkup ApproveReject = new(
         [[new InlineKeyboardButton("✅ Approve", "a:42:tag"), new InlineKeyboardButton("❌ Reject", "r:42:tag")]]);
@@ -87,7 +88,7 @@ public sealed class TelegramBotClientTests : TelegramTestBase
             ]
             """));
 
-        var updates = await Client().GetUpdatesAsync(500, 25, ["message", "callback_query"], CancellationToken.None);
+        var updates = await Client().GetUpdatesAsync(500, 25, [UpdateType.Message, UpdateType.CallbackQuery], CancellationToken.None);
 
         Assert.Equal(2, updates.Count);
         var message = updates[0].Message!;
@@ -107,6 +108,6 @@ public sealed class TelegramBotClientTests : TelegramTestBase
     {
         using var http = new HttpClient();
 
-        Assert.Throws<ArgumentException>(() => new TelegramBotClient(http, new TelegramSettings(), Clock, Log));
+        Assert.Throws<ArgumentException>(() => new TelegramGateway(http, new TelegramSettings(), Clock, Log));
     }
 }
