@@ -13,7 +13,11 @@ using Microsoft.Extensions.Logging;
 namespace OptionsAutomation.Integration.Tests.Telegram;
 
 /// <summary>One request as the server saw it: the URL path, the Bot API method and the JSON body.</summary>
-public sealed record BotApiRequest(string Path, string Method, JsonElement Body);
+public sealed record BotApiRequest(string Path, string Method, JsonElement Body)
+{
+    /// <summary>A Boolean parameter as Telegram reads it: an absent one is false (the library leaves false ones out).</summary>
+    public bool Flag(string name) => Body.TryGetProperty(name, out var value) && value.GetBoolean();
+}
 
 /// <summary>A scripted answer: HTTP status and body, optionally held back (to provoke a client timeout).</summary>
 public sealed record BotApiReply(int Status, string Body, TimeSpan Delay = default)
