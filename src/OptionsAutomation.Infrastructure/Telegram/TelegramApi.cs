@@ -67,6 +67,19 @@ internal sealed class TelegramApi
             async token => await AttemptAsync(method, call, sendingTo, _requestTimeout + longPoll, token).ConfigureAwait(false),
             cancellationToken).AsTask();
 
+    /// <summary>Calls a method that answers only "true" (the library throws on anything else) and sends nothing to a chat.</summary>
+    public Task CallAsync(string method, Func<BotClient, CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        CallAsync(
+            method,
+            async (bot, token) =>
+            {
+                await call(bot, token).ConfigureAwait(false);
+                return true;
+            },
+            null,
+            TimeSpan.Zero,
+            cancellationToken);
+
     // The library checks the token's shape (digits, a colon, the secret); its exception is not passed on in case it quotes the token.
     private static BotClientOptions Options(TelegramSettings settings)
     {

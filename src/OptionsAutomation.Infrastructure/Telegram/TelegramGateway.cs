@@ -18,11 +18,8 @@ public sealed class TelegramGateway(HttpClient http, TelegramSettings settings, 
         TelegramMapping.ToUser(await _api.CallAsync("getMe", (bot, token) => bot.GetMe(token), null, TimeSpan.Zero, cancellationToken).ConfigureAwait(false));
 
     /// <summary>getUpdates refuses to run while a webhook is set, so polling starts by removing it.</summary>
-    public async Task<bool> DeleteWebhookAsync(bool dropPendingUpdates, CancellationToken cancellationToken)
-    {
-        await _api.CallAsync("deleteWebhook", (bot, token) => Done(bot.DeleteWebhook(dropPendingUpdates, token)), null, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+    public Task DeleteWebhookAsync(bool dropPendingUpdates, CancellationToken cancellationToken) =>
+        _api.CallAsync("deleteWebhook", (bot, token) => bot.DeleteWebhook(dropPendingUpdates, token), cancellationToken);
 
     /// <summary>
     /// Long polling: updates with an id of at least <paramref name="offset"/> (which confirms everything before
@@ -55,36 +52,11 @@ public sealed class TelegramGateway(HttpClient http, TelegramSettings settings, 
             (bot, token) => bot.EditMessageText(chatId, checked((int)messageId), text, ParseMode.Html, TelegramMapping.ToMarkup(keyboard), cancellationToken: token),
             chatId, TimeSpan.Zero, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Replaces a message's buttons; a null <paramref name="keyboard"/> removes them.</summary>
-    public async Task<Message> EditMessageReplyMarkupAsync(
-        long chatId, long messageId, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken) =>
-        TelegramMapping.ToMessage(await _api.CallAsync(
-            "editMessageReplyMarkup",
-            (bot, token) => bot.EditMessageReplyMarkup(chatId, checked((int)messageId), TelegramMapping.ToMarkup(keyboard), cancellationToken: token),
-            chatId, TimeSpan.Zero, cancellationToken).ConfigureAwait(false));
-
     /// <summary>Stops the button's spinner, showing <paramref name="text"/> as a toast (or an alert box).</summary>
-    public async Task<bool> AnswerCallbackQueryAsync(
-        string callbackQueryId, string? text, bool showAlert, CancellationToken cancellationToken)
-    {
-        await _api.CallAsync(
-            "answerCallbackQuery", (bot, token) => Done(bot.AnswerCallbackQuery(callbackQueryId, text, showAlert, cancellationToken: token)), null, TimeSpan.Zero, cancellationToken)
-            .ConfigureAwait(false);
-        return true;
-    }
+    public Task AnswerCallbackQueryAsync(string callbackQueryId, string? text, bool showAlert, CancellationToken cancellationToken) =>
+        _api.CallAsync("answerCallbackQuery", (bot, token) => bot.AnswerCallbackQuery(callbackQueryId, text, showAlert, cancellationToken: token), cancellationToken);
 
     /// <summary>Sets the command menu shown in clients.</summary>
-    public async Task<bool> SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken)
-    {
-        var menu = commands.Select(c => new global::Telegram.Bot.Types.BotCommand(c.Command, c.Description)).ToList();
-        await _api.CallAsync("setMyCommands", (bot, token) => Done(bot.SetMyCommands(menu, cancellationToken: token)), null, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
-
-    // The library returns nothing for methods whose result is "true" (it throws on anything else).
-    private static async Task<bool> Done(Task call)
-    {
-        await call.ConfigureAwait(false);
-        return true;
-    }
+    public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken) =>
+        _api.CallAsync("setMyCommands", (bot, token) => bot.SetMyCommands(TelegramMapping.ToMenu(commands), cancellationToken: token), cancellationToken);
 }

@@ -23,6 +23,9 @@ internal static class TelegramMapping
         ? null
         : new LibMarkup.InlineKeyboardMarkup(keyboard.InlineKeyboard.Select(row => row.Select(b => LibMarkup.InlineKeyboardButton.WithCallbackData(b.Text, b.CallbackData))));
 
+    public static List<Lib.BotCommand> ToMenu(IReadOnlyList<BotCommand> commands) =>
+        [.. commands.Select(c => new Lib.BotCommand(c.Command, c.Description))];
+
     private static CallbackQuery ToCallbackQuery(Lib.CallbackQuery query) =>
         new(query.Id, ToUser(query.From), query.ChatInstance, query.Message is { } m ? ToMessage(m) : null, query.Data);
 

@@ -139,7 +139,7 @@ public sealed class BotApiServer : IAsyncDisposable
     {
         "getMe" => BotApiReply.Ok(BotJson),
         "getUpdates" => BotApiReply.Ok($"[{string.Join(',', PendingUpdates(body))}]"),
-        "sendMessage" or "editMessageText" or "editMessageReplyMarkup" => BotApiReply.Ok(
+        "sendMessage" or "editMessageText" => BotApiReply.Ok(
             $$"""{"message_id":{{(body.TryGetProperty("message_id", out var id) ? id.GetInt64() : Interlocked.Increment(ref _nextMessageId))}},"date":1767225600,"chat":{"id":{{body.GetProperty("chat_id").GetInt64()}},"type":"private"},"from":{{BotJson}},"text":{{JsonSerializer.Serialize(body.TryGetProperty("text", out var text) ? text.GetString() : "")}}}"""),
         _ => BotApiReply.Ok("true"),
     };
