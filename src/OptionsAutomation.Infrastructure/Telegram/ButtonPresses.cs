@@ -12,7 +12,7 @@ namespace OptionsAutomation.Infrastructure.Telegram;
 /// update executes once and every press sees the same outcome. The message is then edited to show it, without buttons.
 /// </summary>
 public sealed partial class ButtonPresses(
-    TelegramBotClient bot,
+    TelegramGateway bot,
     TelegramSettings settings,
     CallbackData callbacks,
     ProposalCard cards,

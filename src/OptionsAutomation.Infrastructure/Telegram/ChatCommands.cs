@@ -17,7 +17,7 @@ namespace OptionsAutomation.Infrastructure.Telegram;
 /// <c>/flatten</c> only ask, the confirm button acts. Anything unknown gets the help.
 /// </summary>
 public sealed partial class ChatCommands(
-    TelegramBotClient bot,
+    TelegramGateway bot,
     TelegramSettings settings,
     CallbackData callbacks,
     ApprovalService approvals,

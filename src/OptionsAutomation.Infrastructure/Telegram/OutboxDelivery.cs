@@ -16,7 +16,7 @@ namespace OptionsAutomation.Infrastructure.Telegram;
 /// each event one row.
 /// </summary>
 public sealed partial class OutboxDelivery(
-    TelegramBotClient bot,
+    TelegramGateway bot,
     TelegramSettings settings,
     ProposalCard cards,
     IProposalStore proposals,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Telegram.Bot.Types.Enums;
 
 namespace OptionsAutomation.Infrastructure.Telegram;
 
@@ -10,7 +11,7 @@ namespace OptionsAutomation.Infrastructure.Telegram;
 /// next: a restart resumes after the last one, and Telegram drops what the next getUpdates offset confirms.
 /// </summary>
 public sealed partial class TelegramBot(
-    TelegramBotClient client,
+    TelegramGateway client,
     TelegramSettings settings,
     TelegramPollOffsets offsets,
     ButtonPresses buttons,
@@ -19,7 +20,7 @@ public sealed partial class TelegramBot(
     TimeProvider clock,
     ILogger<TelegramBot> logger)
 {
-    private static readonly IReadOnlyList<string> Wanted = ["message", "callback_query"];
+    private static readonly IReadOnlyList<UpdateType> Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
     private User? _me;
 

@@ -28,8 +28,8 @@ public static class TelegramRegistration
 
         // Not IHttpClientFactory: its handler logging writes request URLs, and a Bot API URL carries the token.
         // One client for the process; every attempt has its own timeout (TelegramApi), so HttpClient's is off.
-        services.AddSingleton(sp => new TelegramBotClient(
-            new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramBotClient>>()));
+        services.AddSingleton(sp => new TelegramGateway(
+            new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramGateway>>()));
         services.AddSingleton(new CallbackData(settings.CallbackSecret!));
         services.AddSingleton(sp => new ProposalCard(sp.GetRequiredService<CallbackData>(), sp.GetRequiredService<ExitRuleSettings>().ContractMultiplier));
         services.AddSingleton<TelegramPollOffsets>();

@@ -1,7 +1,7 @@
 namespace OptionsAutomation.Infrastructure.Telegram;
 
-// The Bot API objects we read, with only the fields we use. Names follow the API (snake_case on the wire via
-// TelegramJson); optional fields have defaults so a missing required field fails parsing instead of reading as null.
+// The Bot API objects the bot reads, with only the fields it uses: the port's vocabulary, so the callers (and
+// their tests) do not depend on the library's types. TelegramGateway copies them from what the library parsed.
 
 /// <summary>A Telegram user or bot.</summary>
 public sealed record User(long Id, bool IsBot, string FirstName, string? LastName = null, string? Username = null);

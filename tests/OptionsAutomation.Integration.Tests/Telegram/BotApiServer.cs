@@ -13,7 +13,11 @@ using Microsoft.Extensions.Logging;
 namespace OptionsAutomation.Integration.Tests.Telegram;
 
 /// <summary>One request as the server saw it: the URL path, the Bot API method and the JSON body.</summary>
-public sealed record BotApiRequest(string Path, string Method, JsonElement Body);
+public sealed record BotApiRequest(string Path, string Method, JsonElement Body)
+{
+    /// <summary>A Boolean parameter as Telegram reads it: an absent one is false (the library leaves false ones out).</summary>
+    public bool Flag(string name) => Body.TryGetProperty(name, out var value) && value.GetBoolean();
+}
 
 /// <summary>A scripted answer: HTTP status and body, optionally held back (to provoke a client timeout).</summary>
 public sealed record BotApiReply(int Status, string Body, TimeSpan Delay = default)
@@ -94,7 +98,7 @@ public sealed class BotApiServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var method = (string)context.GetRouteValue("method")!;
-        using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        using var body = await ParametersAsync(context.Request);
         _requests.Enqueue(new BotApiRequest(context.Request.Path.Value!, method, body.RootElement.Clone()));
 
         var reply = (string?)context.GetRouteValue("token") != Token
@@ -112,11 +116,30 @@ public sealed class BotApiServer : IAsyncDisposable
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
     }
 
+    /// <summary>
+    /// The method's parameters: a JSON object, or none at all (the library posts parameterless methods such as getMe
+    /// without a body). The Bot API also takes query strings, form fields and multipart uploads; the bot sends none of them.
+    /// </summary>
+    private static async Task<JsonDocument> ParametersAsync(HttpRequest request)
+    {
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null))
+        {
+            return JsonDocument.Parse("{}");
+        }
+
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            throw new InvalidOperationException($"The bot sent {request.ContentType}; only JSON bodies are expected.");
+        }
+
+        return await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+    }
+
     private BotApiReply Default(string method, JsonElement body) => method switch
     {
         "getMe" => BotApiReply.Ok(BotJson),
         "getUpdates" => BotApiReply.Ok($"[{string.Join(',', PendingUpdates(body))}]"),
-        "sendMessage" or "editMessageText" or "editMessageReplyMarkup" => BotApiReply.Ok(
+        "sendMessage" or "editMessageText" => BotApiReply.Ok(
             $$"""{"message_id":{{(body.TryGetProperty("message_id", out var id) ? id.GetInt64() : Interlocked.Increment(ref _nextMessageId))}},"date":1767225600,"chat":{"id":{{body.GetProperty("chat_id").GetInt64()}},"type":"private"},"from":{{BotJson}},"text":{{JsonSerializer.Serialize(body.TryGetProperty("text", out var text) ? text.GetString() : "")}}}"""),
         _ => BotApiReply.Ok("true"),
     };

@@ -66,7 +66,7 @@ internal sealed class BotHarness : IAsyncDisposable
     public Task<Message> PostCardAsync(TradeProposal proposal)
     {
         var card = Get<ProposalCard>();
-        return Get<TelegramBotClient>().SendMessageAsync(ChatId, card.Text(proposal, Clock.GetUtcNow()), card.Buttons(proposal), silent: false, CancellationToken.None);
+        return Get<TelegramGateway>().SendMessageAsync(ChatId, card.Text(proposal, Clock.GetUtcNow()), card.Buttons(proposal), silent: false, CancellationToken.None);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

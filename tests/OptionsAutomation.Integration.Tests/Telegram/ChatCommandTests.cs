@@ -14,7 +14,7 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
     public async Task Connect_RemovesTheWebhook_AndRegistersEveryCommand()
     {
         Assert.Single(Api.Calls("getMe"));
-        Assert.False(Assert.Single(Api.Calls("deleteWebhook")).Body.GetProperty("drop_pending_updates").GetBoolean());
+        Assert.False(Assert.Single(Api.Calls("deleteWebhook")).Flag("drop_pending_updates"));
         var menu = Assert.Single(Api.Calls("setMyCommands")).Body.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("command").GetString()).ToList();
         Assert.Equal(["positions", "pnl", "metrics", "proposals", "approve", "reject", "close", "flatten", "status", "halt", "reduce", "resume", "help"], menu);
     }

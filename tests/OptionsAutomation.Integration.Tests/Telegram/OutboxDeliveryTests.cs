@@ -20,7 +20,7 @@ public sealed class OutboxDeliveryTests(PostgresServer postgres) : OutboxTestBas
         var sent = Assert.Single(Server.Calls("sendMessage")).Body;
         Assert.Equal(ExitAlert.Text, sent.GetProperty("text").GetString());
         Assert.Equal(ChatId, sent.GetProperty("chat_id").GetInt64());
-        Assert.Equal("HTML", sent.GetProperty("parse_mode").GetString());
+        Assert.Equal("HTML", sent.GetProperty("parse_mode").GetString(), ignoreCase: true); // Telegram reads the mode case-insensitively; the library sends "Html"
         Assert.False(Has(sent, "disable_notification"));
         Assert.False(Has(sent, "reply_markup"));
         Assert.Equal((1, 0), (first, second));

@@ -1,4 +1,5 @@
 using OptionsAutomation.Infrastructure.Telegram;
+using Telegram.Bot.Types.Enums;
 
 namespace OptionsAutomation.Integration.Tests.Telegram;
 
@@ -34,7 +35,7 @@ public sealed class TelegramRateLimitTests : TelegramTestBase
 
         await client.SendMessageAsync(ChatId, "one", null, silent: false, CancellationToken.None);
         await client.AnswerCallbackQueryAsync("cq-1", null, showAlert: false, CancellationToken.None);
-        await client.GetUpdatesAsync(null, 0, ["message"], CancellationToken.None);
+        await client.GetUpdatesAsync(null, 0, [UpdateType.Message], CancellationToken.None);
 
         Assert.Empty(Clock.Waits);
     }

@@ -81,6 +81,23 @@ public sealed class TelegramResilienceTests : TelegramTestBase
     }
 
     [Fact]
+    public async Task NetworkFailures_AreRetried_ThenThrownAsHttpRequestExceptions_WithoutTheToken()
+    {
+        var closed = Settings() with { ApiBaseUrl = $"http://127.0.0.1:{Support.LoopbackPort.Free()}" };
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Client(closed).GetMeAsync(CancellationToken.None));
+
+        Assert.Equal(3, Clock.Waits.Count); // MaxRetries 3 after the first
+        Assert.Equal(4, Log.Lines.Count);
+        Assert.All(Log.Lines, line =>
+        {
+            Assert.Contains("HttpRequestException", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(BotApiServer.Token, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("/bot", line, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task TheToken_IsInThePathButNeverInTheLog()
     {
         Server.Script("sendMessage",

@@ -23,7 +23,7 @@ public abstract class TelegramTestBase : IAsyncLifetime
 
     protected SkippingClock Clock { get; }
 
-    protected CapturingLogger<TelegramBotClient> Log { get; } = new();
+    protected CapturingLogger<TelegramGateway> Log { get; } = new();
 
     public virtual async Task InitializeAsync() => Server = await BotApiServer.StartAsync();
 
@@ -44,10 +44,10 @@ public abstract class TelegramTestBase : IAsyncLifetime
         RetryBaseDelaySeconds = 1,
     };
 
-    protected TelegramBotClient Client(TelegramSettings? settings = null)
+    protected TelegramGateway Client(TelegramSettings? settings = null)
     {
         var http = new HttpClient();
         _http.Add(http);
-        return new TelegramBotClient(http, settings ?? Settings(), Clock, Log);
+        return new TelegramGateway(http, settings ?? Settings(), Clock, Log);
     }
 }
