@@ -1,7 +1,7 @@
 -- Issue 11: every comparison of the broker's positions with ours. The latest row's signature says which differences
 -- were already reported, so the same difference alerts once (see BrokerReconciliationService).
 CREATE TABLE broker_reconciliations (
-    run_id       bigserial    PRIMARY KEY,
+    run_id       bigint       GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     ran_at       timestamptz  NOT NULL,
     matched      boolean      NOT NULL,
     -- The differences without prices or times ('' when matched): equal signatures are the same finding.

@@ -65,6 +65,16 @@ public sealed class AppRoleTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryGeneratedKey_IsAnIdentity_SoTheAppRoleInsertsWithoutSequenceGrants()
+    {
+        // grant_app_role grants no sequence privileges: a serial column (a nextval default) would refuse the app role's inserts.
+        Assert.Empty(await _db.ListAsync<string>(
+            "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_default LIKE 'nextval(%'"));
+        await _db.ExecuteAsync("INSERT INTO broker_reconciliations (ran_at, matched, signature, report) VALUES (now(), true, '', '{}')");
+        Assert.Equal(1, await _db.CountAsync("broker_reconciliations"));
+    }
+
+    [Fact]
     public async Task Migrations_RunAsTheOwner_AndTheAppRoleUsesTablesAddedLater()
     {
         await File.WriteAllTextAsync(Path.Combine(_migrations, "9999_later.sql"),
