@@ -14,7 +14,7 @@ public sealed class SyntheticScreenerTests
 {
     private static readonly DateTimeOffset NineFifteen = new(2026, 3, 2, 14, 15, 0, TimeSpan.Zero);
     private static readonly SyntheticMarketData Market = new(new SyntheticMarketDataSettings());
-    private static readonly ProposalSettings Settings = new() { MinVpcCreditFractionOfWidth = 0.15m };
+    private static readonly ProposalSettings Settings = new();
 
     [Fact]
     public async Task Screen_PinsStrikesCreditsAndSizes()
@@ -32,7 +32,7 @@ public sealed class SyntheticScreenerTests
                     continue;
                 }
 
-                var (contracts, sizeDenial) = Sizer.Size(candidate.Strategy, 100_000m, new SizingSettings { RiskPerTradePct = 50m }, new Core.Exits.ExitRuleSettings());
+                var (contracts, sizeDenial) = Sizer.Size(candidate.Strategy, 100_000m, 0m, new SizingSettings(), new Core.Exits.ExitRuleSettings());
                 var s = candidate.Strategy;
                 lines.Add(FormattableString.Invariant(
                     $"{ticker} {strategy.ToCode()} {s.Expiration:yyyy-MM-dd} {s.ShortStrike:0.###}/{s.LongStrike:0.###} credit={s.Credit} pop={candidate.ProbabilityOfProfit} x{contracts}{(sizeDenial is null ? "" : $" {sizeDenial}")}"));
