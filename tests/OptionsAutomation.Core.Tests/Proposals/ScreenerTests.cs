@@ -62,7 +62,7 @@ public sealed class ScreenerTests
     [Fact]
     public void Screen_VpcCreditBelowAThirdOfTheWidth_IsDenied()
     {
-        var (_, denial) = Screener.Screen(Chain(), StrategyType.VerticalPutCredit, Today, Settings);
+        var (_, denial) = Screener.Screen(Chain(), StrategyType.VerticalPutCredit, Today, Settings with { MinVpcCreditFractionOfWidth = 1m / 3m });
 
         Assert.Equal("CREDIT_TOO_LOW: credit=1.00, min=1.67", denial!.ToString());
     }
