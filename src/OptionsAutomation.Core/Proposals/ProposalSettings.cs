@@ -24,10 +24,18 @@ public sealed record ProposalSettings
     /// <summary>Distance from the short to the long strike of a VPC, in points.</summary>
     public decimal SpreadWidth { get; init; } = 5m;
 
-    public decimal MinCspCredit { get; init; } = 0.50m;
+    /// <summary>
+    /// The least a CSP must collect a share. The 25-delta SPY put 30–45 days out paid 1.70–10.10 on the 2021 mornings
+    /// (median 4.17): 1.00 never refused one of them, and refuses only a premium too thin to pay for the cash it ties up.
+    /// </summary>
+    public decimal MinCspCredit { get; init; } = 1.00m;
 
-    /// <summary>A VPC must collect at least this fraction of its width.</summary>
-    public decimal MinVpcCreditFractionOfWidth { get; init; } = 1m / 3m;
+    /// <summary>
+    /// A VPC must collect at least this fraction of its width. The 25-delta 5-wide SPY spread 30–45 days out paid
+    /// 0.40–0.87 on the 2021 mornings (median 0.70, 14% of the width): a tenth (0.50) passed 45 of 47; the ⅓ rule of
+    /// thumb, which assumes the short strike near 30–35 delta and a width of several percent of spot, passed none.
+    /// </summary>
+    public decimal MinVpcCreditFractionOfWidth { get; init; } = 0.10m;
 
     public long MinOpenInterest { get; init; } = 100;
 

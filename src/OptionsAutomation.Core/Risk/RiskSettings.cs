@@ -14,8 +14,11 @@ public sealed record RiskSettings
     /// <summary>Largest order notional in dollars: the collateral of a CSP, the max loss of a VPC.</summary>
     public decimal MaxOrderNotional { get; init; } = 100_000m;
 
-    /// <summary>Largest order notional as a percentage of equity.</summary>
-    public decimal MaxOrderNotionalPercent { get; init; } = 20m;
+    /// <summary>
+    /// Largest order notional as a percentage of equity: at least <c>Sizing:CollateralPerTradePct</c>, or every CSP the
+    /// sizing allows is refused here.
+    /// </summary>
+    public decimal MaxOrderNotionalPercent { get; init; } = 50m;
 
     /// <summary>Realized loss today (New York date) at which opening stops for the day.</summary>
     public decimal MaxDailyLoss { get; init; } = 2_000m;

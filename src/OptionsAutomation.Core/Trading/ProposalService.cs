@@ -72,7 +72,9 @@ public sealed class ProposalService(
                 continue;
             }
 
-            var (contracts, sizeDenial) = Sizer.Size(candidate.Strategy, snapshot.Equity, sizing, rules);
+            // Proposals made earlier in this run count as if they were already open, for sizing as for the gate.
+            var committed = snapshot.OpenExposure + made.Sum(p => RiskExposure.Of(p.StrategyType, p.Collateral, p.MaxLoss));
+            var (contracts, sizeDenial) = Sizer.Size(candidate.Strategy, snapshot.Equity, committed, sizing, rules);
             if (sizeDenial is not null)
             {
                 denials.Add(sizeDenial);
@@ -84,9 +86,8 @@ public sealed class ProposalService(
                 new OpeningOrder(requestId, candidate.Strategy, contracts, rules.ContractMultiplier),
                 snapshot with
                 {
-                    // Proposals made earlier in this run count as if they were already open.
                     OpenPositions = open.Count + made.Count,
-                    OpenExposure = snapshot.OpenExposure + made.Sum(p => RiskExposure.Of(p.StrategyType, p.Collateral, p.MaxLoss)),
+                    OpenExposure = committed,
                     HeldUnderlyings = [.. snapshot.HeldUnderlyings.Union(made.Select(p => p.Ticker), StringComparer.Ordinal)],
                     Quote = QuoteOf(candidate),
                 });

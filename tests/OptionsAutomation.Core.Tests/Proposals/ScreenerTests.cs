@@ -62,7 +62,7 @@ public sealed class ScreenerTests
     [Fact]
     public void Screen_VpcCreditBelowAThirdOfTheWidth_IsDenied()
     {
-        var (_, denial) = Screener.Screen(Chain(), StrategyType.VerticalPutCredit, Today, Settings);
+        var (_, denial) = Screener.Screen(Chain(), StrategyType.VerticalPutCredit, Today, Settings with { MinVpcCreditFractionOfWidth = 1m / 3m });
 
         Assert.Equal("CREDIT_TOO_LOW: credit=1.00, min=1.67", denial!.ToString());
     }
@@ -117,18 +117,41 @@ public sealed class ScreenerTests
         var vpc = CreditStrategy.Create(StrategyType.VerticalPutCredit, "SPY", Day44, 475m, 470m, 1.20m);
 
         // 2% of 100,000 = 2,000 against (5 − 1.20) × 100 = 380 a spread → 5.
-        Assert.Equal((5, (ScreenDenial?)null), Sizer.Size(vpc, 100_000m, new SizingSettings(), new ExitRuleSettings()));
+        Assert.Equal((5, (ScreenDenial?)null), Sizer.Size(vpc, 100_000m, 0m, new SizingSettings(), new ExitRuleSettings()));
+    }
+
+    [Fact]
+    public void Size_CspTiesUpHalfOfEquityAtMost()
+    {
+        // 50% of 100,000 = 50,000 against 47,500 of collateral a contract → 1; 22,000 a contract → 2.
+        var spy = CreditStrategy.Create(StrategyType.CashSecuredPut, "SPY", Day44, 475m, null, 2.44m);
+        var iwm = CreditStrategy.Create(StrategyType.CashSecuredPut, "IWM", Day44, 220m, null, 2.10m);
+
+        Assert.Equal(1, Sizer.Size(spy, 100_000m, 0m, new SizingSettings(), new ExitRuleSettings()).Contracts);
+        Assert.Equal(2, Sizer.Size(iwm, 100_000m, 0m, new SizingSettings(), new ExitRuleSettings()).Contracts);
     }
 
     [Fact]
     public void Size_CspWhoseCollateralExceedsTheBudget_IsDenied()
     {
-        var csp = CreditStrategy.Create(StrategyType.CashSecuredPut, "SPY", Day44, 475m, null, 2.44m);
+        var csp = CreditStrategy.Create(StrategyType.CashSecuredPut, "SPY", Day44, 604m, null, 5.70m);
 
-        var (contracts, denial) = Sizer.Size(csp, 100_000m, new SizingSettings(), new ExitRuleSettings());
+        var (contracts, denial) = Sizer.Size(csp, 100_000m, 0m, new SizingSettings(), new ExitRuleSettings());
 
         Assert.Equal(0, contracts);
-        Assert.Equal("SIZE_BELOW_ONE_CONTRACT: budget=2000.00, at_risk_per_contract=47500.00", denial!.ToString());
+        Assert.Equal("SIZE_BELOW_ONE_CONTRACT: budget=50000.00, at_risk_per_contract=60400.00, committed=0.00", denial!.ToString());
+    }
+
+    [Fact]
+    public void Size_NeverCommitsMoreThanTheTotalShare()
+    {
+        // 80% of 100,000 = 80,000, of which 47,500 is committed: 32,500 left, one 22,000 contract, not two.
+        var iwm = CreditStrategy.Create(StrategyType.CashSecuredPut, "IWM", Day44, 220m, null, 2.10m);
+        var vpc = CreditStrategy.Create(StrategyType.VerticalPutCredit, "SPY", Day44, 475m, 470m, 1.20m);
+
+        Assert.Equal(1, Sizer.Size(iwm, 100_000m, 47_500m, new SizingSettings(), new ExitRuleSettings()).Contracts);
+        Assert.Equal("SIZE_BELOW_ONE_CONTRACT: budget=0.00, at_risk_per_contract=380.00, committed=80000.00",
+            Sizer.Size(vpc, 100_000m, 80_000m, new SizingSettings(), new ExitRuleSettings()).Denial!.ToString());
     }
 
     [Fact]
@@ -136,6 +159,6 @@ public sealed class ScreenerTests
     {
         var vpc = CreditStrategy.Create(StrategyType.VerticalPutCredit, "SPY", Day44, 475m, 470m, 1.20m);
 
-        Assert.Equal(ScreenDenialCode.NoEquity, Sizer.Size(vpc, null, new SizingSettings(), new ExitRuleSettings()).Denial!.Code);
+        Assert.Equal(ScreenDenialCode.NoEquity, Sizer.Size(vpc, null, 0m, new SizingSettings(), new ExitRuleSettings()).Denial!.Code);
     }
 }

@@ -42,16 +42,16 @@ public sealed class RiskGateLimitTests : RiskGateTestBase
     [Fact]
     public void CheckOpening_NotionalAbovePercentOfEquity_Denies()
     {
-        var decision = Gate().CheckOpening(Csp(), Healthy() with { Equity = 200_000m });
+        var decision = Gate().CheckOpening(Csp(), Healthy() with { Equity = 99_000m });
 
         AssertDenied(decision, RiskCheck.OrderNotional,
-            "ORDER_NOTIONAL_PERCENT_EXCEEDED: notional=50000.00, equity=200000.00, percent=25, max_percent=20");
+            "ORDER_NOTIONAL_PERCENT_EXCEEDED: notional=50000.00, equity=99000.00, percent=50.51, max_percent=50");
     }
 
     [Fact]
     public void CheckOpening_NotionalExactlyAtPercentOfEquity_Allows()
     {
-        AssertAllowed(Gate().CheckOpening(Csp(), Healthy() with { Equity = 250_000m }));
+        AssertAllowed(Gate().CheckOpening(Csp(), Healthy() with { Equity = 100_000m }));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class RiskSettingsTests
 
         Assert.Equal("Risk", RiskSettings.SectionName);
         Assert.Equal(100_000m, settings.MaxOrderNotional);
-        Assert.Equal(20m, settings.MaxOrderNotionalPercent);
+        Assert.Equal(50m, settings.MaxOrderNotionalPercent);
         Assert.Equal(2_000m, settings.MaxDailyLoss);
         Assert.Equal(2m, settings.MaxDailyLossPercent);
         Assert.Equal(5, settings.MaxPositions);

@@ -50,7 +50,7 @@ internal sealed class DashboardServer : IAsyncDisposable
             ["MarketData:Provider"] = "csv",
             ["MarketData:Csv:ChainFiles:0"] = Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv"),
             ["Proposals:Watchlist:SPY:0"] = "CSP",
-            ["Sizing:RiskPerTradePct"] = "40",
+            ["Sizing:CollateralPerTradePct"] = "40",
             ["Risk:MaxOrderNotionalPercent"] = "50",
             ["Execution:AllowOutsideSession"] = "true",
             ["Broker:Paper:StartingEquity"] = "100000",

@@ -30,7 +30,7 @@ public sealed class PriceWalkCliTests(PostgresServer server) : CliTestBase(serve
     {
         var clock = new ManualClock(Close);
         var harness = new ProposalHarness(Db, clock, Risk, new PaperBrokerSettings { StartingEquity = 400_000m });
-        var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = 10m })
+        var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = 10m })
             .RunAsync(Close, CancellationToken.None)).Proposals);
         Assert.Equal((RequestId, 3.67m), (proposal.RequestId, proposal.NetCredit));
         var exchange = harness.Broker(new ShiftedMarketData(ProposalHarness.SpyChains2021, Close.AddSeconds(-1), 0.02m));
@@ -47,8 +47,8 @@ public sealed class PriceWalkCliTests(PostgresServer server) : CliTestBase(serve
         Assert.Equal([1L, 2L], steps.Select(s => s.Int("step")));
         Assert.Equal([-3.67m, -3.66m], steps.Select(s => s.Dec("from")));
         Assert.Equal([-3.66m, -3.65m], steps.Select(s => s.Dec("to")));
-        // The cap is the screener's minimum CSP credit (0.50), never reached here.
-        Assert.All(steps, s => Assert.Equal(($"open-{RequestId}", -0.50m, "alice"), (s.Str("client_order_id"), s.Dec("cap"), s.Str("actor"))));
+        // The cap is the screener's minimum CSP credit (1.00), never reached here.
+        Assert.All(steps, s => Assert.Equal(($"open-{RequestId}", -1.00m, "alice"), (s.Str("client_order_id"), s.Dec("cap"), s.Str("actor"))));
         Assert.Equal([Close.AddSeconds(10), Close.AddSeconds(20)], steps.Select(s => s.Instant("at")));
 
         var position = (await Cli.RunAsync("positions", "show", RequestId, "--json")).Succeeded().Json();

@@ -121,6 +121,69 @@ public sealed class SyntheticMarketDataTests
     }
 
     [Fact]
+    public async Task DailyReturns_AreCorrelatedAsConfigured()
+    {
+        // 2,001 closes (16:00 New York in winter) from −1,000 to +1,000 days around the origin: the sampling error of a
+        // correlation near 0.85 is (1 − ρ²)/√2000 ≈ 0.006, of one near 0 about 0.02.
+        string[] symbols = ["SPY", "QQQ", "IWM"];
+        var returns = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var symbol in symbols)
+        {
+            var closes = new double[2001];
+            for (var day = -1000; day <= 1000; day++)
+            {
+                closes[day + 1000] = (double)(await Market.GetUnderlyingQuoteAsync(symbol, Defaults.Origin.AddDays(day).AddHours(6.5), CancellationToken.None))!.Last;
+            }
+
+            returns[symbol] = [.. closes.Zip(closes.Skip(1), (a, b) => Math.Log(b / a))];
+        }
+
+        foreach (var (a, b) in new[] { ("SPY", "QQQ"), ("SPY", "IWM"), ("QQQ", "IWM") })
+        {
+            Assert.InRange(Correlation(returns[a], returns[b]), Defaults.Correlation(a, b)!.Value - 0.03, Defaults.Correlation(a, b)!.Value + 0.03);
+        }
+
+        var independent = new SyntheticMarketData(Defaults with { Correlations = new Dictionary<string, IReadOnlyDictionary<string, double>>() });
+        var spy = new double[201];
+        var iwm = new double[201];
+        for (var day = 0; day <= 200; day++)
+        {
+            spy[day] = (double)(await independent.GetUnderlyingQuoteAsync("SPY", Defaults.Origin.AddDays(day), CancellationToken.None))!.Last;
+            iwm[day] = (double)(await independent.GetUnderlyingQuoteAsync("IWM", Defaults.Origin.AddDays(day), CancellationToken.None))!.Last;
+        }
+
+        Assert.InRange(Correlation([.. spy.Zip(spy.Skip(1), (x, y) => Math.Log(y / x))], [.. iwm.Zip(iwm.Skip(1), (x, y) => Math.Log(y / x))]), -0.2, 0.2);
+    }
+
+    [Fact]
+    public void Correlations_ThatAreNoCorrelationMatrix_AreRefused_NamingTheKey()
+    {
+        var contradictory = Defaults with
+        {
+            Correlations = new Dictionary<string, IReadOnlyDictionary<string, double>>
+            {
+                ["SPY"] = new Dictionary<string, double> { ["QQQ"] = 0.95, ["IWM"] = 0.95 },
+                ["QQQ"] = new Dictionary<string, double> { ["IWM"] = -0.9, ["SPY"] = 0.9 },
+            },
+        };
+
+        Assert.Equal(
+        [
+            "MarketData:Synthetic:Correlations among IWM, QQQ, SPY is not a valid correlation matrix (not positive definite).",
+            "MarketData:Synthetic:Correlations:QQQ:SPY is 0.9 but MarketData:Synthetic:Correlations:SPY:QQQ is 0.95; give a pair once.",
+            "MarketData:Synthetic:Correlations:SPY:QQQ is 0.95 but MarketData:Synthetic:Correlations:QQQ:SPY is 0.9; give a pair once.",
+        ], contradictory.Validate().Order(StringComparer.Ordinal));
+        Assert.Throws<InvalidOperationException>(() => new SyntheticMarketData(contradictory));
+    }
+
+    private static double Correlation(double[] x, double[] y)
+    {
+        double mx = x.Average(), my = y.Average();
+        var cov = x.Zip(y, (a, b) => (a - mx) * (b - my)).Sum();
+        return cov / Math.Sqrt(x.Sum(a => (a - mx) * (a - mx)) * y.Sum(b => (b - my) * (b - my)));
+    }
+
+    [Fact]
     public async Task Chain_ListsWeekliesForEightWeeks_AndMonthliesForSixMonths()
     {
         var chain = await Market.GetChainAsync("SPY", FridayMorning, CancellationToken.None);

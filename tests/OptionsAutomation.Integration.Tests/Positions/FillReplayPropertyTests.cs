@@ -60,7 +60,7 @@ public sealed class FillReplayPropertyTests(PostgresServer server, ITestOutputHe
         var clock = new ManualClock(ProposedAt);
         var harness = new ProposalHarness(db, clock, new RiskSettings { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 50m },
             new PaperBrokerSettings { StartingEquity = 400_000m, FeePerContract = fee });
-        var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = sizingPercent })
+        var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = sizingPercent })
             .RunAsync(ProposedAt, CancellationToken.None)).Proposals);
         var outcome = await harness.Approvals(new ExecutionSettings { AllowOutsideSession = true }).ApproveAsync(proposal.RequestId, "prop", CancellationToken.None);
         Assert.Equal(ProposalStatus.Executed, outcome.Status);

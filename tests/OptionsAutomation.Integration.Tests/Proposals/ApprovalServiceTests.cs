@@ -28,7 +28,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync(server);
         _harness = new ProposalHarness(_db, _clock, LooseRisk);
-        var proposed = await _harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = 40m })
+        var proposed = await _harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = 40m })
             .RunAsync(Close, CancellationToken.None);
         Assert.Equal(RequestId, Assert.Single(proposed.Proposals).RequestId);
     }

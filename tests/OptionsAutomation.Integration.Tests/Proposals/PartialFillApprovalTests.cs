@@ -38,7 +38,7 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
         _db = await TestDatabase.CreateAsync(server);
         // 30% of 400,000 = 120,000 against 37,000 of collateral per contract → 3 contracts.
         _harness = new ProposalHarness(_db, _clock, Risk, Paper);
-        var proposed = await _harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = 30m })
+        var proposed = await _harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = 30m })
             .RunAsync(Close, CancellationToken.None);
         var proposal = Assert.Single(proposed.Proposals);
         Assert.Equal((RequestId, 3, 3.67m), (proposal.RequestId, proposal.Quantity, proposal.NetCredit));

@@ -23,7 +23,7 @@ public sealed class ProposalDecisionJournalTests(PostgresServer server) : IAsync
     {
         _db = await TestDatabase.CreateAsync(server);
         _harness = new ProposalHarness(_db, _clock, LooseRisk);
-        await _harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = 40m }).RunAsync(Close, CancellationToken.None);
+        await _harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = 40m }).RunAsync(Close, CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

@@ -27,22 +27,22 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
-    public async Task DefaultRules_ProposeNothing_AndSayWhy()
+    public async Task DefaultRules_ProposeTheCsp_AndSayWhyNoSpread()
     {
-        var run = await Service().RunAsync(Close, CancellationToken.None);
+        var run = await Service(risk: new RiskSettings()).RunAsync(Close, CancellationToken.None);
 
-        Assert.Empty(run.Proposals);
-        // 2% of 100,000 cannot secure a 370 put; no 365 put is listed for the spread.
-        Assert.Equal(
-            ["CSP SIZE_BELOW_ONE_CONTRACT: budget=2000.00, at_risk_per_contract=37000.00", "VPC NO_LONG_PUT: expiration=2021-03-31, strike=365"],
-            run.Denials.Select(d => $"{d.Strategy.ToCode()} {d}"));
-        Assert.Equal(0, await _db.CountAsync("trade_requests"));
+        // Half of 100,000 secures one 370 put (37,000), which the default risk limits allow; no 365 put is listed for the spread.
+        var proposal = Assert.Single(run.Proposals);
+        Assert.Equal((370m, 1, 3.67m), (proposal.ShortStrike, proposal.Quantity, proposal.NetCredit));
+        Assert.StartsWith("PASS 9/9", proposal.RiskSummary, StringComparison.Ordinal);
+        Assert.Equal(["VPC NO_LONG_PUT: expiration=2021-03-31, strike=365"], run.Denials.Select(d => $"{d.Strategy.ToCode()} {d}"));
+        Assert.Equal(1, await _db.CountAsync("trade_requests"));
     }
 
     [Fact]
     public async Task LargerRiskBudget_ProposesThe370PutOnce_AndItExpiresAfterTheWindow()
     {
-        var sizing = new SizingSettings { RiskPerTradePct = 40m };
+        var sizing = new SizingSettings { CollateralPerTradePct = 40m };
 
         var first = await Service(sizing).RunAsync(Close, CancellationToken.None);
         var second = await Service(sizing).RunAsync(Close, CancellationToken.None);
@@ -78,16 +78,16 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
         _clock.Set(lateInTheDay);
 
         // That chain is a day old, which the gate refuses by default (QUOTE_STALE); allow it here.
-        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }, minDaysToExpiry: 29, LooseRisk with { MaxQuoteAgeMinutes = 2 * 24 * 60 })
+        var run = await Service(new SizingSettings { CollateralPerTradePct = 40m }, minDaysToExpiry: 29, LooseRisk with { MaxQuoteAgeMinutes = 2 * 24 * 60 })
             .RunAsync(lateInTheDay, CancellationToken.None);
 
         Assert.Equal(nextClose, Assert.Single(run.Proposals).ExpiresAt);
     }
 
     [Fact]
-    public async Task DefaultRiskLimits_DenyA37000CspOnA100000Account()
+    public async Task AnOrderLimitBelowTheSizing_DeniesA37000CspOnA100000Account()
     {
-        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }, risk: new RiskSettings()).RunAsync(Close, CancellationToken.None);
+        var run = await Service(new SizingSettings { CollateralPerTradePct = 40m }, risk: new RiskSettings { MaxOrderNotionalPercent = 20m }).RunAsync(Close, CancellationToken.None);
 
         Assert.Empty(run.Proposals);
         Assert.StartsWith("RISK_DENIED: ORDER_NOTIONAL_PERCENT_EXCEEDED", Assert.Single(run.Denials, d => d.Strategy == StrategyType.CashSecuredPut).ToString(), StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
     {
         await _db.Controls(LooseRisk).SetStateAsync(TradingState.Halted, "test", "test", Close, CancellationToken.None);
 
-        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }).RunAsync(Close, CancellationToken.None);
+        var run = await Service(new SizingSettings { CollateralPerTradePct = 40m }).RunAsync(Close, CancellationToken.None);
 
         Assert.Empty(run.Proposals);
         Assert.StartsWith("RISK_DENIED: TRADING_HALTED", Assert.Single(run.Denials, d => d.Strategy == StrategyType.CashSecuredPut).ToString(), StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
             ShortStrike = 370m, Credit = 5.45m, Quantity = 1, OpenedAt = Close.AddDays(-3), Actor = "test",
         });
 
-        var run = await Service(new SizingSettings { RiskPerTradePct = 40m }).RunAsync(Close, CancellationToken.None);
+        var run = await Service(new SizingSettings { CollateralPerTradePct = 40m }).RunAsync(Close, CancellationToken.None);
 
         Assert.Empty(run.Proposals);
         Assert.All(run.Denials, d => Assert.Equal("TICKER_AT_POSITION_LIMIT: open=1, max=1", d.ToString()));

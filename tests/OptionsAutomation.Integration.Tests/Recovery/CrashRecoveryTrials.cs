@@ -120,7 +120,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
         var clock = new ManualClock(close);
         var risk = new RiskSettings { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 50m };
         var harness = new ProposalHarness(db, clock, risk, new PaperBrokerSettings { StartingEquity = 400_000m, MaxContractsPerFill = perFill });
-        var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = 30m })
+        var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = 30m })
             .RunAsync(close, CancellationToken.None)).Proposals);
         IMarketData market = marketMovesAway ? new ShiftedMarketData(ProposalHarness.SpyChains2021, close, 0.05m) : ProposalHarness.SpyChains2021;
         var execution = new ExecutionSettings { AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1 };

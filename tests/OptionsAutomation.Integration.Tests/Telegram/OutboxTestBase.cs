@@ -49,7 +49,7 @@ public abstract class OutboxTestBase(PostgresServer postgres, DateTimeOffset sta
 
     /// <summary>Runs the screener on SPY CSP only; at the 2021-03-01 close it proposes one put.</summary>
     protected async Task<TradeProposal> ProposeAsync() =>
-        Assert.Single((await Harness().Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { RiskPerTradePct = 40m })
+        Assert.Single((await Harness().Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = 40m })
             .RunAsync(_tradingClock.GetUtcNow(), CancellationToken.None)).Proposals);
 
     protected ApprovalService Approvals() => Harness().Approvals(new ExecutionSettings { AllowOutsideSession = true });

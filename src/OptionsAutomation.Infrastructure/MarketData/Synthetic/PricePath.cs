@@ -2,7 +2,8 @@ namespace OptionsAutomation.Infrastructure.MarketData.Synthetic;
 
 /// <summary>
 /// A geometric Brownian motion of one underlying in one-minute steps of calendar time, defined for every
-/// minute before and after the origin and identical for a given seed however it is queried.
+/// minute before and after the origin and identical for a given seed however it is queried. Its shocks come from
+/// <see cref="CorrelatedShocks"/>, so the underlyings move together as configured.
 /// </summary>
 /// <remarks>
 /// Time is cut into days of 1,440 minutes counted from the origin. Each day's log-return is one normal draw,
@@ -17,7 +18,7 @@ internal sealed class PricePath
     public const int MinutesPerDay = 1440;
     private const double DaysPerYear = 365;
 
-    private readonly CounterRandom _random;
+    private readonly CorrelatedNormal _shocks;
     private readonly double _logStart;
     private readonly double _dailyDrift;
     private readonly double _dailyVolatility;
@@ -28,9 +29,13 @@ internal sealed class PricePath
     private readonly List<double> _forward = [0];
     private readonly List<double> _backward = [0];
 
-    public PricePath(CounterRandom random, double start, double volatility, double drift)
+    // The minute walk of the day asked last, W(0 … 1440): quotes come in bursts within one day, so one day is enough.
+    private long _walkDay = long.MinValue;
+    private readonly double[] _walk = new double[MinutesPerDay + 1];
+
+    public PricePath(CorrelatedNormal shocks, double start, double volatility, double drift)
     {
-        _random = random;
+        _shocks = shocks;
         _logStart = Math.Log(start);
         _dailyDrift = (drift - (volatility * volatility / 2)) / DaysPerYear;
         _dailyVolatility = volatility * Math.Sqrt(1 / DaysPerYear);
@@ -50,7 +55,7 @@ internal sealed class PricePath
         return Math.Exp(_logStart + DayStart(day) + Bridge(day, (int)within));
     }
 
-    private double DailyMove(long day) => _dailyDrift + (_dailyVolatility * _random.Normal(RandomStream.DailyMove, day));
+    private double DailyMove(long day) => _dailyDrift + (_dailyVolatility * _shocks.Normal(RandomStream.DailyMove, day));
 
     private double DayStart(long day)
     {
@@ -83,18 +88,20 @@ internal sealed class PricePath
             return 0;
         }
 
-        double walked = 0, whole = 0;
-        for (var j = 0; j < MinutesPerDay; j++)
+        lock (_lock)
         {
-            if (j == minutes)
+            if (_walkDay != day)
             {
-                walked = whole;
+                for (var j = 0; j < MinutesPerDay; j++)
+                {
+                    _walk[j + 1] = _walk[j] + (_minuteVolatility * _shocks.Normal(RandomStream.MinuteMove, (day * MinutesPerDay) + j));
+                }
+
+                _walkDay = day;
             }
 
-            whole += _minuteVolatility * _random.Normal(RandomStream.MinuteMove, (day * MinutesPerDay) + j);
+            var fraction = (double)minutes / MinutesPerDay;
+            return _walk[minutes] - (fraction * (_walk[MinutesPerDay] - DailyMove(day)));
         }
-
-        var fraction = (double)minutes / MinutesPerDay;
-        return walked - (fraction * (whole - DailyMove(day)));
     }
 }

@@ -5,7 +5,8 @@ namespace OptionsAutomation.Infrastructure.MarketData.Synthetic;
 
 /// <summary>
 /// An invented but plausible market for running the worker without a data feed: per underlying a seeded
-/// geometric Brownian motion (<see cref="PricePath"/>), a volatility smile, and option quotes priced with
+/// geometric Brownian motion (<see cref="PricePath"/>) whose daily moves are correlated across underlyings
+/// (<see cref="CorrelatedShocks"/>), a volatility smile, and option quotes priced with
 /// Black–Scholes–Merton inside a tick-rounded spread. Quotes change once a minute; a query answers with the
 /// quote of the minute containing <c>asOf</c> (the last one at or before it), stamped at that minute.
 /// The same seed and instant give the same quote whatever was asked before, in any order, on any thread.
@@ -22,8 +23,9 @@ public sealed class SyntheticMarketData : IMarketData
     {
         ArgumentNullException.ThrowIfNull(settings);
         _origin = settings.Origin;
+        var shocks = new CorrelatedShocks(settings);
         _underlyings = settings.Underlyings.ToDictionary(
-            u => u.Key, u => new SyntheticUnderlying(u.Key, u.Value, settings.Seed, settings.RiskFreeRate), StringComparer.Ordinal);
+            u => u.Key, u => new SyntheticUnderlying(u.Key, u.Value, settings.Seed, settings.RiskFreeRate, shocks.For(u.Key)), StringComparer.Ordinal);
     }
 
     public ValueTask<UnderlyingQuote?> GetUnderlyingQuoteAsync(string symbol, DateTimeOffset asOf, CancellationToken cancellationToken)

@@ -26,6 +26,25 @@ public sealed record SyntheticMarketDataSettings
         ["IWM"] = new() { Price = 220m, Volatility = 0.23, DividendYield = 0.012, Skew = 0.4, Smile = 0.8 },
     };
 
+    /// <summary>
+    /// Correlation of the daily returns, by pair: <c>Correlations:SPY:QQQ = 0.92</c> (either order; a pair given both
+    /// ways must agree; unlisted pairs are 0). Pairs naming an underlying that is not quoted are ignored. The defaults are
+    /// public estimates of daily-return correlation over 2020–2025 (docs/architecture.md, "Synthetic market").
+    /// Configuration adds to and overrides these defaults.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Correlations { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, double>>
+        {
+            ["SPY"] = new Dictionary<string, double> { ["QQQ"] = 0.92, ["IWM"] = 0.85 },
+            ["QQQ"] = new Dictionary<string, double> { ["IWM"] = 0.75 },
+        };
+
+    /// <summary>The configured correlation of a pair, looked up in either order; null when not given.</summary>
+    public double? Correlation(string a, string b) =>
+        Correlations.GetValueOrDefault(a)?.TryGetValue(b, out var ab) == true ? ab
+        : Correlations.GetValueOrDefault(b)?.TryGetValue(a, out var ba) == true ? ba
+        : null;
+
     /// <summary>Every invalid setting, each message naming its key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -45,7 +64,33 @@ public sealed record SyntheticMarketDataSettings
             errors.AddRange(underlying.Validate($"{SectionName}:{nameof(Underlyings)}:{symbol}"));
         }
 
+        errors.AddRange(ValidateCorrelations());
         return errors;
+    }
+
+    private IEnumerable<string> ValidateCorrelations()
+    {
+        foreach (var (a, row) in Correlations)
+        {
+            foreach (var (b, value) in row)
+            {
+                var key = $"{SectionName}:{nameof(Correlations)}:{a}:{b}";
+                if (!(value is >= -1 and <= 1) || string.Equals(a, b, StringComparison.Ordinal))
+                {
+                    yield return $"{key} must be in [-1, 1] and pair two different underlyings, was {value}.";
+                }
+                else if (Correlations.GetValueOrDefault(b)?.TryGetValue(a, out var other) == true && other != value)
+                {
+                    yield return $"{key} is {value} but {SectionName}:{nameof(Correlations)}:{b}:{a} is {other}; give a pair once.";
+                }
+            }
+        }
+
+        var symbols = Underlyings.Keys.Order(StringComparer.Ordinal).ToList();
+        if (CorrelatedShocks.Cholesky(CorrelatedShocks.Matrix(symbols, this)) is null)
+        {
+            yield return $"{SectionName}:{nameof(Correlations)} among {string.Join(", ", symbols)} is not a valid correlation matrix (not positive definite).";
+        }
     }
 }
 

@@ -21,13 +21,13 @@ internal sealed class SyntheticUnderlying
     private readonly CounterRandom _random;
     private readonly PricePath _path;
 
-    public SyntheticUnderlying(string symbol, SyntheticUnderlyingSettings settings, long seed, double riskFreeRate)
+    public SyntheticUnderlying(string symbol, SyntheticUnderlyingSettings settings, long seed, double riskFreeRate, CorrelatedNormal shocks)
     {
         Symbol = symbol;
         _settings = settings;
         _riskFreeRate = riskFreeRate;
         _random = new CounterRandom(seed, symbol);
-        _path = new PricePath(_random, (double)settings.Price, settings.Volatility, settings.Drift);
+        _path = new PricePath(shocks, (double)settings.Price, settings.Volatility, settings.Drift);
     }
 
     public string Symbol { get; }
