@@ -29,7 +29,7 @@ public sealed class MarketTimeTests
     [Fact]
     public void Today_UsesTheClock()
     {
-        var clock = new FixedClock(TestDates.Utc(2026, 3, 3, 1, 30));
+        var clock = new FakeTimeProvider(TestDates.Utc(2026, 3, 3, 1, 30));
 
         Assert.Equal(new DateOnly(2026, 3, 2), MarketTime.Today(clock));
     }

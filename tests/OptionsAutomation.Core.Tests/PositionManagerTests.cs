@@ -10,7 +10,7 @@ public sealed class PositionManagerTests
 {
     private readonly InMemoryPositionStore _store = new();
     private readonly InMemoryTradingJournal _journal;
-    private readonly FixedClock _clock = new(TestDates.Now);
+    private readonly FakeTimeProvider _clock = new(TestDates.Now);
     private readonly PositionManager _manager;
 
     public PositionManagerTests()

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Infrastructure.Csv;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
 
 namespace OptionsAutomation.Infrastructure.Fills;
@@ -13,7 +14,7 @@ namespace OptionsAutomation.Infrastructure.Fills;
 /// or contracts; the price per share; the fee in currency for the whole fill (blank means none). An OCC option symbol
 /// (root padded to six or not, yyMMdd, C or P, strike × 1000 in 8 digits) trades at the contract multiplier and is
 /// kept in its padded form, so both spellings are one instrument; a stock ticker trades at 1. The first bad row stops
-/// the read with <see cref="FillsFileException"/>.
+/// the read with <see cref="FillsFileException"/>. Fields may be quoted (see <see cref="HeadedCsvFile"/>).
 /// </summary>
 public static partial class FillsCsvReader
 {
@@ -22,59 +23,48 @@ public static partial class FillsCsvReader
     /// <exception cref="FillsFileException">for a missing file, a header without the columns or the first bad row.</exception>
     public static IReadOnlyList<FillRow> Read(string path, int contractMultiplier)
     {
-        using var reader = Open(path);
-        var missing = reader.Header.Missing(Columns);
-        if (missing.Count > 0)
-        {
-            throw new FillsFileException(path, 1, $"the header lacks {string.Join(", ", missing)}; expected {string.Join(',', Columns)}.");
-        }
-
-        var columns = new FillColumns(reader.Header);
-        var rows = new List<FillRow>();
-        while (reader.Read(out var record, out var problem))
-        {
-            if (problem is not null)
-            {
-                throw new FillsFileException(path, problem.Line, problem.Reason);
-            }
-
-            try
-            {
-                rows.Add(new FillRow(Parse(record, columns, contractMultiplier), record.LineNumber));
-            }
-            catch (Exception e) when (e is CsvRowException or PositionRuleException)
-            {
-                throw new FillsFileException(path, record.LineNumber, e.Message);
-            }
-        }
-
-        return rows;
-    }
-
-    private static CsvLineReader Open(string path)
-    {
         try
         {
-            return CsvLineReader.Open(path);
+            using var file = HeadedCsvFile.Open(path);
+            var missing = file.Missing(Columns);
+            if (missing.Count > 0)
+            {
+                throw new CsvFileException(1, $"the header lacks {string.Join(", ", missing)}; expected {string.Join(',', Columns)}.");
+            }
+
+            var rows = new List<FillRow>();
+            while (file.Read())
+            {
+                try
+                {
+                    rows.Add(new FillRow(Parse(file, contractMultiplier), file.Line));
+                }
+                catch (Exception e) when (e is CsvRowException or PositionRuleException)
+                {
+                    throw new CsvFileException(file.Line, e.Message);
+                }
+            }
+
+            return rows;
         }
-        catch (MarketDataFileException e)
+        catch (CsvFileException e)
         {
             throw new FillsFileException(path, e.Line, e.Reason);
         }
     }
 
-    private static Fill Parse(in CsvRecord record, FillColumns c, int contractMultiplier)
+    private static Fill Parse(HeadedCsvFile row, int contractMultiplier)
     {
-        var time = Instant(record[c.Time]);
-        var (symbol, multiplier) = Instrument(record[c.Symbol].ToString().ToUpperInvariant(), contractMultiplier);
-        var sideText = record[c.Side].ToString();
+        var time = Instant(row["time"]);
+        var (symbol, multiplier) = Instrument(row["symbol"].ToUpperInvariant(), contractMultiplier);
+        var sideText = row["side"];
         var side = DomainCodes.TryParse<FillSide>(sideText, out var s) ? s : throw new CsvRowException($"side '{sideText}' is neither buy nor sell.");
-        var quantityText = record[c.Quantity];
+        var quantityText = row["quantity"];
         var quantity = int.TryParse(quantityText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var q)
             ? q
             : throw new CsvRowException($"quantity '{quantityText}' is not a whole number of shares or contracts.");
-        var price = Amount("price", record[c.Price]) ?? throw new CsvRowException("price is blank.");
-        var fee = Amount("fee", record[c.Fee]) ?? 0m;
+        var price = Amount("price", row["price"]) ?? throw new CsvRowException("price is blank.");
+        var fee = Amount("fee", row["fee"]) ?? 0m;
         return new Fill(time, symbol, side, quantity, price, fee, multiplier);
     }
 
@@ -85,7 +75,7 @@ public static partial class FillsCsvReader
             $"symbol '{text}' is neither a stock ticker (e.g. SPY, BRK.B) nor an OCC option symbol " +
             "(root, yyMMdd, C or P, strike × 1000 in 8 digits, e.g. SPY   260320P00580000).");
 
-    private static DateTimeOffset Instant(ReadOnlySpan<char> text)
+    private static DateTimeOffset Instant(string text)
     {
         // Without Z or an offset the instant would depend on the zone of the machine replaying the file.
         if (ZonePattern().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
@@ -97,9 +87,9 @@ public static partial class FillsCsvReader
     }
 
     /// <summary>Null when blank; negative values parse so the fill can say what is wrong with them.</summary>
-    private static decimal? Amount(string name, ReadOnlySpan<char> text)
+    private static decimal? Amount(string name, string text)
     {
-        if (text.IsEmpty)
+        if (text.Length == 0)
         {
             return null;
         }
@@ -111,14 +101,4 @@ public static partial class FillsCsvReader
 
     [GeneratedRegex(@"(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})$")]
     private static partial Regex ZonePattern();
-
-    private sealed class FillColumns(CsvHeader header)
-    {
-        public CsvColumn Time { get; } = header.Optional("time");
-        public CsvColumn Symbol { get; } = header.Optional("symbol");
-        public CsvColumn Side { get; } = header.Optional("side");
-        public CsvColumn Quantity { get; } = header.Optional("quantity");
-        public CsvColumn Price { get; } = header.Optional("price");
-        public CsvColumn Fee { get; } = header.Optional("fee");
-    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using OptionsAutomation.Web.Health;
 using OptionsAutomation.Web.Metrics;
+using Prometheus;
 
 namespace OptionsAutomation.Web;
 
@@ -20,7 +21,7 @@ internal static class ServiceEndpoints
         guarded.MapGet("/auth", () => TypedResults.NoContent()).WithSummary("204 when the bearer token is accepted; 401 wrong token, 403 no token configured");
         api.MapGet("/info", Info).WithSummary("Whether POST endpoints are enabled (a token is configured), the environment and the server's clock");
         app.MapGet("/health", HealthAsync).WithSummary("Database, scheduler, Telegram and data freshness; 503 when the database is down");
-        app.MapGet("/metrics", MetricsAsync).WithSummary("Prometheus text exposition format");
+        app.MapGet("/metrics", MetricsAsync).WithSummary("Prometheus text exposition format").Produces<string>(StatusCodes.Status200OK, PrometheusConstants.TextContentTypeWithVersionAndEncoding);
     }
 
     private static Ok<ServiceInfo> Info(ServiceSettings settings, IHostEnvironment environment, TimeProvider clock) =>
@@ -33,6 +34,10 @@ internal static class ServiceEndpoints
         return TypedResults.Json(report, statusCode: status);
     }
 
-    private static async Task<ContentHttpResult> MetricsAsync(PrometheusExporter exporter, CancellationToken cancellationToken) =>
-        TypedResults.Text(await exporter.ScrapeAsync(cancellationToken).ConfigureAwait(false), PrometheusText.ContentType);
+    private static async Task MetricsAsync(HttpContext context, PrometheusExporter exporter, CancellationToken cancellationToken)
+    {
+        // Set before the body starts; a failed refresh throws before then, and the exception handler answers instead.
+        context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
+        await exporter.WriteAsync(context.Response.Body, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -43,7 +43,7 @@ public sealed class OrderExecutorCancelTests
 
     private static OrderExecutor Executor(IBroker broker)
     {
-        var clock = new FixedClock(T0);
+        var clock = new FakeTimeProvider(T0);
         return new OrderExecutor(broker, new ExecutionSettings { FillTimeoutSeconds = 30, PollIntervalSeconds = 1 }, new ClockAdvance(clock), clock, new InMemoryTradingJournal(new InMemoryPositionStore()));
     }
 
@@ -51,11 +51,11 @@ public sealed class OrderExecutorCancelTests
         new("o-1", status, 3, filled, filled > 0 ? -1.50m : null, 0m, ValueList<LegFill>.Empty, "b-1", null, T0);
 
     /// <summary>Moves the fixed clock on instead of sleeping.</summary>
-    private sealed class ClockAdvance(FixedClock clock) : IPollDelay
+    private sealed class ClockAdvance(FakeTimeProvider clock) : IPollDelay
     {
         public Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
         {
-            clock.Now += delay;
+            clock.Advance(delay);
             return Task.CompletedTask;
         }
     }

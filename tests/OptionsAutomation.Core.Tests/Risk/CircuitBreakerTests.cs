@@ -162,12 +162,12 @@ public sealed class CircuitBreakerTests
     [Fact]
     public void TrippedBreaker_DeniesAtTheGate_AndTheResetOneAllows()
     {
-        var clock = new Support.FixedClock(Now.AddMinutes(40));
+        var clock = new FakeTimeProvider(Now.AddMinutes(40));
         var gate = new RiskGate(Settings, clock);
-        var snapshot = Healthy() with { Quote = new OrderQuote(5.00m, clock.Now, true) };
+        var snapshot = Healthy() with { Quote = new OrderQuote(5.00m, clock.GetUtcNow(), true) };
         var tripped = Losses(3);
 
         Assert.Equal(RiskDenialCode.CircuitBreakerTripped, gate.CheckOpening(Csp(requestId: "a"), snapshot with { Breaker = tripped }).Denial?.Code);
-        Assert.True(gate.CheckOpening(Csp(requestId: "b"), snapshot with { Breaker = tripped.Reset("ops", clock.Now, Settings) }).Allowed);
+        Assert.True(gate.CheckOpening(Csp(requestId: "b"), snapshot with { Breaker = tripped.Reset("ops", clock.GetUtcNow(), Settings) }).Allowed);
     }
 }

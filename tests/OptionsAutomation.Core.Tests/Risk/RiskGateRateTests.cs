@@ -36,15 +36,15 @@ public sealed class RiskGateRateTests : RiskGateTestBase
     {
         var gate = Gate(TwoPerMinute);
         gate.CheckOpening(Csp(requestId: "a"), Healthy());
-        Clock.Now = Now.AddSeconds(30);
+        Clock.SetUtcNow(Now.AddSeconds(30));
         gate.CheckOpening(Csp(requestId: "b"), Healthy());
 
         // 59.999 s after the first order both still count.
-        Clock.Now = Now.AddSeconds(60).AddTicks(-1);
+        Clock.SetUtcNow(Now.AddSeconds(60).AddTicks(-1));
         Assert.Equal(RiskDenialCode.OrderRateExceeded, gate.CheckOpening(Csp(requestId: "c"), Healthy()).Denial?.Code);
 
         // At 60 s the first drops out, the one at 30 s still counts: one permit, then none.
-        Clock.Now = Now.AddSeconds(60);
+        Clock.SetUtcNow(Now.AddSeconds(60));
         AssertAllowed(gate.CheckOpening(Csp(requestId: "c"), Healthy()));
         AssertDenied(gate.CheckOpening(Csp(requestId: "d"), Healthy()), RiskCheck.OrderRate,
             "ORDER_RATE_EXCEEDED: underlying=SPY, orders=2, max=2, window_seconds=60");

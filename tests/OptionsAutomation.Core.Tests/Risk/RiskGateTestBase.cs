@@ -6,7 +6,7 @@ namespace OptionsAutomation.Core.Tests.Risk;
 /// <summary>A gate on a manual clock standing at <see cref="RiskFixtures.Now"/>; tests move the clock by hand.</summary>
 public abstract class RiskGateTestBase
 {
-    private protected FixedClock Clock { get; } = new(RiskFixtures.Now);
+    private protected FakeTimeProvider Clock { get; } = new(RiskFixtures.Now);
 
     private protected RiskGate Gate(RiskSettings? settings = null) => new(settings ?? new RiskSettings(), Clock);
 

@@ -72,14 +72,17 @@ public sealed class ApiOperationsTests(PostgresServer server) : ApiTestBase(serv
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
         string[] expected =
         [
+            "# HELP optauto_positions_open Open positions",
             "# TYPE optauto_positions_open gauge",
             "optauto_positions_open 1",
+            "# TYPE optauto_pnl_realized_dollars gauge",
             "optauto_pnl_realized_dollars 75",
             "# TYPE optauto_alerts_pending gauge",
             $"optauto_alerts_pending {pending}",
             "# TYPE optauto_orders_total counter",
             "optauto_orders_total{status=\"submitted\"} 1",
             "optauto_orders_total{status=\"filled\"} 1",
+            "# TYPE optauto_risk_denials_total counter",
             "optauto_risk_denials_total{code=\"MAX_POSITIONS_REACHED\"} 1",
             "# TYPE optauto_job_runs_total counter",
             "optauto_job_runs_total{job=\"exit-rules\",outcome=\"success\"} 1",
@@ -94,7 +97,8 @@ public sealed class ApiOperationsTests(PostgresServer server) : ApiTestBase(serv
         ];
         Assert.All(expected, line => Assert.Contains(line, lines));
         Assert.Contains(lines, l => l.StartsWith("optauto_pnl_unrealized_dollars ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("# HELP optauto_positions_open ", StringComparison.Ordinal));
+        // Only our Meter: no prometheus-net defaults (process, .NET runtime) and no other meter's instruments.
+        Assert.All(lines.Where(l => l.Length > 0 && !l.StartsWith('#')), l => Assert.StartsWith("optauto_", l, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public abstract class AuditExportHarness(PostgresServer server) : IAsyncLifetime
 
     private TestDatabase? _db;
 
-    protected ManualClock Clock { get; } = new(Friday);
+    protected FakeTimeProvider Clock { get; } = new(Friday);
 
     protected TestDatabase Db => _db ?? throw new InvalidOperationException("the database is created in InitializeAsync.");
 

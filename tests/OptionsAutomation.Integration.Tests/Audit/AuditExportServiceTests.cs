@@ -20,7 +20,7 @@ public sealed class AuditExportServiceTests(PostgresServer server) : AuditExport
         try
         {
             await WaitForLinesAsync(1);
-            Clock.Set(Friday.AddHours(1));
+            Clock.SetUtcNow(Friday.AddHours(1));
             await CloseAsync(position, 0.75m);
             await WaitForLinesAsync(2);
         }

@@ -13,7 +13,7 @@ public sealed class AuditExportTests(PostgresServer server) : AuditExportHarness
     public async Task OpenAndClose_AppearOnceEach_InOrder_AsTheStoredRows()
     {
         var position = await OpenCspAsync("audit-open-close");
-        Clock.Set(Friday.AddHours(4));
+        Clock.SetUtcNow(Friday.AddHours(4));
         await CloseAsync(position, 0.75m);
 
         var exported = await Exporter().ExportAsync(CancellationToken.None);
@@ -50,7 +50,7 @@ public sealed class AuditExportTests(PostgresServer server) : AuditExportHarness
     {
         var first = await OpenCspAsync("audit-first");
         await Exporter().ExportAsync(CancellationToken.None);
-        Clock.Set(Friday.AddHours(1));
+        Clock.SetUtcNow(Friday.AddHours(1));
         await CloseAsync(first, 0.75m);
 
         Assert.Equal(1, await Exporter().ExportAsync(CancellationToken.None));
@@ -63,7 +63,7 @@ public sealed class AuditExportTests(PostgresServer server) : AuditExportHarness
     public async Task EventsOnTwoUtcDates_GoToTwoFiles()
     {
         var position = await OpenCspAsync("audit-two-days");
-        Clock.Set(new DateTimeOffset(2026, 2, 24, 0, 30, 0, TimeSpan.Zero)); // Monday evening in New York, Tuesday in UTC
+        Clock.SetUtcNow(new DateTimeOffset(2026, 2, 24, 0, 30, 0, TimeSpan.Zero)); // Monday evening in New York, Tuesday in UTC
         await CloseAsync(position, 0.75m);
 
         await Exporter().ExportAsync(CancellationToken.None);
@@ -113,7 +113,7 @@ public sealed class AuditExportTests(PostgresServer server) : AuditExportHarness
         var first = await OpenCspAsync("audit-torn");
         await Exporter().ExportAsync(CancellationToken.None);
         var exportedLine = Assert.Single(await File.ReadAllLinesAsync(FileOf("2026-02-20")));
-        Clock.Set(Friday.AddHours(1));
+        Clock.SetUtcNow(Friday.AddHours(1));
         await CloseAsync(first, 0.75m);
         // The process died while writing the next event's line: part of it, no newline.
         await File.AppendAllTextAsync(FileOf("2026-02-20"), """{"event_id":2,"occurred_at":"2026-02""");

@@ -17,7 +17,7 @@ public sealed class PaperBrokerTests(PostgresServer server) : IAsyncLifetime
     private static readonly OptionContract Put580 = new("SPY", new DateOnly(2026, 3, 20), OptionRight.Put, 580m);
     private static readonly OptionContract Put575 = new("SPY", new DateOnly(2026, 3, 20), OptionRight.Put, 575m);
 
-    private readonly ManualClock _clock = new(T0);
+    private readonly FakeTimeProvider _clock = new(T0);
     private readonly ScriptedMarketData _quotes = new();
     private TestDatabase _db = null!;
 
@@ -73,9 +73,9 @@ public sealed class PaperBrokerTests(PostgresServer server) : IAsyncLifetime
         _quotes.Quote(Put580, 1.58m, 1.62m, T0.AddSeconds(10));
 
         var placed = await broker.PlaceAsync(SellPut(-1.60m), CancellationToken.None);
-        _clock.Set(T0.AddSeconds(5));
+        _clock.SetUtcNow(T0.AddSeconds(5));
         var stillResting = await broker.GetOrderAsync("o-1", CancellationToken.None);
-        _clock.Set(T0.AddSeconds(10));
+        _clock.SetUtcNow(T0.AddSeconds(10));
         var filled = await broker.GetOrderAsync("o-1", CancellationToken.None);
 
         Assert.Equal((OrderStatus.Submitted, 0, (decimal?)null), (placed.Status, placed.FilledQuantity, placed.NetPrice));

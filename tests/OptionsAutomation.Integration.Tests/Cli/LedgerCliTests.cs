@@ -71,6 +71,33 @@ public sealed class LedgerCliTests : IDisposable
         Assert.Equal($"error: {path} line 4: side 'short' is neither buy nor sell.", result.Stderr.TrimEnd());
     }
 
+    /// <summary>
+    /// RFC 4180 quoting: a padded symbol and numbers in quotes, a note column holding commas, doubled quotes and a line
+    /// break; the replay is the one of the same fills unquoted, and a later bad row still names its own line.
+    /// </summary>
+    [Fact]
+    public async Task Replay_QuotedFields_ReplayAsTheSameFills_AndABadRowAfterAMultiLineFieldNamesItsLine()
+    {
+        var plain = WriteCsv("plain.csv", [Header, Fills[4], Fills[5]]);
+        string[] quoted =
+        [
+            "\"time\",symbol,side,quantity,price,fee,\"note\"",
+            "2026-02-20T15:03:00Z,\"SPY   260320P00580000\",sell,\"1\",\"1.50\",0.65,\"opened, per \"\"plan A\"\"\"",
+            "2026-02-27T14:00:00-05:00,SPY260320P00580000,\"buy\",1,0.75,\"0.65\",\"closed at 50%,",
+            "second line of the note\"",
+        ];
+
+        var expected = (await _cli.RunAsync("ledger", "replay", "--fills", plain, "--json")).Succeeded();
+        var result = (await _cli.RunAsync("ledger", "replay", "--fills", WriteCsv("quoted.csv", quoted), "--json")).Succeeded();
+        var bad = (await _cli.RunAsync("ledger", "replay", "--fills", WriteCsv("bad.csv", [.. quoted, "2026-02-27T15:00:00Z,SPY,buy,1,\"1,5\",,"]), "--json")).WasRefused();
+
+        Assert.Equal("", result.Stderr);
+        var put = result.Json().GetProperty("symbols").Items().Single();
+        Assert.Equal(("SPY   260320P00580000", 75m, 73.70m), (put.Str("symbol"), put.Dec("realized_pnl"), put.Dec("net_realized_pnl")));
+        Assert.Equal(expected.Stdout, result.Stdout);
+        Assert.Equal("error: bad.csv line 5: price '1,5' is not a number.", bad.Stderr.TrimEnd());
+    }
+
     public void Dispose() => _cli.Dispose();
 
     /// <summary>Writes the file into the process's working directory and returns its name, relative to that directory.</summary>

@@ -102,6 +102,10 @@ public sealed class StatsCliTests : IDisposable
     [InlineData(new[] { "date,return", "2026-01-02,1%" }, "line 2: return '1%' is not a number")]
     [InlineData(new[] { "date,equity", "2026-01-02,100", "2026-01-05,0" }, "line 3: equity '0' is not an amount above zero.")]
     [InlineData(new[] { "date,return" }, "the file has no data rows.")]
+    [InlineData(new[] { "date,return,note", "2026-01-02,0.01,\"two\nlines\"", "2026-01-05,abc,x" }, "line 4: return 'abc' is not a number")]
+    [InlineData(new[] { "date,return", "2026-01-02,0.0\"1" }, "line 2: field '0.0\"1' has a quote but is not quoted;")]
+    [InlineData(new[] { "date,return", "2026-01-02,\"0,01\"" }, "line 2: return '0,01' is not a number")]
+    [InlineData(new[] { "date,return", "2026-01-02,0.01,0.02" }, "line 2: has 3 fields, the header has 2.")]
     public async Task Stats_BadFile_ExitsOneWithTheLineAndNothingOnStdout(string[] lines, string reason)
     {
         var path = WriteCsv("bad.csv", lines);
@@ -111,6 +115,24 @@ public sealed class StatsCliTests : IDisposable
         Assert.Equal("", result.Stdout);
         Assert.StartsWith($"error: {path}", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>RFC 4180 quoting: quoted names and values, commas, doubled quotes and a line break inside a field.</summary>
+    [Fact]
+    public async Task Stats_QuotedFields_ReadAsTheSameSeries()
+    {
+        var plain = WriteCsv("plain.csv", ["date,return", "2026-01-02,0.01", "2026-01-05,", "2026-01-06,-0.02", "2026-01-07,0.03"]);
+        var quoted = WriteCsv("quoted.csv",
+            ["\"date\",\"return\",note", "\"2026-01-02\",\"0.01\",\"new year, quiet\"", "2026-01-05,\"\",\"closed, \"\"snow\"\"\"",
+             "2026-01-06, \"-0.02\" ,\"two", "lines\"", "2026-01-07,0.03,"]);
+
+        var expected = (await _cli.RunAsync("stats", "--returns", plain, "--json")).Succeeded();
+        var result = (await _cli.RunAsync("stats", "--returns", quoted, "--json")).Succeeded();
+
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(4L, result.Json().Int("periods"));
+        Assert.Equal(1.01 * 0.98 * 1.03 - 1, Num(result.Json(), "total_return"), 1e-12);
+        Assert.Equal(expected.Stdout, result.Stdout);
     }
 
     [Fact]

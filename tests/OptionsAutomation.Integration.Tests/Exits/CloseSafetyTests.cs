@@ -21,7 +21,7 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
     private static readonly DateOnly April17 = new(2026, 4, 17);
     private static readonly DateOnly March13 = new(2026, 3, 13);
     private static readonly DateTimeOffset OpenedAt = new(2026, 2, 20, 14, 17, 0, TimeSpan.Zero);
-    private readonly ManualClock _clock = new(TenThirtyFive);
+    private readonly FakeTimeProvider _clock = new(TenThirtyFive);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
@@ -184,7 +184,7 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
 
         // Too young to believe the broker's "never seen": a send may still be in flight.
         Assert.Null(await h.Restarted().ResumeCloseAsync(working, CancellationToken.None));
-        _clock.Set(TenThirtyFive.AddMinutes(2));
+        _clock.SetUtcNow(TenThirtyFive.AddMinutes(2));
         var resumed = await h.Restarted().ResumeCloseAsync(working, CancellationToken.None);
 
         Assert.Null(resumed!.Closed);
@@ -214,7 +214,7 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         h.QuoteShortPut(unsent, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
         broker!.Crash = CrashPoint.BeforePlace;
         await Assert.ThrowsAsync<SimulatedCrashException>(() => h.Exits.CloseManuallyAsync(unsent.PositionId, "alice", CancellationToken.None));
-        _clock.Set(TenThirtyFive.AddMinutes(2));
+        _clock.SetUtcNow(TenThirtyFive.AddMinutes(2));
         var recovery = new OrderRecoveryService(new PostgresOrderRecords(_db.DataSource), new Proposals.ProposalHarness(_db, _clock, new RiskSettings()).Store(),
             new Proposals.ProposalHarness(_db, _clock, new RiskSettings()).Approvals(new Core.Proposals.ExecutionSettings()), h.Restarted(), h.Alerts, _clock);
 
@@ -232,14 +232,14 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
     public async Task Expiration_WaitsForAClosingOrderStillAtWork_AndSettlesOnceItIsFinal()
     {
         var expiry = new DateOnly(2026, 3, 20);
-        _clock.Set(new DateTimeOffset(2026, 3, 20, 19, 55, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 20, 19, 55, 0, TimeSpan.Zero));
         RecordingBroker? broker = null;
         var h = new ExitHarness(_db, _clock, wrap: inner => broker = new RecordingBroker(inner));
         var position = (await h.OpenCspAsync("expiring", 580m, 1.50m, expiry, OpenedAt)).Position;
         h.QuoteShortPut(position, 0.01m, 0.05m, _clock.GetUtcNow().AddMinutes(-1));
         broker!.Crash = CrashPoint.BeforePlace;
         await Assert.ThrowsAsync<SimulatedCrashException>(() => h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None));
-        _clock.Set(new DateTimeOffset(2026, 3, 20, 20, 15, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 20, 20, 15, 0, TimeSpan.Zero));
         h.Quotes.Underlying("SPY", 600m, new DateTimeOffset(2026, 3, 20, 20, 0, 0, TimeSpan.Zero));
 
         var refused = Assert.Single(await h.Expirations.SettleAsync(expiry, CancellationToken.None));

@@ -19,7 +19,7 @@ public sealed class EmergencyReductionTests(PostgresServer server) : IAsyncLifet
     private static readonly DateOnly April17 = new(2026, 4, 17);
     private static readonly DateTimeOffset OpenedAt = new(2026, 2, 20, 14, 17, 0, TimeSpan.Zero);
     private static readonly ReductionScope Spy = ReductionScope.Of("spy", null);
-    private readonly ManualClock _clock = new(TenThirtyFive);
+    private readonly FakeTimeProvider _clock = new(TenThirtyFive);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
@@ -145,7 +145,7 @@ public sealed class EmergencyReductionTests(PostgresServer server) : IAsyncLifet
     public async Task OutsideASession_TheStateStillTightens_AndEachPositionIsReportedMarketClosed()
     {
         // Saturday 2026-02-28: no session.
-        _clock.Set(new DateTimeOffset(2026, 2, 28, 15, 35, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 2, 28, 15, 35, 0, TimeSpan.Zero));
         var h = new ExitHarness(_db, _clock);
         var (spy, _) = await OpenBookAsync(h);
 

@@ -13,7 +13,7 @@ public sealed class ExpirationServiceTests(PostgresServer server) : IAsyncLifeti
     private static readonly DateOnly Expiry = new(2026, 3, 20);
     private static readonly DateTimeOffset Close = new(2026, 3, 20, 20, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset OpenedAt = new(2026, 2, 20, 15, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock _clock = new(Close.AddMinutes(15));
+    private readonly FakeTimeProvider _clock = new(Close.AddMinutes(15));
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
@@ -59,7 +59,7 @@ public sealed class ExpirationServiceTests(PostgresServer server) : IAsyncLifeti
         Assert.Equal(1, await _db.CountAsync("outbox", $"payload->>'kind' = 'assignment' AND payload->>'text' LIKE '%opened position {shares.PositionId}: 100 SPY at 575.00 (tax cost basis 578.50/share)'"));
 
         // Sell the shares later at 580: +500. Together −350 + 500 = +150 = (580 − 578.50) × 100, the broker's figure.
-        _clock.Set(Close.AddDays(3));
+        _clock.SetUtcNow(Close.AddDays(3));
         var sold = await h.Positions.CloseAsync(shares.PositionId, new PositionExit(580m, ExitReason.Manual, Close.AddDays(3), ExecutedBy.Manual, "test"));
         Assert.Equal(500.00m, sold.Trade.PnlRealized);
         Assert.Equal((580m - 578.50m) * 100m, result.Closed.Trade.PnlRealized + sold.Trade.PnlRealized);
@@ -114,10 +114,10 @@ public sealed class ExpirationServiceTests(PostgresServer server) : IAsyncLifeti
     [Fact]
     public async Task BeforeTheClose_DoesNothing()
     {
-        var h = new ExitHarness(_db, _clock);
+        // Its own clock: a FakeTimeProvider never goes back, and the class's starts after the close.
+        var h = new ExitHarness(_db, new FakeTimeProvider(Close.AddMinutes(-5)));
         await h.OpenCspAsync("early", 580m, 1.50m, Expiry, OpenedAt);
         h.Quotes.Underlying("SPY", 585m, Close.AddHours(-1));
-        _clock.Set(Close.AddMinutes(-5));
 
         Assert.Empty(await h.Expirations.SettleAsync(Expiry, CancellationToken.None));
         Assert.Equal(0, await _db.CountAsync("trade_history"));

@@ -11,7 +11,7 @@ namespace OptionsAutomation.Integration.Tests.Postgres;
 public sealed class PositionStoreTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private TestDatabase _db = null!;
 
     private PositionManager Positions => _db.Positions(_clock);
@@ -55,7 +55,7 @@ public sealed class PositionStoreTests(PostgresServer server) : IAsyncLifetime
     public async Task Open_SecondCallWithSameRequestId_ReturnsFirstPositionAndWritesNothing()
     {
         var first = await Positions.OpenAsync(Csp("again", "SPY", 580m, 1.50m));
-        _clock.Set(Now.AddMinutes(5));
+        _clock.SetUtcNow(Now.AddMinutes(5));
 
         var second = await Positions.OpenAsync(Csp("again", "QQQ", 480m, 9.99m));
 

@@ -26,7 +26,7 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
     {
         AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1, PriceWalk = new PriceWalkSettings { Enabled = false },
     };
-    private readonly ManualClock _clock = new(Close);
+    private readonly FakeTimeProvider _clock = new(Close);
     private TestDatabase _db = null!;
 
     /// <summary>Fills one contract at the first look, then the quotes drop 0.05 and the rest of the limit rests.</summary>
@@ -105,7 +105,7 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
         Assert.Equal(0, await _db.CountAsync("positions"));
 
         // The restart takes a second; by then the market has moved away from the limit.
-        _clock.Set(Close.AddSeconds(1));
+        _clock.SetUtcNow(Close.AddSeconds(1));
         var restarted = new RecordingBroker(broker);
         var outcome = await _harness.Approvals(Execution, Resting, restarted).ResumeAsync(RequestId, CancellationToken.None);
 

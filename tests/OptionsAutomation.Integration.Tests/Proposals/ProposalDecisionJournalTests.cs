@@ -15,7 +15,7 @@ public sealed class ProposalDecisionJournalTests(PostgresServer server) : IAsync
     private const string RequestId = "prop-20210301-SPY-CSP";
     private static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
     private static readonly RiskSettings LooseRisk = new() { MaxOrderNotionalPercent = 50m };
-    private readonly ManualClock _clock = new(Close);
+    private readonly FakeTimeProvider _clock = new(Close);
     private TestDatabase _db = null!;
     private ProposalHarness _harness = null!;
 
@@ -56,7 +56,7 @@ public sealed class ProposalDecisionJournalTests(PostgresServer server) : IAsync
     [Fact]
     public async Task Expiry_WritesEachExpiredProposalWithItsAuditAndAlert_InOneEntry()
     {
-        _clock.Set(Close.AddMinutes(31));
+        _clock.SetUtcNow(Close.AddMinutes(31));
 
         var expired = Assert.Single(await _db.Expiry().ExpireDueAsync(_clock.GetUtcNow(), CancellationToken.None));
 

@@ -19,7 +19,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
 
-    private readonly ManualClock _clock = new(Close);
+    private readonly FakeTimeProvider _clock = new(Close);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
@@ -60,7 +60,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("trade_requests"));
         Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'proposal.created'"));
 
-        _clock.Set(Close.AddMinutes(31));
+        _clock.SetUtcNow(Close.AddMinutes(31));
         var expired = await _db.Expiry().ExpireDueAsync(_clock.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(ProposalStatus.Expired, (await Store().FindAsync(proposal.RequestId, CancellationToken.None))!.Status);
@@ -75,7 +75,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
         // the 03-01 close, and 2021-03-31 is now 29 days out, so the window starts at 29.
         var nextClose = Close.AddDays(1);
         var lateInTheDay = nextClose.AddMinutes(-15);
-        _clock.Set(lateInTheDay);
+        _clock.SetUtcNow(lateInTheDay);
 
         // That chain is a day old, which the gate refuses by default (QUOTE_STALE); allow it here.
         var run = await Service(new SizingSettings { CollateralPerTradePct = 40m }, minDaysToExpiry: 29, LooseRisk with { MaxQuoteAgeMinutes = 2 * 24 * 60 })

@@ -27,7 +27,7 @@ public sealed class BrokerReconciliationTests(PostgresServer server) : CliTestBa
     private static readonly OptionContract Put580 = new("SPY", June2027, OptionRight.Put, 580m);
     private static readonly OptionContract Put575 = new("SPY", June2027, OptionRight.Put, 575m);
     private static readonly RiskSettings Risk = new() { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 80m };
-    private readonly ManualClock _clock = new(T0);
+    private readonly FakeTimeProvider _clock = new(T0);
     private readonly ScriptedMarketData _market = new();
 
     private BrokerReconciliationService Reconciliation(ProposalHarness harness) => new(
@@ -74,7 +74,7 @@ public sealed class BrokerReconciliationTests(PostgresServer server) : CliTestBa
         // Someone sells a 575 put at the broker by hand: an order we never recorded.
         await harness.Broker(_market).PlaceAsync(
             new OrderTicket("typed-at-the-broker", "SPY", new([new OrderLeg(Put575, OrderSide.SellToOpen, 1)]), 1, null, T0), CancellationToken.None);
-        _clock.Set(T0.AddMinutes(5));
+        _clock.SetUtcNow(T0.AddMinutes(5));
 
         var found = await reconciliation.RunAsync(CancellationToken.None);
 

@@ -117,7 +117,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     private static async Task<bool> ApproveTrialAsync(TestDatabase db, CrashStep step, int perFill, bool marketMovesAway)
     {
         var close = new DateTimeOffset(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
-        var clock = new ManualClock(close);
+        var clock = new FakeTimeProvider(close);
         var risk = new RiskSettings { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 50m };
         var harness = new ProposalHarness(db, clock, risk, new PaperBrokerSettings { StartingEquity = 400_000m, MaxContractsPerFill = perFill });
         var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = 30m })
@@ -129,7 +129,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
         var crashed = await DieAsync(() => harness.Approvals(execution, market, broker, step).ApproveAsync(proposal.RequestId, "alice", CancellationToken.None));
 
         // The restart comes two minutes later: past the fill timeout and the minute before "never received" is believed.
-        clock.Set(clock.GetUtcNow().AddMinutes(2));
+        clock.Advance(TimeSpan.FromMinutes(2));
         await RecoverTwiceAsync(db, harness.Approvals(execution, market, broker), new ExitHarness(db, clock, broker: broker).Restarted());
         return crashed;
     }
@@ -137,14 +137,14 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     /// <summary>A SPY CSP due to exit at 21 days to expiry, closed by the exit job.</summary>
     private static async Task<bool> CloseTrialAsync(TestDatabase db, CrashStep step, int perFill, int contracts)
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 2, 27, 15, 35, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 27, 15, 35, 0, TimeSpan.Zero));
         var h = new ExitHarness(db, clock, paper: new PaperBrokerSettings { FeePerContract = 0.65m, MaxContractsPerFill = perFill }, crash: step);
         var position = (await h.OpenCspAsync("close-trial", 580m, 1.50m, new DateOnly(2026, 3, 13), new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero), contracts)).Position;
         h.QuoteShortPut(position, 1.10m, 1.20m, clock.GetUtcNow().AddMinutes(-1));
 
         var crashed = await DieAsync(() => h.RunOneAsync());
 
-        clock.Set(clock.GetUtcNow().AddMinutes(2));
+        clock.Advance(TimeSpan.FromMinutes(2));
         var exits = h.Restarted();
         await RecoverTwiceAsync(db, new ProposalHarness(db, clock, new RiskSettings()).Approvals(new ExecutionSettings()), exits);
         // The next exit tick closes whatever recovery left open (an order that never reached the broker is not sent late).
@@ -158,7 +158,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     private static async Task<bool> SettleTrialAsync(TestDatabase db, CrashStep step)
     {
         var expiry = new DateOnly(2026, 3, 20);
-        var clock = new ManualClock(new DateTimeOffset(2026, 3, 20, 20, 15, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 20, 20, 15, 0, TimeSpan.Zero));
         var h = new ExitHarness(db, clock, crash: step);
         await h.OpenCspAsync("settle-trial", 580m, 1.50m, expiry, new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero));
         h.Quotes.Underlying("SPY", 600m, new DateTimeOffset(2026, 3, 20, 20, 0, 0, TimeSpan.Zero));

@@ -82,7 +82,7 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
     /// <summary>Loaded once (about 1.5 s for the 21 files) and shared: the index is read-only.</summary>
     private static readonly CsvMarketData Market = MarketDataFiles.Csv([MarketDataFiles.Spx2019Subset]);
 
-    private readonly ManualClock _clock = new(OpenedAt);
+    private readonly FakeTimeProvider _clock = new(OpenedAt);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
@@ -228,7 +228,7 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
         var spx = await Market.GetUnderlyingQuoteAsync(Root, close, CancellationToken.None);
         Assert.Equal((Root, 2957.5m, close), (spx?.Symbol, spx?.Last, spx?.Timestamp));
 
-        _clock.Set(close.AddMinutes(15));
+        _clock.SetUtcNow(close.AddMinutes(15));
         var result = Assert.Single(await replay.Expirations.SettleAsync(June21, CancellationToken.None));
 
         Assert.Null(result.Error);
@@ -277,10 +277,10 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
     /// <summary>The exit and expiration services wired as the worker wires them, on the CSV replay and a paper broker.</summary>
     private sealed class Replay
     {
-        private readonly ManualClock _clock;
+        private readonly FakeTimeProvider _clock;
         private readonly ExitService _exits;
 
-        public Replay(TestDatabase db, ManualClock clock, ExitRuleSettings rules)
+        public Replay(TestDatabase db, FakeTimeProvider clock, ExitRuleSettings rules)
         {
             _clock = clock;
             var store = db.Store(clock);
@@ -305,7 +305,7 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
             var credit = put.Mid!.Value;
             Assert.Equal(0m, credit % 0.05m); // on the 0.05 grid: "mid as is" and "mid rounded to 0.05" agree
 
-            _clock.Set(OpenedAt);
+            _clock.SetUtcNow(OpenedAt);
             var opened = await Positions.OpenAsync(new OpenPositionRequest
             {
                 RequestId = "replay-spx-2019-05-20",
@@ -334,7 +334,7 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
             foreach (var date in FileDates().Where(d => d > May20))
             {
                 var at = MarketTime.At(date, FourPm);
-                _clock.Set(at);
+                _clock.SetUtcNow(at);
                 last = Assert.Single(await _exits.RunAsync(at, execute: true, CancellationToken.None));
                 var decision = last.Decision;
                 days.Add(new ReplayDay(date, last.Position.MarkStatus!.Value, decision.Decision, decision.Reason, decision.MarkPrice, decision.UnrealizedPnl,

@@ -3,11 +3,11 @@ using OptionsAutomation.Core.Orders;
 namespace OptionsAutomation.Integration.Tests.Support;
 
 /// <summary>Instead of sleeping between order polls, moves the manual clock on by the delay.</summary>
-public sealed class AdvancingDelay(ManualClock clock) : IPollDelay
+public sealed class AdvancingDelay(FakeTimeProvider clock) : IPollDelay
 {
     public Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
-        clock.Set(clock.GetUtcNow() + delay);
+        clock.Advance(delay);
         return Task.CompletedTask;
     }
 }

@@ -17,7 +17,7 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
 {
     // Wednesday 2026-03-11, 10:35 New York (EDT).
     private static readonly DateTimeOffset Tick = new(2026, 3, 11, 14, 35, 0, TimeSpan.Zero);
-    private readonly ManualClock _clock = new(Tick);
+    private readonly FakeTimeProvider _clock = new(Tick);
     private TestDatabase _db = null!;
     private RiskMonitorHarness _h = null!;
 
@@ -58,7 +58,7 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
         var job = _h.Job(new PortfolioRiskSettings());
 
         var first = await job.RunTickAsync(CancellationToken.None);
-        _clock.Set(Tick.AddMinutes(1));
+        _clock.SetUtcNow(Tick.AddMinutes(1));
         var second = await job.RunTickAsync(CancellationToken.None);
 
         var crossing = Assert.Single(first!.Crossings);
@@ -82,7 +82,7 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
         var withoutHistory = await job.RunTickAsync(CancellationToken.None);
         // Yesterday's last snapshot had the book worth 1,700.00 more than now (equity now 100,000.00).
         await _db.InsertRiskSnapshotAsync(Tick.AddDays(-1).AddHours(5), equity: 101_700m);
-        _clock.Set(Tick.AddMinutes(1));
+        _clock.SetUtcNow(Tick.AddMinutes(1));
         var withHistory = await job.RunTickAsync(CancellationToken.None);
 
         var realized = Assert.Single(withoutHistory!.Report.Limits, l => l.Name == "daily_loss");
@@ -109,7 +109,7 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
 
         // Someone resumes while the breach holds: no crossing, so the job leaves their decision alone.
         await _h.Controls().SetStateAsync(TradingState.Active, "reviewed", "alice", Tick.AddSeconds(30), CancellationToken.None);
-        _clock.Set(Tick.AddMinutes(1));
+        _clock.SetUtcNow(Tick.AddMinutes(1));
         Assert.Null((await job.RunTickAsync(CancellationToken.None))!.StateSetTo);
         Assert.Equal(TradingState.Active, (await _h.Controls().GetAsync(CancellationToken.None)).State);
     }
@@ -136,7 +136,7 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
         var kinds = new List<string>();
         foreach (var (limit, minute) in new[] { (60_000m, 0), (60_000m, 1), (50_000m, 2), (50_000m, 3), (100_000m, 4) })
         {
-            _clock.Set(Tick.AddMinutes(minute));
+            _clock.SetUtcNow(Tick.AddMinutes(minute));
             var outcome = await _h.Job(new PortfolioRiskSettings { MaxPositionValue = limit }).RunTickAsync(CancellationToken.None);
             kinds.AddRange(outcome!.Crossings.Select(c => c.Kind));
         }
@@ -149,12 +149,13 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
     [Theory]
     [InlineData("2026-03-14T15:35:00Z", "Saturday")]
     [InlineData("2026-04-03T14:35:00Z", "Good Friday")]
-    [InlineData("2026-03-11T13:29:00Z", "09:29 ET, before the open")]
+    // The next morning, since the clock never goes back from the tick.
+    [InlineData("2026-03-12T13:29:00Z", "09:29 ET, before the open")]
     [InlineData("2026-03-11T20:00:00Z", "16:00 ET, the close")]
     public async Task OutsideASession_DoesNothing(string at, string why)
     {
         await _h.OpenSpyPutAsync();
-        _clock.Set(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
+        _clock.SetUtcNow(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
 
         var outcome = await _h.Job(new PortfolioRiskSettings { MaxPositionValue = 50_000m, BreachAction = "REDUCING" }).RunTickAsync(CancellationToken.None);
 
@@ -174,7 +175,7 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
         var job = _h.Job(new PortfolioRiskSettings { MaxPositionValue = 100_000m, BreachAction = "HALTED" });
 
         var first = await job.RunTickAsync(CancellationToken.None);
-        _clock.Set(Tick.AddMinutes(1));
+        _clock.SetUtcNow(Tick.AddMinutes(1));
         var second = await job.RunTickAsync(CancellationToken.None);
 
         var crossing = Assert.Single(first!.Crossings);

@@ -1,13 +1,15 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.Text;
 using OptionsAutomation.Infrastructure.Postgres;
+using Prometheus;
 
 namespace OptionsAutomation.Web.Metrics;
 
 /// <summary>
-/// Our own Prometheus exporter (no OpenTelemetry package is available here): a <see cref="MeterListener"/> on this
-/// application's Meter only — by reference, so two applications in one process (tests) never mix — that keeps
-/// counter sums, last gauge values and histogram buckets per tag set, and renders them on each scrape.
+/// Serves our Meter through prometheus-net. prometheus-net's own MeterAdapter is not used: it prefixes every name with
+/// the meter's, exposes counters as gauges and expires quiet series, which would rename what dashboards query. So a
+/// <see cref="MeterListener"/> on this application's Meter only — by reference, so two applications in one process
+/// (tests) never mix — feeds a private prometheus-net registry, which keeps the series and writes the text format.
 /// </summary>
 internal sealed class PrometheusExporter : IDisposable
 {
@@ -16,22 +18,19 @@ internal sealed class PrometheusExporter : IDisposable
     private readonly AppMetrics _metrics;
     private readonly OperationalCountsReader _counts;
     private readonly MeterListener _listener = new();
-    private readonly Dictionary<Instrument, InstrumentSeries> _series = [];
-    private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _scrape = new(1, 1);
+    private readonly ConcurrentDictionary<Instrument, PrometheusFamily> _families = new();
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly CollectorRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
 
     public PrometheusExporter(AppMetrics metrics, OperationalCountsReader counts)
     {
         (_metrics, _counts) = (metrics, counts);
+        var factory = Prometheus.Metrics.WithCustomRegistry(_registry);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (ReferenceEquals(instrument.Meter, metrics.Meter))
             {
-                lock (_gate)
-                {
-                    _series[instrument] = InstrumentSeries.For(instrument, DefaultBuckets);
-                }
-
+                _families[instrument] = new PrometheusFamily(instrument, factory, DefaultBuckets);
                 listener.EnableMeasurementEvents(instrument);
             }
         };
@@ -42,68 +41,38 @@ internal sealed class PrometheusExporter : IDisposable
         _listener.Start();
     }
 
-    /// <summary>Refreshes the database figures, collects the observable instruments and renders every family.</summary>
-    public async Task<string> ScrapeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Refreshes the database figures and collects the observable instruments, then writes every family in the
+    /// Prometheus text format. A database failure throws before anything is written, so the scrape fails rather than
+    /// serving stale figures.
+    /// </summary>
+    public async Task WriteAsync(Stream body, CancellationToken cancellationToken)
     {
-        // One scrape at a time: observable series are cleared and refilled as a whole.
-        await _scrape.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             _metrics.Observe(await _counts.ReadAsync(cancellationToken).ConfigureAwait(false));
-            lock (_gate)
-            {
-                foreach (var series in _series.Values.Where(s => s.Observable))
-                {
-                    series.Clear();
-                }
-            }
-
             _listener.RecordObservableInstruments();
-            var text = new StringBuilder();
-            lock (_gate)
-            {
-                foreach (var series in _series.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
-                {
-                    series.Render(text);
-                }
-            }
-
-            return text.ToString();
         }
         finally
         {
-            _scrape.Release();
+            _refresh.Release();
         }
+
+        await _registry.CollectAndExportAsTextAsync(body, ExpositionFormat.PrometheusText, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
     {
         _listener.Dispose();
-        _scrape.Dispose();
+        _refresh.Dispose();
     }
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = Labels(tags);
-        lock (_gate)
+        if (_families.TryGetValue(instrument, out var family))
         {
-            if (_series.TryGetValue(instrument, out var series))
-            {
-                series.Record(labels, value);
-            }
+            family.Record(value, tags);
         }
-    }
-
-    /// <summary>Tags sorted by key, so one tag set is one series whatever order the caller gave them in.</summary>
-    private static LabelSet Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var pairs = new KeyValuePair<string, string>[tags.Length];
-        for (var i = 0; i < tags.Length; i++)
-        {
-            pairs[i] = new KeyValuePair<string, string>(tags[i].Key, Convert.ToString(tags[i].Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
-        }
-
-        Array.Sort(pairs, (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new LabelSet(pairs);
     }
 }

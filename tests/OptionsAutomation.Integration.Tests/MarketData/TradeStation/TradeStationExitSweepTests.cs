@@ -22,7 +22,7 @@ namespace OptionsAutomation.Integration.Tests.MarketData.TradeStation;
 public sealed class TradeStationExitSweepTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset OpenedAt = new(2025, 3, 20, 14, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock _clock = new(TsMarket.Now);
+    private readonly FakeTimeProvider _clock = new(TsMarket.Now);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
@@ -64,7 +64,7 @@ public sealed class TradeStationExitSweepTests(PostgresServer server) : IAsyncLi
             new KeyedGate(), rules, new NyseCalendar(), new ExecutionSettings(), new PriceWalkPlanner(marketData, new ExecutionSettings(), new ProposalSettings()), _clock);
 
         var first = await sweep.RunAsync(_clock.GetUtcNow(), execute: false, CancellationToken.None);
-        _clock.Set(TsMarket.Now.AddMinutes(5));
+        _clock.SetUtcNow(TsMarket.Now.AddMinutes(5));
         var second = await sweep.RunAsync(_clock.GetUtcNow(), execute: false, CancellationToken.None);
 
         Assert.Equal(50, first.Count);

@@ -16,7 +16,7 @@ public sealed class TradeStationMarketDataRegistrationTests
     [Fact]
     public async Task TheProvider_UsesTheBrokerConnection_AndFetchesTheWatchlistTogether()
     {
-        var clock = new ManualClock(TsMarket.Now);
+        var clock = new FakeTimeProvider(TsMarket.Now);
         await using var h = await TsMarket.StartAsync(clock);
         var directory = Directory.CreateTempSubdirectory("optauto-tsmd-").FullName;
         try
@@ -32,7 +32,7 @@ public sealed class TradeStationMarketDataRegistrationTests
             var marketData = Resolve(configuration, clock);
 
             var quote = await Assert.IsType<TradeStationMarketData>(marketData).GetUnderlyingQuoteAsync("QQQ", TsMarket.Now, CancellationToken.None);
-            clock.Set(TsMarket.Now.AddSeconds(40));
+            clock.SetUtcNow(TsMarket.Now.AddSeconds(40));
             await marketData.GetUnderlyingQuoteAsync("IWM", clock.GetUtcNow(), CancellationToken.None);
 
             Assert.Equal(431.1m, quote?.Last);

@@ -13,7 +13,7 @@ namespace OptionsAutomation.Integration.Tests.MarketData.TradeStation;
 public sealed class TradeStationMarketDataTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly ManualClock _clock = new(TsMarket.Now);
+    private readonly FakeTimeProvider _clock = new(TsMarket.Now);
 
     [Fact]
     public async Task UnderlyingQuotes_AreMapped_FetchedForTheWholeWatchlistAtOnce_AndCachedForATick()
@@ -31,11 +31,11 @@ public sealed class TradeStationMarketDataTests
         var request = Assert.Single(h.Server.Calls("GET", "/marketdata/quotes/"));
         Assert.Equal("/v3/marketdata/quotes/SPY,QQQ,IWM", request.Path);
 
-        _clock.Set(TsMarket.Now.AddSeconds(29));
+        _clock.SetUtcNow(TsMarket.Now.AddSeconds(29));
         await marketData.GetUnderlyingQuoteAsync("QQQ", _clock.GetUtcNow(), None);
         Assert.Single(h.Server.Calls("GET", "/marketdata/quotes/"));
 
-        _clock.Set(TsMarket.Now.AddSeconds(31));
+        _clock.SetUtcNow(TsMarket.Now.AddSeconds(31));
         await marketData.GetUnderlyingQuoteAsync("QQQ", _clock.GetUtcNow(), None);
         Assert.Equal(2, h.Server.Calls("GET", "/marketdata/quotes/").Count);
     }
@@ -168,7 +168,7 @@ public sealed class TradeStationMarketDataTests
 
         h.Server.ScriptChainStream(TsChainStream.GoAway);
         var afterGoAway = await marketData.GetChainAsync("SPY", TsMarket.Now, None);
-        _clock.Set(TsMarket.Now.AddMinutes(1));
+        _clock.SetUtcNow(TsMarket.Now.AddMinutes(1));
         h.Server.ScriptChainStream(TsChainStream.Drop);
         var afterDrop = await marketData.GetChainAsync("SPY", _clock.GetUtcNow(), None);
 
@@ -190,7 +190,7 @@ public sealed class TradeStationMarketDataTests
         var first = await marketData.GetChainAsync("SPY", TsMarket.Now, None);
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(10));
 
-        _clock.Set(TsMarket.Now.AddMinutes(1));
+        _clock.SetUtcNow(TsMarket.Now.AddMinutes(1));
         h.Server.ScriptChainStream(TsChainStream.NoEndSnapshot);
         var second = await marketData.GetChainAsync("SPY", _clock.GetUtcNow(), None);
 
@@ -198,7 +198,7 @@ public sealed class TradeStationMarketDataTests
         Assert.Equal(2 * 13 + 1, second?.Quotes.Count);
         Assert.Single(h.Logs.Lines, l => l.Contains("chain SPY 2025-04-04 left out: no EndSnapshot within 1.5 s", StringComparison.Ordinal));
 
-        _clock.Set(TsMarket.Now.AddMinutes(2));
+        _clock.SetUtcNow(TsMarket.Now.AddMinutes(2));
         h.Server.ScriptChainStream(TsChainStream.Error, times: 3);
         Assert.Null(await marketData.GetChainAsync("SPY", _clock.GetUtcNow(), None));
         Assert.Contains(h.Logs.Lines, l => l.Contains("left out: the stream failed: InternalServerError: chain unavailable", StringComparison.Ordinal));
