@@ -22,7 +22,7 @@ namespace OptionsAutomation.Integration.Tests.MarketData.TradeStation;
 public sealed class TradeStationExitSweepTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset OpenedAt = new(2025, 3, 20, 14, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(TsMarket.Now);
+    private readonly RealTimersClock _clock = new(TsMarket.Now);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);

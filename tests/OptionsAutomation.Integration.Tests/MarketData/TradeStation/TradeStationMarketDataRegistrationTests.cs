@@ -16,7 +16,7 @@ public sealed class TradeStationMarketDataRegistrationTests
     [Fact]
     public async Task TheProvider_UsesTheBrokerConnection_AndFetchesTheWatchlistTogether()
     {
-        var clock = new FakeTimeProvider(TsMarket.Now);
+        var clock = new RealTimersClock(TsMarket.Now);
         await using var h = await TsMarket.StartAsync(clock);
         var directory = Directory.CreateTempSubdirectory("optauto-tsmd-").FullName;
         try

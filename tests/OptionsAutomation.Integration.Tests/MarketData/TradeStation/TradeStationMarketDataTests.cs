@@ -13,7 +13,7 @@ namespace OptionsAutomation.Integration.Tests.MarketData.TradeStation;
 public sealed class TradeStationMarketDataTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly FakeTimeProvider _clock = new(TsMarket.Now);
+    private readonly RealTimersClock _clock = new(TsMarket.Now);
 
     [Fact]
     public async Task UnderlyingQuotes_AreMapped_FetchedForTheWholeWatchlistAtOnce_AndCachedForATick()
