@@ -18,7 +18,7 @@ public sealed class ApiBrokerTests(PostgresServer server) : ApiTestBase(server)
         // The API's clock stands at the harness's instant; the paper book holds what filled up to then.
         var at = ApiHarness.Close.AddMinutes(-5);
         market.Quote(put, 1.25m, 1.35m, at.AddMinutes(-1));
-        var placed = await new PaperBroker(Db.DataSource, market, new PaperBrokerSettings(), new FakeTimeProvider(at))
+        var placed = await new PaperBroker(Db.DataSource, market, new PaperBrokerSettings(), new RealTimersClock(at))
             .PlaceAsync(new OrderTicket("typed-at-the-broker", "SPY", new([new OrderLeg(put, OrderSide.SellToOpen, 1)]), 1, null, at), CancellationToken.None);
         Assert.Equal(OrderStatus.Filled, placed.Status);
 

@@ -48,7 +48,7 @@ internal sealed class ApiHarness : IAsyncDisposable
         settings["Jobs:Enabled"] = "false";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturingLoggerProvider();
-        var clock = new FakeTimeProvider(Close);
+        var clock = new RealTimersClock(Close);
         var app = WorkerApp.Build(configuration, logs, services => services.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

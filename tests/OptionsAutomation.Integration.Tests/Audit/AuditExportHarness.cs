@@ -18,7 +18,7 @@ public abstract class AuditExportHarness(PostgresServer server) : IAsyncLifetime
 
     private TestDatabase? _db;
 
-    protected FakeTimeProvider Clock { get; } = new(Friday);
+    protected RealTimersClock Clock { get; } = new(Friday);
 
     protected TestDatabase Db => _db ?? throw new InvalidOperationException("the database is created in InitializeAsync.");
 

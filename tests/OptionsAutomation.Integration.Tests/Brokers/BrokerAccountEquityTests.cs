@@ -24,7 +24,7 @@ public sealed class BrokerAccountEquityTests(PostgresServer server) : IAsyncLife
         var put = new OptionContract("SPY", new DateOnly(2026, 4, 17), OptionRight.Put, 580m);
         var market = new ScriptedMarketData();
         market.Quote(put, 1.50m, 1.50m, At.AddMinutes(-1));
-        var broker = new PaperBroker(_db.DataSource, market, new PaperBrokerSettings { StartingEquity = 100_000m, FeePerContract = 0.65m }, new FakeTimeProvider(At));
+        var broker = new PaperBroker(_db.DataSource, market, new PaperBrokerSettings { StartingEquity = 100_000m, FeePerContract = 0.65m }, new RealTimersClock(At));
         await broker.PlaceAsync(new OrderTicket("sold", "SPY", new([new OrderLeg(put, OrderSide.SellToOpen, 1)]), 1, null, At), CancellationToken.None);
 
         Assert.Equal(99_999.35m, await new BrokerAccountEquity(broker, NullLogger<BrokerAccountEquity>.Instance).GetEquityAsync(CancellationToken.None));

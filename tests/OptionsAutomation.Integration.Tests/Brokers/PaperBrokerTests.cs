@@ -17,7 +17,7 @@ public sealed class PaperBrokerTests(PostgresServer server) : IAsyncLifetime
     private static readonly OptionContract Put580 = new("SPY", new DateOnly(2026, 3, 20), OptionRight.Put, 580m);
     private static readonly OptionContract Put575 = new("SPY", new DateOnly(2026, 3, 20), OptionRight.Put, 575m);
 
-    private readonly FakeTimeProvider _clock = new(T0);
+    private readonly RealTimersClock _clock = new(T0);
     private readonly ScriptedMarketData _quotes = new();
     private TestDatabase _db = null!;
 

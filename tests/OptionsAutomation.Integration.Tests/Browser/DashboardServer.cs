@@ -63,7 +63,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var clock = new FakeTimeProvider(Close);
+        var clock = new RealTimersClock(Close);
         var app = WorkerApp.Build(configuration, NullLoggerProvider.Instance, services => services.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

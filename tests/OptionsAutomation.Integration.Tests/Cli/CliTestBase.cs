@@ -55,7 +55,7 @@ public abstract class CliTestBase(PostgresServer server, bool migrate = true) : 
     /// <summary>Records a one-contract CSP on <paramref name="ticker"/> in-process (no CLI run), as <c>positions add</c> would.</summary>
     protected async Task<Position> SeedCspAsync(string requestId, string ticker, DateOnly expiration, decimal strike, decimal credit, DateTimeOffset openedAt)
     {
-        var opened = await Db.Positions(new FakeTimeProvider(DateTimeOffset.UtcNow)).OpenAsync(new OpenPositionRequest
+        var opened = await Db.Positions(new RealTimersClock(DateTimeOffset.UtcNow)).OpenAsync(new OpenPositionRequest
         {
             RequestId = requestId,
             Strategy = StrategyType.CashSecuredPut,
@@ -74,7 +74,7 @@ public abstract class CliTestBase(PostgresServer server, bool migrate = true) : 
     /// <summary>Records the README's CSP in-process (no CLI run), for tests about other verbs.</summary>
     protected async Task<Position> SeedOpenCspAsync(string requestId)
     {
-        var manager = Db.Positions(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var manager = Db.Positions(new RealTimersClock(DateTimeOffset.UtcNow));
         var opened = await manager.OpenAsync(new OpenPositionRequest
         {
             RequestId = requestId,

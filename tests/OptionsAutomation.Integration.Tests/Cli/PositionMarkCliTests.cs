@@ -54,7 +54,7 @@ public sealed class PositionMarkCliTests(PostgresServer server) : CliTestBase(se
 
         // Refusals: exit 1, "error: …" on stderr, nothing changed.
         var closed = await SeedSpyCspAsync("mark-closed", Jan29, 345m, 2.80m, Opened);
-        await Db.Positions(new FakeTimeProvider(DateTimeOffset.UtcNow)).CloseAsync(closed.PositionId,
+        await Db.Positions(new RealTimersClock(DateTimeOffset.UtcNow)).CloseAsync(closed.PositionId,
             new PositionExit(1.40m, ExitReason.Manual, Opened.AddDays(1), ExecutedBy.Manual, "test-seed"));
         var closedId = closed.PositionId.ToString(CultureInfo.InvariantCulture);
         var auditBefore = await Db.CountAsync("audit_events");

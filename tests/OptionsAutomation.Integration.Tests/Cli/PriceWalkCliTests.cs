@@ -28,7 +28,7 @@ public sealed class PriceWalkCliTests(PostgresServer server) : CliTestBase(serve
     [Fact]
     public async Task AnOpeningOrderWalksUntilItFills_AndTheShowCommandsListEveryStep()
     {
-        var clock = new FakeTimeProvider(Close);
+        var clock = new RealTimersClock(Close);
         var harness = new ProposalHarness(Db, clock, Risk, new PaperBrokerSettings { StartingEquity = 400_000m });
         var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = 10m })
             .RunAsync(Close, CancellationToken.None)).Proposals);

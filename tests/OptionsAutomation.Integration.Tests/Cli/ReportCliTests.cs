@@ -101,7 +101,7 @@ public sealed class ReportCliTests(PostgresServer server) : CliTestBase(server)
     private async Task SeedClosedAsync(string requestId, decimal strike, decimal credit, string openedOn, string closedOn, decimal exitPrice, ExitReason reason)
     {
         var position = await SeedSpyCspAsync(requestId, new DateOnly(2026, 3, 20), strike, credit, NewYork(openedOn, 10));
-        await Db.Positions(new FakeTimeProvider(DateTimeOffset.UtcNow))
+        await Db.Positions(new RealTimersClock(DateTimeOffset.UtcNow))
             .CloseAsync(position.PositionId, new PositionExit(exitPrice, reason, NewYork(closedOn, 14), ExecutedBy.Manual, "test-seed"));
     }
 

@@ -21,7 +21,7 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
     private static readonly DateOnly April17 = new(2026, 4, 17);
     private static readonly DateOnly March13 = new(2026, 3, 13);
     private static readonly DateTimeOffset OpenedAt = new(2026, 2, 20, 14, 17, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(TenThirtyFive);
+    private readonly RealTimersClock _clock = new(TenThirtyFive);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);

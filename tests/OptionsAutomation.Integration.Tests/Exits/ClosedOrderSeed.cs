@@ -15,7 +15,7 @@ internal static class ClosedOrderSeed
 
     public static async Task<Position> CloseCspThroughBrokerAsync(TestDatabase db, string requestId)
     {
-        var h = new ExitHarness(db, new FakeTimeProvider(ClosedAt), paper: new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0.01m, MaxContractsPerFill = 1 });
+        var h = new ExitHarness(db, new RealTimersClock(ClosedAt), paper: new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0.01m, MaxContractsPerFill = 1 });
         var position = (await h.OpenCspAsync(requestId, 580m, 1.50m, new DateOnly(2026, 4, 17), new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero), quantity: 2)).Position;
         h.QuoteShortPut(position, 1.10m, 1.20m, ClosedAt.AddMinutes(-1));
         var check = await h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None);

@@ -19,7 +19,7 @@ public sealed class EmergencyReductionTests(PostgresServer server) : IAsyncLifet
     private static readonly DateOnly April17 = new(2026, 4, 17);
     private static readonly DateTimeOffset OpenedAt = new(2026, 2, 20, 14, 17, 0, TimeSpan.Zero);
     private static readonly ReductionScope Spy = ReductionScope.Of("spy", null);
-    private readonly FakeTimeProvider _clock = new(TenThirtyFive);
+    private readonly RealTimersClock _clock = new(TenThirtyFive);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);

@@ -21,7 +21,7 @@ internal sealed class ExitHarness
 {
     /// <param name="crash">A step at which this harness's ledger or broker kills the "process" (see <see cref="CrashProxy{T}"/>).</param>
     public ExitHarness(
-        TestDatabase db, FakeTimeProvider clock, ExitRuleSettings? rules = null, IBroker? broker = null, PaperBrokerSettings? paper = null, Func<IBroker, IBroker>? wrap = null,
+        TestDatabase db, RealTimersClock clock, ExitRuleSettings? rules = null, IBroker? broker = null, PaperBrokerSettings? paper = null, Func<IBroker, IBroker>? wrap = null,
         CrashStep? crash = null, ExecutionSettings? execution = null)
     {
         Execution = execution ?? Unwalked;
@@ -53,7 +53,7 @@ internal sealed class ExitHarness
 
     public TestDatabase Db { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public RealTimersClock Clock { get; }
 
     public ExitRuleSettings Rules { get; }
 

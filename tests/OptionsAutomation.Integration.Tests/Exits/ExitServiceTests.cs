@@ -14,7 +14,7 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
     private static readonly DateTimeOffset TenThirtyFive = new(2026, 2, 27, 15, 35, 0, TimeSpan.Zero);
     private static readonly DateOnly April17 = new(2026, 4, 17);
     private static readonly DateTimeOffset OpenedAt = new(2026, 2, 20, 14, 17, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(TenThirtyFive);
+    private readonly RealTimersClock _clock = new(TenThirtyFive);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
@@ -67,7 +67,7 @@ public sealed class ExitServiceTests(PostgresServer server) : IAsyncLifetime
         var h = new ExitHarness(_db, _clock);
         var position = (await h.OpenCspAsync("manual", 580m, 1.50m, April17, OpenedAt)).Position;
         h.QuoteShortPut(position, 1.10m, 1.20m, TenThirtyFive.AddMinutes(-1));
-        var saturday = new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero));
+        var saturday = new RealTimersClock(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero));
 
         var refused = await Assert.ThrowsAsync<MarketClosedException>(() => new ExitHarness(_db, saturday).Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None));
         Assert.Equal(0, await _db.CountAsync("orders"));

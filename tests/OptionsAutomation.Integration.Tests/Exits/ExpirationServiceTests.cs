@@ -13,7 +13,7 @@ public sealed class ExpirationServiceTests(PostgresServer server) : IAsyncLifeti
     private static readonly DateOnly Expiry = new(2026, 3, 20);
     private static readonly DateTimeOffset Close = new(2026, 3, 20, 20, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset OpenedAt = new(2026, 2, 20, 15, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Close.AddMinutes(15));
+    private readonly RealTimersClock _clock = new(Close.AddMinutes(15));
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
@@ -114,8 +114,8 @@ public sealed class ExpirationServiceTests(PostgresServer server) : IAsyncLifeti
     [Fact]
     public async Task BeforeTheClose_DoesNothing()
     {
-        // Its own clock: a FakeTimeProvider never goes back, and the class's starts after the close.
-        var h = new ExitHarness(_db, new FakeTimeProvider(Close.AddMinutes(-5)));
+        // Its own clock: a RealTimersClock never goes back, and the class's starts after the close.
+        var h = new ExitHarness(_db, new RealTimersClock(Close.AddMinutes(-5)));
         await h.OpenCspAsync("early", 580m, 1.50m, Expiry, OpenedAt);
         h.Quotes.Underlying("SPY", 585m, Close.AddHours(-1));
 

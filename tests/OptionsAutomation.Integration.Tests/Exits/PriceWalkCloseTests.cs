@@ -19,7 +19,7 @@ public sealed class PriceWalkCloseTests(PostgresServer server) : IAsyncLifetime
     private static readonly DateTimeOffset T0 = new(2026, 2, 27, 15, 35, 0, TimeSpan.Zero);
     private static readonly DateOnly April17 = new(2026, 4, 17);
     private static readonly ExecutionSettings Walking = new() { FillTimeoutSeconds = 30, PollIntervalSeconds = 1, PriceWalk = new PriceWalkSettings { Steps = 4, StepSeconds = 5 } };
-    private readonly FakeTimeProvider _clock = new(T0);
+    private readonly RealTimersClock _clock = new(T0);
     private readonly ScriptedMarketData _exchange = new();
     private TestDatabase _db = null!;
 

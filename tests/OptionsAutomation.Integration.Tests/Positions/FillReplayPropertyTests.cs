@@ -40,7 +40,7 @@ public sealed class FillReplayPropertyTests(PostgresServer server, ITestOutputHe
             var step = 0;
             while (position.Status == PositionStatus.Open)
             {
-                var clock = new FakeTimeProvider(ClosingFrom.AddMinutes(30 * step++));
+                var clock = new RealTimersClock(ClosingFrom.AddMinutes(30 * step++));
                 var perFill = random.Next(3);
                 var h = new ExitHarness(db, clock, paper: new PaperBrokerSettings { FeePerContract = 0.50m + (0.05m * random.Next(5)), MaxContractsPerFill = perFill });
                 var bid = 0.50m + (0.01m * random.Next(400));
@@ -57,7 +57,7 @@ public sealed class FillReplayPropertyTests(PostgresServer server, ITestOutputHe
 
     private static async Task<Position> OpenAsync(TestDatabase db, decimal fee, decimal sizingPercent)
     {
-        var clock = new FakeTimeProvider(ProposedAt);
+        var clock = new RealTimersClock(ProposedAt);
         var harness = new ProposalHarness(db, clock, new RiskSettings { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 50m },
             new PaperBrokerSettings { StartingEquity = 400_000m, FeePerContract = fee });
         var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = sizingPercent })

@@ -106,7 +106,7 @@ public sealed class AppRoleTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task AsTheAppRole_AnExitFillsClosesAndAudits_AndTheAuditHorizonStillWaitsForWriters()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 27, 15, 35, 0, TimeSpan.Zero));
+        var clock = new RealTimersClock(new DateTimeOffset(2026, 2, 27, 15, 35, 0, TimeSpan.Zero));
         var h = new ExitHarness(_db, clock);
         var position = (await h.OpenCspAsync("as-app", 580m, 1.50m, new DateOnly(2026, 4, 17), new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero))).Position;
         h.QuoteShortPut(position, 0.74m, 0.76m, clock.GetUtcNow().AddMinutes(-2));

@@ -25,7 +25,7 @@ public sealed class OrderRecordsTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task LegacyRows_ReadAsTheStateMachineNamesThem_WithTheirFills()
     {
-        var position = (await _db.Positions(new FakeTimeProvider(Opened)).OpenAsync(new OpenPositionRequest
+        var position = (await _db.Positions(new RealTimersClock(Opened)).OpenAsync(new OpenPositionRequest
         {
             RequestId = "legacy-req",
             Strategy = StrategyType.CashSecuredPut,

@@ -14,7 +14,7 @@ namespace OptionsAutomation.Integration.Tests.Postgres;
 [Collection(PostgresCollection.Name)]
 public sealed class PnlViewTests(PostgresServer server) : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
+    private readonly RealTimersClock _clock = new(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync()

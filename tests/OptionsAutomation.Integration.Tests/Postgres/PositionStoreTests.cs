@@ -11,7 +11,7 @@ namespace OptionsAutomation.Integration.Tests.Postgres;
 public sealed class PositionStoreTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly RealTimersClock _clock = new(Now);
     private TestDatabase _db = null!;
 
     private PositionManager Positions => _db.Positions(_clock);

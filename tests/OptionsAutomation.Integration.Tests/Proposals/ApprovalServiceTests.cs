@@ -20,7 +20,7 @@ public sealed class ApprovalServiceTests(PostgresServer server) : IAsyncLifetime
     private const string RequestId = "prop-20210301-SPY-CSP";
     private static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
     private static readonly RiskSettings LooseRisk = new() { MaxOrderNotionalPercent = 50m };
-    private readonly FakeTimeProvider _clock = new(Close);
+    private readonly RealTimersClock _clock = new(Close);
     private TestDatabase _db = null!;
     private ProposalHarness _harness = null!;
 

@@ -26,7 +26,7 @@ public sealed class PartialFillApprovalTests(PostgresServer server) : IAsyncLife
     {
         AllowOutsideSession = true, FillTimeoutSeconds = 30, PollIntervalSeconds = 1, PriceWalk = new PriceWalkSettings { Enabled = false },
     };
-    private readonly FakeTimeProvider _clock = new(Close);
+    private readonly RealTimersClock _clock = new(Close);
     private TestDatabase _db = null!;
 
     /// <summary>Fills one contract at the first look, then the quotes drop 0.05 and the rest of the limit rests.</summary>

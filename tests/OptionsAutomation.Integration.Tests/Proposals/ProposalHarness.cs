@@ -21,7 +21,7 @@ namespace OptionsAutomation.Integration.Tests.Proposals;
 /// The proposal and approval services wired to one test database, a manual clock and the real SPY 2021
 /// end-of-day chains (or a market the test gives), with the risk limits and paper account of the test.
 /// </summary>
-internal sealed class ProposalHarness(TestDatabase db, FakeTimeProvider clock, RiskSettings risk, PaperBrokerSettings? paper = null)
+internal sealed class ProposalHarness(TestDatabase db, RealTimersClock clock, RiskSettings risk, PaperBrokerSettings? paper = null)
 {
     /// <summary>The chains of tests/data/chains/spy_2021, loaded once for every test.</summary>
     public static CsvMarketData SpyChains2021 { get; } = new(

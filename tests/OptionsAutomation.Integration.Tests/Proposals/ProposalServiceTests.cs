@@ -19,7 +19,7 @@ public sealed class ProposalServiceTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Close = new(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
 
-    private readonly FakeTimeProvider _clock = new(Close);
+    private readonly RealTimersClock _clock = new(Close);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);

@@ -27,7 +27,7 @@ public sealed class BrokerReconciliationTests(PostgresServer server) : CliTestBa
     private static readonly OptionContract Put580 = new("SPY", June2027, OptionRight.Put, 580m);
     private static readonly OptionContract Put575 = new("SPY", June2027, OptionRight.Put, 575m);
     private static readonly RiskSettings Risk = new() { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 80m };
-    private readonly FakeTimeProvider _clock = new(T0);
+    private readonly RealTimersClock _clock = new(T0);
     private readonly ScriptedMarketData _market = new();
 
     private BrokerReconciliationService Reconciliation(ProposalHarness harness) => new(

@@ -117,7 +117,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     private static async Task<bool> ApproveTrialAsync(TestDatabase db, CrashStep step, int perFill, bool marketMovesAway)
     {
         var close = new DateTimeOffset(2021, 3, 1, 21, 0, 0, TimeSpan.Zero);
-        var clock = new FakeTimeProvider(close);
+        var clock = new RealTimersClock(close);
         var risk = new RiskSettings { MaxOrderNotional = 200_000m, MaxOrderNotionalPercent = 50m };
         var harness = new ProposalHarness(db, clock, risk, new PaperBrokerSettings { StartingEquity = 400_000m, MaxContractsPerFill = perFill });
         var proposal = Assert.Single((await harness.Proposals(ProposalHarness.SpyOnly("CSP"), new SizingSettings { CollateralPerTradePct = 30m })
@@ -137,7 +137,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     /// <summary>A SPY CSP due to exit at 21 days to expiry, closed by the exit job.</summary>
     private static async Task<bool> CloseTrialAsync(TestDatabase db, CrashStep step, int perFill, int contracts)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 27, 15, 35, 0, TimeSpan.Zero));
+        var clock = new RealTimersClock(new DateTimeOffset(2026, 2, 27, 15, 35, 0, TimeSpan.Zero));
         var h = new ExitHarness(db, clock, paper: new PaperBrokerSettings { FeePerContract = 0.65m, MaxContractsPerFill = perFill }, crash: step);
         var position = (await h.OpenCspAsync("close-trial", 580m, 1.50m, new DateOnly(2026, 3, 13), new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero), contracts)).Position;
         h.QuoteShortPut(position, 1.10m, 1.20m, clock.GetUtcNow().AddMinutes(-1));
@@ -158,7 +158,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     private static async Task<bool> SettleTrialAsync(TestDatabase db, CrashStep step)
     {
         var expiry = new DateOnly(2026, 3, 20);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 20, 20, 15, 0, TimeSpan.Zero));
+        var clock = new RealTimersClock(new DateTimeOffset(2026, 3, 20, 20, 15, 0, TimeSpan.Zero));
         var h = new ExitHarness(db, clock, crash: step);
         await h.OpenCspAsync("settle-trial", 580m, 1.50m, expiry, new DateTimeOffset(2026, 2, 20, 14, 17, 0, TimeSpan.Zero));
         h.Quotes.Underlying("SPY", 600m, new DateTimeOffset(2026, 3, 20, 20, 0, 0, TimeSpan.Zero));

@@ -82,7 +82,7 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
     /// <summary>Loaded once (about 1.5 s for the 21 files) and shared: the index is read-only.</summary>
     private static readonly CsvMarketData Market = MarketDataFiles.Csv([MarketDataFiles.Spx2019Subset]);
 
-    private readonly FakeTimeProvider _clock = new(OpenedAt);
+    private readonly RealTimersClock _clock = new(OpenedAt);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
@@ -277,10 +277,10 @@ public sealed class SpxPutReplayTests(PostgresServer server) : IAsyncLifetime
     /// <summary>The exit and expiration services wired as the worker wires them, on the CSV replay and a paper broker.</summary>
     private sealed class Replay
     {
-        private readonly FakeTimeProvider _clock;
+        private readonly RealTimersClock _clock;
         private readonly ExitService _exits;
 
-        public Replay(TestDatabase db, FakeTimeProvider clock, ExitRuleSettings rules)
+        public Replay(TestDatabase db, RealTimersClock clock, ExitRuleSettings rules)
         {
             _clock = clock;
             var store = db.Store(clock);

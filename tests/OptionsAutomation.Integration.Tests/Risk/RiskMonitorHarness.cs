@@ -17,7 +17,7 @@ namespace OptionsAutomation.Integration.Tests.Risk;
 /// The risk job wired to a test database, a manual clock and scripted quotes: an SPY put quoted at its credit (so
 /// equity stays 100,000.00) and <see cref="HistorySessions"/> daily SPY closes for the return history.
 /// </summary>
-internal sealed class RiskMonitorHarness(TestDatabase db, FakeTimeProvider clock)
+internal sealed class RiskMonitorHarness(TestDatabase db, RealTimersClock clock)
 {
     public const int HistorySessions = 35;
     private static readonly NyseCalendar Calendar = new();

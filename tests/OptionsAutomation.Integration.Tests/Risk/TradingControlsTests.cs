@@ -12,7 +12,7 @@ public sealed class TradingControlsTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 0, 0, TimeSpan.Zero);
     private static readonly RiskSettings Risk = new() { MaxConsecutiveLosses = 3, CircuitBreakerCooldownMinutes = 30 };
-    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly RealTimersClock _clock = new(Now);
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);

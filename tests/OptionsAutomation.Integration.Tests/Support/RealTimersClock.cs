@@ -3,10 +3,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace OptionsAutomation.Integration.Tests.Support;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> whose "now" the test sets, but whose timers (and so <c>Task.Delay</c> and
-/// cancellation timeouts on it) run in real time. For tests of code that waits on real I/O through the clock — a
-/// loopback stream's inactivity timeout, a Retry-After wait — where a fake timer, which fires only when the test
-/// advances the clock, would leave the call under test waiting forever.
+/// The integration tests' clock: a <see cref="FakeTimeProvider"/> whose "now" the test sets, but whose timers (and so
+/// <c>Task.Delay</c> and cancellation timeouts on it) run in real time. The services under test wait through the clock
+/// on real I/O and on each other — an order's poll interval and price-walk steps, a loopback stream's inactivity
+/// timeout, a Retry-After wait, a hosted service's tick — and a fake timer, which fires only when the test advances the
+/// clock, would leave them waiting forever. Core tests, which drive no I/O, use FakeTimeProvider itself.
 /// </summary>
 public sealed class RealTimersClock(DateTimeOffset start) : FakeTimeProvider(start)
 {

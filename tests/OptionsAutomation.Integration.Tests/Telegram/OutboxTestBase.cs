@@ -17,7 +17,7 @@ namespace OptionsAutomation.Integration.Tests.Telegram;
 /// </summary>
 public abstract class OutboxTestBase(PostgresServer postgres, DateTimeOffset start) : TelegramTestBase(start)
 {
-    private readonly FakeTimeProvider _tradingClock = new(start);
+    private readonly RealTimersClock _tradingClock = new(start);
 
     protected TestDatabase Db { get; private set; } = null!;
 

@@ -2,7 +2,7 @@ namespace OptionsAutomation.Integration.Tests.Telegram;
 
 /// <summary>
 /// A clock whose timers fire at once and move the time on by their due time, so retry delays and rate-limit
-/// waits cost no wall time; each wait is recorded for the test to check. Kept rather than FakeTimeProvider: its timers
+/// waits cost no wall time; each wait is recorded for the test to check. Kept rather than RealTimersClock: its timers
 /// fire only when the test advances the time, so a Polly retry or a rate-limit wait deep inside a call would block
 /// until something outside moved the clock, and the test would have to guess how far and when.
 /// </summary>

@@ -66,7 +66,7 @@ public sealed class ExitRulesJobTests(PostgresServer server) : IAsyncLifetime
     /// <summary>The worked example's CSP with a fresh 0.74/0.76 quote one minute before the tick.</summary>
     private async Task<(ExitHarness, ExitRulesJob, Position)> SeedWinnerAsync(DateTimeOffset tick)
     {
-        var clock = new FakeTimeProvider(tick);
+        var clock = new RealTimersClock(tick);
         var h = new ExitHarness(_db, clock);
         var position = (await h.OpenCspAsync($"job-{tick:yyyyMMddHHmm}", 580m, 1.50m, MarketTime.DateOf(tick).AddDays(45), tick.AddDays(-7))).Position;
         h.QuoteShortPut(position, 0.74m, 0.76m, tick.AddMinutes(-1));

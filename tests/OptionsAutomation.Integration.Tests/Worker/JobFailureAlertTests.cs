@@ -22,7 +22,7 @@ public sealed class JobFailureAlertTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task AFailingJob_QueuesOneJobFailedAlertPerHour()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 11, 14, 35, 0, TimeSpan.Zero));
+        var clock = new RealTimersClock(new DateTimeOffset(2026, 3, 11, 14, 35, 0, TimeSpan.Zero));
         var scheduler = await QuartzSchedulerBuilder.Create(quartz =>
         {
             quartz.Services.AddSingleton<IAlertQueue>(new PostgresAlertQueue(_db.DataSource));

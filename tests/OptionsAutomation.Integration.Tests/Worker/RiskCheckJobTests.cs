@@ -17,7 +17,7 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
 {
     // Wednesday 2026-03-11, 10:35 New York (EDT).
     private static readonly DateTimeOffset Tick = new(2026, 3, 11, 14, 35, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Tick);
+    private readonly RealTimersClock _clock = new(Tick);
     private TestDatabase _db = null!;
     private RiskMonitorHarness _h = null!;
 

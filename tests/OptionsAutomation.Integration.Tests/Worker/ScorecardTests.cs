@@ -25,7 +25,7 @@ public sealed class ScorecardTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task AfterTheClose_QueuesTheDaysTradesAndOpenRisk_Once()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+        var clock = new RealTimersClock(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
         var h = new ExitHarness(_db, clock);
         var winner = (await h.OpenCspAsync("w", 580m, 1.50m, new DateOnly(2026, 4, 17), clock.GetUtcNow())).Position;
         await h.OpenCspAsync("o", 560m, 1.20m, new DateOnly(2026, 4, 17), clock.GetUtcNow());
@@ -48,7 +48,7 @@ public sealed class ScorecardTests(PostgresServer server) : IAsyncLifetime
     [InlineData("2026-03-14T21:00:00Z", "2026-03-14", "a Saturday")]
     public async Task BeforeTheCloseOrOffASession_SendsNothing(string at, string day, string why)
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new RealTimersClock(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
 
         var sent = await Scorecards(new ExitHarness(_db, clock), clock).SendAsync(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
 
@@ -56,6 +56,6 @@ public sealed class ScorecardTests(PostgresServer server) : IAsyncLifetime
         Assert.True(await _db.CountAsync("outbox") == 0, why);
     }
 
-    private ScorecardService Scorecards(ExitHarness h, FakeTimeProvider clock) =>
+    private ScorecardService Scorecards(ExitHarness h, RealTimersClock clock) =>
         new(h.Positions, new PostgresAlertQueue(_db.DataSource), new NyseCalendar(), clock);
 }

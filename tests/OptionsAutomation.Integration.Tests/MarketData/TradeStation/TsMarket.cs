@@ -20,7 +20,7 @@ internal static class TsMarket
 
     public static readonly DateOnly[] Expirations = [new(2025, 4, 4), new(2025, 4, 17), new(2025, 5, 16)];
 
-    public static async Task<TsHarness> StartAsync(FakeTimeProvider clock)
+    public static async Task<TsHarness> StartAsync(RealTimersClock clock)
     {
         var h = await TsHarness.StartAsync(clock);
         var server = h.Server;
