@@ -12,6 +12,21 @@ public interface IOrderRecords
     /// </summary>
     Task<IReadOnlyList<OrderRecord>> ListAsync(OrderFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every fill booked to each of the positions (opening and closing), oldest first, in one read; a position without
+    /// fills is absent from the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, IReadOnlyList<OrderFillRecord>>> FillsOfPositionsAsync(IReadOnlyCollection<long> positionIds, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads of one position over <see cref="IOrderRecords"/>.</summary>
+public static class OrderRecordsExtensions
+{
     /// <summary>Every fill booked to the position (opening and closing), oldest first.</summary>
-    Task<IReadOnlyList<OrderFillRecord>> FillsOfPositionAsync(long positionId, CancellationToken cancellationToken);
+    public static async Task<IReadOnlyList<OrderFillRecord>> FillsOfPositionAsync(this IOrderRecords records, long positionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var fills = await records.FillsOfPositionsAsync([positionId], cancellationToken).ConfigureAwait(false);
+        return fills.GetValueOrDefault(positionId) ?? [];
+    }
 }

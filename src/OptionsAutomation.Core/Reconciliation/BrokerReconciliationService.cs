@@ -61,14 +61,12 @@ public sealed class BrokerReconciliationService(
     private async Task<List<Holding>> HoldingsAsync(CancellationToken cancellationToken)
     {
         var holdings = new List<Holding>();
-        foreach (var position in await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false))
+        var open = (await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false)).Where(p => p.IsOption).ToList();
+        // One read for every open position's fills, not one per position on every run.
+        var fillsOf = await orders.FillsOfPositionsAsync([.. open.Select(p => p.PositionId)], cancellationToken).ConfigureAwait(false);
+        foreach (var position in open)
         {
-            if (!position.IsOption)
-            {
-                continue;
-            }
-
-            var fills = await orders.FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
+            var fills = fillsOf.GetValueOrDefault(position.PositionId) ?? [];
             foreach (var leg in position.Legs)
             {
                 var opening = leg.Side == LegSide.Short ? FillSide.Sell : FillSide.Buy;

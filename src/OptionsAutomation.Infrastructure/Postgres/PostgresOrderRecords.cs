@@ -91,22 +91,25 @@ public sealed class PostgresOrderRecords(NpgsqlDataSource dataSource) : IOrderRe
         return [.. orders.Select(o => o.ToRecord(History(o, events[o.ClientOrderId]), fills[o.ClientOrderId].Select(f => f.ToRecord()), Reprices(events[o.ClientOrderId])))];
     }
 
-    public async Task<IReadOnlyList<OrderFillRecord>> FillsOfPositionAsync(long positionId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<OrderFillRecord>>> FillsOfPositionsAsync(
+        IReadOnlyCollection<long> positionIds, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<FillRow>(new CommandDefinition(
             $"""
-            SELECT coalesce(f.client_order_id,
+            SELECT f.position_id,
+                coalesce(f.client_order_id,
                     (SELECT o.client_order_id FROM orders o
                      WHERE f.broker_order_id IN (o.client_order_id, 'paper-' || o.client_order_id, o.broker_order_id)
                      ORDER BY o.order_id LIMIT 1)) AS client_order_id,
                 {FillColumns}
             FROM fills f
-            WHERE f.position_id = @positionId
+            WHERE f.position_id = ANY(@Ids)
             ORDER BY f.filled_at, f.fill_id
             """,
-            new { positionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => r.ToRecord())];
+            new { Ids = positionIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.GroupBy(r => r.PositionId!.Value)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<OrderFillRecord>)[.. g.Select(r => r.ToRecord())]);
     }
 
     /// <summary>
@@ -151,6 +154,9 @@ public sealed class PostgresOrderRecords(NpgsqlDataSource dataSource) : IOrderRe
 
     private sealed class FillRow
     {
+        /// <summary>Read only by <see cref="FillsOfPositionsAsync"/>.</summary>
+        public long? PositionId { get; set; }
+
         public string? ClientOrderId { get; set; }
         public long FillId { get; set; }
         public string BrokerFillId { get; set; } = "";
