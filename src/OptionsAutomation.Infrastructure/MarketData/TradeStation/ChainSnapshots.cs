@@ -52,21 +52,34 @@ internal sealed class ChainSnapshots
         }
     }
 
-    /// <summary>The expiration's quotes, priced against <paramref name="spot"/>; null when no complete snapshot could be read.</summary>
-    public async Task<IReadOnlyCollection<OptionQuote>?> ReadAsync(string underlying, DateOnly expiration, UnderlyingQuote spot, CancellationToken cancellationToken)
+    private IReadOnlyCollection<OptionQuote>? Fresh(string underlying, DateOnly expiration)
     {
         lock (_gate)
         {
-            if (_cache.TryGetValue((underlying, expiration), out var fresh) && _clock.GetUtcNow() < fresh.ReadAt + _tick)
-            {
-                return [.. fresh.Quotes.Values];
-            }
+            return _cache.TryGetValue((underlying, expiration), out var fresh) && _clock.GetUtcNow() < fresh.ReadAt + _tick
+                ? [.. fresh.Quotes.Values]
+                : null;
+        }
+    }
+
+    /// <summary>The expiration's quotes, priced against <paramref name="spot"/>; null when no complete snapshot could be read.</summary>
+    public async Task<IReadOnlyCollection<OptionQuote>?> ReadAsync(string underlying, DateOnly expiration, UnderlyingQuote spot, CancellationToken cancellationToken)
+    {
+        if (Fresh(underlying, expiration) is { } cached)
+        {
+            return cached;
         }
 
         var key = string.Create(CultureInfo.InvariantCulture, $"chain {underlying} {expiration:yyyy-MM-dd}");
         await _streams.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // A caller that waited for a stream slot may find the snapshot another caller just read: no second stream.
+            if (Fresh(underlying, expiration) is { } readMeanwhile)
+            {
+                return readMeanwhile;
+            }
+
             for (var attempt = 1; ; attempt++)
             {
                 var outcome = await ReadOnceAsync(underlying, expiration, spot, cancellationToken).ConfigureAwait(false);
