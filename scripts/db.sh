@@ -7,7 +7,8 @@
 # database and runs the migrations, and optauto_app, which the worker, CLI and API use; neither is a superuser.
 # `url` prints the connection string of ROLE (default: postgres, the superuser).
 # Idempotent. As root the server runs as the `postgres` OS user (PostgreSQL refuses root).
-# Where initdb/pg_ctl are missing it installs Debian's `postgresql` package.
+# Needs PostgreSQL 15 or later. Where initdb/pg_ctl are missing it installs Debian's `postgresql` package on a machine
+# with apt-get, and elsewhere says what to install by hand (macOS: `brew install postgresql@15`).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,15 +25,26 @@ as_root() {
   else die "need root to run: $*"; fi
 }
 
-# The directory holding initdb and pg_ctl: PATH first, then Debian's versioned layout.
+# The directory holding initdb and pg_ctl: PATH first, then Debian's versioned layout, then Homebrew's keg-only
+# postgresql@N formulae (Apple silicon and Intel prefixes), the newest version first.
 find_bindir() {
   if command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1; then
     dirname "$(command -v pg_ctl)"; return 0
   fi
   local d
-  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-  if [ -n "$d" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/initdb" ]; then echo "$d"; return 0; fi
+  for d in $(ls -d /usr/lib/postgresql/*/bin /opt/homebrew/opt/postgresql@*/bin /usr/local/opt/postgresql@*/bin \
+               2>/dev/null | sort -t@ -k2 -V -r || true); do
+    if [ -x "$d/pg_ctl" ] && [ -x "$d/initdb" ]; then echo "$d"; return 0; fi
+  done
   return 1
+}
+
+# The major version of the server binaries; the migrations use PostgreSQL 15 features.
+require_version() {
+  local major
+  major=$("$bindir/pg_ctl" --version | sed -E 's/[^0-9]*([0-9]+).*/\1/')
+  [ "$major" -ge 15 ] 2>/dev/null \
+    || die "PostgreSQL $major found in $bindir; 15 or later is needed (Debian 12+: apt-get install postgresql; macOS: brew install postgresql@15)"
 }
 
 # psql next to pg_ctl (it may be a symlink into Debian's versioned directory), else on PATH.
@@ -45,11 +57,15 @@ find_psql() {
 }
 
 ensure_binaries() {
-  if bindir=$(find_bindir); then return 0; fi
-  say "initdb/pg_ctl not found: installing Debian's postgresql package"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  bindir=$(find_bindir) || die "postgresql installed but initdb/pg_ctl still not found"
+  if ! bindir=$(find_bindir); then
+    command -v apt-get >/dev/null 2>&1 \
+      || die "initdb/pg_ctl not found and this machine has no apt-get: install PostgreSQL 15 or later by hand (macOS: brew install postgresql@15) and run again"
+    say "initdb/pg_ctl not found: installing Debian's postgresql package"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    bindir=$(find_bindir) || die "postgresql installed but initdb/pg_ctl still not found"
+  fi
+  require_version
 }
 
 running_as_root() { [ "$(id -u)" -eq 0 ]; }
