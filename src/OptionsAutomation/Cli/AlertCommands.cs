@@ -10,7 +10,7 @@ internal static class AlertCommands
     public static Command Create(IReadOnlyList<string> overrides)
     {
         var pending = new Option<bool>("--pending") { Description = "Only messages still to be delivered" };
-        var limit = new Option<int>("--limit") { Description = "At most this many", DefaultValueFactory = _ => 50 };
+        var limit = CliOptions.Number<int>("--limit", "At most this many", defaultValue: 50);
         var json = CliOptions.Json();
         var list = new Command("list", "Show queued alerts") { pending, limit, json };
         CliAction.Set(list, overrides, async (services, parse, cancellationToken) =>
@@ -36,7 +36,7 @@ internal static class AlertCommands
                     new Text(CliOutput.Format(m.DeliveredAt)), new Text(m.LastError ?? ""), new Text(m.Text));
             }
 
-            AnsiConsole.Write(table);
+            FittedTable.Write(table);
             return CliAction.Ok;
         });
         return new Command("alerts", "Alerts queued for delivery") { list };

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OptionsAutomation.Infrastructure.Audit;
-using Spectre.Console;
 
 namespace OptionsAutomation.Cli;
 
@@ -9,9 +8,10 @@ internal static class AuditCommands
 {
     public static Command Create(IReadOnlyList<string> overrides)
     {
-        var count = new Option<int>("--n") { Description = "How many events", DefaultValueFactory = _ => 50 };
+        var count = CliOptions.Number<int>("--n", "How many events", defaultValue: 50);
+        var full = new Option<bool>("--full") { Description = "Every field and the whole payload of each event, indented (default: one line per event)" };
         var json = CliOptions.Json();
-        var tail = new Command("tail", "Show the last audit events (exports the daily files first)") { count, json };
+        var tail = new Command("tail", "Show the last audit events, one line each (exports the daily files first)") { count, full, json };
         CliAction.Set(tail, overrides, async (services, parse, cancellationToken) =>
         {
             var n = parse.GetValue(count);
@@ -28,17 +28,19 @@ internal static class AuditCommands
                 return CliAction.Ok;
             }
 
-            var table = new Table().AddColumns("event_id", "occurred_at", "actor", "event_type", "entity_type", "entity_id", "request_id", "position_id", "data");
-            foreach (var e in events)
+            if (parse.GetValue(full))
             {
-                table.AddRow(
-                    new Text(CliOutput.Format(e.EventId)), new Text(CliOutput.Format(e.OccurredAt)), new Text(e.Actor), new Text(e.EventType),
-                    new Text(e.EntityType), new Text(e.EntityId), new Text(CliOutput.Format(e.RequestId)), new Text(CliOutput.Format(e.PositionId)),
-                    new Text(e.Data.GetRawText()));
+                Console.Out.Write(AuditOutput.Full(events));
+            }
+            else
+            {
+                foreach (var line in AuditOutput.Summary(events, CliOutput.Width))
+                {
+                    Console.Out.WriteLine(line);
+                }
             }
 
-            AnsiConsole.Write(table);
-            AnsiConsole.WriteLine($"{events.Count} event(s)");
+            Console.Out.WriteLine($"{events.Count} event(s)");
             return CliAction.Ok;
         });
         return new Command("audit", "The audit trail") { tail };

@@ -45,7 +45,7 @@ internal static class BrokerReconcileCommand
                 CliOutput.Cell(line.OurAveragePrice), CliOutput.Cell(line.BrokerAveragePrice), CliOutput.Cell(verdict));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         foreach (var difference in report.Differences)
         {
             AnsiConsole.WriteLine($"difference: {difference}");

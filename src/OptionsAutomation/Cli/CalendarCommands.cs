@@ -47,7 +47,7 @@ internal static class CalendarCommands
 
     private static Command Holidays(IReadOnlyList<string> overrides)
     {
-        var year = new Option<int?>("--year") { Description = "Calendar year (default: this year in New York)" };
+        var year = CliOptions.OptionalNumber<int>("--year", "Calendar year (default: this year in New York)");
         var json = CliOptions.Json();
         var command = new Command("holidays", "Weekdays the NYSE is closed all day, with the holiday or event") { year, json };
         CliAction.Set(command, overrides, (services, parse, _) =>

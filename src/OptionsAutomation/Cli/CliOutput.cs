@@ -15,9 +15,12 @@ namespace OptionsAutomation.Cli;
 /// <summary>What the verbs print: JSON for machines, Spectre tables for people. Money prints unrounded.</summary>
 internal static class CliOutput
 {
+    /// <summary>Width of redirected output without <c>COLUMNS</c>: a position or proposal row fits; wider tables print as blocks.</summary>
+    public const int RedirectedWidth = 160;
+
     static CliOutput()
     {
-        // Piped output (scripts, tests) gets plain text at a width that fits a position row.
+        // Piped output (scripts, tests) gets plain text at COLUMNS when the caller set it, else a fixed width.
         if (Console.IsOutputRedirected)
         {
             AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -26,9 +29,17 @@ internal static class CliOutput
                 ColorSystem = ColorSystemSupport.NoColors,
                 Out = new AnsiConsoleOutput(Console.Out),
             });
-            AnsiConsole.Profile.Width = 160;
+            AnsiConsole.Profile.Width = ColumnsVariable() ?? RedirectedWidth;
         }
     }
+
+    /// <summary>Columns text may use: the terminal's width, or that of redirected output.</summary>
+    public static int Width => AnsiConsole.Profile.Width;
+
+    private static int? ColumnsVariable() =>
+        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns is >= 20 and <= 1000
+            ? columns
+            : null;
 
     public static void Json<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, DomainJson.Indented));
 
@@ -74,7 +85,7 @@ internal static class CliOutput
                 Cell(p.Quantity), Cell(p.EntryPrice), Cell(p.ProfitTarget), Cell(p.StopLoss), Cell(p.RealizedPnl));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{positions.Count} position(s)");
     }
 
@@ -87,7 +98,7 @@ internal static class CliOutput
             table.AddRow(Cell(p.PositionId), Cell(p.Ticker), Cell(p.StrategyType.ToCode()), Cell(p.Outcome.ToCode()), Cell(p.RealizedPnl), Cell(p.Detail));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{result.Positions.Count} position(s); trading {result.TradingState.ToCode()}{(result.StateChanged ? " (set by this run)" : "")}");
     }
 
@@ -101,7 +112,7 @@ internal static class CliOutput
                 Cell(f.FilledAt), Cell(f.ClientOrderId), Cell(f.BrokerFillId), Cell(f.Symbol), Cell(f.Side.ToCode()), Cell(f.Quantity), Cell(f.Price), Cell(f.Fee));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{fills.Count} fill(s)");
     }
 
@@ -116,7 +127,7 @@ internal static class CliOutput
                 Cell(t.ExitReason.ToCode()), Cell(t.ExecutedBy.ToCode()));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{trades.Count} trade(s)");
     }
 
@@ -128,7 +139,7 @@ internal static class CliOutput
             table.AddRow(Cell(d.TradeDate), Cell(d.Ticker), Cell(d.TradesCount), Cell(d.Wins), Cell(d.Losses), Cell(d.WinRate), Cell(d.TotalPnl), Cell(d.AvgPnl));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
     }
 
     public static void SessionTable(IReadOnlyList<TradingSession> sessions)
@@ -141,7 +152,7 @@ internal static class CliOutput
                 Cell(UtcTime(s.Open)), Cell(UtcTime(s.Close)), Cell(s.EarlyClose ? "yes" : ""));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{sessions.Count} session(s)");
     }
 
@@ -153,7 +164,7 @@ internal static class CliOutput
             table.AddRow(Cell(h.Date), Cell(h.Date.DayOfWeek.ToString()[..3]), Cell(h.Name));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{holidays.Count} holiday(s)");
     }
 
@@ -172,8 +183,8 @@ internal static class CliOutput
             }
         }
 
-        AnsiConsole.Write(positions);
-        AnsiConsole.Write(realizing);
+        FittedTable.Write(positions);
+        FittedTable.Write(realizing);
         AnsiConsole.WriteLine($"{book.Instruments.Count} symbol(s), {realizing.Rows.Count} realizing fill(s), realized P&L by {book.Method.ToCode()}");
     }
 

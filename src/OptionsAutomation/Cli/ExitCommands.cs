@@ -48,7 +48,7 @@ internal static class ExitCommands
                 new Text(CliOutput.Format(r.UnrealizedPnl)), new Text(r.Decision), new Text(r.Reason), new Text(r.Outcome ?? "-"));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{rows.Count} open position(s) checked as of {CliOutput.Format(asOf)} ({MarketTime.DateOf(asOf):yyyy-MM-dd} New York)");
     }
 

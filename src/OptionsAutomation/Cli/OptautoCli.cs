@@ -39,13 +39,22 @@ internal static class OptautoCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            // Usage errors read like every other refusal: on stderr, stdout left clean for --json consumers.
-            foreach (var error in parsed.Errors)
+            // Usage errors read like every other refusal: on stderr, stdout left clean for --json consumers. A mistyped
+            // name is reported alone with its correction: the other errors ("required command", the tokens after it) follow from it.
+            var path = CommandPath(parsed);
+            if (UsageSuggestions.For(parsed, path) is { } suggestion)
             {
-                await Console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: {suggestion}").ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    await Console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                }
             }
 
-            await Console.Error.WriteLineAsync($"Run '{CommandPath(parsed)} --help' for usage.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Run '{path} --help' for usage.").ConfigureAwait(false);
             return CliAction.Refused;
         }
 

@@ -10,7 +10,7 @@ internal static class OrderCommands
 {
     public static Command Create(IReadOnlyList<string> overrides)
     {
-        var position = new Option<long?>("--position") { Description = "Only this position's orders (its closing orders and the opening order of its request)" };
+        var position = CliOptions.OptionalNumber<long>("--position", "Only this position's orders (its closing orders and the opening order of its request)");
         var requestId = new Option<string?>("--request-id") { Description = "Only orders of this request id" };
         var open = new Option<bool>("--open") { Description = "Only orders still working (PENDING, SUBMITTED, PARTIALLY_FILLED, UNKNOWN)" };
         var json = CliOptions.Json();
@@ -51,7 +51,7 @@ internal static class OrderCommands
                 new Text(string.Join(" → ", o.Reprices.Select(r => CliOutput.Format(r.To)))));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{orders.Count} order(s)");
     }
 }

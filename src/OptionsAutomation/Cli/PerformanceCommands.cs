@@ -14,12 +14,9 @@ internal static class PerformanceCommands
     public static Command Stats(IReadOnlyList<string> overrides)
     {
         var returns = new Option<string>("--returns") { Description = "CSV with the header date,return (0.01 = 1%) or date,equity", Required = true };
-        var periodsPerYear = new Option<int>("--periods-per-year")
-        {
-            Description = "Periods in a year, to annualise (252 daily, 52 weekly, 12 monthly)",
-            DefaultValueFactory = _ => ReturnStatistics.TradingDaysPerYear,
-        };
-        var riskFree = new Option<double>("--risk-free") { Description = "Risk-free return per period (also Sortino's target), e.g. 0.0001" };
+        var periodsPerYear = CliOptions.Number<int>(
+            "--periods-per-year", "Periods in a year, to annualise (252 daily, 52 weekly, 12 monthly)", defaultValue: ReturnStatistics.TradingDaysPerYear);
+        var riskFree = CliOptions.Number<double>("--risk-free", "Risk-free return per period (also Sortino's target), e.g. 0.0001");
         var json = CliOptions.Json();
         var command = new Command("stats", "Return statistics of a series (empyrical's definitions): Sharpe, Sortino, drawdown, VaR, …")
         {
@@ -57,16 +54,14 @@ internal static class PerformanceCommands
         {
             from, to, json,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(from) is { } f && result.GetValue(to) is { } t && f > t)
-            {
-                result.AddError("--from is after --to.");
-            }
-        });
-
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
         {
+            // Checked here, not in a command validator: a validator also runs when a date failed to parse, and reading it there throws.
+            if (parse.GetValue(from) is { } f && parse.GetValue(to) is { } t && f > t)
+            {
+                throw new CliUsageException("--from is after --to.");
+            }
+
             var report = await services.Get<PerformanceReportReader>().ReadAsync(parse.GetValue(from), parse.GetValue(to), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {

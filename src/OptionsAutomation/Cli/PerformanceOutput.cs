@@ -80,7 +80,7 @@ internal static class PerformanceOutput
             }
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
     }
 
     private static void ByGreek(GreekAttribution g)
@@ -94,7 +94,7 @@ internal static class PerformanceOutput
             table.AddRow(ticker, Cell(intervals), Cell(pnl.Delta), Cell(pnl.Gamma), Cell(pnl.Theta), Cell(pnl.Vega), Cell(pnl.Residual), Cell(pnl.Actual));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
     }
 
     private static Grid Grid() => new Grid().AddColumn().AddColumn().AddColumn();

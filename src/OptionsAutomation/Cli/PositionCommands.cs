@@ -5,6 +5,7 @@ using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Cli;
@@ -31,13 +32,13 @@ internal static class PositionCommands
         var ticker = new Option<string>("--ticker") { Description = "Underlying symbol, e.g. SPY", Required = true };
         var strategy = new Option<string>("--strategy") { Description = "CSP or VPC", Required = true };
         var expiration = CliOptions.Date("--expiration", "Option expiration date", required: true);
-        var shortStrike = new Option<decimal>("--short-strike") { Description = "Strike of the short put", Required = true };
-        var longStrike = new Option<decimal?>("--long-strike") { Description = "Strike of the long put (VPC only)" };
-        var credit = new Option<decimal>("--credit") { Description = "Net credit received per share, e.g. 1.50", Required = true };
-        var quantity = new Option<int>("--quantity") { Description = "Number of contracts (spreads)", Required = true };
+        var shortStrike = CliOptions.Number<decimal>("--short-strike", "Strike of the short put", required: true);
+        var longStrike = CliOptions.OptionalNumber<decimal>("--long-strike", "Strike of the long put (VPC only)");
+        var credit = CliOptions.Number<decimal>("--credit", "Net credit received per share, e.g. 1.50", required: true);
+        var quantity = CliOptions.Number<int>("--quantity", "Number of contracts (spreads), at most Risk:MaxPositionContracts", required: true);
         var requestId = new Option<string?>("--request-id") { Description = "Idempotency key; the same id never records twice (default: generated)" };
         var openedAt = CliOptions.Instant("--opened-at", "When the opening order filled (default: now)");
-        var fees = new Option<decimal>("--fees") { Description = "Commissions and fees in dollars", DefaultValueFactory = _ => 0m };
+        var fees = CliOptions.Number<decimal>("--fees", "Commissions and fees in dollars");
         var notes = new Option<string?>("--notes") { Description = "Free text kept with the position" };
         var json = CliOptions.Json();
         var command = new Command("add", "Record a credit trade executed elsewhere as an OPEN position")
@@ -62,6 +63,11 @@ internal static class PositionCommands
                 Notes = parse.GetValue(notes),
                 Actor = CliActor,
             };
+            PositionRuleException.ThrowIfAny(ManualEntryBounds.Problems(
+                request,
+                services.Get<PortfolioRiskSettings>().MaxPositionContracts,
+                services.Get<PositionSettings>().MaxExpirationYears,
+                services.Get<TimeProvider>().GetUtcNow()));
             var opened = await services.Get<PositionManager>().OpenAsync(request, cancellationToken).ConfigureAwait(false);
             foreach (var warning in opened.Warnings)
             {
@@ -143,15 +149,15 @@ internal static class PositionCommands
 
     private static Command Close(IReadOnlyList<string> overrides)
     {
-        var id = new Argument<long>("id") { Description = "Position id" };
-        var price = new Option<decimal>("--price") { Description = "Net debit per share paid to close (0 if it expired worthless)", Required = true };
+        var id = CliOptions.WholeArgument<long>("id", "Position id");
+        var price = CliOptions.Number<decimal>("--price", "Net debit per share paid to close (0 if it expired worthless)", required: true);
         var reason = new Option<string>("--reason")
         {
             Description = $"Exit reason: {string.Join(", ", DomainCodes.Codes<ExitReason>())}",
             DefaultValueFactory = _ => ExitReason.Manual.ToCode(),
         };
         var closedAt = CliOptions.Instant("--closed-at", "When the closing order filled (default: now)");
-        var fees = new Option<decimal>("--fees") { Description = "Commissions and fees of the closing order in dollars", DefaultValueFactory = _ => 0m };
+        var fees = CliOptions.Number<decimal>("--fees", "Commissions and fees of the closing order in dollars");
         var json = CliOptions.Json();
         var command = new Command("close", "Close an OPEN position at a price; realized P&L is computed from the stored entry")
         {
@@ -224,8 +230,8 @@ internal static class PositionCommands
 
     private static Command Mark(IReadOnlyList<string> overrides)
     {
-        var id = new Argument<long>("id") { Description = "Position id" };
-        var price = new Option<decimal>("--price") { Description = "Net debit per share to close, as you see it now", Required = true };
+        var id = CliOptions.WholeArgument<long>("id", "Position id");
+        var price = CliOptions.Number<decimal>("--price", "Net debit per share to close, as you see it now", required: true);
         var json = CliOptions.Json();
         var command = new Command("mark", "Set a manual mark (audited): updates unrealized P&L and MAE/MFE") { id, price, json };
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>

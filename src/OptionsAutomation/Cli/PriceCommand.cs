@@ -16,13 +16,13 @@ internal static class PriceCommand
     {
         var type = new Option<string>("--type") { Description = "put or call", Required = true };
         type.AcceptOnlyFromAmong([.. DomainCodes.Codes<OptionRight>()]);
-        var spot = new Option<double>("--spot") { Description = "Price of the underlying", Required = true };
-        var strike = new Option<double>("--strike") { Description = "Strike price", Required = true };
-        var years = new Option<double>("--years") { Description = "Time to expiry in years (ACT/365, e.g. 30 days = 0.0822)", Required = true };
-        var rate = new Option<double>("--rate") { Description = "Risk-free rate, continuously compounded (0.05 = 5%)", Required = true };
-        var dividend = new Option<double>("--dividend") { Description = "Continuous dividend yield (0.013 = 1.3%)", DefaultValueFactory = _ => 0 };
-        var vol = new Option<double>("--vol") { Description = "Volatility per year (0.20 = 20%); not with --implied-vol" };
-        var premium = new Option<double>("--premium") { Description = "Option price per share to solve the volatility for (with --implied-vol)" };
+        var spot = CliOptions.Number<double>("--spot", "Price of the underlying", required: true);
+        var strike = CliOptions.Number<double>("--strike", "Strike price", required: true);
+        var years = CliOptions.Number<double>("--years", "Time to expiry in years (ACT/365, e.g. 30 days = 0.0822)", required: true);
+        var rate = CliOptions.Number<double>("--rate", "Risk-free rate, continuously compounded (0.05 = 5%)", required: true);
+        var dividend = CliOptions.Number<double>("--dividend", "Continuous dividend yield (0.013 = 1.3%)", defaultValue: 0d);
+        var vol = CliOptions.Number<double>("--vol", "Volatility per year (0.20 = 20%); not with --implied-vol");
+        var premium = CliOptions.Number<double>("--premium", "Option price per share to solve the volatility for (with --implied-vol)");
         var impliedVol = new Option<bool>("--implied-vol") { Description = "Solve for the volatility that prices the option at --premium" };
         var json = CliOptions.Json();
         var command = new Command("price", "Black-Scholes-Merton value and Greeks, or the implied volatility of a premium")

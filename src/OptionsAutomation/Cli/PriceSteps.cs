@@ -20,7 +20,7 @@ internal static class PriceSteps
             table.AddRow(CliOutput.Cell(s.At), CliOutput.Cell(s.ClientOrderId), CliOutput.Cell(s.Step), CliOutput.Cell(s.From), CliOutput.Cell(s.To), CliOutput.Cell(s.Cap), CliOutput.Cell(s.Actor));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{steps.Count} price step(s)");
     }
 }

@@ -58,7 +58,7 @@ internal static class ProposalCommands
     private static Command List(IReadOnlyList<string> overrides)
     {
         var status = new Option<string?>("--status") { Description = $"Only this status: {string.Join(", ", DomainCodes.Codes<ProposalStatus>())}" };
-        var limit = new Option<int>("--limit") { Description = "At most this many", DefaultValueFactory = _ => 50 };
+        var limit = CliOptions.Number<int>("--limit", "At most this many", defaultValue: 50);
         var json = CliOptions.Json();
         var command = new Command("list", "Proposals, newest first") { status, limit, json };
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
@@ -164,7 +164,7 @@ internal static class ProposalCommands
                 new Text(CliOutput.Format(p.Collateral)), new Text(CliOutput.Format(p.ProbabilityOfProfit)), new Text(CliOutput.Format(p.ExpiresAt)));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(table);
         AnsiConsole.WriteLine($"{proposals.Count} proposal(s)");
     }
 }

@@ -55,7 +55,7 @@ internal static class RiskCommands
                     CliOutput.Format(r.Pnl), CliOutput.Format(r.PnlPercentOfEquity));
             }
 
-            AnsiConsole.Write(table);
+            FittedTable.Write(table);
             AnsiConsole.WriteLine($"{inputs.Positions.Count} position(s), equity {CliOutput.Format(inputs.Equity)}, as of {CliOutput.Format(asOf)}");
             Problems(inputs.Problems);
             return CliAction.Ok;
@@ -77,7 +77,7 @@ internal static class RiskCommands
                 CliOutput.Format(p.MaxLoss), CliOutput.Format(p.ComponentVar));
         }
 
-        AnsiConsole.Write(positions);
+        FittedTable.Write(positions);
         var v = r.Var;
         var summary = new Grid().AddColumn().AddColumn();
         void Row(string name, object? value) => summary.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(CliOutput.Format(value)));
@@ -101,7 +101,7 @@ internal static class RiskCommands
             limits.AddRow(l.Name, CliOutput.Format(l.Value), CliOutput.Format(l.Limit), l.Unit, CliOutput.Format(l.Utilization), l.State.ToCode(), l.Detail ?? "");
         }
 
-        AnsiConsole.Write(limits);
+        FittedTable.Write(limits);
         Problems(r.Problems);
     }
 

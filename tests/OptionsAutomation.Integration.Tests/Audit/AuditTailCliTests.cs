@@ -40,16 +40,20 @@ public sealed class AuditTailCliTests(PostgresServer server) : CliTestBase(serve
         Assert.Equal(3, (await File.ReadAllLinesAsync(file)).Length);
     }
 
+    /// <summary>One line per event by default (the request id is in the payload, cut at the width); <c>--full</c> shows every field.</summary>
     [Fact]
-    public async Task Tail_Table_ShowsTheEvents()
+    public async Task Tail_SummaryAndFull_ShowTheEvents()
     {
-        await SeedOpenCspAsync("audit-table");
+        var position = await SeedOpenCspAsync("audit-table");
 
         var result = (await Cli.RunAsync("audit", "tail")).Succeeded();
+        var full = (await Cli.RunAsync("audit", "tail", "--full")).Succeeded();
 
-        Assert.Contains("position.opened", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("audit-table", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"position.opened  position:{position.PositionId}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 event(s)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("request_id   audit-table", full.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"position_id  {position.PositionId}", full.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 event(s)", full.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]

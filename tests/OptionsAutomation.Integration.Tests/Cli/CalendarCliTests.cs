@@ -47,7 +47,9 @@ public sealed class CalendarCliTests : IDisposable
     {
         { ["calendar", "--from", "2026-11-30", "--to", "2026-11-25", "--json"], "error: --from 2026-11-30 is after --to 2026-11-25" },
         { ["calendar", "holidays", "--year", "1999", "--json"], "error: --year: 1999 is outside the years the NYSE calendar covers (2000 to 2100)" },
-        { ["calendar", "--from", "2026-11-31", "--json"], "error: '2026-11-31' is not a date in the form YYYY-MM-DD" },
+        { ["calendar", "--from", "2026-11-31", "--json"], "error: --from '2026-11-31' is not a date in the form YYYY-MM-DD" },
+        { ["calendar", "--from", "1999-12-31", "--json"], "error: --from '1999-12-31' is outside the dates the NYSE calendar covers (2000-01-01 to 2100-12-31)" },
+        { ["calendar", "holidays", "--year", "twenty", "--json"], "error: --year 'twenty' is not a whole number" },
     };
 
     [Theory]

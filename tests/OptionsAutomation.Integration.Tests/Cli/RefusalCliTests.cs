@@ -28,6 +28,9 @@ public sealed class RefusalCliTests(PostgresServer server) : CliTestBase(server)
         { "VPC long strike > short strike", AddVpc("585"), "long strike 585 must be below the short strike 580" },
         { "expiration in the past", ["positions", "add", "--ticker", "SPY", "--strategy", "CSP", "--expiration", PastExpiration, "--short-strike", "580", "--credit", "1.50", "--quantity", "1", "--json"], "is before the open date" },
         { "unknown strategy", AddCsp(strategy: "XYZ"), "'XYZ' is not a valid StrategyType" },
+        { "quantity above Risk:MaxPositionContracts", AddCsp(quantity: "11"), "quantity 11 is above Risk:MaxPositionContracts (10)" },
+        { "quantity 1000000", AddCsp(quantity: "1000000"), "quantity 1000000 is above Risk:MaxPositionContracts (10)" },
+        { "expiration past the horizon", AddCsp(expiration: "2029-02-21"), "expiration 2029-02-21 is more than Positions:MaxExpirationYears (3) years after the open date; the latest accepted is 2029-02-20" },
     };
 
     /// <summary>Refused while parsing the options, before anything runs.</summary>
@@ -36,6 +39,19 @@ public sealed class RefusalCliTests(PostgresServer server) : CliTestBase(server)
         { "expiration 2026-13-45", ["positions", "add", "--ticker", "SPY", "--strategy", "CSP", "--expiration", "2026-13-45", "--short-strike", "580", "--credit", "1.50", "--quantity", "1", "--json"], "'2026-13-45' is not a date in the form YYYY-MM-DD" },
         { "opened-at yesterday", AddCsp(openedAt: "yesterday"), "'yesterday' is not an ISO 8601 instant with Z or an offset" },
         { "opened-at without a zone", AddCsp(openedAt: "2026-02-20T14:17:00"), "'2026-02-20T14:17:00' is not an ISO 8601 instant with Z or an offset" },
+        { "credit with a decimal comma", AddCsp(credit: "1,5"), "--credit '1,5' has a comma; use a dot: 1.5." },
+        { "credit not a number", AddCsp(credit: "abc"), "--credit 'abc' is not a number; use digits and a dot, e.g. 1.50." },
+        { "fees with a decimal comma", [.. AddCsp(), "--fees", "0,65"], "--fees '0,65' has a comma; use a dot: 0.65." },
+        { "quantity with a group separator", AddCsp(quantity: "1,000"), "--quantity '1,000' is not a whole number; write it without separators or decimals, e.g. 1000." },
+        { "quantity with decimals", AddCsp(quantity: "1.5"), "--quantity '1.5' is not a whole number" },
+        { "expiration 9999-12-31", AddCsp(expiration: "9999-12-31"), "--expiration '9999-12-31' is outside the dates the NYSE calendar covers (2000-01-01 to 2100-12-31)." },
+        { "opened-at 0001-01-01", AddCsp(openedAt: "0001-01-01T00:00:00Z"), "--opened-at '0001-01-01T00:00:00Z' is outside the dates the NYSE calendar covers" },
+        { "opened-at 1999-12-31", AddCsp(openedAt: "1999-12-31T23:59:59Z"), "--opened-at '1999-12-31T23:59:59Z' is outside the dates the NYSE calendar covers" },
+        { "close price not a number", ["positions", "close", OpenId, "--price", "abc", "--json"], "--price 'abc' is not a number; use digits and a dot, e.g. 1.50." },
+        { "close price with a decimal comma", ["positions", "close", OpenId, "--price", "0,75", "--json"], "--price '0,75' has a comma; use a dot: 0.75." },
+        { "close at year 1", ["positions", "close", OpenId, "--price", "0.75", "--closed-at", "0001-01-01T00:00:00Z", "--json"], "--closed-at '0001-01-01T00:00:00Z' is outside the dates the NYSE calendar covers" },
+        { "close id not a number", ["positions", "close", "first", "--price", "0.75", "--json"], "id 'first' is not a whole number" },
+        { "mark price with a decimal comma", ["positions", "mark", OpenId, "--price", "0,80", "--json"], "--price '0,80' has a comma; use a dot: 0.80." },
     };
 
     [Theory]
@@ -47,10 +63,28 @@ public sealed class RefusalCliTests(PostgresServer server) : CliTestBase(server)
         Assert.StartsWith("error: ", result.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>Parse errors name the option and the value as a person typed them, never a .NET type such as System.Decimal.</summary>
     [Theory]
     [MemberData(nameof(MalformedInput))]
-    public async Task Add_WithMalformedDateOrInstant_ExitsOneNamingTheValueAndWritesNothing(string scenario, string[] args, string expectedMessage) =>
-        await RunAgainstSeededDatabaseAsync(scenario, args, expectedMessage);
+    public async Task Command_WithMalformedNumberDateOrInstant_ExitsOneNamingOptionAndValueAndWritesNothing(string scenario, string[] args, string expectedMessage)
+    {
+        var result = await RunAgainstSeededDatabaseAsync(scenario, args, expectedMessage);
+
+        Assert.StartsWith("error: ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    /// <summary>The contract limit is a setting: raised for the run, the same trade is recorded with its quantity.</summary>
+    [Fact]
+    public async Task Add_AboveDefaultMaxContractsWithTheSettingRaised_RecordsTheQuantity()
+    {
+        var position = (await Cli.RunAsync([.. AddCsp(quantity: "11"), "--Risk:MaxPositionContracts=20"])).Succeeded().Json();
+
+        Assert.Equal(11L, position.Int("quantity"));
+        Assert.Equal(1.50m, position.Dec("entry_price"));
+        Assert.Equal(1L, await Db.CountAsync("positions", "quantity = 11 AND entry_price = 1.50"));
+    }
 
     /// <summary>
     /// The CLI contract: every error goes to stderr as <c>error: …</c>, and with <c>--json</c> stdout carries
@@ -68,9 +102,9 @@ public sealed class RefusalCliTests(PostgresServer server) : CliTestBase(server)
         Assert.Equal(0L, await Db.CountAsync("positions"));
     }
 
-    private static string[] AddCsp(string quantity = "1", string credit = "1.50", string strategy = "CSP", string openedAt = OpenedAt) =>
+    private static string[] AddCsp(string quantity = "1", string credit = "1.50", string strategy = "CSP", string openedAt = OpenedAt, string expiration = Expiration) =>
     [
-        "positions", "add", "--ticker", "SPY", "--strategy", strategy, "--expiration", Expiration, "--short-strike", "580",
+        "positions", "add", "--ticker", "SPY", "--strategy", strategy, "--expiration", expiration, "--short-strike", "580",
         "--credit", credit, "--quantity", quantity, "--opened-at", openedAt, "--json",
     ];
 
