@@ -3,8 +3,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OptionsAutomation.Hosting;
+using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Telegram;
+using OptionsAutomation.Web;
 using Serilog.Extensions.Logging;
 
 namespace OptionsAutomation.Worker;
@@ -39,7 +41,15 @@ internal static partial class WorkerHost
             LogBotOff(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkerHost)));
         }
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Taken since ListenPorts checked it: still one line naming the setting, not a trace.
+            throw new InvalidConfigurationException([$"{e.Message} Choose another port with --{ServiceSettings.SectionName}:{nameof(ServiceSettings.Urls)}=http://127.0.0.1:PORT."]);
+        }
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

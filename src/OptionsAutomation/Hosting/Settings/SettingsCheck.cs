@@ -26,6 +26,11 @@ internal static class SettingsCheck
             {
                 Check(section, node, configuration as IConfigurationRoot, problems);
             }
+            else if (section.Value is null && KeySuggestion.Nearest(section.Key, SettingsSchema.Root.Children.Keys) is { } meant)
+            {
+                // A section with keys (not a lone environment variable) named almost like one of ours: its settings would be ignored.
+                problems.Add($"{section.Key}{Source(configuration as IConfigurationRoot, FirstLeaf(section))} is not a section of settings; did you mean {meant}?");
+            }
         }
 
         if (problems.Count > 0)
@@ -123,6 +128,7 @@ internal static class SettingsCheck
     private static string Example(SettingsNode.Value value) => value.Example switch
     {
         null or "" => "",
+        bool b => b ? " (the default is true)" : " (the default is false)",
         IFormattable f => $" (the default is {f.ToString(null, CultureInfo.InvariantCulture)})",
         var other => $" (the default is {other})",
     };
