@@ -63,6 +63,7 @@ public sealed partial class AuditExporter(AuditReader reader, AuditHorizon horiz
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audit export skipped: another exporter holds {Directory}")]
     private partial void LogBusy(string directory);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Exported {Count} audit event(s) through event {EventId} to {Directory}")]
-    private partial void LogExported(int count, long eventId, string directory);
+    // Not {EventId}: Serilog's provider writes the log call's EventId (id and name) under that property, hiding ours.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Exported {Count} audit event(s) through event {LastAuditEventId} to {Directory}")]
+    private partial void LogExported(int count, long lastAuditEventId, string directory);
 }

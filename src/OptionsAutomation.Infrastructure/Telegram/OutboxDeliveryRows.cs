@@ -6,11 +6,14 @@ public sealed record PendingMessage(long MessageId, string Kind, string Text, st
 /// <summary>The chat message a proposal was posted as (<c>telegram_proposal_messages</c>): where its outcome is edited in.</summary>
 public sealed record PostedProposal(string RequestId, long ChatId, long MessageId);
 
-/// <summary>The <c>outbox.delivery</c> codes (migration 0007).</summary>
+/// <summary>The <c>outbox.delivery</c> codes (migration 0007; <c>log</c> from 0015).</summary>
 public static class DeliveryCodes
 {
     public const string Sent = "sent";
     public const string Silent = "silent";
     public const string Off = "off";
     public const string Failed = "failed";
+
+    /// <summary>Written to the log by the <c>log</c> alert channel (no Telegram).</summary>
+    public const string Log = "log";
 }

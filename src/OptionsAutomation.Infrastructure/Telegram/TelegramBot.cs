@@ -27,7 +27,11 @@ public sealed partial class TelegramBot(
     /// <summary>Who the bot is; set by <see cref="ConnectAsync"/>.</summary>
     public User Me => _me ?? throw new InvalidOperationException("ConnectAsync has not run.");
 
+    /// <summary>Whether <see cref="ConnectAsync"/> has succeeded (the worker may start before Telegram answers).</summary>
+    public bool IsConnected => _me is not null;
+
     /// <exception cref="InvalidConfigurationException">when Telegram refuses the token.</exception>
+    /// <exception cref="TelegramUnreachableException">when Telegram does not answer (an outage): start without it, retry.</exception>
     public async Task<User> ConnectAsync(CancellationToken cancellationToken)
     {
         try
@@ -40,7 +44,8 @@ public sealed partial class TelegramBot(
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or TelegramApiException)
         {
-            throw new InvalidConfigurationException([$"Telegram could not be reached at {settings.ApiBaseUrl} ({e.Message}); check {TelegramSettings.SectionName}:{nameof(TelegramSettings.ApiBaseUrl)} and the network, or unset the token to run with CLI approvals."]);
+            throw new TelegramUnreachableException(
+                $"Telegram could not be reached at {settings.ApiBaseUrl} ({e.Message}); check {TelegramSettings.SectionName}:{nameof(TelegramSettings.ApiBaseUrl)} and the network.", e);
         }
 
         await client.DeleteWebhookAsync(dropPendingUpdates: false, cancellationToken).ConfigureAwait(false);

@@ -34,10 +34,11 @@ public static class AppConfiguration
         Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
 
+    /// <exception cref="Infrastructure.InvalidConfigurationException">a key in a bound section that is no setting, or a value that does not convert.</exception>
     public static IConfigurationRoot Build(IReadOnlyList<string> overrides, IReadOnlyDictionary<string, string?>? commandDefaults = null)
     {
         var baseDirectory = AppContext.BaseDirectory;
-        return new ConfigurationBuilder()
+        var configuration = new ConfigurationBuilder()
             .SetBasePath(baseDirectory)
             .AddJsonFile("appsettings.json", optional: false, reloadOnChange: false)
             .AddJsonFile($"appsettings.{EnvironmentName}.json", optional: true, reloadOnChange: false)
@@ -49,5 +50,7 @@ public static class AppConfiguration
             .AddEnvironmentVariables()
             .AddCommandLine([.. overrides])
             .Build();
+        Settings.SettingsCheck.Validate(configuration);
+        return configuration;
     }
 }

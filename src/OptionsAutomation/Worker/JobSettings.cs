@@ -1,3 +1,5 @@
+using Quartz;
+
 namespace OptionsAutomation.Worker;
 
 /// <summary>
@@ -38,4 +40,28 @@ public sealed record JobSettings
 
     /// <summary>Run the scheduler clustered on the Postgres job store (off: in memory, one process only).</summary>
     public bool Clustered { get; init; } = true;
+
+    /// <summary>Each cron must parse as a Quartz expression; the error names the key, the value and the parser's reason.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        foreach (var (key, cron) in new[]
+        {
+            (nameof(ExitRulesCron), ExitRulesCron), (nameof(MarkToMarketCron), MarkToMarketCron), (nameof(RiskCheckCron), RiskCheckCron),
+            (nameof(ProposeTradesCron), ProposeTradesCron), (nameof(ExpireProposalsCron), ExpireProposalsCron),
+            (nameof(OrderRecoveryCron), OrderRecoveryCron), (nameof(ExpirationCron), ExpirationCron), (nameof(ScorecardCron), ScorecardCron),
+        })
+        {
+            try
+            {
+                _ = new CronExpression(cron);
+            }
+            catch (FormatException e)
+            {
+                errors.Add($"{SectionName}:{key} = '{cron}' is not a Quartz cron expression (seconds first, e.g. '0 0/5 9-15 ? * MON-FRI'): {e.Message}");
+            }
+        }
+
+        return errors;
+    }
 }

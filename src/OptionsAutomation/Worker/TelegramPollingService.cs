@@ -21,6 +21,8 @@ internal sealed partial class TelegramPollingService(
     private const string LockName = "optauto:telegram-poller";
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan StandbyCheck = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +38,7 @@ internal sealed partial class TelegramPollingService(
                     continue;
                 }
 
+                await ConnectAsync(stoppingToken).ConfigureAwait(false);
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     // A lost lock connection means another worker may be polling: stop and compete for it again.
@@ -55,6 +58,35 @@ internal sealed partial class TelegramPollingService(
             }
         }
     }
+
+    /// <summary>
+    /// Connects the bot if the start-up connect found Telegram down: retries with doubling backoff (1 s up to a minute)
+    /// until it answers, recording each failure for /health, so the worker recovers by itself when Telegram returns.
+    /// </summary>
+    private async Task ConnectAsync(CancellationToken stoppingToken)
+    {
+        for (var delay = FirstRetry; !bot.IsConnected; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetry.Ticks)))
+        {
+            try
+            {
+                await bot.ConnectAsync(stoppingToken).ConfigureAwait(false);
+                LogReconnected();
+                return;
+            }
+            catch (Exception e) when (e is TelegramUnreachableException or Infrastructure.InvalidConfigurationException)
+            {
+                status.Failed($"not connected: {e.Message}", clock.GetUtcNow());
+                LogConnectFailed(e.Message, delay.TotalSeconds);
+                await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram still unreachable ({Reason}); next try in {Seconds} s")]
+    private partial void LogConnectFailed(string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram reachable: the bot is connected and polling; the worker is no longer degraded")]
+    private partial void LogReconnected();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another worker polls Telegram; this one stands by")]
     private partial void LogStandby();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Reconciliation;
 using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure;
+using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Telegram;
 using OptionsAutomation.Web;
@@ -14,7 +15,7 @@ namespace OptionsAutomation.Worker;
 
 /// <summary>
 /// The composition of <c>optauto run</c>: the trading services, the Quartz jobs, the audit export, the Telegram
-/// bot when a token is set, and the Position Service (API and dashboard) on <c>Service:Urls</c>. Tests build the
+/// bot when a token is set, the alert channel (Telegram or the log), and the Position Service (API and dashboard) on <c>Service:Urls</c>. Tests build the
 /// same application, with their own configuration, to exercise it over real HTTP; <c>overrides</c> lets them
 /// replace a registration (a fixed clock for replayed market data) after the worker's own.
 /// </summary>
@@ -30,6 +31,8 @@ internal static class WorkerApp
             throw new InvalidConfigurationException(serviceErrors);
         }
 
+        ListenPorts.EnsureFree(service);
+
         var telegram = TelegramRegistration.ReadTelegram(configuration);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -43,13 +46,34 @@ internal static class WorkerApp
         builder.Services.AddOptionsAutomation(configuration);
         builder.Services.AddHostedService<StartupReport>();
         builder.Services.AddHostedService<AuditExportService>();
+        var alerts = configuration.GetSection(AlertSettings.SectionName).Get<AlertSettings>() ?? new AlertSettings();
+        if (alerts.Validate(telegram.Enabled) is { Count: > 0 } alertErrors)
+        {
+            throw new InvalidConfigurationException(alertErrors);
+        }
+
+        builder.Services.AddSingleton(alerts);
         if (builder.Services.AddTelegram(telegram))
         {
             builder.Services.AddHostedService<TelegramPollingService>();
+        }
+
+        if (alerts.Resolve(telegram.Enabled) == AlertSettings.Telegram)
+        {
             builder.Services.AddHostedService<TelegramOutboxService>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<LogAlertDelivery>();
+            builder.Services.AddHostedService<LogAlertService>();
         }
 
         var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();
+        if (jobs.Validate() is { Count: > 0 } jobErrors)
+        {
+            throw new InvalidConfigurationException(jobErrors);
+        }
+
         builder.Services.AddSingleton(jobs);
         var reconcile = configuration.GetSection(ReconciliationSettings.SectionName).Get<ReconciliationSettings>() ?? new ReconciliationSettings();
         builder.Services.AddTradingJobs(jobs, reconcile.Cron, PostgresConnection.Resolve(configuration));

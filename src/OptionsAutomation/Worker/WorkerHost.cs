@@ -3,8 +3,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OptionsAutomation.Hosting;
+using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Telegram;
+using OptionsAutomation.Web;
 using Serilog.Extensions.Logging;
 
 namespace OptionsAutomation.Worker;
@@ -22,19 +24,39 @@ internal static partial class WorkerHost
             configuration, app.Services.GetRequiredService<NpgsqlDataSource>(), app.Services.GetRequiredService<ILogger<MigrationRunner>>(), cancellationToken).ConfigureAwait(false);
         if (app.Services.GetRequiredService<TelegramSettings>().Enabled)
         {
-            // A wrong token stops the start here, with a clear error, rather than failing in a loop later.
-            await app.Services.GetRequiredService<TelegramBot>().ConnectAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // A wrong token stops the start here, with a clear error, rather than failing in a loop later.
+                await app.Services.GetRequiredService<TelegramBot>().ConnectAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (TelegramUnreachableException e)
+            {
+                // An outage must not keep the exit rules from running: start degraded (/health says so), the poller retries.
+                app.Services.GetRequiredService<TelegramPollStatus>().Failed($"not connected: {e.Message}", app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+                LogBotDegraded(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkerHost)), e.Message);
+            }
         }
         else
         {
             LogBotOff(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkerHost)));
         }
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Taken since ListenPorts checked it: still one line naming the setting, not a trace.
+            throw new InvalidConfigurationException([$"{e.Message} Choose another port with --{ServiceSettings.SectionName}:{nameof(ServiceSettings.Urls)}=http://127.0.0.1:PORT."]);
+        }
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram bot off (no Telegram:BotToken / TELEGRAM_BOT_TOKEN): approvals are CLI-only (optauto proposals approve|reject)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram unreachable at start-up, starting DEGRADED (the bot retries with backoff; approvals via CLI/API until then): {Reason}")]
+    private static partial void LogBotDegraded(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram bot off (no Telegram:BotToken / TELEGRAM_BOT_TOKEN): approvals are CLI-only (optauto proposals approve|reject); alerts are written to this log (Alerts:Channel)")]
     private static partial void LogBotOff(ILogger logger);
 }

@@ -46,6 +46,8 @@ internal sealed class ApiHarness : IAsyncDisposable
         settings["Service:ApiToken"] = token;
         settings["Jobs:Clustered"] = "false";
         settings["Jobs:Enabled"] = "false";
+        // Without a bot the log alert channel settles the outbox; held off here so tests see their alerts pending.
+        settings["Alerts:LogPollSeconds"] = "3600";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturingLoggerProvider();
         var clock = new RealTimersClock(Close);

@@ -55,6 +55,9 @@ public sealed class BotApiServer : IAsyncDisposable
     /// <summary>How long unscripted replies are held back: long enough for a test to act while a call is in flight.</summary>
     public TimeSpan DefaultReplyDelay { get; set; }
 
+    /// <summary>An outage: while set, every call (recorded as usual) is answered 502 Bad Gateway, as a proxy in front of a down Telegram would.</summary>
+    public bool Down { get; set; }
+
     public static async Task<BotApiServer> StartAsync()
     {
         var server = new BotApiServer();
@@ -101,7 +104,8 @@ public sealed class BotApiServer : IAsyncDisposable
         using var body = await ParametersAsync(context.Request);
         _requests.Enqueue(new BotApiRequest(context.Request.Path.Value!, method, body.RootElement.Clone()));
 
-        var reply = (string?)context.GetRouteValue("token") != Token
+        var reply = Down ? new BotApiReply(502, "<html><body>502 Bad Gateway</body></html>")
+            : (string?)context.GetRouteValue("token") != Token
             ? BotApiReply.Error(401, "Unauthorized")
             : _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
                 ? scripted

@@ -27,7 +27,7 @@ internal sealed record DatabaseHealth(string Status, double DurationMs, string? 
 internal sealed record SchedulerHealth(string Status, string? SchedulerName, bool Clustered, IReadOnlyList<JobRun> Jobs, string? Detail);
 
 /// <summary>Whether the bot runs, and with what (never the token or the callback secret).</summary>
-/// <summary>disabled (no token), starting (no poll yet), ok, or failing (the last poll failed: see last_error).</summary>
+/// <summary>disabled (no token), starting (no poll yet), ok, or failing (the last poll or connect failed — Telegram down at start-up included: see last_error).</summary>
 internal sealed record TelegramHealth(
     string Status, string? Bot, long? ChatId, int Approvers, int LongPollSeconds, DateTimeOffset? LastPollAt, string? LastError, DateTimeOffset? LastErrorAt);
 
