@@ -57,16 +57,26 @@ internal sealed class DashboardBrowser : IAsyncDisposable
     }
 
     /// <summary>The size of the canvas a chart container holds (uPlot draws into one canvas per chart).</summary>
+    /// <summary>Reloads the page (as a person would rather than wait for the 15 s refresh) and waits for its refresh.</summary>
+    public async Task ReloadAsync()
+    {
+        await Page.ReloadAsync();
+        await Page.WaitForSelectorAsync("body[data-loaded]");
+    }
+
     public async Task<(float Width, float Height)> CanvasSizeAsync(string containerId)
     {
         var box = await Page.Locator($"#{containerId} canvas").BoundingBoxAsync();
         return box is null ? (0, 0) : (box.Width, box.Height);
     }
 
-    /// <summary>A full-page screenshot under the test output's artifacts folder; returns its path.</summary>
+    /// <summary>Where the screenshots go: <c>TestResults/screenshots/</c> under the test output (bin/Release/net10.0).</summary>
+    public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    /// <summary>A full-page screenshot in <see cref="ScreenshotDirectory"/>; returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
+        var path = Path.Combine(ScreenshotDirectory, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;

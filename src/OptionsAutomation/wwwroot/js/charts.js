@@ -1,16 +1,28 @@
 // Equity, drawdown and daily P&L charts (uPlot, vendored at build time). Charts are created once and then
 // fed new data with setData, so a refresh redraws in place instead of rebuilding the DOM.
 import uPlot from '../vendor/uPlot.esm.js';
-import { money, signedMoney, percent } from './format.js';
+import { money, signedMoney, percent, serverToday } from './format.js';
 
 const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 const dayOf = (isoDate) => Date.parse(`${isoDate}T00:00:00Z`) / 1000;
 const syncKey = uPlot.sync('equity');
 const utcDates = (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
 
+/**
+ * Writes the scales as drawn onto the container (data-x-from/-to as dates, data-y-from/-to as numbers): what a reader
+ * sees on the axes, readable by the browser tests.
+ */
+const showScale = (u, key) => {
+  const { min, max } = u.scales[key];
+  if (min == null || max == null) return;
+  const value = (v) => (key === 'x' ? new Date(v * 1e3).toISOString().slice(0, 10) : String(Math.round(v * 100) / 100));
+  Object.assign(u.root.parentElement.dataset, { [`${key}From`]: value(min), [`${key}To`]: value(max) });
+};
+
 /** A chart that follows its container's width. */
 function responsive(container, options, data) {
-  const chart = new uPlot({ ...options, width: Math.max(container.clientWidth, 200) }, data, container);
+  const hooks = { ...options.hooks, setScale: [showScale] };
+  const chart = new uPlot({ ...options, hooks, width: Math.max(container.clientWidth, 200) }, data, container);
   new ResizeObserver(() => chart.setSize({ width: Math.max(container.clientWidth, 200), height: options.height })).observe(container);
   return chart;
 }
@@ -47,16 +59,24 @@ const xAxis = () => ({
 // The data's own dates, widened to at least a week (one day of history is not drawn on an axis of years) and by
 // half a day either side, so the first and last bars are not cut in half by the plot's edge.
 const MIN_DAYS = 7;
+export const timeRange = (min, max) => {
+  if (min == null || max == null) {
+    const today = dayOf(serverToday());
+    return [today - MIN_DAYS * DAY, today + DAY / 2];
+  }
+  const widen = Math.max(0, MIN_DAYS * DAY - (max - min)) / 2;
+  return [min - widen - DAY / 2, max + widen + DAY / 2];
+};
+// With a single point uPlot offers a span of 86400 / 1e-3 seconds (its day in ms, read as seconds: almost three
+// years), so one point is ranged from the data itself.
 const xScale = {
   time: true,
-  range: (u, min, max) => {
-    if (min == null || max == null) {
-      const today = Math.floor(Date.now() / 1e3 / DAY) * DAY;
-      return [today - MIN_DAYS * DAY, today + DAY / 2];
-    }
-    const widen = Math.max(0, MIN_DAYS * DAY - (max - min)) / 2;
-    return [min - widen - DAY / 2, max + widen + DAY / 2];
-  },
+  range: (u, min, max) => (u.data[0].length === 1 ? timeRange(u.data[0][0], u.data[0][0]) : timeRange(min, max)),
+};
+
+/** An empty chart says why instead of showing bare axes (the stylesheet shows data-empty over it). */
+const emptyNote = (box, empty, text) => {
+  if (empty) box.dataset.empty = text; else delete box.dataset.empty;
 };
 /**
  * A y range around the data, not from zero: a tenth of the spread either side, at least half a percent of the level
@@ -104,6 +124,7 @@ export function equityCharts(equityBox, drawdownBox) {
   // opening equity), so the chart and the reports agree.
   return (curve) => {
     const points = equitySeries(curve);
+    emptyNote(equityBox, points.length === 0, 'No history yet: the curve starts with the first closed trade.');
     const x = points.map((p) => dayOf(p.date));
     equity.setData([x, points.map((p) => p.equity)]);
     drawdown.setData([x, points.map((p) => p.drawdown * 100)]);
@@ -135,6 +156,7 @@ export function dailyPnlChart(box) {
 
   return (rows) => {
     const days = dailyTotals(rows);
+    emptyNote(box, days.length === 0, 'No closed trades yet.');
     chart.setData([
       days.map((d) => dayOf(d.date)),
       days.map((d) => (d.pnl >= 0 ? d.pnl : null)),
