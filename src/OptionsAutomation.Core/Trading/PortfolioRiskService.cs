@@ -120,7 +120,7 @@ public sealed class PortfolioRiskService(
         var underlying = await marketData.GetUnderlyingQuoteAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
         if (!position.IsOption)
         {
-            return underlying is { Last: > 0m } shares ? Valued(position, [], (double)shares.Last, shares.Last, shares.Timestamp) : null;
+            return underlying is { Last: > 0m } shares ? Valued(position, asOf, [], (double)shares.Last, shares.Last, shares.Timestamp) : null;
         }
 
         var legs = new List<RiskLeg>(position.Legs.Count);
@@ -144,17 +144,19 @@ public sealed class PortfolioRiskService(
             quotedAt = quotedAt is { } oldest && oldest < quote.Timestamp ? oldest : quote.Timestamp;
         }
 
-        return spot is > 0 ? Valued(position, legs, spot.Value, mark, quotedAt) : null;
+        return spot is > 0 ? Valued(position, asOf, legs, spot.Value, mark, quotedAt) : null;
     }
 
     /// <summary>
     /// One valuation: the position's last stored mark wins, so the report and the positions list (the dashboard's table
     /// and its risk panel) show the same value, as of the same instant; the quotes value only a position never marked
-    /// (one opened outside a session, before the mark-to-market job ran). Greeks come from the quotes either way.
+    /// (one opened outside a session, before the mark-to-market job ran), or a report as of an instant before the stored
+    /// mark (<c>risk report --at</c>). Greeks come from the quotes either way.
     /// </summary>
-    private static RiskPosition Valued(Position position, IReadOnlyList<RiskLeg> legs, double spot, decimal? quoted, DateTimeOffset? quotedAt) =>
-        position.MarkPrice is { } stored
-            ? new RiskPosition(position, legs, spot, stored, MarkSources.Stored, position.MarkedAt)
+    private static RiskPosition Valued(
+        Position position, DateTimeOffset asOf, IReadOnlyList<RiskLeg> legs, double spot, decimal? quoted, DateTimeOffset? quotedAt) =>
+        position is { MarkPrice: { } stored, MarkedAt: { } markedAt } && markedAt <= asOf
+            ? new RiskPosition(position, legs, spot, stored, MarkSources.Stored, markedAt)
             : new RiskPosition(position, legs, spot, quoted, MarkSources.Quotes, quotedAt);
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace OptionsAutomation.Integration.Tests.Browser;
 
 /// <summary>
 /// The dashboard in Debian's Chromium, served by the worker itself (in this process, real HTTP, real Postgres).
-/// Screenshots go to the test output's artifacts folder; each test prints the path.
+/// Screenshots go to TestResults/screenshots/ under the test output; each test prints the path.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Browser")]
