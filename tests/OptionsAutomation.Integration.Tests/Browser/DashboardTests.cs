@@ -48,6 +48,26 @@ public sealed class DashboardTests(PostgresServer postgres, ITestOutputHelper ou
     }
 
     [BrowserFact]
+    public async Task Page_WorksUnderASelfOnlyContentSecurityPolicy_NothingInlineIsRefused()
+    {
+        await DashboardSeed.SeedAsync(_server);
+        await using var browser = await DashboardBrowser.OpenAsync(_server.BaseUrl, "default-src 'self'");
+
+        Assert.Empty(await browser.CspViolationsAsync());
+        foreach (var chart in Charts)
+        {
+            var (width, height) = await browser.CanvasSizeAsync(chart);
+            Assert.True(width > 0 && height > 0, $"{chart} canvas is {width}x{height}");
+        }
+
+        // The limit gauges are sized through the CSSOM, which the policy allows (a style attribute it would refuse).
+        var widths = await browser.Page.Locator("#limits .gauge-fill").EvaluateAllAsync<string[]>("(bars) => bars.map((b) => b.style.width)");
+        Assert.NotEmpty(widths);
+        Assert.All(widths, w => Assert.EndsWith("%", w, StringComparison.Ordinal));
+        Assert.Equal(2, await browser.Page.Locator("#positions tbody tr[data-position-id]").CountAsync());
+    }
+
+    [BrowserFact]
     public async Task SeededData_ShowsPositionsWithTheirPnl_AndTheApproveButtonExecutesTheProposal()
     {
         var open = await DashboardSeed.SeedAsync(_server);
