@@ -120,11 +120,12 @@ public sealed class PortfolioRiskService(
         var underlying = await marketData.GetUnderlyingQuoteAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
         if (!position.IsOption)
         {
-            return underlying is { Last: > 0m } shares ? new RiskPosition(position, [], (double)shares.Last, shares.Last) : null;
+            return underlying is { Last: > 0m } shares ? Valued(position, asOf, [], (double)shares.Last, shares.Last, shares.Timestamp) : null;
         }
 
         var legs = new List<RiskLeg>(position.Legs.Count);
         decimal? mark = 0m;
+        DateTimeOffset? quotedAt = null;
         var spot = (double?)underlying?.Last;
         foreach (var leg in position.Legs)
         {
@@ -140,10 +141,23 @@ public sealed class PortfolioRiskService(
             legs.Add(new RiskLeg(leg.Contract.Right, (double)leg.Contract.Strike, years, iv, sign * leg.Ratio * position.Quantity * position.Multiplier));
             // Closing buys the short legs back and sells the long ones: the net debit per share.
             mark = mark is { } sum && quote.Mid is { } mid ? sum - ((decimal)sign * mid * leg.Ratio) : null;
+            quotedAt = quotedAt is { } oldest && oldest < quote.Timestamp ? oldest : quote.Timestamp;
         }
 
-        return spot is > 0 ? new RiskPosition(position, legs, spot.Value, mark ?? position.MarkPrice) : null;
+        return spot is > 0 ? Valued(position, asOf, legs, spot.Value, mark, quotedAt) : null;
     }
+
+    /// <summary>
+    /// One valuation: the position's last stored mark wins, so the report and the positions list (the dashboard's table
+    /// and its risk panel) show the same value, as of the same instant; the quotes value only a position never marked
+    /// (one opened outside a session, before the mark-to-market job ran), or a report as of an instant before the stored
+    /// mark (<c>risk report --at</c>). Greeks come from the quotes either way.
+    /// </summary>
+    private static RiskPosition Valued(
+        Position position, DateTimeOffset asOf, IReadOnlyList<RiskLeg> legs, double spot, decimal? quoted, DateTimeOffset? quotedAt) =>
+        position is { MarkPrice: { } stored, MarkedAt: { } markedAt } && markedAt <= asOf
+            ? new RiskPosition(position, legs, spot, stored, MarkSources.Stored, markedAt)
+            : new RiskPosition(position, legs, spot, quoted, MarkSources.Quotes, quotedAt);
 
     /// <summary>
     /// Closes at 16:00 New York of the last <see cref="PortfolioRiskSettings.HistoryDays"/> + 1 sessions before

@@ -35,6 +35,10 @@ internal static class DashboardSeed
         return [(winner, "+$40.00"), (loser, "-$45.00")];
     }
 
+    /// <summary>One day of history: a put opened in February and closed on 2021-03-01 for a gain of about $50.</summary>
+    public static Task CloseOneTradeAsync(DashboardServer server) =>
+        CloseAsync(server.Get<PositionManager>(), "seed-one-day", "IWM", 200m, credit: 1.00m, exit: 0.50m, closedOn: new DateTimeOffset(2021, 3, 1, 18, 0, 0, TimeSpan.Zero));
+
     private static async Task CloseAsync(PositionManager positions, string requestId, string ticker, decimal strike, decimal credit, decimal exit, DateTimeOffset closedOn)
     {
         var opened = await positions.OpenAsync(new OpenPositionRequest

@@ -12,9 +12,10 @@ namespace OptionsAutomation.Integration.Tests.Browser;
 
 /// <summary>
 /// The worker of <c>optauto run</c> (<see cref="WorkerApp"/>) in this process on a free loopback port, on a test
-/// database, the real SPY chains of 2021-03-01 and the paper broker, its clock fixed at that day's close so the
-/// replayed quotes are fresh. The scheduled jobs fire only at midnight on January 1 (of the real calendar), so
-/// none runs during a test to re-mark the seeded positions.
+/// database and the paper broker: either on the real SPY chains of 2021-03-01, its clock fixed at that day's close so
+/// the replayed quotes are fresh (<see cref="StartAsync"/>), or as the README's quick start starts it — the default
+/// synthetic market and settings plus the quick start's three (<see cref="StartQuickStartAsync"/>). The scheduled jobs
+/// fire only at midnight on January 1 (of the real calendar), so none runs during a test to re-mark positions.
 /// </summary>
 internal sealed class DashboardServer : IAsyncDisposable
 {
@@ -39,14 +40,12 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<DashboardServer> StartAsync(TestDatabase db)
-    {
-        var audit = Path.Combine(Path.GetTempPath(), $"optauto-dashboard-{Guid.NewGuid():N}");
-        var settings = new Dictionary<string, string?>
+    /// <summary>A Monday evening (17:00 New York), outside the session, as a quick start usually is.</summary>
+    public static readonly DateTimeOffset QuickStartNow = new(2026, 3, 2, 22, 0, 0, TimeSpan.Zero);
+
+    public static Task<DashboardServer> StartAsync(TestDatabase db) =>
+        StartAsync(db, Close, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = db.ConnectionString,
-            ["Service:Urls"] = "http://127.0.0.1:0",
-            ["Service:ApiToken"] = ApiToken,
             ["MarketData:Provider"] = "csv",
             ["MarketData:Csv:ChainFiles:0"] = Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv"),
             ["Proposals:Watchlist:SPY:0"] = "CSP",
@@ -54,16 +53,40 @@ internal sealed class DashboardServer : IAsyncDisposable
             ["Risk:MaxOrderNotionalPercent"] = "50",
             ["Execution:AllowOutsideSession"] = "true",
             ["Broker:Paper:StartingEquity"] = "100000",
-            ["Audit:Directory"] = audit,
-            ["Jobs:Clustered"] = "false",
-        };
+        });
+
+    /// <summary>
+    /// <c>./scripts/run.sh --Service:ApiToken=… --Execution:AllowOutsideSession=true --ExitRules:ExitAtDaysToExpiry=45</c>:
+    /// the repository's appsettings.json (the default market, synthetic, and settings) with the README quick start's three.
+    /// </summary>
+    public static Task<DashboardServer> StartQuickStartAsync(TestDatabase db) =>
+        StartAsync(db, QuickStartNow, new Dictionary<string, string?>
+        {
+            ["Execution:AllowOutsideSession"] = "true",
+            ["ExitRules:ExitAtDaysToExpiry"] = "45",
+        }, Path.Combine(RepositoryRoot.Path, "appsettings.json"));
+
+    private static async Task<DashboardServer> StartAsync(TestDatabase db, DateTimeOffset now, Dictionary<string, string?> settings, string? appSettings = null)
+    {
+        var audit = Path.Combine(Path.GetTempPath(), $"optauto-dashboard-{Guid.NewGuid():N}");
+        settings["ConnectionStrings:Postgres"] = db.ConnectionString;
+        settings["Service:Urls"] = "http://127.0.0.1:0";
+        settings["Service:ApiToken"] = ApiToken;
+        settings["Audit:Directory"] = audit;
+        settings["Jobs:Clustered"] = "false";
         foreach (var cron in new[] { "ExitRulesCron", "MarkToMarketCron", "ProposeTradesCron", "ExpireProposalsCron", "ExpirationCron", "ScorecardCron" })
         {
             settings[$"Jobs:{cron}"] = NewYearOnly;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var clock = new RealTimersClock(Close);
+        var builder = new ConfigurationBuilder();
+        if (appSettings is not null)
+        {
+            builder.AddJsonFile(appSettings, optional: false, reloadOnChange: false);
+        }
+
+        var configuration = builder.AddInMemoryCollection(settings).Build();
+        var clock = new RealTimersClock(now);
         var app = WorkerApp.Build(configuration, NullLoggerProvider.Instance, services => services.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

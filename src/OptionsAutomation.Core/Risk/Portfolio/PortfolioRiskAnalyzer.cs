@@ -135,7 +135,9 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
             RiskExposure.Of(p), p.MaxLoss, componentVar is { } c ? RiskRounding.Cents(c) : null,
             (decimal)risk.Spot,
             _revaluation.UnitGreeks(risk),
-            [.. risk.Legs.Select(l => new LegRisk(l.Right, (decimal)l.Strike, l.ImpliedVolatility, _revaluation.Vega(risk, l)))]);
+            [.. risk.Legs.Select(l => new LegRisk(l.Right, (decimal)l.Strike, l.ImpliedVolatility, _revaluation.Vega(risk, l)))],
+            risk.Mark is null ? MarkSources.Model : risk.MarkSource,
+            risk.Mark is null ? asOf : risk.MarkedAt);
     }
 
     private static IReadOnlyList<IReadOnlyList<decimal>> Rows(double[,] matrix) =>

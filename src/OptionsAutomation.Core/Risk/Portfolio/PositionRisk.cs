@@ -7,7 +7,9 @@ namespace OptionsAutomation.Core.Risk.Portfolio;
 /// One open position's risk, in dollars from the holder's side. <see cref="MarketValue"/> is what the position
 /// is worth (negative for a credit strategy: buying it back costs money), <see cref="CostBasis"/> what opening it
 /// brought in or cost (−credit for a credit strategy, the price of shares), and <see cref="UnrealizedPnl"/> the
-/// P&amp;L after fees were it closed at <see cref="Mark"/> (as <c>positions.unrealized_pnl</c>);
+/// P&amp;L after fees were it closed at <see cref="Mark"/> (as <c>positions.unrealized_pnl</c>); the mark is the position's
+/// last stored one when it has one (the positions list shows the same), else the quotes' (<see cref="MarkSource"/>), as
+/// of <see cref="MarkedAt"/>;
 /// <see cref="ReturnPercent"/> is that P&amp;L as a percentage of the max profit (credit) or cost (shares), like
 /// <c>pnl_percent</c>. Greeks are <see cref="DollarGreeks"/>; <see cref="ComponentVar"/> the position's share of the
 /// parametric VaR (null without history). <see cref="Spot"/> (the underlying's price the Greeks were taken at),
@@ -35,4 +37,19 @@ public sealed record PositionRisk(
     decimal? ComponentVar,
     decimal? Spot = null,
     PositionGreeks? Greeks = null,
-    IReadOnlyList<LegRisk>? Legs = null);
+    IReadOnlyList<LegRisk>? Legs = null,
+    string? MarkSource = null,
+    DateTimeOffset? MarkedAt = null);
+
+/// <summary>Where a <see cref="PositionRisk.Mark"/> came from.</summary>
+public static class MarkSources
+{
+    /// <summary>The last mark stored by the mark-to-market job or a person (<c>positions.mark_price</c>).</summary>
+    public const string Stored = "stored";
+
+    /// <summary>The legs' quote mids as of the report: the position was never marked.</summary>
+    public const string Quotes = "quotes";
+
+    /// <summary>The risk model's value: neither a stored mark nor usable mids.</summary>
+    public const string Model = "model";
+}

@@ -4,10 +4,12 @@ namespace OptionsAutomation.Core.Risk.Portfolio;
 
 /// <summary>
 /// An open position with what the risk model needs to revalue it: its option legs (none for shares), the
-/// underlying's spot and the mark (net debit per share to close a credit strategy, the price of shares) when
-/// the quotes gave one; without a mark the model value stands in for it.
+/// underlying's spot and the mark (net debit per share to close a credit strategy, the price of shares): the last
+/// stored one, else the quotes' when they gave one (<see cref="MarkSources"/>), as of <paramref name="MarkedAt"/>; without
+/// a mark the model value stands in for it.
 /// </summary>
-public sealed record RiskPosition(Position Position, IReadOnlyList<RiskLeg> Legs, double Spot, decimal? Mark)
+public sealed record RiskPosition(
+    Position Position, IReadOnlyList<RiskLeg> Legs, double Spot, decimal? Mark, string MarkSource = MarkSources.Quotes, DateTimeOffset? MarkedAt = null)
 {
     public string Underlying => Position.Ticker;
 

@@ -42,5 +42,8 @@ const dayNumber = (isoDate) => {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 };
 
+/** The server's New York date (YYYY-MM-DD). */
+export const serverToday = () => today;
+
 /** Calendar days from the server's New York date to an ISO date (YYYY-MM-DD). */
 export const daysUntil = (isoDate) => dayNumber(isoDate) - dayNumber(today);

@@ -4,7 +4,8 @@ import { getJson, postJson, ApiError } from './api.js';
 import { el, renderIfChanged, panelState } from './dom.js';
 import { clockTime, setServerNow } from './format.js';
 import { equityCharts, dailyPnlChart } from './charts.js';
-import { positionRows, positionTotals } from './positions.js';
+import { positionRows, positionTotals, valuedPositions } from './positions.js';
+import { tradeRows } from './trades.js';
 import { greekTiles, limitGauges, problemItems } from './risk.js';
 import { proposalItems } from './proposals.js';
 import { alertItems } from './alerts.js';
@@ -38,14 +39,16 @@ async function loadReport() {
   }
 }
 
-async function refreshPositionsAndSummary() {
-  const [positions, report, equity] = await Promise.all([
+/** The open positions, valued as the risk report values them (risk: the report just loaded, or null). */
+async function refreshPositionsAndSummary(risk) {
+  const [stored, report, equity] = await Promise.all([
     load('panel-positions', '/api/positions?status=open'), loadReport(), load('panel-equity', '/api/equity')]);
+  const positions = stored && valuedPositions(stored, risk);
   if (positions) {
     renderIfChanged($('positions').tBodies[0], positions, positionRows);
     renderIfChanged($('positions').tFoot, positions, positionTotals);
   }
-  if (equity) drawEquity(equity.points);
+  if (equity) drawEquity(equity);
   panelState('panel-summary', report ? null : new Error('the performance report is unavailable'));
   renderIfChanged($('kpis'), { report, positions }, () => kpiItems(report, positions));
 }
@@ -55,13 +58,23 @@ async function refreshDaily() {
   if (days) drawDaily(days);
 }
 
+/** Loads and shows the risk report, and returns it (null when it failed) for the positions table's valuation. */
 async function refreshRisk() {
   const report = await load('panel-limits', '/api/risk');
   panelState('panel-greeks', report ? null : new Error('the risk report is unavailable'));
-  if (!report) return;
+  if (!report) return null;
   renderIfChanged($('greeks'), report, greekTiles);
   renderIfChanged($('limits'), report.limits, () => limitGauges(report));
   renderIfChanged($('risk-problems'), report.problems, () => problemItems(report));
+  return report;
+}
+
+/** The risk panel and the positions table from one risk report, so they show one valuation. */
+const refreshValuation = async () => refreshPositionsAndSummary(await refreshRisk());
+
+async function refreshTrades() {
+  const trades = await load('panel-trades', '/api/trades');
+  if (trades) renderIfChanged($('trades').tBodies[0], trades, tradeRows);
 }
 
 async function refreshProposals() {
@@ -111,7 +124,7 @@ async function decide(button, proposal, action) {
     showDecision(`${label}: ${error.message}`, false);
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) await applyToken();
   }
-  await Promise.all([refreshProposals(), refreshPositionsAndSummary(), refreshAlerts()]);
+  await Promise.all([refreshProposals(), refreshValuation(), refreshAlerts()]);
 }
 
 let running = false;
@@ -120,7 +133,7 @@ async function refreshAll() {
   running = true;
   try {
     await refreshClock();
-    await Promise.all([refreshPositionsAndSummary(), refreshDaily(), refreshRisk(), refreshProposals(), refreshAlerts(), refreshState()]);
+    await Promise.all([refreshValuation(), refreshTrades(), refreshDaily(), refreshProposals(), refreshAlerts(), refreshState()]);
     $('updated-at').textContent = clockTime(new Date());
     document.body.dataset.loaded = 'true';
   } finally {

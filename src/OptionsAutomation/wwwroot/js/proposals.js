@@ -5,9 +5,24 @@ import { price, money, instant, percent } from './format.js';
 
 const strikes = (p) => (p.long_strike == null ? price(p.short_strike) : `${price(p.short_strike)}/${price(p.long_strike)}`);
 
+const ENDED_WITHOUT_POSITION = new Set(['REJECTED', 'EXPIRED', 'FAILED']);
+
+/**
+ * What became of a decided proposal. An approval stores the gate's summary on fresh quotes as its reason, which
+ * repeats the proposal's own summary (shown once, below): an executed proposal shows the position it opened instead,
+ * and only a proposal that ended without one says why.
+ */
+function outcome(p) {
+  if (p.position_id != null) {
+    // The ID column of the open positions and closed trades tables carries the same number.
+    return el('span', { class: 'position-ref strong', 'data-position-id': p.position_id }, `position ${p.position_id}`);
+  }
+  return ENDED_WITHOUT_POSITION.has(p.status) ? p.decision_reason : null;
+}
+
 function item(p, decide) {
   const open = p.status === 'PROPOSED';
-  const outcome = p.decision_reason ?? (p.position_id ? `position ${p.position_id}` : null);
+  const result = outcome(p);
   return el('li', { class: 'feed-item', 'data-request-id': p.request_id },
     el('div', { class: 'feed-main' },
       el('span', { class: 'strong' }, `${p.ticker} ${p.strategy_type} ${strikes(p)}`),
@@ -16,7 +31,7 @@ function item(p, decide) {
         `max loss ${money(p.max_loss)} · collateral ${money(p.collateral)}`,
         p.probability_of_profit == null ? '' : ` · POP ${percent(p.probability_of_profit * 100, 0)}`,
         ` · proposed ${instant(p.proposed_at)}`, open ? ` · expires ${instant(p.expires_at)}` : '',
-        outcome ? ` · ${outcome}` : ''),
+        result ? ' · ' : '', result),
       p.risk_summary ? el('div', { class: 'muted small' }, p.risk_summary) : null),
     el('div', { class: 'feed-side' },
       el('span', { class: `chip chip-${p.status.toLowerCase()}` }, p.status),

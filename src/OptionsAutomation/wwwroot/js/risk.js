@@ -1,7 +1,7 @@
 // Net dollar Greeks and VaR as tiles, and each portfolio limit as a gauge of its usage with the
 // server's own state (OK, WARN from Risk:WarnAtPercent, BREACH at 100%).
 import { el } from './dom.js';
-import { money, signedMoney, fixed, percent } from './format.js';
+import { money, signedMoney, fixed, percent, instant } from './format.js';
 
 const tile = (label, value, unit, hint) => el('div', { class: 'tile', title: hint ?? '' },
   el('dt', {}, label), el('dd', {}, value, unit ? el('span', { class: 'unit' }, unit) : null));
@@ -18,12 +18,19 @@ export function greekTiles(report) {
     tile('Vega', signedMoney(g.vega_dollars), '/pt', 'per volatility point'),
     tile(`VaR ${percent(v.confidence * 100, 0)} 1d`, varOf(v.historical), '', `historical; parametric ${varOf(v.parametric)}, Monte Carlo ${varOf(v.monte_carlo)}`),
     tile('Exposure', money(report.exposure.total), '', `collateral ${money(report.exposure.collateral)}, max loss ${money(report.exposure.max_loss)}`),
-    tile('Equity', money(report.equity), ''),
+    tile('Equity (marked)', money(report.equity), '', `realized equity plus the open positions' unrealized P&L at their marks, as of ${instant(report.as_of)}`),
   ];
 }
 
 const label = (name) => name.replaceAll('_', ' ').replace(/\bvar\b/, 'VaR').replace(/^./, (c) => c.toUpperCase());
 const amount = (value, unit) => (unit === 'USD' ? money(value) : unit === '%' ? percent(value, 2) : `${fixed(value, Number.isInteger(value) ? 0 : 2)} ${unit}`);
+
+// Sized through the CSSOM, not a style attribute: the page's CSP (style-src 'self') refuses inline styles.
+function fill(used) {
+  const bar = el('div', { class: 'gauge-fill' });
+  bar.style.width = `${Math.min(used, 100)}%`;
+  return bar;
+}
 
 function gauge(limit) {
   const used = Math.max(0, limit.utilization * 100);
@@ -33,7 +40,7 @@ function gauge(limit) {
       el('span', { class: 'gauge-name' }, label(limit.name), limit.detail ? el('span', { class: 'muted small' }, ` · ${limit.detail}`) : null),
       el('span', { class: 'gauge-used' }, percent(used, 0))),
     el('div', { class: 'gauge-track', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': used.toFixed(0), 'aria-label': label(limit.name) },
-      el('div', { class: 'gauge-fill', style: `width:${Math.min(used, 100)}%` })),
+      fill(used)),
     el('div', { class: 'gauge-foot muted small' }, `${amount(limit.value, limit.unit)} of ${amount(limit.limit, limit.unit)}`, el('span', { class: `chip chip-${state}` }, limit.state)));
 }
 

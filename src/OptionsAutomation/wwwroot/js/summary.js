@@ -2,9 +2,13 @@
 import { el } from './dom.js';
 import { money, signedMoney, percent, fixed, tone } from './format.js';
 
-const kpi = (label, value, cls = '') => el('div', { class: 'kpi' }, el('dt', {}, label), el('dd', { class: cls }, value));
+const kpi = (label, value, cls = '', hint = '') => el('div', { class: 'kpi', title: hint }, el('dt', {}, label), el('dd', { class: cls }, value));
 
-/** report: /api/report; positions: the open positions (for unrealized P&L). Either may be null when it failed. */
+/**
+ * report: /api/report; positions: the open positions as valued (for unrealized P&L). Either may be null when it failed.
+ * The report's equity is realized only (open positions at cost); the risk panel's "Equity (marked)" adds their
+ * unrealized P&L, so the two are labelled apart.
+ */
 export function kpiItems(report, positions) {
   const items = [];
   if (report) {
@@ -12,7 +16,7 @@ export function kpiItems(report, positions) {
     const r = report.return_statistics;
     const unrealized = positions?.reduce((sum, p) => sum + (p.unrealized_pnl ?? 0), 0);
     items.push(
-      kpi('Equity', money(report.closing_equity)),
+      kpi('Equity (realized)', money(report.closing_equity), '', 'starting equity plus realized P&L; open positions at cost'),
       kpi('Realized P&L', signedMoney(t.total_pnl), tone(t.total_pnl)),
       kpi('Unrealized P&L', unrealized == null ? '—' : signedMoney(Math.round(unrealized * 100) / 100), tone(unrealized)),
       kpi('Win rate', `${percent(t.win_rate, 1)} of ${t.trades}`),
