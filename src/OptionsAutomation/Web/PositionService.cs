@@ -28,13 +28,9 @@ internal static class PositionService
         services.AddSingleton<AppMetrics>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<HealthProbe>();
-        services.AddHostFiltering(_ => { });
-        services.AddOptions<HostFilteringOptions>().Configure<ServiceSettings>((options, settings) =>
-        {
-            options.AllowedHosts = [.. settings.AllowedHostList];
-            // No HTML of its own: the 400 becomes problem details like every other answer.
-            options.IncludeFailureMessage = false;
-        });
+        // The web host's defaults put host filtering first in the pipeline (a 400 "Invalid Hostname" page); the allowed
+        // names are ours, not the top-level AllowedHosts key it would read otherwise.
+        services.AddOptions<HostFilteringOptions>().Configure<ServiceSettings>((options, settings) => options.AllowedHosts = [.. settings.AllowedHostList]);
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
@@ -52,9 +48,8 @@ internal static class PositionService
     {
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
-        // Answers without a body (unknown route, wrong method, a Host not allowed) become problem details too.
+        // Answers without a body (unknown route, wrong method) become problem details too.
         app.UseStatusCodePages();
-        app.UseHostFiltering();
         app.UseBodyLimit();
         app.UseDefaultFiles();
         app.UseStaticFiles();
