@@ -13,9 +13,17 @@ internal static class SecurityHeaders
     /// <c>data:</c> images: the Swagger UI's stylesheet draws its icons as inline SVG. Element styles set from script
     /// (the CSSOM, as uPlot does) are not governed by <c>style-src</c>; a <c>style</c> attribute in markup would be.
     /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = Policy + "style-src 'self'";
+
+    /// <summary>
+    /// The Swagger UI (Swashbuckle.AspNetCore.SwaggerUI 11.0.1) inserts one fixed inline style; its hash admits that one
+    /// and no other. A new version of the package may need a new hash: the browser test of <c>/docs</c> says so.
+    /// </summary>
+    public const string DocsContentSecurityPolicy = Policy + "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
+    private const string Policy =
+        "default-src 'self'; script-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; ";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
@@ -25,7 +33,7 @@ internal static class SecurityHeaders
             response.OnStarting(() =>
             {
                 var headers = response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs") ? DocsContentSecurityPolicy : ContentSecurityPolicy;
                 headers.XFrameOptions = "DENY";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Integration.Tests.Browser;
 using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Api;
@@ -46,9 +47,11 @@ public sealed partial class ApiSecurityTests(PostgresServer server) : ApiTestBas
     {
         using var response = await Api.Http.GetAsync(path);
 
+        // /docs admits the one inline style the Swagger UI inserts, by its hash; nothing admits an inline script.
+        var style = path.StartsWith("/docs", StringComparison.Ordinal) ? "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='" : "style-src 'self'";
         Assert.Equal(
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            "default-src 'self'; script-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; " + style,
             Header(response, "Content-Security-Policy"));
         Assert.Equal(("DENY", "nosniff", "no-referrer"), (Header(response, "X-Frame-Options"), Header(response, "X-Content-Type-Options"), Header(response, "Referrer-Policy")));
     }
@@ -114,6 +117,38 @@ public sealed partial class ApiSecurityTests(PostgresServer server) : ApiTestBas
         // The page's configuration points at our document, which the UI fetches from the same origin.
         var script = await Api.Http.GetStringAsync("/docs/index.js");
         Assert.Contains("/openapi/v1.json", script, StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    [Trait("Category", "Browser")]
+    public async Task Docs_RendersInChromium_UnderTheCsp_LoadingNothingFromElsewhere()
+    {
+        var origin = Api.Http.BaseAddress!.ToString();
+        await using var browser = await DashboardBrowser.OpenAsync(origin);
+        var page = browser.Page;
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            lock (refused)
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    refused.Add(message.Text);
+                }
+            }
+        };
+
+        await page.GotoAsync(origin + "docs");
+
+        await page.Locator(".swagger-ui .info .title").WaitForAsync();
+        Assert.Contains("OptionsAutomation Position Service", await page.Locator(".swagger-ui .info .title").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator(".opblock").CountAsync() >= 20);
+        lock (refused)
+        {
+            Assert.True(refused.Count == 0, string.Join("\n", refused));
+        }
+
+        Assert.All(browser.Requests.Where(u => u.StartsWith("http", StringComparison.Ordinal)), url => Assert.StartsWith(origin, url, StringComparison.Ordinal));
     }
 
     private static string Header(HttpResponseMessage response, string name) =>

@@ -9,8 +9,6 @@ export function el(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    // Through the CSSOM: the Content-Security-Policy (style-src 'self') blocks a style attribute, not this.
-    else if (name === 'style') node.style.cssText = value;
     else node.setAttribute(name, value === true ? '' : value);
   }
   node.append(...children.filter((c) => c !== null && c !== undefined));
