@@ -54,6 +54,10 @@ public sealed class ApiInputTests(PostgresServer server) : ApiTestBase(server)
             }
         }
 
+        // A NUL in the path never reaches the application: Kestrel refuses the request target itself.
+        using var nul = await Api.Http.GetAsync("/api/positions/p%00");
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+
         // The date and instant parameters of every route, one day before the calendar starts.
         foreach (var (path, name) in new[] { ("/api/trades", "from"), ("/api/trades", "to"), ("/api/pnl/daily", "date"), ("/api/report", "to"), ("/api/equity", "to"), ("/api/risk/stress", "at") })
         {
