@@ -103,13 +103,10 @@ public sealed class ApiInputTests(PostgresServer server) : ApiTestBase(server)
         using var longState = await Api.PostAsync("/api/trading-state", new { state = "HALTED", reason = new string('r', 501) });
         await ApiProblems.ReadAsync(longState, HttpStatusCode.BadRequest);
 
-        using var twice = new HttpRequestMessage(HttpMethod.Post, "/api/trading-state")
-        {
-            Content = new StringContent("{\"state\":\"ACTIVE\",\"state\":\"HALTED\"}", Encoding.UTF8, "application/json"),
-        };
-        twice.Headers.Authorization = new("Bearer", ApiHarness.Token);
-        using var duplicate = await Api.Http.SendAsync(twice);
+        using var duplicate = await PostRawAsync("/api/trading-state", "{\"state\":\"ACTIVE\",\"state\":\"HALTED\"}");
         Assert.Contains("Duplicate key at $.state", (await ApiProblems.ReadAsync(duplicate, HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var wrongType = await PostRawAsync("/api/trading-state", "{\"state\":5}");
+        Assert.Contains("Invalid JSON or a value of the wrong type at $.state (line 1,", (await ApiProblems.ReadAsync(wrongType, HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(1, await Db.CountAsync("trade_requests", $"request_id = '{Proposal}' AND status = 'PROPOSED'"));
         Assert.Equal(1, await Db.CountAsync("trading_controls", "trading_state = 'ACTIVE'"));
@@ -118,6 +115,13 @@ public sealed class ApiInputTests(PostgresServer server) : ApiTestBase(server)
         using var kept = await Api.PostAsync($"/api/proposals/{Proposal}/reject", new { reason });
         Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
         Assert.Equal(1, await Db.CountAsync("trade_requests", $"request_id = '{Proposal}' AND status = 'REJECTED' AND length(decision_reason) = 500"));
+    }
+
+    private async Task<HttpResponseMessage> PostRawAsync(string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new("Bearer", ApiHarness.Token);
+        return await Api.Http.SendAsync(request);
     }
 
     /// <summary>A stream that cannot tell its length, so HttpClient sends it chunked.</summary>

@@ -62,7 +62,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     private static string JsonProblem(JsonException json) =>
         json.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
             ? $"Duplicate key at {json.Path}: each key may appear once."
-            : $"Invalid JSON at {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).";
+            : json.LineNumber is { } line
+                ? $"Invalid JSON or a value of the wrong type at {json.Path ?? "$"} (line {line + 1}, byte {json.BytePositionInLine})."
+                : $"Invalid JSON or a value of the wrong type at {json.Path ?? "$"}.";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "HTTP {Method} {Path} failed")]
     private partial void LogFailed(Exception exception, string method, string path);
