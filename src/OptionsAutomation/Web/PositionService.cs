@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,9 @@ internal static class PositionService
         services.AddSingleton<AppMetrics>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<HealthProbe>();
+        // The web host's defaults put host filtering first in the pipeline (a 400 "Invalid Hostname" page); the allowed
+        // names are ours, not the top-level AllowedHosts key it would read otherwise.
+        services.AddOptions<HostFilteringOptions>().Configure<ServiceSettings>((options, settings) => options.AllowedHosts = [.. settings.AllowedHostList]);
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
@@ -42,14 +46,23 @@ internal static class PositionService
 
     public static WebApplication MapPositionService(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // Answers without a body (unknown route, wrong method) become problem details too.
         app.UseStatusCodePages();
+        app.UseBodyLimit();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseSwaggerUI(options =>
+        {
+            // Served from the package's embedded files: works offline, and loads no inline script (see SecurityHeaders).
+            options.RoutePrefix = "docs";
+            options.DocumentTitle = "OptionsAutomation API";
+            options.SwaggerEndpoint("/openapi/v1.json", "OptionsAutomation Position Service");
+        });
 
-        var api = app.MapGroup("/api");
-        var mutations = api.MapGroup("").AddEndpointFilter<ApiTokenFilter>();
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiValueFilter>().ProducesServerProblems();
+        var mutations = api.MapGroup("").AddEndpointFilter<ApiTokenFilter>().ProducesGuardProblems();
         PositionEndpoints.Map(api, mutations);
         ReportEndpoints.Map(api);
         RiskEndpoints.Map(api, mutations);

@@ -1,8 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OptionsAutomation.Web.Api;
 using OptionsAutomation.Web.Health;
 using OptionsAutomation.Web.Metrics;
 using Prometheus;
@@ -20,18 +25,23 @@ internal static class ServiceEndpoints
         // Lets a client (the dashboard's token field) check a token without changing anything.
         guarded.MapGet("/auth", () => TypedResults.NoContent()).WithSummary("204 when the bearer token is accepted; 401 wrong token, 403 no token configured");
         api.MapGet("/info", Info).WithSummary("Whether POST endpoints are enabled (a token is configured), the environment and the server's clock");
-        app.MapGet("/health", HealthAsync).WithSummary("Database, scheduler, Telegram and data freshness; 503 when the database is down");
-        app.MapGet("/metrics", MetricsAsync).WithSummary("Prometheus text exposition format").Produces<string>(StatusCodes.Status200OK, PrometheusConstants.TextContentTypeWithVersionAndEncoding);
+        app.MapGet("/health", HealthAsync).WithSummary("Database, scheduler, Telegram and data freshness; 503 when the database is down")
+            .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/metrics", MetricsAsync).WithSummary("Prometheus text exposition format").Produces<string>(StatusCodes.Status200OK, PrometheusConstants.TextContentTypeWithVersionAndEncoding)
+            .Problems(StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable);
     }
 
     private static Ok<ServiceInfo> Info(ServiceSettings settings, IHostEnvironment environment, TimeProvider clock) =>
         TypedResults.Ok(new ServiceInfo(settings.MutationsEnabled, environment.EnvironmentName, clock.GetUtcNow()));
 
-    private static async Task<JsonHttpResult<HealthReport>> HealthAsync(HealthProbe probe, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<JsonNode>> HealthAsync(HealthProbe probe, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var report = await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
         var status = report.Checks.Database.Status == "ok" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        return TypedResults.Json(report, statusCode: status);
+        // Written through a node so every description can be cut to its first line: no stack trace reaches a reader.
+        var body = JsonSerializer.SerializeToNode(report, json.Value.SerializerOptions)!;
+        HealthText.SanitizeAll(body);
+        return TypedResults.Json(body, json.Value.SerializerOptions, statusCode: status);
     }
 
     private static async Task MetricsAsync(HttpContext context, PrometheusExporter exporter, CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ internal sealed class ApiHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<ApiHarness> StartAsync(TestDatabase db, string? token = Token)
+    /// <param name="replaceServices">registrations applied after the worker's (a failing feed, say).</param>
+    public static async Task<ApiHarness> StartAsync(TestDatabase db, string? token = Token, Action<IServiceCollection>? replaceServices = null)
     {
         var auditDirectory = Directory.CreateTempSubdirectory("optauto-api-audit").FullName;
         var settings = Spy2021Settings.For(db);
@@ -51,7 +52,11 @@ internal sealed class ApiHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturingLoggerProvider();
         var clock = new RealTimersClock(Close);
-        var app = WorkerApp.Build(configuration, logs, services => services.AddSingleton<TimeProvider>(clock));
+        var app = WorkerApp.Build(configuration, logs, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            replaceServices?.Invoke(services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new ApiHarness(app, new HttpClient { BaseAddress = new Uri(address) }, auditDirectory, logs);

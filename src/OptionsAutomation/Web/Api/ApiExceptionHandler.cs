@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -47,12 +48,23 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         TradingHaltedException => (StatusCodes.Status409Conflict, "Trading halted", exception.Message),
         TradingRuleException => (StatusCodes.Status400BadRequest, "Refused by the trading rules", exception.Message),
         ApiInputException => (StatusCodes.Status400BadRequest, "Bad request", exception.Message),
-        // Binding failures (malformed JSON body, a route value of the wrong type), raised with ThrowOnBadRequest.
+        // Kestrel's body size limit (ApiLimits), on the declared length or while reading.
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "Payload too large", ApiLimits.TooLarge),
+        // Binding failures (malformed JSON body, a duplicate key, a route value of the wrong type), raised with ThrowOnBadRequest.
+        BadHttpRequestException { InnerException: JsonException json } bad => (bad.StatusCode, "Bad request", $"{bad.Message} {JsonProblem(json)}"),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
         _ when DatabaseFailure.IsUnavailable(exception) =>
             (StatusCodes.Status503ServiceUnavailable, "Database unavailable", "The database cannot be reached; try again later."),
         _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it has been logged."),
     };
+
+    /// <summary>Where the body went wrong, in JSON terms (not the CLR type the message names).</summary>
+    private static string JsonProblem(JsonException json) =>
+        json.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+            ? $"Duplicate key at {json.Path}: each key may appear once."
+            : json.LineNumber is { } line
+                ? $"Invalid JSON or a value of the wrong type at {json.Path ?? "$"} (line {line + 1}, byte {json.BytePositionInLine})."
+                : $"Invalid JSON or a value of the wrong type at {json.Path ?? "$"}.";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "HTTP {Method} {Path} failed")]
     private partial void LogFailed(Exception exception, string method, string path);

@@ -10,6 +10,8 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
 
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
 namespace OptionsAutomation.Web.Api;
 
 /// <summary>
@@ -23,11 +25,13 @@ internal static class PositionEndpoints
 
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder mutations)
     {
-        api.MapGet("/positions", ListAsync).WithSummary("Positions (status open|closed|all, default open; ticker)");
-        api.MapGet("/positions/{id}", ShowAsync).WithSummary("One position by id or by the request id it was opened with, and its fills");
-        mutations.MapPost("/positions/{id:long}/close", CloseAsync).WithSummary("Close an open position now through a closing order (reason manual)");
+        api.MapGet("/positions", ListAsync).WithSummary("Positions (status open|closed|all, default open; ticker)").Problems(Status400BadRequest);
+        api.MapGet("/positions/{id}", ShowAsync).WithSummary("One position by id or by the request id it was opened with, and its fills").Problems(Status400BadRequest, Status404NotFound);
+        mutations.MapPost("/positions/{id:long}/close", CloseAsync).WithSummary("Close an open position now through a closing order (reason manual)")
+            .Problems(Status400BadRequest, Status404NotFound, Status409Conflict);
         mutations.MapPost("/positions/close-all", CloseAllAsync)
-            .WithSummary("Emergency reduction: trading to REDUCING, then close every matching open option position; {\"ticker\":\"SPY\",\"strategy\":\"CSP\"} or the same in the query, both optional");
+            .WithSummary("Emergency reduction: trading to REDUCING, then close every matching open option position; {\"ticker\":\"SPY\",\"strategy\":\"CSP\"} or the same in the query, both optional")
+            .Problems(Status400BadRequest, Status409Conflict);
     }
 
     private static async Task<Ok<IReadOnlyList<Position>>> ListAsync(PositionManager positions, string? status, string? ticker, CancellationToken cancellationToken)
@@ -76,7 +80,7 @@ internal static class PositionEndpoints
         EmergencyReduction reduction, string? ticker, string? strategy, CloseAllRequest? body, CancellationToken cancellationToken)
     {
         // The body's values win over the query's.
-        var scope = ReductionScope.Of(body?.Ticker ?? ticker, ApiInput.Code<StrategyType>(body?.Strategy ?? strategy, "strategy"));
+        var scope = ReductionScope.Of(ApiInput.Text(body?.Ticker ?? ticker, "ticker"), ApiInput.Code<StrategyType>(body?.Strategy ?? strategy, "strategy"));
         return TypedResults.Ok(await reduction.RunAsync(scope, Actor, cancellationToken).ConfigureAwait(false));
     }
 }

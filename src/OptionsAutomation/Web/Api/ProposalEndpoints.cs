@@ -6,6 +6,8 @@ using OptionsAutomation.Core;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
 namespace OptionsAutomation.Web.Api;
 
 /// <summary>
@@ -16,10 +18,12 @@ internal static class ProposalEndpoints
 {
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder mutations)
     {
-        api.MapGet("/proposals", ListAsync).WithSummary("Proposals, newest first (status, limit 1-500, default 50)");
-        api.MapGet("/proposals/{id}", ShowAsync).WithSummary("One proposal by request id");
-        mutations.MapPost("/proposals/{id}/approve", ApproveAsync).WithSummary("Approve: re-check the risk gate, send the order, open the position on the fill");
-        mutations.MapPost("/proposals/{id}/reject", RejectAsync).WithSummary("Reject, with an optional {\"reason\":\"…\"}");
+        api.MapGet("/proposals", ListAsync).WithSummary("Proposals, newest first (status, limit 1-500, default 50)").Problems(Status400BadRequest);
+        api.MapGet("/proposals/{id}", ShowAsync).WithSummary("One proposal by request id").Problems(Status400BadRequest, Status404NotFound);
+        mutations.MapPost("/proposals/{id}/approve", ApproveAsync).WithSummary("Approve: re-check the risk gate, send the order, open the position on the fill")
+            .Problems(Status400BadRequest, Status404NotFound, Status409Conflict);
+        mutations.MapPost("/proposals/{id}/reject", RejectAsync).WithSummary("Reject, with an optional {\"reason\":\"…\"} (at most 500 characters)")
+            .Problems(Status400BadRequest, Status404NotFound, Status409Conflict);
     }
 
     private static async Task<Ok<IReadOnlyList<TradeProposal>>> ListAsync(
@@ -40,7 +44,7 @@ internal static class ProposalEndpoints
 
     private static async Task<Results<Ok<ApprovalOutcome>, ProblemHttpResult>> RejectAsync(
         ApprovalService approvals, string id, RejectRequest? body, CancellationToken cancellationToken) =>
-        Answer(await approvals.RejectAsync(id, PositionEndpoints.Actor, body?.Reason, cancellationToken).ConfigureAwait(false), ProposalStatus.Rejected, "Proposal not rejected");
+        Answer(await approvals.RejectAsync(id, PositionEndpoints.Actor, ApiInput.Reason(body?.Reason), cancellationToken).ConfigureAwait(false), ProposalStatus.Rejected, "Proposal not rejected");
 
     /// <summary>
     /// 200 when the proposal is where the caller wanted it (also on a repeat); otherwise 409 with the outcome: it was

@@ -10,6 +10,8 @@ using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure.Brokers;
 
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
 namespace OptionsAutomation.Web.Api;
 
 /// <summary>
@@ -20,11 +22,11 @@ internal static class ReportEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/trades", TradesAsync).WithSummary("Closed trades (trade_history), oldest first; from/to New York close dates");
-        api.MapGet("/pnl/daily", DailyPnlAsync).WithSummary("P&L per New York close date and ticker (v_daily_pnl); date filters one day");
+        api.MapGet("/trades", TradesAsync).WithSummary("Closed trades (trade_history), oldest first; from/to New York close dates").Problems(Status400BadRequest);
+        api.MapGet("/pnl/daily", DailyPnlAsync).WithSummary("P&L per New York close date and ticker (v_daily_pnl); date filters one day").Problems(Status400BadRequest);
         api.MapGet("/metrics", MetricsAsync).WithSummary("Totals over all closed trades (v_performance_metrics)");
-        api.MapGet("/report", ReportAsync).WithSummary("Performance report: trade and return statistics, attribution, equity curve");
-        api.MapGet("/equity", EquityAsync).WithSummary("Daily equity curve (starting equity + realized P&L) with drawdown");
+        api.MapGet("/report", ReportAsync).WithSummary("Performance report: trade and return statistics, attribution, equity curve").Problems(Status400BadRequest);
+        api.MapGet("/equity", EquityAsync).WithSummary("Daily equity curve (starting equity + realized P&L) with drawdown").Problems(Status400BadRequest);
     }
 
     private static async Task<Ok<IReadOnlyList<TradeRecord>>> TradesAsync(PositionManager positions, string? from, string? to, CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
 
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
 namespace OptionsAutomation.Web.Api;
 
 /// <summary>
@@ -17,11 +19,12 @@ internal static class RiskEndpoints
 {
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder mutations)
     {
-        api.MapGet("/risk", ReportAsync).WithSummary("Portfolio risk: positions, exposure, dollar Greeks, VaR/CVaR, correlations, limits");
-        api.MapGet("/risk/stress", StressAsync).WithSummary("P&L of each stress scenario by full revaluation");
+        api.MapGet("/risk", ReportAsync).WithSummary("Portfolio risk: positions, exposure, dollar Greeks, VaR/CVaR, correlations, limits").Problems(Status400BadRequest);
+        api.MapGet("/risk/stress", StressAsync).WithSummary("P&L of each stress scenario by full revaluation").Problems(Status400BadRequest);
         api.MapGet("/trading-state", StateAsync).WithSummary("Trading state and circuit breaker");
-        mutations.MapPost("/trading-state", SetStateAsync).WithSummary("Set the trading state: {\"state\":\"HALTED|REDUCING|ACTIVE\",\"reason\":\"…\"}");
-        mutations.MapPost("/risk/breaker/reset", ResetBreakerAsync).WithSummary("Reset a tripped circuit breaker after its cooldown");
+        mutations.MapPost("/trading-state", SetStateAsync).WithSummary("Set the trading state: {\"state\":\"HALTED|REDUCING|ACTIVE\",\"reason\":\"…\"}")
+            .Problems(Status400BadRequest);
+        mutations.MapPost("/risk/breaker/reset", ResetBreakerAsync).WithSummary("Reset a tripped circuit breaker after its cooldown").Problems(Status409Conflict);
     }
 
     private static async Task<Ok<PortfolioRiskReport>> ReportAsync(PortfolioRiskService risk, TimeProvider clock, string? at, CancellationToken cancellationToken) =>
@@ -40,7 +43,7 @@ internal static class RiskEndpoints
     private static async Task<Ok<TradingStatusJson>> SetStateAsync(ITradingControls controls, TimeProvider clock, TradingStateChange? body, CancellationToken cancellationToken)
     {
         var state = ApiInput.Code<TradingState>(body?.State, "state") ?? throw new ApiInputException("the body needs \"state\": one of ACTIVE, REDUCING, HALTED.");
-        var changed = await controls.SetStateAsync(state, body?.Reason, PositionEndpoints.Actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var changed = await controls.SetStateAsync(state, ApiInput.Reason(body?.Reason), PositionEndpoints.Actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(TradingStatusJson.Of(changed));
     }
 
