@@ -12,7 +12,7 @@ public sealed record TreasuryBillRate(DateOnly Date, decimal DiscountPercent, bo
 
     /// <summary>
     /// The continuously compounded ACT/365 rate the pricer takes: a bill bought at 1 − d·91/360 pays 1 after 91 days,
-    /// so r = −ln(1 − d·91/360)·365/91 (4.00% discount → 4.10%).
+    /// so r = −ln(1 − d·91/360)·365/91 (4.00% discount → 4.08%).
     /// </summary>
     public double ContinuousRate => -Math.Log(1 - ((double)DiscountPercent / 100 * MaturityDays / 360)) * 365 / MaturityDays;
 }
