@@ -23,11 +23,27 @@ public static class ChainModelFit
         [("0.00–0.10", 0.10), ("0.10–0.20", 0.20), ("0.20–0.30", 0.30), ("0.30–0.40", 0.40), ("0.40–0.50", 0.50), ("0.50–0.60", 0.60), ("0.60–0.80", 0.80), ("0.80–1.00", double.PositiveInfinity)];
 
     private static readonly (string Name, int Below)[] DayBuckets =
-        [("< 30", 30), ("30–44", 45), ("45–59", 60), ("60–89", 90), ("≥ 90", int.MaxValue)];
+        [("< 10", 10), ("10–19", 20), ("20–29", 30), ("30–44", 45), ("45–59", 60), ("60–89", 90), ("≥ 90", int.MaxValue)];
 
     /// <summary>Fits on the real chains of <paramref name="underlying"/> at the close of each session in <paramref name="sessions"/>.</summary>
     public static async Task<ChainModelFitResult> RunAsync(
         IMarketData realChains, string underlying, IReadOnlyList<TradingSession> sessions, MarketHistory history, double dividendYield, NyseCalendar calendar, CancellationToken cancellationToken)
+    {
+        var (samples, skipped) = await SamplesAsync(realChains, underlying, sessions, history, dividendYield, cancellationToken).ConfigureAwait(false);
+        return Measure(FitParameters(samples, dividendYield), samples, skipped, calendar);
+    }
+
+    /// <summary>Measures given parameters against other real chains (out of sample: another year, another underlying).</summary>
+    public static async Task<ChainModelFitResult> MeasureAsync(
+        ChainModelParameters parameters, IMarketData realChains, string underlying, IReadOnlyList<TradingSession> sessions, MarketHistory history, NyseCalendar calendar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var (samples, skipped) = await SamplesAsync(realChains, underlying, sessions, history, parameters.DividendYield, cancellationToken).ConfigureAwait(false);
+        return Measure(parameters, samples, skipped, calendar);
+    }
+
+    private static async Task<(List<Sample> Samples, int Skipped)> SamplesAsync(
+        IMarketData realChains, string underlying, IReadOnlyList<TradingSession> sessions, MarketHistory history, double dividendYield, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(realChains);
         ArgumentNullException.ThrowIfNull(sessions);
@@ -56,7 +72,11 @@ public static class ChainModelFit
             }
         }
 
-        var parameters = FitParameters(samples, dividendYield);
+        return (samples, skipped);
+    }
+
+    private static ChainModelFitResult Measure(ChainModelParameters parameters, List<Sample> samples, int skipped, NyseCalendar calendar)
+    {
         var model = new SyntheticChainModel(parameters, calendar);
         var errors = samples.Select(s => s.ErrorOf(model)).ToList();
         return new ChainModelFitResult(
