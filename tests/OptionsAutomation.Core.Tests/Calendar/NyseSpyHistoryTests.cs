@@ -5,7 +5,7 @@ using OptionsAutomation.Core.Tests.Support;
 namespace OptionsAutomation.Core.Tests.Calendar;
 
 /// <summary>
-/// tests/data/spy_daily.csv has one row per NYSE session from 2000-01-03 to 2025-12-31, so every day in that
+/// data/market/spy_daily.csv has one row per NYSE session from 2000-01-03 to 2025-12-31, so every day in that
 /// span is a session exactly when the file has a row for it: holidays, one-off closures and all.
 /// </summary>
 public sealed class NyseSpyHistoryTests
@@ -44,7 +44,7 @@ public sealed class NyseSpyHistoryTests
 
     private static HashSet<DateOnly> ReadSpyDates() =>
     [
-        .. File.ReadLines(TestDataFiles.PathOf("spy_daily.csv"))
+        .. File.ReadLines(TestDataFiles.MarketHistory("spy_daily.csv"))
             .Skip(1)
             .Where(line => line.Length > 0)
             .Select(line => DateOnly.ParseExact(line[..line.IndexOf(',', StringComparison.Ordinal)], "yyyy-MM-dd", CultureInfo.InvariantCulture)),

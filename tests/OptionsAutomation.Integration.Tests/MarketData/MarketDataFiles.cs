@@ -5,7 +5,8 @@ using OptionsAutomation.Integration.Tests.Support;
 namespace OptionsAutomation.Integration.Tests.MarketData;
 
 /// <summary>
-/// The market-data files the tests read: the copies under tests/data (always there), and the workspace's full
+/// The market-data files the tests read: the copies under tests/data and the history the product ships under data/market
+/// (always there), and the workspace's full
 /// shared/data when a directory of that name sits above the checkout (CI clones with shared/ beside it).
 /// </summary>
 internal static class MarketDataFiles
@@ -16,7 +17,7 @@ internal static class MarketDataFiles
 
     public static string SpyStock2021 => Path.Combine(TestData, "chains", "spy_2021", "spy_stock_2021.csv");
 
-    public static string SpyDaily => Path.Combine(TestData, "spy_daily.csv");
+    public static string SpyDaily => Path.Combine(RepositoryRoot.Path, "data", "market", "spy_daily.csv");
 
     public static string Spx2019Subset => Path.Combine(TestData, "chains", "spx_2019");
 

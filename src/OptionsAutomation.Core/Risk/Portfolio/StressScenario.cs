@@ -21,7 +21,7 @@ public sealed record StressScenario
 
     /// <summary>
     /// The defaults: spot −5/−10/−20/+5%, volatility +25/+50/+100%, one week of decay, and two crash days
-    /// replayed from <c>tests/data/spy_daily.csv</c> and <c>vix_daily.csv</c> (close to close, SPY's change as the
+    /// replayed from <c>data/market/spy_daily.csv</c> and <c>vix_daily.csv</c> (close to close, SPY's change as the
     /// spot move, VIX's relative change as the volatility move): 2020-03-16 (SPY 269.32 → 239.85, VIX 57.83 →
     /// 82.69) and 2008-10-15 (SPY 99.85 → 90.02, VIX 55.13 → 69.25). A Core test recomputes both from the files.
     /// </summary>

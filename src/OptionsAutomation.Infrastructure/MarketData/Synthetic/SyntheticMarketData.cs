@@ -45,7 +45,7 @@ public sealed class SyntheticMarketData : IMarketData
         OptionQuote? quote = null;
         if (_underlyings.TryGetValue(contract.Underlying, out var underlying)
             && ListedOptions.IsListed(contract.Expiration, asOf)
-            && ListedOptions.IsOnTheStrikeGrid(contract.Strike, underlying.StrikeIncrement))
+            && ListedStrikes.IsOnTheGrid(contract.Strike, underlying.StrikeIncrement))
         {
             quote = underlying.Option(contract, underlying.Spot(Minute(asOf)), Stamp(asOf));
         }
@@ -62,7 +62,7 @@ public sealed class SyntheticMarketData : IMarketData
 
         var timestamp = Stamp(asOf);
         var spot = synthetic.Spot(Minute(asOf));
-        var strikes = ListedOptions.ChainStrikes(spot, synthetic.StrikeIncrement);
+        var strikes = ListedStrikes.Around(spot, synthetic.StrikeIncrement);
         var quotes = new List<OptionQuote>();
         foreach (var expiration in ListedOptions.Expirations(asOf))
         {

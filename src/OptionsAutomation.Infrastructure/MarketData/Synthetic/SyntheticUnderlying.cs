@@ -68,7 +68,7 @@ internal sealed class SyntheticUnderlying
     private long OpenInterest(OptionContract contract, decimal spot)
     {
         var x = LogMoneyness(spot, contract.Strike);
-        var monthly = ListedOptions.IsMonthly(contract.Expiration) ? 3 : 1;
+        var monthly = MonthlyExpiration.IsThirdFriday(contract.Expiration) ? 3 : 1;
         var key = ((long)contract.Expiration.DayNumber << 32) ^ decimal.ToInt64(contract.Strike * 100m) ^ ((long)contract.Right << 62);
         var noise = 0.5 + _random.Uniform(RandomStream.OpenInterest, key);
         return (long)Math.Round(AtTheMoneyOpenInterest * monthly * noise * Math.Exp(-(x * x) / 0.01));

@@ -69,6 +69,6 @@ public sealed class StressTests
     }
 
     private static Dictionary<string, double> Closes(string file, int column) =>
-        File.ReadLines(TestDataFiles.PathOf(file)).Skip(1).Select(l => l.Split(','))
+        File.ReadLines(TestDataFiles.MarketHistory(file)).Skip(1).Select(l => l.Split(','))
             .ToDictionary(f => f[0], f => double.Parse(f[column], CultureInfo.InvariantCulture));
 }

@@ -1,0 +1,88 @@
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Pricing;
+
+namespace OptionsAutomation.Core.Backtest;
+
+/// <summary>
+/// An end-of-day SPY option chain made from a session's close, VIX and rate, for the days no real chain covers.
+/// Expirations are <see cref="ListedExpirations"/>, strikes <see cref="ListedStrikes"/> on SPY's $1 grid; each option
+/// is priced by <see cref="BlackScholes"/> at the volatility of <see cref="ChainModelParameters"/> and quoted inside a
+/// penny-rounded spread (bid rounded down, ask up, so the model value lies inside). Time to expiry counts calendar days
+/// from the session to the expiration (ACT/365), as the fit did. The same inputs always give the same chain.
+/// </summary>
+public sealed class SyntheticChainModel(ChainModelParameters parameters, NyseCalendar calendar)
+{
+    /// <summary>SPY lists strikes a dollar apart.</summary>
+    public const decimal StrikeIncrement = 1m;
+
+    /// <summary>SPY options have quoted in pennies since the penny pilot; earlier, wider ticks are not modelled.</summary>
+    public const decimal Tick = 0.01m;
+
+    private readonly ListedExpirations _expirations = new(calendar);
+
+    public ChainModelParameters Parameters => parameters;
+
+    /// <summary>Every listed put and call within the strike band, puts first, by expiration then strike.</summary>
+    /// <exception cref="ArgumentException"><paramref name="day"/> is not an NYSE session.</exception>
+    public OptionChain Chain(string underlying, MarketDay day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var timestamp = CloseOf(day);
+        var strikes = ListedStrikes.Around(day.Close, StrikeIncrement);
+        var quotes = new List<OptionQuote>();
+        foreach (var expiration in _expirations.After(day.Date))
+        {
+            foreach (var right in (OptionRight[])[OptionRight.Put, OptionRight.Call])
+            {
+                quotes.AddRange(strikes.Select(k => Price(new OptionContract(underlying, expiration, right, k), day, timestamp)));
+            }
+        }
+
+        return new OptionChain(underlying, day.Close, timestamp, quotes);
+    }
+
+    /// <summary>One option's quote at the session's close, listed or not (a position's leg stays quotable).</summary>
+    /// <exception cref="ArgumentException"><paramref name="day"/> is not an NYSE session, or the option expires on or before it.</exception>
+    public OptionQuote Quote(OptionContract contract, MarketDay day)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(day);
+        return contract.Expiration > day.Date
+            ? Price(contract, day, CloseOf(day))
+            : throw new ArgumentException($"{contract.OccSymbol} expires on or before {day.Date:yyyy-MM-dd}: it has no quote at that close.", nameof(contract));
+    }
+
+    /// <summary>The surface's volatility for a strike and a term (see <see cref="ChainModelParameters"/>).</summary>
+    public double Volatility(MarketDay day, decimal strike, int days)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var point = SurfacePoint.Of((double)day.Close, (double)strike, days, day.Rate, parameters.DividendYield);
+        var x = Math.Clamp(point.Moneyness, parameters.MinMoneyness, parameters.MaxMoneyness);
+        var term = SurfacePoint.TermOf(Math.Clamp(days, parameters.MinDays, parameters.MaxDays));
+        var logRatio = parameters.Level + (parameters.TermSlope * term) + (parameters.Skew * x) + (parameters.Smile * x * x);
+        return (double)day.Vix / 100 * Math.Exp(logRatio);
+    }
+
+    private OptionQuote Price(OptionContract contract, MarketDay day, DateTimeOffset timestamp)
+    {
+        var days = contract.Expiration.DayNumber - day.Date.DayNumber;
+        var volatility = Volatility(day, contract.Strike, days);
+        var value = BlackScholes.Value(contract.Right, (double)day.Close, (double)contract.Strike, SurfacePoint.Years(days), day.Rate, parameters.DividendYield, volatility);
+        var (bid, ask) = Spread(value.Price);
+        return new OptionQuote(contract, bid, ask, Last: null, timestamp, day.Close, volatility, value.Delta, OpenInterest: null);
+    }
+
+    /// <summary>A spread of SpreadBase + SpreadPerDollar·value (at least a tick) around the value, rounded outwards to the tick.</summary>
+    private (decimal Bid, decimal Ask) Spread(double value)
+    {
+        var width = Math.Max((double)Tick, parameters.SpreadBase + (parameters.SpreadPerDollar * value));
+        var bid = (decimal)Math.Floor((value - (width / 2)) / (double)Tick) * Tick;
+        var ask = (decimal)Math.Ceiling((value + (width / 2)) / (double)Tick) * Tick;
+        return (Math.Max(0m, bid), Math.Max(Tick, ask));
+    }
+
+    private DateTimeOffset CloseOf(MarketDay day) =>
+        calendar.SessionOn(day.Date)?.Close ?? throw new ArgumentException($"{day.Date:yyyy-MM-dd} is not an NYSE session.", nameof(day));
+}
