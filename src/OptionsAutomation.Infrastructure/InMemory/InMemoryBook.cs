@@ -1,6 +1,7 @@
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
 
@@ -29,9 +30,10 @@ public sealed class InMemoryBook
         Orders = new InMemoryOrderRecords(_state);
         Account = new InMemoryAccountEquity(_state, paper.StartingEquity);
         Broker = new InMemoryBroker(marketData, paper, clock);
+        Controls = new InMemoryTradingControls(_state);
         Services = new TradingServices(
             new TradingPorts(new InMemoryTradingJournal(_state, settings.Risk), Positions, Proposals, Orders, new InMemoryMarkLedger(_state),
-                new InMemoryCloseLedger(_state), new InMemoryAlertQueue(_state), new InMemoryTradingControls(_state), Account, new InMemoryRiskHistory(),
+                new InMemoryCloseLedger(_state), new InMemoryAlertQueue(_state), Controls, Account, new InMemoryRiskHistory(),
                 Broker, new SimulatedPollDelay(clock), marketData),
             settings, clock);
     }
@@ -45,6 +47,8 @@ public sealed class InMemoryBook
     public IOrderRecords Orders { get; }
 
     public IAccountEquity Account { get; }
+
+    public ITradingControlsReader Controls { get; }
 
     public IBroker Broker { get; }
 
