@@ -10,7 +10,8 @@ namespace OptionsAutomation.Integration.Tests.InMemory;
 /// <summary>
 /// One run of the trading use cases on the default synthetic market, scripted where an outcome must not depend on the
 /// random walk: the screener proposes an IWM CSP, an IWM VPC and a SPY VPC at 09:35 New York on Monday 2026-03-02; a
-/// person approves the IWM two (both fill through the paper broker) and rejects the SPY one; the mark job marks them; on
+/// person approves the CSP and the SPY VPC (both fill through the paper broker; their legs differ) and rejects the IWM
+/// VPC; the mark job marks them; on
 /// 03-09 the CSP's put is quoted at 30% of its credit and the exit job closes it at the profit target while the VPC's
 /// legs are quoted as they were when it opened; on 03-20 (21 DTE) the VPC is due to exit but its long put has no quote,
 /// so the closing order is rejected and it stays OPEN; after the close of 04-10 it is settled at expiration.
@@ -43,14 +44,14 @@ internal static class DriftScenario
         setNow(Open.AddMinutes(1));
         foreach (var proposal in run.Proposals)
         {
-            var outcome = proposal.Ticker == "IWM"
-                ? await services.Approvals.ApproveAsync(proposal.RequestId, "alice", none)
-                : await services.Approvals.RejectAsync(proposal.RequestId, "bob", "enough SPY", none);
+            var outcome = proposal is { Ticker: "IWM", StrategyType: StrategyType.VerticalPutCredit }
+                ? await services.Approvals.RejectAsync(proposal.RequestId, "bob", "one IWM trade is enough", none)
+                : await services.Approvals.ApproveAsync(proposal.RequestId, "alice", none);
             answers.Add(outcome);
         }
 
         setNow(Marked);
-        answers.AddRange((await services.Marks.MarkAllAsync(Marked, none)).Select(m => (m.Position, m.Update)));
+        answers.AddRange((await services.Marks.MarkAllAsync(Marked, none)).Select(m => (object)(m.Position, m.Update)));
 
         var open = await services.Positions.OpenPositionsAsync(null, none);
         var csp = open.Single(p => p.StrategyType == StrategyType.CashSecuredPut);

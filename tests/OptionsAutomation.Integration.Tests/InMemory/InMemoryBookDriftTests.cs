@@ -42,9 +42,11 @@ public sealed class InMemoryBookDriftTests(PostgresServer server) : IAsyncLifeti
         // and a settlement at expiration.
         Assert.Equal(2, stored.Proposals.Count(p => p.Status == ProposalStatus.Executed));
         Assert.Single(stored.Proposals, p => p.Status == ProposalStatus.Rejected);
-        Assert.Single(stored.Trades, t => t.ExitReason == ExitReason.ProfitTarget);
-        Assert.Single(stored.Orders, o => o is { Intent: OrderIntent.Close, State: OrderStatus.Rejected });
-        Assert.Single(stored.Trades, t => t.ExitReason is ExitReason.Expired or ExitReason.Assigned);
+        var (csp, vpc) = (stored.Positions.Single(p => p.Ticker == "IWM"), stored.Positions.Single(p => p.Ticker == "SPY"));
+        Assert.Equal((ExitReason.ProfitTarget, DriftScenario.ProfitTaken), (csp.ExitReason, csp.ExitDate));
+        Assert.Single(stored.Orders, o => o is { Intent: OrderIntent.Close, State: OrderStatus.Rejected, Reason: "21dte" } && o.PositionId == vpc.PositionId);
+        Assert.True(vpc.ExitReason is ExitReason.Expired or ExitReason.Assigned, $"{vpc.ExitReason}");
+        Assert.Equal(2, stored.Trades.Count);
 
         Assert.Equal(stored.Answers, kept.Answers);
         Assert.Equal(stored.Positions, kept.Positions);
