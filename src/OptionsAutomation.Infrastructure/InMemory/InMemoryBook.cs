@@ -3,6 +3,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Infrastructure.Brokers;
 
 namespace OptionsAutomation.Infrastructure.InMemory;
@@ -31,14 +32,18 @@ public sealed class InMemoryBook
         Account = new InMemoryAccountEquity(_state, paper.StartingEquity);
         Broker = new InMemoryBroker(marketData, paper, clock);
         Controls = new InMemoryTradingControls(_state);
+        Journal = new InMemoryTradingJournal(_state, settings.Risk);
         Services = new TradingServices(
-            new TradingPorts(new InMemoryTradingJournal(_state, settings.Risk), Positions, Proposals, Orders, new InMemoryMarkLedger(_state),
+            new TradingPorts(Journal, Positions, Proposals, Orders, new InMemoryMarkLedger(_state),
                 new InMemoryCloseLedger(_state), new InMemoryAlertQueue(_state), Controls, Account, new InMemoryRiskHistory(),
                 Broker, new SimulatedPollDelay(clock), marketData),
             settings, clock);
     }
 
     public TradingServices Services { get; }
+
+    /// <summary>Where the services write: one transaction per entry, commit-or-nothing.</summary>
+    public ITradingJournal Journal { get; }
 
     public IPositionStore Positions { get; }
 
