@@ -61,7 +61,7 @@ internal sealed class BookState
 
     /// <summary>The position's closing order still at work, if any (at most one: <c>orders_one_working_close</c>).</summary>
     public string? WorkingClose(long positionId) =>
-        _orders.Values.FirstOrDefault(o => o.PositionId == positionId && o.Intent == OrderIntent.Close && OrderLifecycle.IsWorking(o.Status))?.ClientOrderId;
+        _orders.Values.Select(o => o.Row).FirstOrDefault(o => o.PositionId == positionId && o.Intent == OrderIntent.Close && OrderLifecycle.IsWorking(o.State))?.ClientOrderId;
 
     public void Begin()
     {
@@ -150,7 +150,7 @@ internal sealed class BookState
 
     public void SetOrder(BookOrder order)
     {
-        var id = order.ClientOrderId;
+        var id = order.Row.ClientOrderId;
         var existed = _orders.TryGetValue(id, out var old);
         _orders[id] = order;
         Undo(existed ? () => _orders[id] = old! : () => _orders.Remove(id));

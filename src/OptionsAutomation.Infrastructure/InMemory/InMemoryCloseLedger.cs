@@ -9,5 +9,5 @@ internal sealed class InMemoryCloseLedger(BookState state) : ICloseLedger
     public Task<IAsyncDisposable?> TryLockCloseAsync(long positionId, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable?>(SingleProcessLock.Held);
 
     public Task<bool> IsOrderWorkingAsync(string clientOrderId, CancellationToken cancellationToken) =>
-        Task.FromResult(state.Order(clientOrderId) is { } order && OrderLifecycle.IsWorking(order.Status));
+        Task.FromResult(state.Order(clientOrderId) is { } order && OrderLifecycle.IsWorking(order.Row.State));
 }

@@ -8,7 +8,7 @@ internal sealed class InMemoryOrderRecords(BookState state) : IOrderRecords
     /// <summary>Every order not in a final state, oldest first.</summary>
     public Task<IReadOnlyList<WorkingOrder>> ListWorkingAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<WorkingOrder>>(
-            [.. state.Orders.Where(o => OrderLifecycle.IsWorking(o.Status)).OrderBy(o => o.CreatedAt).ThenBy(o => o.Sequence).Select(o => o.ToWorking())]);
+            [.. state.Orders.Where(o => OrderLifecycle.IsWorking(o.Row.State)).OrderBy(o => o.Row.CreatedAt).ThenBy(o => o.Sequence).Select(o => o.ToWorking())]);
 
     public Task<IReadOnlyList<OrderRecord>> ListAsync(OrderFilter filter, CancellationToken cancellationToken)
     {
@@ -17,15 +17,16 @@ internal sealed class InMemoryOrderRecords(BookState state) : IOrderRecords
         // before the position existed, so without a position id).
         var requestOfPosition = filter.PositionId is { } id ? state.Position(id)?.RequestId : null;
         var orders = state.Orders
-            .Where(o => filter.PositionId is null || o.PositionId == filter.PositionId || (o.PositionId is null && o.RequestId is not null && o.RequestId == requestOfPosition))
-            .Where(o => filter.RequestId is null || o.RequestId == filter.RequestId)
-            .Where(o => !filter.OpenOnly || OrderLifecycle.IsWorking(o.Status))
-            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Sequence)
+            .Where(o => filter.PositionId is null || o.Row.PositionId == filter.PositionId
+                || (o.Row.PositionId is null && o.Row.RequestId is not null && o.Row.RequestId == requestOfPosition))
+            .Where(o => filter.RequestId is null || o.Row.RequestId == filter.RequestId)
+            .Where(o => !filter.OpenOnly || OrderLifecycle.IsWorking(o.Row.State))
+            .OrderByDescending(o => o.Row.CreatedAt).ThenByDescending(o => o.Sequence)
             .Take(OrderFilter.Limit)
             .ToList();
         var fills = state.Fills.Where(f => f.Fill.ClientOrderId is not null).ToLookup(f => f.Fill.ClientOrderId!, StringComparer.Ordinal);
         return Task.FromResult<IReadOnlyList<OrderRecord>>(
-            [.. orders.Select(o => o.ToRecord(fills[o.ClientOrderId].OrderBy(f => f.Fill.FilledAt).ThenBy(f => f.Sequence).Select(f => f.Fill)))]);
+            [.. orders.Select(o => o.Row with { Fills = new(fills[o.Row.ClientOrderId].OrderBy(f => f.Fill.FilledAt).ThenBy(f => f.Sequence).Select(f => f.Fill)) })]);
     }
 
     public Task<IReadOnlyDictionary<long, IReadOnlyList<OrderFillRecord>>> FillsOfPositionsAsync(IReadOnlyCollection<long> positionIds, CancellationToken cancellationToken)

@@ -132,7 +132,7 @@ internal sealed class InMemoryTradingEntry(BookState state, RiskSettings risk) :
                 break;
             case OrderRepriced { Reprice: var r }:
                 var repriced = Recorded(r.ClientOrderId);
-                state.SetOrder(repriced with { LimitPrice = r.To, UpdatedAt = r.At, Reprices = new([.. repriced.Reprices, r]) });
+                state.SetOrder(repriced with { Row = repriced.Row with { LimitPrice = r.To, UpdatedAt = r.At, Reprices = new([.. repriced.Row.Reprices, r]) } });
                 break;
             case OrderMarkedUnknown e:
                 MarkUnknown(e, now);
@@ -173,9 +173,9 @@ internal sealed class InMemoryTradingEntry(BookState state, RiskSettings risk) :
                 break;
             case ProposalExecuted e:
                 // A retry after a crash finds the order already final: the position id still belongs on it.
-                if (state.Order(e.Fill.ClientOrderId) is { PositionId: null } open)
+                if (state.Order(e.Fill.ClientOrderId) is { Row.PositionId: null } open)
                 {
-                    state.SetOrder(open with { PositionId = e.PositionId });
+                    state.SetOrder(open with { Row = open.Row with { PositionId = e.PositionId } });
                 }
 
                 state.SetProposal(Proposal(e.Proposal.RequestId, ProposalStatus.Executing) with { Status = ProposalStatus.Executed, PositionId = e.PositionId, UpdatedAt = now });
@@ -212,9 +212,10 @@ internal sealed class InMemoryTradingEntry(BookState state, RiskSettings risk) :
             throw new InvalidOperationException($"position {id} has closing order {working} at work; a second one is refused (orders_one_working_close).");
         }
 
-        state.SetOrder(new BookOrder(
-            state.NextOrderSequence(), clientOrderId, intent, OrderStatus.Pending, positionId, requestId, reason, new(legs), quantity, 0, limitPrice, null, null, null, null,
-            now, now, new([new OrderTransition(now, OrderEvents.Recorded, OrderStatus.Pending, 0, actor, reason)]), ValueList<OrderReprice>.Empty));
+        state.SetOrder(new BookOrder(state.NextOrderSequence(), new OrderRecord(
+            clientOrderId, intent, OrderStatus.Pending, positionId, requestId, reason, quantity, 0, limitPrice, null, null, null, null, now, now,
+            new(legs.Select(l => new OrderLegRecord(l.Contract.OccSymbol, l.Side, l.Ratio))),
+            new([new OrderTransition(now, OrderEvents.Recorded, OrderStatus.Pending, 0, actor, reason)]), ValueList<OrderFillRecord>.Empty, ValueList<OrderReprice>.Empty)));
     }
 
     private BookOrder Recorded(string clientOrderId) =>
@@ -223,7 +224,8 @@ internal sealed class InMemoryTradingEntry(BookState state, RiskSettings risk) :
     /// <summary>Moves the order as <see cref="OrderLifecycle"/> allows; repeating the stored state writes nothing.</summary>
     private void Move(BookOrder stored, OrderState to, string actor, long? positionId, string? error, DateTimeOffset now)
     {
-        if (!OrderLifecycle.Moves(to.ClientOrderId, stored.Status, stored.FilledQuantity, to.Status, to.FilledQuantity, stored.Quantity ?? to.Quantity))
+        var row = stored.Row;
+        if (!OrderLifecycle.Moves(to.ClientOrderId, row.State, row.FilledQuantity, to.Status, to.FilledQuantity, row.Quantity ?? to.Quantity))
         {
             return;
         }
@@ -231,28 +233,31 @@ internal sealed class InMemoryTradingEntry(BookState state, RiskSettings risk) :
         var reason = error ?? to.Reason;
         state.SetOrder(stored with
         {
-            Status = to.Status,
-            FilledQuantity = to.FilledQuantity,
-            Quantity = stored.Quantity ?? to.Quantity,
-            FillPrice = to.NetPrice ?? stored.FillPrice,
-            Fees = to.Fees,
-            BrokerOrderId = to.BrokerOrderId ?? stored.BrokerOrderId,
-            PositionId = stored.PositionId ?? positionId,
-            Error = reason ?? stored.Error,
-            UpdatedAt = now,
-            History = new([.. stored.History, new OrderTransition(now, OrderEvents.For(to.Status), to.Status, to.FilledQuantity, actor, reason)]),
+            Row = row with
+            {
+                State = to.Status,
+                FilledQuantity = to.FilledQuantity,
+                Quantity = row.Quantity ?? to.Quantity,
+                FillPrice = to.NetPrice ?? row.FillPrice,
+                Fees = to.Fees,
+                BrokerOrderId = to.BrokerOrderId ?? row.BrokerOrderId,
+                PositionId = row.PositionId ?? positionId,
+                Error = reason ?? row.Error,
+                UpdatedAt = now,
+                History = new([.. row.History, new OrderTransition(now, OrderEvents.For(to.Status), to.Status, to.FilledQuantity, actor, reason)]),
+            },
         });
     }
 
     /// <summary>No answer from the broker: UNKNOWN, unless the order is final (or was never recorded).</summary>
     private void MarkUnknown(OrderMarkedUnknown e, DateTimeOffset now)
     {
-        if (state.Order(e.ClientOrderId) is not { } stored || OrderLifecycle.IsFinal(stored.Status))
+        if (state.Order(e.ClientOrderId) is not { } stored || OrderLifecycle.IsFinal(stored.Row.State))
         {
             return;
         }
 
-        var unknown = new OrderState(e.ClientOrderId, OrderStatus.Unknown, stored.Quantity ?? 1, stored.FilledQuantity, null, stored.Fees ?? 0m,
+        var unknown = new OrderState(e.ClientOrderId, OrderStatus.Unknown, stored.Row.Quantity ?? 1, stored.Row.FilledQuantity, null, stored.Row.Fees ?? 0m,
             ValueList<LegFill>.Empty, null, e.Error, now);
         Move(stored, unknown, e.Actor, e.PositionId, e.Error, now);
     }
