@@ -1,3 +1,4 @@
+using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
@@ -19,6 +20,7 @@ internal sealed class BookState
     private readonly SortedDictionary<long, Position> _positions = [];
     private readonly Dictionary<string, long> _positionIds = new(StringComparer.Ordinal);
     private readonly List<TradeRecord> _trades = [];
+    private readonly List<DateOnly> _closedOn = [];
     private readonly HashSet<string> _tradeOrders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TradeProposal> _proposals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BookOrder> _orders = new(StringComparer.Ordinal);
@@ -40,6 +42,12 @@ internal sealed class BookState
 
     /// <summary>In the order they were written.</summary>
     public IReadOnlyList<TradeRecord> Trades => _trades;
+
+    /// <summary>The New York date each of <see cref="Trades"/> closed on, worked out once (a replay asks for today's trades every session).</summary>
+    public IReadOnlyList<DateOnly> ClosedOn => _closedOn;
+
+    /// <summary>The sum of the realized P&amp;L of every trade.</summary>
+    public decimal Realized { get; private set; }
 
     public IEnumerable<TradeProposal> Proposals => _proposals.Values;
 
@@ -129,9 +137,13 @@ internal sealed class BookState
 
         var stored = trade with { TradeId = ++_lastTradeId };
         _trades.Add(stored);
+        _closedOn.Add(MarketTime.DateOf(stored.ClosedAt));
+        Realized += stored.PnlRealized;
         Undo(() =>
         {
             _trades.RemoveAt(_trades.Count - 1);
+            _closedOn.RemoveAt(_closedOn.Count - 1);
+            Realized -= stored.PnlRealized;
             if (trade.ClientOrderId is { } added)
             {
                 _tradeOrders.Remove(added);

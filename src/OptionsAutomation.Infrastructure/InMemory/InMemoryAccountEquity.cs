@@ -12,5 +12,5 @@ namespace OptionsAutomation.Infrastructure.InMemory;
 internal sealed class InMemoryAccountEquity(BookState state, decimal startingEquity) : IAccountEquity
 {
     public Task<decimal?> GetEquityAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<decimal?>(startingEquity + state.Trades.Sum(t => t.PnlRealized));
+        Task.FromResult<decimal?>(startingEquity + state.Realized);
 }

@@ -1,5 +1,4 @@
 using OptionsAutomation.Core.Analytics;
-using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
 
@@ -32,7 +31,7 @@ internal sealed class InMemoryPositionStore(BookState state) : IPositionStore
         Task.FromResult<IReadOnlyList<TradeRecord>>(
         [
             .. state.Trades
-                .Where(t => (from is null || MarketTime.DateOf(t.ClosedAt) >= from) && (to is null || MarketTime.DateOf(t.ClosedAt) <= to))
+                .Where((_, i) => (from is null || state.ClosedOn[i] >= from) && (to is null || state.ClosedOn[i] <= to))
                 .OrderBy(t => t.ClosedAt).ThenBy(t => t.TradeId),
         ]);
 
