@@ -10,7 +10,7 @@ namespace OptionsAutomation.Integration.Tests.Proposals;
 
 /// <summary>
 /// The default screen and sizing (no setting changed, $100,000 of equity, nothing open) over every 2021 morning of
-/// the real SPY chain in shared/data: at 09:15 New York the worker sees the previous close's chain, as it would in a
+/// the real SPY 2021 chain (tests/data, a byte-for-byte copy): at 09:15 New York the worker sees the previous close's chain, as it would in a
 /// replay. The minimum-credit and sizing defaults were chosen from these mornings (README, "Why these defaults");
 /// this keeps them honest. The chain holds only 10 puts a day, 2–3 months out, so some mornings have no expiration
 /// 30–45 days away and most have no strike 5 below the short one: those mornings cannot propose whatever the credit.
@@ -19,11 +19,10 @@ public sealed class Spy2021DefaultScreenTests(ITestOutputHelper output)
 {
     private static readonly TimeOnly NineFifteen = new(9, 15);
 
-    [SharedDataFact]
+    [Fact]
     public async Task DefaultScreen_ProposesOnMostMorningsOf2021()
     {
-        var file = Path.Combine(MarketDataFiles.SharedData!, "chains", "spy_2021", "spy_options_2021.csv");
-        var market = MarketDataFiles.Csv([file]);
+        var market = MarketDataFiles.Csv([MarketDataFiles.SpyOptions2021]);
         var settings = new ProposalSettings();
         var calendar = new NyseCalendar();
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
