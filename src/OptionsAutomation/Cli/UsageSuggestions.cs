@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using OptionsAutomation.Hosting;
 
 namespace OptionsAutomation.Cli;
 
@@ -43,42 +44,12 @@ internal static class UsageSuggestions
         [
             .. candidates
                 .Distinct(StringComparer.Ordinal)
-                .Select(name => (Name: name, Distance: Distance(word, name.ToLowerInvariant())))
+                .Select(name => (Name: name, Distance: EditDistance.Between(word, name.ToLowerInvariant())))
                 .Where(c => c.Distance <= Math.Max(1, c.Name.Length / 3) || (word.TrimStart('-').Length >= 2 && c.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase)))
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Name, StringComparer.Ordinal)
                 .Take(3)
                 .Select(c => c.Name),
         ];
-    }
-
-    /// <summary>Edits between two words, an adjacent swap counting as one (optimal string alignment).</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
