@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OptionsAutomation.Core.Exits;
 
 /// <summary>
@@ -12,4 +14,14 @@ public sealed record AssignedShares(
     decimal Price,
     decimal CostBasisPerShare,
     long FromPositionId,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    // Methods, not properties: the record is serialised as it is (audit, --json), and these are not part of it.
+
+    /// <summary>What the shares cost at <see cref="Price"/>: the STOCK position's max loss and collateral.</summary>
+    public decimal Cost() => Price * Shares;
+
+    /// <summary>The STOCK position's notes: where the shares came from and their tax basis.</summary>
+    public string Notes() => string.Create(CultureInfo.InvariantCulture,
+        $"assigned from position {FromPositionId}; tax cost basis {CostBasisPerShare:0.00##}/share (strike − credit)");
+}

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Orders.Paper;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Infrastructure.Brokers;

@@ -24,9 +24,6 @@ internal static class SettlementWriter
     /// </summary>
     public static async Task<long> OpenSharesAsync(NpgsqlTransaction transaction, AssignedShares shares, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var cost = shares.Price * shares.Shares;
-        var notes = string.Create(CultureInfo.InvariantCulture,
-            $"assigned from position {shares.FromPositionId}; tax cost basis {shares.CostBasisPerShare:0.00##}/share (strike − credit)");
         var id = await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO positions (request_id, ticker, strategy_type, status, entry_date, entry_price, quantity,
@@ -34,7 +31,7 @@ internal static class SettlementWriter
             VALUES (@RequestId, @Ticker, 'STOCK', 'OPEN', @At, @Price, @Shares, 0, 0, 0, '[]'::jsonb, @Notes, @Now, 1, 0, @Cost, @Cost)
             RETURNING position_id
             """,
-            new { shares.RequestId, shares.Ticker, At = shares.At.ToUniversalTime(), shares.Price, shares.Shares, Notes = notes, Now = now.ToUniversalTime(), Cost = cost },
+            new { shares.RequestId, shares.Ticker, At = shares.At.ToUniversalTime(), shares.Price, shares.Shares, Notes = shares.Notes(), Now = now.ToUniversalTime(), Cost = shares.Cost() },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await AuditLog.AppendAsync(transaction, new AuditEvent(now, actor, "position.opened", "position", id.ToString(CultureInfo.InvariantCulture),
             shares.RequestId, id, shares)).ConfigureAwait(false);

@@ -1,14 +1,11 @@
-using OptionsAutomation.Core;
-using OptionsAutomation.Core.Orders;
-
-namespace OptionsAutomation.Infrastructure.Brokers;
+namespace OptionsAutomation.Core.Orders.Paper;
 
 /// <summary>
-/// One order inside the paper broker, loaded from its book (<see cref="PaperOrderStore"/>) for one call and written
-/// back. It is evaluated "as of" the ticket's instant plus the time the broker's clock has moved since placement, so a
+/// One order inside a paper broker: its ticket, its state and its fills, kept by the broker's book (Postgres, or memory in
+/// a backtest) and changed only by <see cref="PaperExchange"/>. It is evaluated "as of" the ticket's instant plus the time the broker's clock has moved since placement, so a
 /// replay placed in the past rests and fills on the replayed market.
 /// </summary>
-internal sealed class PaperOrder
+public sealed class PaperOrder
 {
     private readonly List<LegFill> _fills;
     private readonly int _storedFills;
@@ -38,7 +35,7 @@ internal sealed class PaperOrder
     /// <summary>Σ net price per share × units over the fills: the average net price is this over the filled units.</summary>
     public decimal NetTotal { get; private set; }
 
-    /// <summary>Fills made by this call, not yet in the book.</summary>
+    /// <summary>Fills made since this object was built from its book (numbered across the order's life), not yet stored there.</summary>
     public IEnumerable<(LegFill Fill, int Seq)> NewFills => _fills.Skip(_storedFills).Select((f, i) => (f, _storedFills + i + 1));
 
     public static string BrokerOrderId(string clientOrderId) => $"paper-{clientOrderId}";

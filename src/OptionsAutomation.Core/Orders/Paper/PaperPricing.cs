@@ -1,15 +1,7 @@
-using OptionsAutomation.Core.Orders;
-
-namespace OptionsAutomation.Infrastructure.Brokers;
-
-/// <summary>One leg's two-sided quote at the moment an order is evaluated.</summary>
-internal sealed record LegQuote(OrderLeg Leg, decimal Bid, decimal Ask)
-{
-    public decimal Mid => (Bid + Ask) / 2m;
-}
+namespace OptionsAutomation.Core.Orders.Paper;
 
 /// <summary>Where the paper market fills an order now: per-share leg prices for one unit, or null when it rests.</summary>
-internal static class PaperPricing
+public static class PaperPricing
 {
     public static IReadOnlyList<(OrderLeg Leg, decimal Price)>? FillPrices(OrderTicket ticket, IReadOnlyList<LegQuote> quotes, decimal priceImprovement) =>
         ticket.LimitPrice is { } limit ? AtLimit(quotes, limit) : AtTheTouch(quotes, priceImprovement);

@@ -1,16 +1,14 @@
 using OptionsAutomation.Core.Instruments;
-using OptionsAutomation.Core.Orders;
 
-namespace OptionsAutomation.Infrastructure.Brokers;
+namespace OptionsAutomation.Core.Orders.Paper;
 
 /// <summary>
-/// The paper account: cash and option holdings, rebuilt from the paper broker's fills (its book in Postgres) for each
-/// question. A close of a holding the broker never opened (recorded by hand) moves cash but no holding. Collateral per
-/// underlying and expiration = short put strikes − long put strikes (a CSP holds its strike, a put credit spread its
+/// The paper account: cash and option holdings, rebuilt from a paper broker's fills (its book) for each question. A
+/// close of a holding the broker never opened (recorded by hand) moves cash but no holding. Collateral per underlying and expiration = short put strikes − long put strikes (a CSP holds its strike, a put credit spread its
 /// width), never below zero. Positions and P&amp;L of record live in our own tables; sizing and the risk gate read equity
-/// from there (<see cref="PaperAccount"/>).
+/// from there.
 /// </summary>
-internal sealed class PaperBook(decimal startingCash)
+public sealed class PaperBook(decimal startingCash)
 {
     // Equity options: 100 shares per contract.
     private const int Multiplier = 100;

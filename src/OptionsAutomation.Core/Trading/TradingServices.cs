@@ -1,0 +1,55 @@
+using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
+
+namespace OptionsAutomation.Core.Trading;
+
+/// <summary>
+/// The worker's trading use cases wired once to a set of <see cref="TradingPorts"/>, as the worker's container wires
+/// them: screening and proposing, approval and execution, marks, exits, expirations, proposal expiry and the trading
+/// controls. A backtest drives these over the in-memory book; the drift test drives them over Postgres and over the
+/// book alike, so both run the very same code.
+/// </summary>
+public sealed class TradingServices
+{
+    public TradingServices(TradingPorts ports, TradingSettings settings, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(settings);
+        var calendar = new NyseCalendar();
+        var gate = new RiskGate(settings.Risk, clock, settings.Portfolio);
+        var turns = new KeyedGate();
+        var walks = new PriceWalkPlanner(ports.MarketData, settings.Execution, settings.Proposals);
+        Controls = new TradingControlsService(ports.Controls, ports.Journal, settings.Risk);
+        var risk = new PortfolioRiskService(ports.Positions, ports.MarketData, ports.Account, calendar, settings.Pricing, settings.Portfolio,
+            new PortfolioRiskAnalyzer(settings.Portfolio, settings.Risk, settings.Pricing), ports.RiskHistory);
+        var snapshots = new RiskSnapshots(ports.Positions, ports.Account, Controls, risk);
+        var executor = new OrderExecutor(ports.Broker, settings.Execution, ports.PollDelay, clock, ports.Journal);
+        Positions = new PositionManager(ports.Positions, ports.Journal, settings.Exits, clock);
+        Marks = new MarkToMarketService(ports.Positions, ports.Marks, new PositionValuer(ports.MarketData, settings.Exits), new GreeksEstimator(settings.Pricing), clock);
+        Proposals = new ProposalService(ports.Journal, ports.Positions, ports.MarketData, snapshots, gate, calendar, settings.Proposals, settings.Sizing, settings.Exits, clock);
+        Approvals = new ApprovalService(ports.Proposals, ports.Journal, ports.Positions, Positions, ports.MarketData, executor, snapshots, gate, calendar,
+            settings.Execution, settings.Exits, turns, walks, clock);
+        Exits = new ExitService(ports.Positions, Marks, ports.Closes, ports.Journal, ports.Alerts, executor, Controls, turns, settings.Exits, calendar,
+            settings.Execution, walks, clock);
+        Expirations = new ExpirationService(ports.Positions, ports.MarketData, ports.Journal, ports.Alerts, calendar, clock);
+        Expiry = new ProposalExpiry(ports.Journal);
+    }
+
+    public ProposalService Proposals { get; }
+
+    public ApprovalService Approvals { get; }
+
+    public PositionManager Positions { get; }
+
+    public MarkToMarketService Marks { get; }
+
+    public ExitService Exits { get; }
+
+    public ExpirationService Expirations { get; }
+
+    public ProposalExpiry Expiry { get; }
+
+    public TradingControlsService Controls { get; }
+}

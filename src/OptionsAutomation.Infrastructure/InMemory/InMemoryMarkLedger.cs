@@ -1,0 +1,31 @@
+using OptionsAutomation.Core.Marks;
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading;
+
+namespace OptionsAutomation.Infrastructure.InMemory;
+
+/// <summary>
+/// Marks in the in-memory book, one transaction each as <c>PostgresMarkLedger</c> writes them: only onto an OPEN position
+/// of the size the mark was computed for (a close that came first wins), with its alert. Marks are not audited here.
+/// </summary>
+internal sealed class InMemoryMarkLedger(BookState state) : IMarkLedger
+{
+    public Task RecordMarkAsync(MarkUpdate update, Alert? alert, string? manualActor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (state.Position(update.PositionId) is not { Status: PositionStatus.Open } position || position.Quantity != update.Quantity)
+        {
+            return Task.CompletedTask;
+        }
+
+        state.Begin();
+        state.SetPosition(update.ApplyTo(position, now));
+        if (alert is not null)
+        {
+            state.Enqueue(alert);
+        }
+
+        state.Commit();
+        return Task.CompletedTask;
+    }
+}
