@@ -1,0 +1,22 @@
+using OptionsAutomation.Core.Trading;
+
+namespace OptionsAutomation.Core.Backtest;
+
+/// <summary>
+/// What a backtest produced: one equity point per session, one trade per round trip, the statistics, and what it ran on
+/// (sessions on the real chain vs the synthetic one) so every report can say so.
+/// </summary>
+public sealed record BacktestResult(
+    BacktestRun Run,
+    TradingSettings Settings,
+    IReadOnlyList<SessionEquity> Equity,
+    IReadOnlyList<BacktestTrade> Trades,
+    BacktestStats Stats,
+    int Proposals,
+    int Approved,
+    int Rejected)
+{
+    public int RealChainSessions => Equity.Count(e => e.RealChain);
+
+    public int SyntheticSessions => Equity.Count - RealChainSessions;
+}
