@@ -10,7 +10,7 @@ namespace OptionsAutomation.Core.Backtest;
 /// the option chain of that session — the real one where <paramref name="realChains"/> has a chain dated that session,
 /// else <see cref="SyntheticChainModel"/> from the close, VIX and rate. A single option is taken from the real chain when
 /// it lists that contract that day, else priced on demand by the model (a real chain lists 10 puts a day, so a leg
-/// opened on one day is often missing on the next). Every quote is stamped at the session's quote time, so the worker's
+/// opened on one day is often missing on the next); on its expiration day, at its intrinsic value. Every quote is stamped at the session's quote time, so the worker's
 /// own freshness rules (<c>ExitRules:MaxMarkAgeMinutes</c>, <c>Risk:MaxQuoteAgeMinutes</c>) hold in the minutes after it.
 /// Only <paramref name="underlying"/> is known; single-threaded, like the in-memory book it serves.
 /// </summary>
@@ -19,6 +19,13 @@ public sealed class BacktestMarketData(
 {
     /// <summary>How long before the close an end-of-day quote is taken to be the market (see docs/backtest.md).</summary>
     public static readonly TimeSpan BeforeClose = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The open interest a synthetic quote states. History has none, and the screen's <c>Proposals:MinOpenInterest</c>
+    /// would refuse every synthetic day on a missing figure; SPY's listed strikes near the money carry thousands of
+    /// contracts, so the filter is taken as passed (stated in every report's assumptions).
+    /// </summary>
+    public const long SyntheticOpenInterest = 10_000;
 
     private readonly Dictionary<DateOnly, bool> _real = [];
     private (DateOnly Date, OptionChain? Chain)? _chain;
@@ -48,9 +55,15 @@ public sealed class BacktestMarketData(
     {
         ArgumentNullException.ThrowIfNull(contract);
         if (!Known(contract.Underlying) || SessionAsOf(asOf) is not { } session || history.DayOn(session.Date) is not { } day
-            || contract.Expiration <= session.Date)
+            || contract.Expiration < session.Date)
         {
             return null;
+        }
+
+        // On its last day an option trades until the close; no real chain lists it (they are 20–120 days out).
+        if (contract.Expiration == session.Date)
+        {
+            return model.QuoteAtExpiration(contract, day) with { Timestamp = QuoteTime(session), OpenInterest = SyntheticOpenInterest };
         }
 
         if (realChains is not null && await IsRealCachedAsync(session, cancellationToken).ConfigureAwait(false)
@@ -60,7 +73,7 @@ public sealed class BacktestMarketData(
             return real with { Timestamp = QuoteTime(session), UnderlyingPrice = day.Close };
         }
 
-        return model.Quote(contract, day) with { Timestamp = QuoteTime(session) };
+        return model.Quote(contract, day) with { Timestamp = QuoteTime(session), OpenInterest = SyntheticOpenInterest };
     }
 
     public async ValueTask<OptionChain?> GetChainAsync(string underlying, DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -94,7 +107,7 @@ public sealed class BacktestMarketData(
         }
 
         var chain = model.Chain(underlying, day);
-        return new OptionChain(underlying, day.Close, stamp, [.. chain.Quotes.Select(q => q with { Timestamp = stamp })]);
+        return new OptionChain(underlying, day.Close, stamp, [.. chain.Quotes.Select(q => q with { Timestamp = stamp, OpenInterest = SyntheticOpenInterest })]);
     }
 
     /// <summary>Whether the real chain has a snapshot dated <paramref name="session"/> (asked once per session).</summary>

@@ -12,9 +12,7 @@ public sealed record BacktestResult(
     IReadOnlyList<SessionEquity> Equity,
     IReadOnlyList<BacktestTrade> Trades,
     BacktestStats Stats,
-    int Proposals,
-    int Approved,
-    int Rejected)
+    BacktestActivity Activity)
 {
     public int RealChainSessions => Equity.Count(e => e.RealChain);
 

@@ -18,6 +18,12 @@ public sealed record BacktestSettings
 
     public int Seed { get; init; }
 
+    /// <summary>
+    /// The worker's circuit breaker stays tripped until a person resets it. True: the backtest's stand-in person resets
+    /// it at the next session (the cooldown has long passed). False: a trip ends the run's new trades, as an absent person would.
+    /// </summary>
+    public bool ResetBreakerNextSession { get; init; } = true;
+
     public IReadOnlyList<string> Validate() =>
         ApprovalShare is >= 0m and <= 1m
             ? []

@@ -6,7 +6,7 @@ namespace OptionsAutomation.Core.Backtest;
 
 /// <summary>
 /// A run's statistics, each from Core's analytics on the run's own rows: <see cref="ReturnStatistics"/> (daily returns of
-/// the equity curve, the starting equity the day before the first session; rf = 0) and <see cref="TradeStatistics"/> on
+/// the equity curve, the starting equity on the day before the first session; rf = 0) and <see cref="TradeStatistics"/> on
 /// the trade history. Exits are counted by reason; <see cref="Assignments"/> are the trades settled by assignment.
 /// </summary>
 public sealed record BacktestStats(

@@ -1,5 +1,6 @@
 using OptionsAutomation.Core.Backtest;
 using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
@@ -17,6 +18,8 @@ namespace OptionsAutomation.Infrastructure.Backtest;
 /// <see cref="ApprovalDraw"/> picks; the rest rejected) through the paper fill model, marks again at Q+6 so a position
 /// opened today is valued, and expirations 15 minutes after the close (the worker's 16:15 job). Then the session's
 /// equity: cash (starting equity, realized P&amp;L, <see cref="CashInterest"/>) plus open positions at their last mark.
+/// Where the worker waits for a person, the engine stands in, and says so in every report: approvals, a tripped circuit
+/// breaker reset at the next session (<see cref="BacktestSettings.ResetBreakerNextSession"/>), assigned shares sold.
 /// </summary>
 public sealed class BacktestEngine(MarketHistory history, IMarketData? realChains, TradingSettings settings, PaperBrokerSettings paper)
 {
@@ -59,15 +62,28 @@ public sealed class BacktestEngine(MarketHistory history, IMarketData? realChain
         var book = new InMemoryBook(tradingSettings, paper with { StartingEquity = run.StartingEquity }, market, clock);
         var services = book.Services;
         var equity = new List<SessionEquity>(sessions.Count);
-        var (proposals, approved, rejected) = (0, 0, 0);
+        var denials = new SortedDictionary<ScreenDenialCode, int>();
+        var (proposals, approved, rejected, breakerResets, settlementErrors) = (0, 0, 0, 0, 0);
         var interest = 0m;
         (DateOnly Date, decimal Cash, double Rate)? previous = null;
         foreach (var session in sessions)
         {
             var q = BacktestMarketData.QuoteTime(session);
+            if (run.Settings.ResetBreakerNextSession && (await book.Controls.GetAsync(cancellationToken).ConfigureAwait(false)).Breaker.IsTripped)
+            {
+                breakerResets++;
+                await services.Controls.ResetBreakerAsync(Approver, At(clock, q), cancellationToken).ConfigureAwait(false);
+            }
+
             await services.Marks.MarkAllAsync(At(clock, q), cancellationToken).ConfigureAwait(false);
             await services.Exits.RunAsync(At(clock, q.AddMinutes(1)), execute: true, cancellationToken).ConfigureAwait(false);
+            await SellAssignedSharesAsync(book, market, session, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             var screen = await services.Proposals.RunAsync(At(clock, q.AddMinutes(2)), cancellationToken).ConfigureAwait(false);
+            foreach (var denial in screen.Denials)
+            {
+                denials[denial.Code] = denials.GetValueOrDefault(denial.Code) + 1;
+            }
+
             At(clock, q.AddMinutes(3));
             foreach (var proposal in screen.Proposals.Where(p => p.Status == ProposalStatus.Proposed))
             {
@@ -86,7 +102,7 @@ public sealed class BacktestEngine(MarketHistory history, IMarketData? realChain
 
             await services.Marks.MarkAllAsync(At(clock, q.AddMinutes(6)), cancellationToken).ConfigureAwait(false);
             At(clock, session.Close.AddMinutes(15));
-            await services.Expirations.SettleAsync(session.Date, cancellationToken).ConfigureAwait(false);
+            settlementErrors += (await services.Expirations.SettleAsync(session.Date, cancellationToken).ConfigureAwait(false)).Count(r => r.Error is not null);
 
             var realized = (await book.Account.GetEquityAsync(cancellationToken).ConfigureAwait(false) ?? run.StartingEquity) - run.StartingEquity;
             var credited = previous is { } p ? CashInterest.Between(p.Cash, p.Rate, p.Date, session.Date) : 0m;
@@ -100,6 +116,8 @@ public sealed class BacktestEngine(MarketHistory history, IMarketData? realChain
             progress?.Report(equity.Count);
         }
 
+        var controls = await book.Controls.GetAsync(cancellationToken).ConfigureAwait(false);
+        var stillOpen = await book.Positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var closed = await book.Positions.HistoryAsync(null, null, cancellationToken).ConfigureAwait(false);
         var trades = new List<BacktestTrade>(closed.Count);
         foreach (var record in closed.OrderBy(t => t.ClosedAt).ThenBy(t => t.TradeId))
@@ -108,8 +126,25 @@ public sealed class BacktestEngine(MarketHistory history, IMarketData? realChain
             trades.Add(TradeOf(record, position));
         }
 
-        var stats = BacktestStats.Of(run.StartingEquity, _calendar.PreviousSession(run.From).Date, equity, closed);
-        return new BacktestResult(run, tradingSettings, equity, trades, stats, proposals, approved, rejected);
+        var stats = BacktestStats.Of(run.StartingEquity, sessions[0].Date.AddDays(-1), equity, closed);
+        return new BacktestResult(run, tradingSettings, equity, trades, stats, new BacktestActivity(proposals, approved, rejected, breakerResets, denials, settlementErrors, stillOpen.Count, controls));
+    }
+
+    /// <summary>
+    /// The worker leaves assigned shares to a person (<c>positions close</c>); a backtest has none, so shares assigned at
+    /// an earlier close are sold at this session's quote and recorded as that person's close (reason manual, no
+    /// commission), freeing the ticker for the screen. Without it one assignment would end the run's trading.
+    /// </summary>
+    private static async Task SellAssignedSharesAsync(InMemoryBook book, BacktestMarketData market, TradingSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await book.Positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
+        foreach (var shares in open.Where(p => !p.IsOption && MarketTime.DateOf(p.EntryDate) < session.Date))
+        {
+            var quote = await market.GetUnderlyingQuoteAsync(shares.Ticker, now, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"no {shares.Ticker} close on {session.Date:yyyy-MM-dd} to sell assigned shares at.");
+            await book.Services.Positions.CloseAsync(shares.PositionId,
+                new PositionExit(quote.Last, ExitReason.Manual, now, ExecutedBy.Manual, Approver), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The watchlist cut to the run's underlying: the market knows no other.</summary>

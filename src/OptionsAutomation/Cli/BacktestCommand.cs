@@ -172,6 +172,13 @@ internal static class BacktestCommand
         Row("Proposals", string.Create(CultureInfo.InvariantCulture, $"{run.Proposals} ({run.Approved} approved, {run.Rejected} rejected)"));
         Row("Trades", string.Create(CultureInfo.InvariantCulture, $"{stats.Trades}, win rate {stats.WinRate?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"}%, profit factor {stats.ProfitFactor:0.00}, P&L {stats.TotalPnl:N2}"));
         Row("Exits", string.Join(", ", stats.TradesByExitReason.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key} {e.Value}"))));
+        Row("Screen denials", string.Join(", ", run.ScreenDenials.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value}"))));
+        Row("Breaker resets", run.BreakerResets.ToString(CultureInfo.InvariantCulture));
+        Row("Settlement errors", run.SettlementErrors.ToString(CultureInfo.InvariantCulture));
+        Row("Trading state at end", run.TradingStateReason is { } why
+            ? string.Create(CultureInfo.InvariantCulture, $"{run.TradingStateAtEnd} since {run.TradingStateChangedAt:yyyy-MM-dd}: {why}")
+            : run.TradingStateAtEnd);
+        Row("Open at end", run.OpenAtEnd.ToString(CultureInfo.InvariantCulture));
         Row("Interest", stats.InterestEarned.ToString("N2", CultureInfo.InvariantCulture));
         AnsiConsole.Write(grid);
     }

@@ -37,7 +37,10 @@ internal sealed record BacktestJson(
         return new BacktestJson(
             BacktestAssumptions.Of(result, paper),
             new RunJson(profile, run.From, run.To, run.Underlying, run.StartingEquity, result.Equity.Count, result.RealChainSessions,
-                result.SyntheticSessions, result.Proposals, result.Approved, result.Rejected),
+                result.SyntheticSessions, result.Activity.Proposals, result.Activity.Approved, result.Activity.Rejected,
+                result.Activity.BreakerResets, result.Activity.SettlementErrors, result.Activity.OpenAtEnd,
+                result.Activity.Controls.State.ToCode(), result.Activity.Controls.Reason, result.Activity.Controls.ChangedAt,
+                new SortedDictionary<string, int>(result.Activity.Denials.ToDictionary(d => d.Key.ToCode(), d => d.Value), StringComparer.Ordinal)),
             StatsJson.Of(result),
             [.. result.Equity.Select(e => new EquityJson(e.Date, e.Equity))],
             result.Trades,
@@ -61,7 +64,9 @@ internal sealed record BacktestJson(
 
     public sealed record RunJson(
         string Profile, DateOnly From, DateOnly To, string Underlying, decimal StartingEquity, int Sessions, int RealChainSessions,
-        int SyntheticChainSessions, int Proposals, int Approved, int Rejected);
+        int SyntheticChainSessions, int Proposals, int Approved, int Rejected, int BreakerResets, int SettlementErrors, int OpenAtEnd,
+        string TradingStateAtEnd, string? TradingStateReason, DateTimeOffset? TradingStateChangedAt,
+        IReadOnlyDictionary<string, int> ScreenDenials);
 
     public sealed record EquityJson(DateOnly Date, decimal Equity);
 
@@ -122,7 +127,13 @@ internal static class BacktestAssumptions
                 ? "approval: every proposal approved"
                 : string.Create(CultureInfo.InvariantCulture, $"approval: a share of {share} of proposals approved, drawn by seed {run.Settings.Seed}; the rest rejected"),
             "cash: earns the 3-month T-bill rate (DTB3) from each session to the next; open premiums earn nothing; equity = cash + open positions at their last mark",
-            "not modelled: early assignment, dividends, assigned shares beyond holding them at the close",
+            string.Create(CultureInfo.InvariantCulture,
+                $"synthetic quotes state an open interest of {BacktestMarketData.SyntheticOpenInterest} (history has none): the screen's open-interest minimum passes on synthetic days"),
+            run.Settings.ResetBreakerNextSession
+                ? "circuit breaker: a trip is reset by the backtest at the next session (Backtest:ResetBreakerNextSession)"
+                : "circuit breaker: a trip is never reset, so it ends new trades",
+            "assigned shares are sold at the next session's close, recorded as a person's close (reason manual, no commission)",
+            "not modelled: early assignment, dividends",
         ];
     }
 }

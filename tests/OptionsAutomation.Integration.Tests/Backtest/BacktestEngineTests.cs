@@ -22,7 +22,7 @@ public sealed class BacktestEngineTests(ITestOutputHelper output)
             Proposals = new() { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = ["CSP", "VPC"] } },
         };
         var engine = new BacktestEngine(History, MarketHistoryFiles.RealChains(Market, NullLogger<Infrastructure.MarketData.Csv.CsvMarketData>.Instance), settings, new PaperBrokerSettings());
-        var run = new BacktestRun(new DateOnly(2021, 3, 1), new DateOnly(2021, 4, 30), "SPY", 100_000m, new BacktestSettings());
+        var run = new BacktestRun(new DateOnly(2008, 1, 1), new DateOnly(2009, 12, 31), "SPY", 100_000m, new BacktestSettings());
         var result = await engine.RunAsync(run, null, CancellationToken.None);
         foreach (var e in result.Equity) output.WriteLine($"{e}");
         foreach (var t in result.Trades) output.WriteLine($"{t}");
