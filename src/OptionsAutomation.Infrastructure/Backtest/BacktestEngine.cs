@@ -68,6 +68,8 @@ public sealed class BacktestEngine(MarketHistory history, IMarketData? realChain
         (DateOnly Date, decimal Cash, double Rate)? previous = null;
         foreach (var session in sessions)
         {
+            // The in-memory ports finish synchronously and never look at the token: stop between sessions.
+            cancellationToken.ThrowIfCancellationRequested();
             var q = BacktestMarketData.QuoteTime(session);
             if (run.Settings.ResetBreakerNextSession && (await book.Controls.GetAsync(cancellationToken).ConfigureAwait(false)).Breaker.IsTripped)
             {
