@@ -23,7 +23,7 @@ public sealed record ChainModelParameters(
     double SpreadPerDollar)
 {
     /// <summary>
-    /// Fitted to the real SPY 2021 chain (tests/data/chains/spy_2021: 5,040 quotes, 5,017 with a usable bid, ask and implied volatility) with VIX and DTB3 from data/market by
+    /// Fitted to the real SPY 2021 chain (data/market/chains/spy_2021: 5,040 quotes, 5,017 with a usable bid, ask and implied volatility) with VIX and DTB3 from data/market by
     /// <c>ChainModelFit</c>, rounded to 4 decimals; reproduce with
     /// <c>dotnet test tests/OptionsAutomation.Integration.Tests -c Release --filter "FullyQualifiedName~ChainModelFitTests" --logger "console;verbosity=detailed"</c>,
     /// which fails if these drift from the fit. The error table is in docs/backtest.md.

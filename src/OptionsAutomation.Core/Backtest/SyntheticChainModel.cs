@@ -54,6 +54,26 @@ public sealed class SyntheticChainModel(ChainModelParameters parameters, NyseCal
             : throw new ArgumentException($"{contract.OccSymbol} expires on or before {day.Date:yyyy-MM-dd}: it has no quote at that close.", nameof(contract));
     }
 
+    /// <summary>
+    /// An option on its expiration day, at that session's close: worth its intrinsic value (no time is left), quoted
+    /// inside the same spread as any other. A position due to close that day can still be closed at the close.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="day"/> is not the option's expiration or not an NYSE session.</exception>
+    public OptionQuote QuoteAtExpiration(OptionContract contract, MarketDay day)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(day);
+        if (contract.Expiration != day.Date)
+        {
+            throw new ArgumentException($"{contract.OccSymbol} does not expire on {day.Date:yyyy-MM-dd}.", nameof(contract));
+        }
+
+        var intrinsic = contract.Right == OptionRight.Put ? Math.Max(0m, contract.Strike - day.Close) : Math.Max(0m, day.Close - contract.Strike);
+        var (bid, ask) = Spread((double)intrinsic);
+        double delta = intrinsic > 0m ? (contract.Right == OptionRight.Put ? -1.0 : 1.0) : 0.0;
+        return new OptionQuote(contract, bid, ask, Last: null, CloseOf(day), day.Close, ImpliedVolatility: null, delta, OpenInterest: null);
+    }
+
     /// <summary>The surface's volatility for a strike and a term (see <see cref="ChainModelParameters"/>).</summary>
     public double Volatility(MarketDay day, decimal strike, int days)
     {

@@ -34,6 +34,7 @@ internal static class OptautoCli
             PriceCommand.Create(overrides),
             LedgerCommands.Create(overrides),
             BrokerCommands.Create(overrides),
+            BacktestCommand.Create(overrides),
         };
 
         var parsed = root.Parse(args);

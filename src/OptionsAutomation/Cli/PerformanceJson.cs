@@ -12,7 +12,7 @@ namespace OptionsAutomation.Cli;
 /// </summary>
 internal static class PerformanceJson
 {
-    private static readonly JsonSerializerOptions Options = new(DomainJson.Indented)
+    internal static readonly JsonSerializerOptions Options = new(DomainJson.Indented)
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };

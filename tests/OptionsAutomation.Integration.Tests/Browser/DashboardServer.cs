@@ -47,7 +47,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         StartAsync(db, Close, new Dictionary<string, string?>
         {
             ["MarketData:Provider"] = "csv",
-            ["MarketData:Csv:ChainFiles:0"] = Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv"),
+            ["MarketData:Csv:ChainFiles:0"] = Path.Combine(RepositoryRoot.Path, "data", "market", "chains", "spy_2021", "spy_options_2021.csv"),
             ["Proposals:Watchlist:SPY:0"] = "CSP",
             ["Sizing:CollateralPerTradePct"] = "40",
             ["Risk:MaxOrderNotionalPercent"] = "50",

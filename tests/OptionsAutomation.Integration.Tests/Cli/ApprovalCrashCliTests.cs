@@ -23,7 +23,7 @@ public sealed class ApprovalCrashCliTests(PostgresServer server) : CliTestBase(s
     protected override IReadOnlyDictionary<string, string> CliEnvironment { get; } = new Dictionary<string, string>
     {
         ["MarketData__Provider"] = "csv",
-        ["MarketData__Csv__ChainFiles__0"] = Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv"),
+        ["MarketData__Csv__ChainFiles__0"] = Path.Combine(RepositoryRoot.Path, "data", "market", "chains", "spy_2021", "spy_options_2021.csv"),
         ["Execution__AllowOutsideSession"] = "true",
         ["Execution__PollIntervalSeconds"] = "0.2",
         // The order must rest at the proposal's limit: no price walk toward the bid.

@@ -8,7 +8,7 @@ namespace OptionsAutomation.Integration.Tests.Cli;
 
 /// <summary>
 /// <c>optauto exits check</c> and <c>optauto alerts list</c> as real processes, replaying the real SPY 2021
-/// end-of-day quotes (tests/data/chains/spy_2021) through the CSV provider and filling through the paper
+/// end-of-day quotes (data/market/chains/spy_2021) through the CSV provider and filling through the paper
 /// broker with a penny of price improvement and 0.65 per contract. EOD quotes are stamped 16:00 New York
 /// (21:00Z in January), so <c>--at</c> 21:00Z is a fresh mark and the next morning is a stale one.
 /// Positions are one-contract SPY CSPs opened 2021-01-04 and seeded in-process; every expected figure is

@@ -5,17 +5,17 @@ using OptionsAutomation.Integration.Tests.Support;
 namespace OptionsAutomation.Integration.Tests.MarketData;
 
 /// <summary>
-/// The market-data files the tests read: the copies under tests/data and the history the product ships under data/market
-/// (always there), and the workspace's full
+/// The market-data files the tests read: the copies under tests/data and the history and SPY 2021 chain the product
+/// ships under data/market (always there), and the workspace's full
 /// shared/data when a directory of that name sits above the checkout (CI clones with shared/ beside it).
 /// </summary>
 internal static class MarketDataFiles
 {
     public static string TestData { get; } = Path.Combine(RepositoryRoot.Path, "tests", "data");
 
-    public static string SpyOptions2021 => Path.Combine(TestData, "chains", "spy_2021", "spy_options_2021.csv");
+    public static string SpyOptions2021 => Path.Combine(RepositoryRoot.Path, "data", "market", "chains", "spy_2021", "spy_options_2021.csv");
 
-    public static string SpyStock2021 => Path.Combine(TestData, "chains", "spy_2021", "spy_stock_2021.csv");
+    public static string SpyStock2021 => Path.Combine(RepositoryRoot.Path, "data", "market", "chains", "spy_2021", "spy_stock_2021.csv");
 
     public static string SpyDaily => Path.Combine(RepositoryRoot.Path, "data", "market", "spy_daily.csv");
 

@@ -23,9 +23,9 @@ namespace OptionsAutomation.Integration.Tests.Proposals;
 /// </summary>
 internal sealed class ProposalHarness(TestDatabase db, RealTimersClock clock, RiskSettings risk, PaperBrokerSettings? paper = null)
 {
-    /// <summary>The chains of tests/data/chains/spy_2021, loaded once for every test.</summary>
+    /// <summary>The chains of data/market/chains/spy_2021, loaded once for every test.</summary>
     public static CsvMarketData SpyChains2021 { get; } = new(
-        new CsvMarketDataSettings { ChainFiles = [Path.Combine(RepositoryRoot.Path, "tests", "data", "chains", "spy_2021", "spy_options_2021.csv")] },
+        new CsvMarketDataSettings { ChainFiles = [Path.Combine(RepositoryRoot.Path, "data", "market", "chains", "spy_2021", "spy_options_2021.csv")] },
         NullLogger<CsvMarketData>.Instance);
 
     public static ProposalSettings SpyOnly(params string[] strategies) =>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using OptionsAutomation.Core.Backtest;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
@@ -52,6 +53,7 @@ internal static class SettingsSchema
         (TelegramSettings.SectionName, typeof(TelegramSettings)),
         (ServiceSettings.SectionName, typeof(ServiceSettings)),
         (JobSettings.SectionName, typeof(JobSettings)),
+        (BacktestSettings.SectionName, typeof(BacktestSettings)),
     ];
 
     /// <summary>The root: an object whose children are the bound sections.</summary>

@@ -1,0 +1,194 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using OptionsAutomation.Core.Backtest;
+using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Pricing;
+using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
+using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Backtest;
+using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.MarketData.Csv;
+using Spectre.Console;
+
+namespace OptionsAutomation.Cli;
+
+/// <summary>
+/// <c>optauto backtest</c>: replays the shipped market history through the worker's own rules
+/// (<see cref="BacktestEngine"/>) with the configured settings, overridable as in every verb. No database. Output is
+/// written only once the run is complete: the trades file under a temporary name renamed into place, the JSON or the
+/// summary last, so Ctrl+C leaves nothing half-written.
+/// </summary>
+internal static class BacktestCommand
+{
+    private const string DefaultProfile = "default";
+    private const int Interrupted = 130;
+
+    public static Command Create(IReadOnlyList<string> overrides)
+    {
+        var profile = new Option<string>("--profile") { Description = "Strategy profile: default (the configured strategy)", DefaultValueFactory = _ => DefaultProfile };
+        var from = CliOptions.Date("--from", "First session to replay (default: the first day of the market history)");
+        var to = CliOptions.Date("--to", "Last session to replay (default: the last day of the market history)");
+        var underlying = new Option<string>("--underlying") { Description = "Underlying to trade (the history holds SPY)", DefaultValueFactory = _ => "SPY" };
+        var equity = CliOptions.Number<decimal>("--starting-equity", "Starting cash in dollars", defaultValue: 100_000m);
+        var json = CliOptions.Json();
+        var trades = new Option<string?>("--trades") { Description = "Also write one CSV row per round trip to this file" };
+        var command = new Command("backtest", "Replay history through the worker's screener, sizing, risk gate, paper fills, exits and expirations")
+        {
+            profile, from, to, underlying, equity, json, trades,
+        };
+        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        {
+            var chosen = parse.GetValue(profile) ?? DefaultProfile;
+            if (!string.Equals(chosen, DefaultProfile, StringComparison.Ordinal))
+            {
+                throw new CliUsageException($"--profile {chosen}: unknown profile; expected {DefaultProfile} (putwrite is not built yet).");
+            }
+
+            var symbol = (parse.GetValue(underlying) ?? "SPY").ToUpperInvariant();
+            if (symbol != "SPY")
+            {
+                throw new CliUsageException($"--underlying {symbol}: the market history holds SPY only.");
+            }
+
+            var starting = parse.GetValue(equity);
+            if (starting <= 0m)
+            {
+                throw new CliUsageException("--starting-equity must be above 0.");
+            }
+
+            var directory = MarketHistoryFiles.DefaultDirectory;
+            var history = MarketHistoryFiles.Load(directory);
+            var (first, last) = (history.Bars[0].Date, history.Bars[^1].Date);
+            var (start, end) = (parse.GetValue(from) ?? first, parse.GetValue(to) ?? last);
+            if (start > end)
+            {
+                throw new CliUsageException($"--from {start:yyyy-MM-dd} is after --to {end:yyyy-MM-dd}.");
+            }
+
+            if (start < first || end > last)
+            {
+                throw new CliUsageException($"the market history covers {first:yyyy-MM-dd} to {last:yyyy-MM-dd}; --from and --to must lie inside it.");
+            }
+
+            var paper = services.Get<PaperBrokerSettings>();
+            var engine = new BacktestEngine(history, MarketHistoryFiles.RealChains(directory, services.Get<ILogger<CsvMarketData>>()), Settings(services), paper);
+            var run = new BacktestRun(start, end, symbol, starting, BacktestSettingsOf(services.Get<IConfiguration>()));
+            if (engine.Sessions(run).Count == 0)
+            {
+                throw new CliUsageException($"there is no NYSE session from {start:yyyy-MM-dd} to {end:yyyy-MM-dd}.");
+            }
+
+            if (engine.Uncovered(run) is [var missing, ..])
+            {
+                throw new CliUsageException($"the market history has no close, VIX or rate for {missing:yyyy-MM-dd}.");
+            }
+
+            BacktestResult result;
+            try
+            {
+                result = await RunAsync(engine, run, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync("backtest stopped: nothing was written.").ConfigureAwait(false);
+                return Interrupted;
+            }
+
+            if (parse.GetValue(trades) is { } path)
+            {
+                BacktestTradesCsv.Write(path, result.Trades);
+            }
+
+            var report = BacktestJson.Of(result, chosen, paper);
+            if (parse.GetValue(json))
+            {
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, BacktestJson.Options)).ConfigureAwait(false);
+            }
+            else
+            {
+                Summary(report);
+            }
+
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Runs with a progress bar when both streams are a terminal; silently otherwise.</summary>
+    private static Task<BacktestResult> RunAsync(BacktestEngine engine, BacktestRun run, CancellationToken cancellationToken)
+    {
+        if (Console.IsOutputRedirected || Console.IsErrorRedirected)
+        {
+            return engine.RunAsync(run, null, cancellationToken);
+        }
+
+        var total = engine.Sessions(run).Count;
+        return AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            var task = context.AddTask("backtest", maxValue: total);
+            return await engine.RunAsync(run, new SynchronousProgress(task), cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    private static TradingSettings Settings(CliServices services) => new()
+    {
+        Proposals = services.Get<ProposalSettings>(),
+        Sizing = services.Get<SizingSettings>(),
+        Exits = services.Get<ExitRuleSettings>(),
+        Execution = services.Get<ExecutionSettings>(),
+        Risk = services.Get<RiskSettings>(),
+        Portfolio = services.Get<PortfolioRiskSettings>(),
+        Pricing = services.Get<PricingSettings>(),
+    };
+
+    private static BacktestSettings BacktestSettingsOf(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(BacktestSettings.SectionName).Get<BacktestSettings>() ?? new BacktestSettings();
+        return settings.Validate() is [var error, ..] ? throw new CliUsageException(error) : settings;
+    }
+
+    private static void Summary(BacktestJson report)
+    {
+        foreach (var assumption in report.Assumptions)
+        {
+            CliOutput.Note($"assumed: {assumption}");
+        }
+
+        var (run, stats) = (report.Run, report.Stats);
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string name, string value) => grid.AddRow(Markup.Escape(name), Markup.Escape(value));
+        Row("Sessions", string.Create(CultureInfo.InvariantCulture, $"{run.Sessions} ({run.From:yyyy-MM-dd} to {run.To:yyyy-MM-dd}; real chain {run.RealChainSessions}, synthetic {run.SyntheticChainSessions})"));
+        Row("Equity", string.Create(CultureInfo.InvariantCulture, $"{run.StartingEquity:N2} -> {stats.EndingEquity:N2}"));
+        Row("Total return", Percent(stats.TotalReturn));
+        Row("CAGR", Percent(stats.Cagr));
+        Row("Volatility", Percent(stats.AnnualVolatility));
+        Row("Sharpe / Sortino / Calmar", string.Create(CultureInfo.InvariantCulture, $"{stats.Sharpe:0.00} / {stats.Sortino:0.00} / {stats.Calmar:0.00}"));
+        Row("Max drawdown", string.Create(CultureInfo.InvariantCulture, $"{Percent(stats.MaxDrawdown.Depth)} ({stats.MaxDrawdown.Peak:yyyy-MM-dd} to {stats.MaxDrawdown.Trough:yyyy-MM-dd})"));
+        Row("Proposals", string.Create(CultureInfo.InvariantCulture, $"{run.Proposals} ({run.Approved} approved, {run.Rejected} rejected)"));
+        Row("Trades", string.Create(CultureInfo.InvariantCulture, $"{stats.Trades}, win rate {stats.WinRate?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"}%, profit factor {stats.ProfitFactor:0.00}, P&L {stats.TotalPnl:N2}"));
+        Row("Exits", string.Join(", ", stats.TradesByExitReason.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key} {e.Value}"))));
+        Row("Screen denials", string.Join(", ", run.ScreenDenials.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value}"))));
+        Row("Breaker resets", run.BreakerResets.ToString(CultureInfo.InvariantCulture));
+        Row("Settlement errors", run.SettlementErrors.ToString(CultureInfo.InvariantCulture));
+        Row("Trading state at end", run.TradingStateReason is { } why
+            ? string.Create(CultureInfo.InvariantCulture, $"{run.TradingStateAtEnd} since {run.TradingStateChangedAt:yyyy-MM-dd}: {why}")
+            : run.TradingStateAtEnd);
+        Row("Open at end", run.OpenAtEnd.ToString(CultureInfo.InvariantCulture));
+        Row("Interest", stats.InterestEarned.ToString("N2", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(grid);
+    }
+
+    private static string Percent(double value) =>
+        double.IsFinite(value) ? (value * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Moves the bar on the engine's thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress(ProgressTask task) : IProgress<int>
+    {
+        public void Report(int value) => task.Value = value;
+    }
+}

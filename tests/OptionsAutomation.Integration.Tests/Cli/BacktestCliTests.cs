@@ -1,0 +1,97 @@
+namespace OptionsAutomation.Integration.Tests.Cli;
+
+/// <summary>
+/// <c>optauto backtest</c> as a real process on the history the build ships. It needs no database, so the process gets a
+/// connection string nothing listens on: touching it would exit 3, not 0.
+/// </summary>
+[Trait("Category", "Cli")]
+public sealed class BacktestCliTests : IDisposable
+{
+    private const string NoDatabase = "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2";
+
+    private readonly OptautoProcess _cli = new(NoDatabase);
+
+    [Fact]
+    public async Task March2021_TwiceGivesTheSameBytes_WithStatsEquityTradesAndSettings()
+    {
+        string[] args = ["backtest", "--from", "2021-03-01", "--to", "2021-03-31", "--json", "--ExitRules:ProfitTargetFraction=0.25"];
+
+        var first = (await _cli.RunAsync(args)).Succeeded();
+        var second = (await _cli.RunAsync(args)).Succeeded();
+
+        Assert.Equal(first.Stdout, second.Stdout);
+        var json = first.Json();
+        Assert.Equal(23, json.GetProperty("equity").GetArrayLength());
+        Assert.Equal(23, json.GetProperty("run").GetProperty("real_chain_sessions").GetInt32());
+        var trades = json.GetProperty("trades");
+        var stats = json.GetProperty("stats");
+        Assert.Equal(trades.GetArrayLength(), stats.GetProperty("trades").GetInt32());
+        Assert.True(trades.GetArrayLength() > 0, first.Stdout);
+        foreach (var name in new[] { "cagr", "total_return", "annual_volatility", "sharpe", "sortino", "calmar", "max_drawdown", "win_rate", "profit_factor", "avg_days_held", "trades_by_exit_reason", "assignments" })
+        {
+            Assert.True(stats.TryGetProperty(name, out _), name);
+        }
+
+        // The override reached the exit rules the run used, and the settings say so.
+        Assert.Equal(0.25m, json.GetProperty("settings").GetProperty("trading").GetProperty("exits").GetProperty("profit_target_fraction").GetDecimal());
+        Assert.Contains(json.GetProperty("assumptions").EnumerateArray(), a => a.GetString()!.StartsWith("chains: real SPY end-of-day quotes on 23 session(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TradesFile_HasOneRowPerRoundTrip_AndNoTemporaryFileIsLeft()
+    {
+        var path = Path.Combine(_cli.WorkDirectory, "trades.csv");
+
+        var run = (await _cli.RunAsync("backtest", "--from", "2021-03-01", "--to", "2021-03-31", "--json", "--trades", path)).Succeeded();
+
+        var lines = await File.ReadAllLinesAsync(path);
+        Assert.Equal("position_id,request_id,ticker,strategy,entry_date,exit_date,expiration,short_strike,long_strike,quantity,credit,exit_price,exit_reason,fees,pnl,days_held", lines[0]);
+        Assert.Equal(run.Json().GetProperty("trades").GetArrayLength(), lines.Length - 1);
+        Assert.StartsWith("1,prop-20210301-SPY-CSP,SPY,CSP,2021-03-01,2021-03-10,2021-03-31,370,,1,3.67,2.64,21dte,1.3,101.7,9", lines[1], StringComparison.Ordinal);
+        Assert.Equal(["trades.csv"], Directory.GetFiles(_cli.WorkDirectory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task CtrlC_StopsTheRun_AndLeavesNoFile()
+    {
+        // The whole history takes several seconds; the interrupt lands mid-run.
+        using var process = _cli.Start("backtest", "--trades", "trades.csv", "--json");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(process.HasExited, _cli.StartedStderr);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("backtest stopped: nothing was written.", _cli.StartedStderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_cli.WorkDirectory));
+    }
+
+    public static TheoryData<string[], string> BadInput => new()
+    {
+        { ["backtest", "--from", "2021-03-31", "--to", "2021-03-01"], "error: --from 2021-03-31 is after --to 2021-03-01" },
+        { ["backtest", "--from", "2021-02-30"], "error: --from '2021-02-30' is not a date in the form YYYY-MM-DD" },
+        { ["backtest", "--from", "2025-12-01", "--to", "2026-01-30"], "error: the market history covers 2000-01-03 to 2025-12-31; --from and --to must lie inside it." },
+        { ["backtest", "--from", "2021-03-06", "--to", "2021-03-07"], "error: there is no NYSE session from 2021-03-06 to 2021-03-07." },
+        { ["backtest", "--profile", "putwrite"], "error: --profile putwrite: unknown profile" },
+        { ["backtest", "--underlying", "QQQ"], "error: --underlying QQQ: the market history holds SPY only." },
+        { ["backtest", "--Backtest:ApprovalShare=1.5"], "error: Backtest:ApprovalShare must be from 0 to 1, was 1.5." },
+        { ["backtest", "--starting-equity", "0"], "error: --starting-equity must be above 0." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public async Task Backtest_WithBadInput_ExitsOneWithErrorOnStderrAndNothingOnStdout(string[] args, string expected)
+    {
+        var result = (await _cli.RunAsync(args)).WasRefused();
+
+        Assert.True(result.Stderr.StartsWith(expected, StringComparison.Ordinal), $"stderr should start with \"{expected}\".{Environment.NewLine}{result}");
+        Assert.Equal("", result.Stdout);
+    }
+
+    public void Dispose() => _cli.Dispose();
+}
