@@ -3,7 +3,8 @@ namespace OptionsAutomation.Core.Backtest;
 /// <summary>
 /// The synthetic chain's volatility surface and spread model (see <see cref="SyntheticChainModel"/>):
 /// ln(σ / (VIX/100)) = <see cref="Level"/> + <see cref="TermSlope"/>·ln(τ / 30 days) + <see cref="Skew"/>·x + <see cref="Smile"/>·x²,
-/// with x = ln(K/F)/√τ (log-moneyness against the forward, per root year) held inside
+/// with x = ln(K/F)/(VIX/100·√τ) (log-moneyness against the forward in VIX-implied standard deviations, see
+/// <see cref="SurfacePoint"/>) held inside
 /// [<see cref="MinMoneyness"/>, <see cref="MaxMoneyness"/>] and τ inside [<see cref="MinDays"/>, <see cref="MaxDays"/>]:
 /// the ranges the fit saw, beyond which the surface is flat rather than extrapolated. The quoted spread is
 /// <see cref="SpreadBase"/> + <see cref="SpreadPerDollar"/>·value, at least a tick. <see cref="DividendYield"/> is the
@@ -29,12 +30,12 @@ public sealed record ChainModelParameters(
     /// which fails if these drift from the fit. The error table is in docs/backtest.md.
     /// </summary>
     public static ChainModelParameters Spy2021 { get; } = new(
-        Level: -0.2614,
-        TermSlope: 0.1227,
-        Skew: -1.812,
-        Smile: 0.9667,
-        MinMoneyness: -0.2991,
-        MaxMoneyness: 0.2665,
+        Level: -0.2627,
+        TermSlope: 0.1208,
+        Skew: -0.3494,
+        Smile: 0.0308,
+        MinMoneyness: -1.7502,
+        MaxMoneyness: 1.5173,
         MinDays: 20,
         MaxDays: 120,
         DividendYield: 0.0134,

@@ -11,6 +11,14 @@ namespace OptionsAutomation.Core.Backtest;
 /// is priced by <see cref="BlackScholes"/> at the volatility of <see cref="ChainModelParameters"/> and quoted inside a
 /// penny-rounded spread (bid rounded down, ask up, so the model value lies inside). Time to expiry counts calendar days
 /// from the session to the expiration (ACT/365), as the fit did. The same inputs always give the same chain.
+/// <para>
+/// No static arbitrage, at any VIX and term: a put's value is read from the <see cref="PutCurve"/> of its expiration,
+/// the lower convex hull of the surface's put values at every dollar strike from half to one and a half times the
+/// close (further out when the option's strike is), and a call's from the same put by put–call parity. Put values
+/// therefore rise with the strike, no faster than the discount factor, convexly; calls mirror them. A fitted smile
+/// extrapolated to VIX 64 would otherwise price a lower strike's put above a higher one's (issue 13). The quote's
+/// implied volatility and delta stay the surface's.
+/// </para>
 /// </summary>
 public sealed class SyntheticChainModel(ChainModelParameters parameters, NyseCalendar calendar)
 {
@@ -20,7 +28,18 @@ public sealed class SyntheticChainModel(ChainModelParameters parameters, NyseCal
     /// <summary>SPY options have quoted in pennies since the penny pilot; earlier, wider ticks are not modelled.</summary>
     public const decimal Tick = 0.01m;
 
+    /// <summary>The put curves span strikes from this share of the close …</summary>
+    private const double CurveLowest = 0.5;
+
+    /// <summary>… to this share.</summary>
+    private const double CurveHighest = 1.5;
+
     private readonly ListedExpirations _expirations = new(calendar);
+
+    /// <summary>The curves of the last day asked for (a chain and then its legs' quotes reuse them).</summary>
+    private readonly Dictionary<(DateOnly Expiration, int Lowest, int Highest), PutCurve> _curves = [];
+    private readonly Lock _curvesGate = new();
+    private MarketDay? _curvesDay;
 
     public ChainModelParameters Parameters => parameters;
 
@@ -78,7 +97,7 @@ public sealed class SyntheticChainModel(ChainModelParameters parameters, NyseCal
     public double Volatility(MarketDay day, decimal strike, int days)
     {
         ArgumentNullException.ThrowIfNull(day);
-        var point = SurfacePoint.Of((double)day.Close, (double)strike, days, day.Rate, parameters.DividendYield);
+        var point = SurfacePoint.Of((double)day.Close, (double)strike, days, day.Rate, parameters.DividendYield, (double)day.Vix);
         var x = Math.Clamp(point.Moneyness, parameters.MinMoneyness, parameters.MaxMoneyness);
         var term = SurfacePoint.TermOf(Math.Clamp(days, parameters.MinDays, parameters.MaxDays));
         var logRatio = parameters.Level + (parameters.TermSlope * term) + (parameters.Skew * x) + (parameters.Smile * x * x);
@@ -88,10 +107,55 @@ public sealed class SyntheticChainModel(ChainModelParameters parameters, NyseCal
     private OptionQuote Price(OptionContract contract, MarketDay day, DateTimeOffset timestamp)
     {
         var days = contract.Expiration.DayNumber - day.Date.DayNumber;
+        var (spot, strike, years) = ((double)day.Close, (double)contract.Strike, SurfacePoint.Years(days));
         var volatility = Volatility(day, contract.Strike, days);
-        var value = BlackScholes.Value(contract.Right, (double)day.Close, (double)contract.Strike, SurfacePoint.Years(days), day.Rate, parameters.DividendYield, volatility);
-        var (bid, ask) = Spread(value.Price);
-        return new OptionQuote(contract, bid, ask, Last: null, timestamp, day.Close, volatility, value.Delta, OpenInterest: null);
+        var surface = BlackScholes.Value(contract.Right, spot, strike, years, day.Rate, parameters.DividendYield, volatility);
+        var put = CurveOf(day, contract.Expiration, strike).ValueAt(strike);
+        var value = contract.Right == OptionRight.Put
+            ? put
+            : Math.Max(0, put + (spot * Math.Exp(-parameters.DividendYield * years)) - (strike * Math.Exp(-day.Rate * years)));
+        var (bid, ask) = Spread(value);
+        return new OptionQuote(contract, bid, ask, Last: null, timestamp, day.Close, volatility, surface.Delta, OpenInterest: null);
+    }
+
+    private PutCurve CurveOf(MarketDay day, DateOnly expiration, double strike)
+    {
+        var spot = (double)day.Close;
+        var lowest = Math.Max(1, (int)Math.Floor(Math.Min(spot * CurveLowest, strike) / (double)StrikeIncrement));
+        var highest = (int)Math.Ceiling(Math.Max(spot * CurveHighest, strike) / (double)StrikeIncrement);
+        var key = (expiration, lowest, highest);
+        lock (_curvesGate)
+        {
+            if (_curvesDay != day)
+            {
+                _curves.Clear();
+                _curvesDay = day;
+            }
+
+            if (!_curves.TryGetValue(key, out var curve))
+            {
+                curve = SurfaceCurve(day, expiration, lowest, highest);
+                _curves.Add(key, curve);
+            }
+
+            return curve;
+        }
+    }
+
+    private PutCurve SurfaceCurve(MarketDay day, DateOnly expiration, int lowest, int highest)
+    {
+        var days = expiration.DayNumber - day.Date.DayNumber;
+        var strikes = new double[highest - lowest + 1];
+        var values = new double[strikes.Length];
+        for (var i = 0; i < strikes.Length; i++)
+        {
+            var strike = (lowest + i) * StrikeIncrement;
+            strikes[i] = (double)strike;
+            values[i] = BlackScholes.Value(
+                OptionRight.Put, (double)day.Close, strikes[i], SurfacePoint.Years(days), day.Rate, parameters.DividendYield, Volatility(day, strike, days)).Price;
+        }
+
+        return PutCurve.Of(strikes, values);
     }
 
     /// <summary>A spread of SpreadBase + SpreadPerDollar·value (at least a tick) around the value, rounded outwards to the tick.</summary>

@@ -127,7 +127,7 @@ public static class ChainModelFit
             try
             {
                 var volatility = ImpliedVolatility.Solve(quote.Contract.Right, mid, spot, strike, SurfacePoint.Years(days), day.Rate, dividendYield);
-                var point = SurfacePoint.Of(spot, strike, days, day.Rate, dividendYield);
+                var point = SurfacePoint.Of(spot, strike, days, day.Rate, dividendYield, (double)day.Vix);
                 return volatility > 0 ? new Sample(quote, day, days, point, mid, (double)(ask - bid), Math.Log(volatility / ((double)day.Vix / 100))) : null;
             }
             catch (ImpliedVolatilityException)

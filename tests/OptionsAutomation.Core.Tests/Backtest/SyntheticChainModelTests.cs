@@ -14,13 +14,13 @@ public sealed class SyntheticChainModelTests
 
     /// <summary>
     /// Expected values computed by hand (Python, math.erfc) from the published formula: σ = VIX/100·exp(Level +
-    /// TermSlope·ln(45/30) + Skew·x + Smile·x²), x = ln(K/F)/√τ, F = S·e^((r−q)τ), then Black–Scholes with q = 0.0134,
+    /// TermSlope·ln(45/30) + Skew·x + Smile·x²), x = ln(K/F)/(VIX/100·√τ), F = S·e^((r−q)τ), then Black–Scholes with q = 0.0134,
     /// and the spread −0.011 + 0.0085·value rounded outwards to the penny.
     /// </summary>
     [Theory]
-    [InlineData(OptionRight.Put, 400, 0.21012745837287952, 4.773343355946707, 4.75, 4.79)]
-    [InlineData(OptionRight.Put, 420, 0.16052991768146985, 9.772537030801317, 9.73, 9.81)]
-    [InlineData(OptionRight.Call, 440, 0.12857844963535323, 1.4232990350592658, 1.41, 1.43)]
+    [InlineData(OptionRight.Put, 400, 0.2071310951780582, 4.6337701776280085, 4.61, 4.65)]
+    [InlineData(OptionRight.Put, 420, 0.1602444282271385, 9.7557686251576, 9.71, 9.80)]
+    [InlineData(OptionRight.Call, 440, 0.12898320228245835, 1.43712230454193, 1.43, 1.45)]
     public void Quotes_match_hand_computed_black_scholes(OptionRight right, int strike, double volatility, double value, double bid, double ask)
     {
         var quote = Model.Quote(new OptionContract("SPY", new DateOnly(2021, 7, 16), right, strike), June1);
@@ -35,9 +35,9 @@ public sealed class SyntheticChainModelTests
     [Fact]
     public void Lower_strikes_carry_higher_volatility_and_the_surface_is_flat_beyond_the_fitted_range()
     {
-        var volatilities = new[] { 330m, 360m, 400m, 420m }.Select(k => Model.Volatility(June1, k, 45)).ToList();
+        var volatilities = new[] { 385m, 395m, 405m, 420m }.Select(k => Model.Volatility(June1, k, 45)).ToList();
         Assert.Equal(volatilities.OrderDescending(), volatilities);
-        Assert.Equal(Model.Volatility(June1, 200m, 45), Model.Volatility(June1, 250m, 45));
+        Assert.Equal(Model.Volatility(June1, 200m, 45), Model.Volatility(June1, 350m, 45));
         Assert.Equal(Model.Volatility(June1, 200m, 20), Model.Volatility(June1, 200m, 7));
     }
 

@@ -33,10 +33,10 @@ public sealed class ChainModelFitTests(ITestOutputHelper output)
     public async Task Mid_errors_stay_under_the_bounds_measured_on_2021()
     {
         var all = (await Result.Value).All;
-        // Measured: 5,017 quotes, median $0.310, mean 10.5% of the mid (docs/backtest.md).
+        // Measured: 5,017 quotes, median $0.280, mean 10.1% of the mid (docs/backtest.md).
         Assert.Equal(5017, all.Count);
-        Assert.InRange(all.MedianAbsError, 0, 0.32);
-        Assert.InRange(all.MeanRelativeError, 0, 0.11);
+        Assert.InRange(all.MedianAbsError, 0, 0.29);
+        Assert.InRange(all.MeanRelativeError, 0, 0.105);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ChainModelFitTests(ITestOutputHelper output)
     /// <summary>
     /// Out of sample: the 2021 SPY parameters against the real SPX puts expiring 2019-06-21 (tests/data subset, 21
     /// sessions, 0–32 days out). The model is scale-free in K/F, so SPX prices in index points compare as they are.
-    /// Measured: 4,015 puts, median 0.655 index points, mean 42.6% of the mid (docs/backtest.md).
+    /// Measured: 4,015 puts, median 0.700 index points, mean 43.3% of the mid (docs/backtest.md).
     /// </summary>
     [Fact]
     public async Task The_2021_fit_prices_the_real_spx_2019_puts_within_measured_bounds()
@@ -60,7 +60,7 @@ public sealed class ChainModelFitTests(ITestOutputHelper output)
             MarketHistoryFiles.Load(Path.Combine(RepositoryRoot.Path, "data", "market")), Calendar, CancellationToken.None);
         output.WriteLine(Table(result));
         Assert.Equal(4015, result.All.Count);
-        Assert.InRange(result.All.MedianAbsError, 0, 0.70);
+        Assert.InRange(result.All.MedianAbsError, 0, 0.72);
         Assert.InRange(result.All.MeanRelativeError, 0, 0.45);
     }
 
