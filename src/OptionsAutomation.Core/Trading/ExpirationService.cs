@@ -8,8 +8,10 @@ namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
 /// After a session closes, settles every open option position expiring that day (or earlier and
-/// missed): expired, assigned or settled, at the underlying's closing price. Without that day's close
-/// it settles nothing and alerts: fail closed.
+/// missed): expired, assigned or settled, at the underlying's close on the expiration day — the price
+/// that decided exercise, whenever the settlement is made. Without that day's close it settles nothing
+/// and alerts: fail closed (a live source answers with today's price, so an expiration missed on its
+/// day waits for a person rather than settling at a later, wrong close).
 /// </summary>
 public sealed class ExpirationService(
     IPositionStore positions, IMarketData marketData, ITradingJournal journal, IAlertQueue alerts, NyseCalendar calendar, TimeProvider clock)
@@ -29,10 +31,17 @@ public sealed class ExpirationService(
         var results = new List<ExpirationResult>();
         foreach (var position in open.Where(p => p.IsOption && p.Expiration <= date))
         {
-            results.Add(await SettleAsync(position, session, cancellationToken).ConfigureAwait(false));
+            results.Add(await SettleAsync(position, ExpirationSession(position, date, session), cancellationToken).ConfigureAwait(false));
         }
 
         return results;
+    }
+
+    /// <summary>The session an option expired at the close of: its expiration date, or the last session before it.</summary>
+    private TradingSession ExpirationSession(Position position, DateOnly date, TradingSession today)
+    {
+        var expiration = position.Expiration!.Value;
+        return expiration == date ? today : calendar.SessionOn(expiration) ?? calendar.PreviousSession(expiration);
     }
 
     private async Task<ExpirationResult> SettleAsync(Position position, TradingSession session, CancellationToken cancellationToken)

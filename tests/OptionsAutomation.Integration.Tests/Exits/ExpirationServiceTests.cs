@@ -111,6 +111,44 @@ public sealed class ExpirationServiceTests(PostgresServer server) : IAsyncLifeti
         Assert.Equal(1, await _db.CountAsync("outbox", "payload->>'kind' = 'expiration_failed'"));
     }
 
+    /// <summary>
+    /// Issue 13: a settlement that fails on its day (a closing order still at work at the close) is made at a later
+    /// close — at the expiration day's price, not that later close's. The first cut settled a put that ended in the
+    /// money as expired worthless because the market had recovered by the Monday.
+    /// </summary>
+    [Fact]
+    public async Task AMissedExpiration_SettlesAtTheExpirationDaysClose_NotTheLaterOne()
+    {
+        var monday = new DateOnly(2026, 3, 23);
+        var mondayClose = Close.AddDays(3);
+        var h = new ExitHarness(_db, new RealTimersClock(mondayClose.AddMinutes(15)));
+        var put = (await h.OpenCspAsync("late", 580m, 1.50m, Expiry, OpenedAt)).Position;
+        h.Quotes.Underlying("SPY", 575.00m, Close);
+        h.Quotes.Underlying("SPY", 585.20m, mondayClose);
+
+        var result = Assert.Single(await h.Expirations.SettleAsync(monday, CancellationToken.None));
+
+        Assert.Equal(ExitReason.Assigned, result.Settlement!.Reason);
+        Assert.Equal((PositionStatus.Assigned, 5.00m, -350.00m, Close), (result.Closed!.Trade.Status, result.Closed.Trade.ExitPrice, result.Closed.Trade.PnlRealized, result.Closed.Trade.ClosedAt));
+        Assert.Equal(1, await _db.CountAsync("fills", $"client_order_id = 'settle-{put.PositionId}' AND side = 'BUY' AND price = 5.00"));
+        Assert.Equal(575.00m, (await h.Positions.FindAsync(result.SharesPositionId!.Value))!.EntryPrice);
+    }
+
+    [Fact]
+    public async Task AMissedExpiration_WithoutThatDaysClose_WaitsForAPerson()
+    {
+        // A live source answers with today's price: a Friday expiration settled on Monday fails closed.
+        var monday = new DateOnly(2026, 3, 23);
+        var h = new ExitHarness(_db, new RealTimersClock(Close.AddDays(3).AddMinutes(15)));
+        var put = (await h.OpenCspAsync("live", 580m, 1.50m, Expiry, OpenedAt)).Position;
+        h.Quotes.Underlying("SPY", 585.20m, Close.AddDays(3));
+
+        var result = Assert.Single(await h.Expirations.SettleAsync(monday, CancellationToken.None));
+
+        Assert.Contains("no closing price for SPY", result.Error, StringComparison.Ordinal);
+        Assert.Equal(PositionStatus.Open, (await h.Positions.FindAsync(put.PositionId))!.Status);
+    }
+
     [Fact]
     public async Task BeforeTheClose_DoesNothing()
     {
