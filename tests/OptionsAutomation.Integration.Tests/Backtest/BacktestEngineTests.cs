@@ -55,8 +55,8 @@ public sealed class BacktestEngineTests
         var model = new SyntheticChainModel(ChainModelParameters.Spy2021, Calendar)
             .Quote(new OptionContract("SPY", new DateOnly(2021, 3, 31), OptionRight.Put, 370m), History.DayOn(first.ExitDate)!);
         Assert.Equal(model.Mid, first.ExitPrice);
-        Assert.Equal(2.64m, first.ExitPrice);
-        Assert.Equal(101.70m, first.Pnl); // (3.67 − 2.64) × 100 − 2 × 0.65
+        Assert.Equal(2.19m, first.ExitPrice);
+        Assert.Equal(146.70m, first.Pnl); // (3.67 − 2.19) × 100 − 2 × 0.65
 
         // Every proposal is the screener's own pick on the chain the engine showed it that morning.
         var market = MarketData();

@@ -22,6 +22,10 @@ public sealed class MarketHistoryReaderTests : IDisposable
         Assert.Equal(6539, bars.Count);
         Assert.Equal(new DailyBar(new DateOnly(2000, 1, 3), 148.25m, 148.25m, 143.875m, 145.4375m, 97.825676m, 8164300), bars[0]);
         Assert.Equal(new DateOnly(2025, 12, 31), bars[^1].Date);
+        // The file's 79.519997 is the 79.52 close: prices come in on the book's 4-decimal scale, or an assignment's
+        // exit price (85 − close) is refused and the position never settles (issue 13).
+        Assert.Equal(new DailyBar(new DateOnly(2008, 11, 21), 77.46m, 80.9m, 74.34m, 79.52m, 61.7617m, 718536500), bars.Single(b => b.Date == new DateOnly(2008, 11, 21)));
+        Assert.All(bars, b => Assert.Equal(decimal.Round(b.Close, 4), b.Close));
         Assert.Equal(new IndexClose(new DateOnly(1990, 1, 2), 17.24m), vix[0]);
         Assert.Equal(6919, rates.Count);
         Assert.Equal(287, rates.Count(r => r.CarriedForward));

@@ -47,7 +47,7 @@ public sealed class BacktestCliTests : IDisposable
         var lines = await File.ReadAllLinesAsync(path);
         Assert.Equal("position_id,request_id,ticker,strategy,entry_date,exit_date,expiration,short_strike,long_strike,quantity,credit,exit_price,exit_reason,fees,pnl,days_held", lines[0]);
         Assert.Equal(run.Json().GetProperty("trades").GetArrayLength(), lines.Length - 1);
-        Assert.StartsWith("1,prop-20210301-SPY-CSP,SPY,CSP,2021-03-01,2021-03-10,2021-03-31,370,,1,3.67,2.64,21dte,1.3,101.7,9", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("1,prop-20210301-SPY-CSP,SPY,CSP,2021-03-01,2021-03-10,2021-03-31,370,,1,3.67,2.19,21dte,1.3,146.7,9", lines[1], StringComparison.Ordinal);
         Assert.Equal(["trades.csv"], Directory.GetFiles(_cli.WorkDirectory).Select(Path.GetFileName));
     }
 
