@@ -151,8 +151,9 @@ public sealed class SyntheticChainModel(ChainModelParameters parameters, NyseCal
         {
             var strike = (lowest + i) * StrikeIncrement;
             strikes[i] = (double)strike;
-            values[i] = BlackScholes.Value(
-                OptionRight.Put, (double)day.Close, strikes[i], SurfacePoint.Years(days), day.Rate, parameters.DividendYield, Volatility(day, strike, days)).Price;
+            // Rounding can leave a worthless put a hair below zero, which the curve would refuse.
+            values[i] = Math.Max(0, BlackScholes.Value(
+                OptionRight.Put, (double)day.Close, strikes[i], SurfacePoint.Years(days), day.Rate, parameters.DividendYield, Volatility(day, strike, days)).Price);
         }
 
         return PutCurve.Of(strikes, values);
