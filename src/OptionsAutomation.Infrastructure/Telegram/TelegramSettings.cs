@@ -1,7 +1,7 @@
 namespace OptionsAutomation.Infrastructure.Telegram;
 
 /// <summary>
-/// Appsettings section <c>Telegram</c>. No token means the bot is off: approvals are CLI-only and everything
+/// Appsettings section <c>Telegram</c>. No token means the bot is off: approvals come from the CLI or the dashboard/API, and everything
 /// else runs. The token and the callback secret are credentials, so <see cref="ToString"/> hides them.
 /// </summary>
 public sealed record TelegramSettings

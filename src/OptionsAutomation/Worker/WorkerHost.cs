@@ -57,6 +57,6 @@ internal static partial class WorkerHost
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram unreachable at start-up, starting DEGRADED (the bot retries with backoff; approvals via CLI/API until then): {Reason}")]
     private static partial void LogBotDegraded(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram bot off (no Telegram:BotToken / TELEGRAM_BOT_TOKEN): approvals are CLI-only (optauto proposals approve|reject); alerts are written to this log (Alerts:Channel)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram bot off (no Telegram:BotToken / TELEGRAM_BOT_TOKEN): approvals come from the CLI (optauto proposals approve|reject) or the dashboard/API with Service:ApiToken; alerts are written to this log (Alerts:Channel)")]
     private static partial void LogBotOff(ILogger logger);
 }
