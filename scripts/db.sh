@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A private PostgreSQL cluster for this checkout: start | stop | status | url [ROLE].
 #   OPTAUTO_PG_DIR   data directory           (default: .data/pg)
-#   OPTAUTO_PG_PORT  TCP port on 127.0.0.1    (default: 55432)
+#   OPTAUTO_PG_PORT  TCP port on 127.0.0.1    (default: 25432, below the ephemeral ports: see PostgresConnection)
 #   OPTAUTO_PG_DB    database name           (default: optauto)
 # `start` also makes the two roles optauto connects as (README "Database roles"): optauto_owner, which owns the
 # database and runs the migrations, and optauto_app, which the worker, CLI and API use; neither is a superuser.
@@ -12,7 +12,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-port=${OPTAUTO_PG_PORT:-55432}
+port=${OPTAUTO_PG_PORT:-25432}
 database=${OPTAUTO_PG_DB:-optauto}
 pgdir=${OPTAUTO_PG_DIR:-$root/.data/pg}
 

@@ -8,10 +8,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 free_port() {
   local p
-  for p in $(seq 55433 55633); do
+  for p in $(seq 25433 25633); do   # below the ephemeral ports, as db.sh's default
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
   done
-  echo "test.sh: no free port in 55433-55633" >&2; return 1
+  echo "test.sh: no free port in 25433-25633" >&2; return 1
 }
 
 # The build runs `npm ci` for the dashboard's chart library; the browser tests (Category=Browser) drive

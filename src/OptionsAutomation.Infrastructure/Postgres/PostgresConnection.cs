@@ -12,7 +12,12 @@ public static class PostgresConnection
 {
     public const string ConfigKey = "Postgres";
     public const string OwnerConfigKey = "PostgresOwner";
-    public const int PrivateClusterDefaultPort = 55432;
+    /// <summary>
+    /// scripts/db.sh's default port. Below the ephemeral ports (Linux 32768–60999, macOS 49152–65535): a client retrying
+    /// a stopped server on an ephemeral port can be handed that very port as its own and connect to itself, which then
+    /// keeps the server from starting again ("Address already in use") until the client stops.
+    /// </summary>
+    public const int PrivateClusterDefaultPort = 25432;
     public const string PrivateClusterOwnerRole = "optauto_owner";
     public const string PrivateClusterAppRole = "optauto_app";
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Postgres;
 
@@ -31,6 +32,19 @@ public sealed class PostgresConnectionTests
 
         Assert.Equal(("optauto_app", "optauto"), (application.Username, application.Database));
         Assert.Equal(("optauto_owner", "optauto"), (migrations.Username, migrations.Database));
+    }
+
+    [Fact]
+    public void PrivateClusterPort_IsDbShsDefault_AndBelowTheEphemeralPorts()
+    {
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "scripts", "db.sh"));
+        Assert.Contains($"port=${{OPTAUTO_PG_PORT:-{PostgresConnection.PrivateClusterDefaultPort}}}", script, StringComparison.Ordinal);
+
+        // Linux's range where the machine has one; macOS's starts higher (49152).
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        var firstEphemeral = File.Exists(range) ? int.Parse(File.ReadAllText(range).Split('\t', ' ')[0], System.Globalization.CultureInfo.InvariantCulture) : 32768;
+        Assert.True(PostgresConnection.PrivateClusterDefaultPort < firstEphemeral,
+            $"port {PostgresConnection.PrivateClusterDefaultPort} is inside the ephemeral range starting at {firstEphemeral}");
     }
 
     private static IConfiguration Configuration(string postgres, string postgresOwner) =>
