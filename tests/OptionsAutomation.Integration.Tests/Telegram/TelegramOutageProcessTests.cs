@@ -11,29 +11,14 @@ namespace OptionsAutomation.Integration.Tests.Telegram;
 /// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Cli")]
-public sealed class TelegramOutageProcessTests(PostgresServer server) : IAsyncLifetime
+public sealed class TelegramOutageProcessTests(PostgresServer server) : WorkerBotProcessBase(server)
 {
-    private TestDatabase _db = null!;
-    private BotApiServer _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(server);
-        _api = await BotApiServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task Telegram502AtStart_StartsDegraded_ThenRecoversWhenItAnswers()
     {
-        _api.Down = true;
+        Api.Down = true;
         var port = LoopbackPort.Free();
-        using var optauto = new OptautoProcess(_db.ConnectionString, Environment(_api.BaseUrl, port));
+        using var optauto = new OptautoProcess(Db.ConnectionString, Environment(Api.BaseUrl, port));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         using var worker = optauto.Start("run");
@@ -45,12 +30,12 @@ public sealed class TelegramOutageProcessTests(PostgresServer server) : IAsyncLi
             Assert.Contains(optauto.StartedStderr.Split('\n'), l => l.Contains("Telegram unreachable at start-up, starting DEGRADED", StringComparison.Ordinal));
             Assert.Contains(optauto.StartedStderr.Split('\n'), l => l.Contains("Worker ready", StringComparison.Ordinal));
 
-            _api.Down = false;
+            Api.Down = false;
 
             var recovered = await HealthAsync(http, worker, h => h.GetProperty("checks").GetProperty("telegram").GetProperty("status").GetString() == "ok");
             Assert.Equal("optauto_bot", recovered.GetProperty("checks").GetProperty("telegram").GetProperty("bot").GetString());
             Assert.Contains(optauto.StartedStderr.Split('\n'), l => l.Contains("Telegram reachable: the bot is connected", StringComparison.Ordinal));
-            Assert.True(_api.Calls("getMe").Count >= 2, "getMe is retried until Telegram answers");
+            Assert.True(Api.Calls("getMe").Count >= 2, "getMe is retried until Telegram answers");
         }
         finally
         {
@@ -66,7 +51,7 @@ public sealed class TelegramOutageProcessTests(PostgresServer server) : IAsyncLi
     {
         // A port nothing listens on: connection refused, as when the network is down.
         var port = LoopbackPort.Free();
-        using var optauto = new OptautoProcess(_db.ConnectionString, Environment($"http://127.0.0.1:{LoopbackPort.Free()}", port));
+        using var optauto = new OptautoProcess(Db.ConnectionString, Environment($"http://127.0.0.1:{LoopbackPort.Free()}", port));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         using var worker = optauto.Start("run");
@@ -83,20 +68,13 @@ public sealed class TelegramOutageProcessTests(PostgresServer server) : IAsyncLi
         }
     }
 
-    private static Dictionary<string, string> Environment(string apiBaseUrl, int port) => new()
-    {
-        ["TELEGRAM_BOT_TOKEN"] = BotApiServer.Token,
-        ["TELEGRAM_APPROVER_IDS"] = $"{BotHarness.Alice}",
-        ["Telegram__ApiBaseUrl"] = apiBaseUrl,
-        ["Telegram__ChatId"] = BotHarness.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Telegram__CallbackSecret"] = BotHarness.Secret,
-        ["Telegram__LongPollSeconds"] = "1",
-        // Few, short retries inside one call: the start-up connect gives up quickly, the worker's own backoff does the rest.
-        ["Telegram__MaxRetries"] = "1",
-        ["Telegram__RetryBaseDelaySeconds"] = "0.1",
-        ["Service__Urls"] = $"http://127.0.0.1:{port}",
-        ["Jobs__Clustered"] = "false",
-    };
+    private static Dictionary<string, string> Environment(string apiBaseUrl, int port) =>
+        new(BotEnvironment(BotApiServer.Token, apiBaseUrl, $"{BotHarness.Alice}", $"http://127.0.0.1:{port}"))
+        {
+            // Few, short retries inside one call: the start-up connect gives up quickly, the worker's own backoff does the rest.
+            ["Telegram__MaxRetries"] = "1",
+            ["Telegram__RetryBaseDelaySeconds"] = "0.1",
+        };
 
     /// <summary>Polls /health until <paramref name="condition"/> holds (the worker must stay up meanwhile).</summary>
     private static async Task<JsonElement> HealthAsync(HttpClient http, System.Diagnostics.Process worker, Func<JsonElement, bool> condition)
