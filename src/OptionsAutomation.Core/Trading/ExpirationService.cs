@@ -31,17 +31,17 @@ public sealed class ExpirationService(
         var results = new List<ExpirationResult>();
         foreach (var position in open.Where(p => p.IsOption && p.Expiration <= date))
         {
-            results.Add(await SettleAsync(position, ExpirationSession(position, date, session), cancellationToken).ConfigureAwait(false));
+            results.Add(await SettleAsync(position, ExpirationSession(position), cancellationToken).ConfigureAwait(false));
         }
 
         return results;
     }
 
     /// <summary>The session an option expired at the close of: its expiration date, or the last session before it.</summary>
-    private TradingSession ExpirationSession(Position position, DateOnly date, TradingSession today)
+    private TradingSession ExpirationSession(Position position)
     {
         var expiration = position.Expiration!.Value;
-        return expiration == date ? today : calendar.SessionOn(expiration) ?? calendar.PreviousSession(expiration);
+        return calendar.SessionOn(expiration) ?? calendar.PreviousSession(expiration);
     }
 
     private async Task<ExpirationResult> SettleAsync(Position position, TradingSession session, CancellationToken cancellationToken)

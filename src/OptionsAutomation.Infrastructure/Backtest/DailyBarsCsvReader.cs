@@ -12,9 +12,9 @@ namespace OptionsAutomation.Infrastructure.Backtest;
 /// </summary>
 public static class DailyBarsCsvReader
 {
-    /// <exception cref="MarketHistoryFileException">for a missing or empty file, a header without the columns or the first bad row.</exception>
     private const int PriceDecimals = 4;
 
+    /// <exception cref="MarketHistoryFileException">for a missing or empty file, a header without the columns or the first bad row.</exception>
     public static IReadOnlyList<DailyBar> Read(string path) =>
         HistoryCsv.Read(path, "date", ["open", "high", "low", "close", "adj_close", "volume"], (row, date) =>
         {
