@@ -14,7 +14,8 @@ internal sealed class InMemoryBroker(IMarketData marketData, PaperBrokerSettings
 {
     private readonly PaperExchange _exchange = new(marketData, settings);
     private readonly Dictionary<string, PaperOrder> _orders = new(StringComparer.Ordinal);
-    private readonly List<LegFill> _fills = [];
+    // The account, kept up to date fill by fill (the Postgres broker replays its stored fills for each question instead).
+    private readonly PaperBook _book = new(settings.StartingEquity);
 
     public async Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ internal sealed class InMemoryBroker(IMarketData marketData, PaperBrokerSettings
 
         var order = await _exchange.PlaceAsync(ticket, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         _orders.Add(ticket.ClientOrderId, order);
-        _fills.AddRange(order.State.Fills);
+        Book(order.State.Fills);
         return order.State;
     }
 
@@ -46,9 +47,9 @@ internal sealed class InMemoryBroker(IMarketData marketData, PaperBrokerSettings
     public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LegFill>>(_orders.TryGetValue(clientOrderId, out var order) ? [.. order.State.Fills] : []);
 
-    public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) => Task.FromResult(Book().Positions);
+    public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) => Task.FromResult(_book.Positions);
 
-    public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken) => Task.FromResult(Book().Account());
+    public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken) => Task.FromResult(_book.Account());
 
     /// <summary>Applies <paramref name="change"/> unless the order is final; null when the book has no such order.</summary>
     private async Task<OrderState?> WhileWorkingAsync(string clientOrderId, Func<PaperOrder, Task> change)
@@ -62,21 +63,18 @@ internal sealed class InMemoryBroker(IMarketData marketData, PaperBrokerSettings
         {
             var before = order.State.Fills.Count;
             await change(order).ConfigureAwait(false);
-            _fills.AddRange(order.State.Fills.Skip(before));
+            Book(order.State.Fills.Skip(before));
         }
 
         return order.State;
     }
 
-    /// <summary>The account: every fill the broker made, in the order it made them, replayed from the starting equity.</summary>
-    private PaperBook Book()
+    /// <summary>Books the broker's new fills into the account, in the order it made them.</summary>
+    private void Book(IEnumerable<LegFill> fills)
     {
-        var book = new PaperBook(settings.StartingEquity);
-        foreach (var fill in _fills)
+        foreach (var fill in fills)
         {
-            book.Apply([fill], fill.Fee);
+            _book.Apply([fill], fill.Fee);
         }
-
-        return book;
     }
 }
