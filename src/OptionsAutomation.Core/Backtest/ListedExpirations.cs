@@ -43,5 +43,5 @@ public sealed class ListedExpirations(NyseCalendar calendar)
     }
 
     private DateOnly LastTradingDay(DateOnly friday) =>
-        calendar.IsSession(friday) ? friday : calendar.PreviousSession(friday).Date;
+        calendar.SessionOnOrBefore(friday).Date;
 }

@@ -51,6 +51,9 @@ public sealed class NyseCalendar
     /// <summary>The last session before <paramref name="before"/> (not on it).</summary>
     public TradingSession PreviousSession(DateOnly before) => Step(before, -1);
 
+    /// <summary>The session on <paramref name="date"/>, else the last one before it (an expiration on a holiday trades last the day before).</summary>
+    public TradingSession SessionOnOrBefore(DateOnly date) => SessionOn(date) ?? PreviousSession(date);
+
     private TradingSession Step(DateOnly from, int direction)
     {
         // The longest run of closed weekdays since 2000 is four (September 11–14, 2001), so this ends within days.

@@ -38,11 +38,7 @@ public sealed class ExpirationService(
     }
 
     /// <summary>The session an option expired at the close of: its expiration date, or the last session before it.</summary>
-    private TradingSession ExpirationSession(Position position)
-    {
-        var expiration = position.Expiration!.Value;
-        return calendar.SessionOn(expiration) ?? calendar.PreviousSession(expiration);
-    }
+    private TradingSession ExpirationSession(Position position) => calendar.SessionOnOrBefore(position.Expiration!.Value);
 
     private async Task<ExpirationResult> SettleAsync(Position position, TradingSession session, CancellationToken cancellationToken)
     {

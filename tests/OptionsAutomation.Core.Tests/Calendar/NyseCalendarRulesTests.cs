@@ -75,6 +75,13 @@ public sealed class NyseCalendarRulesTests
         Assert.Equal(Date("2026-01-02"), Nyse.PreviousSession(Date("2026-01-05")).Date);
     }
 
+    [Theory]
+    [InlineData("2021-04-02", "2021-04-01")] // Good Friday: the Thursday
+    [InlineData("2001-09-14", "2001-09-10")] // closed after September 11
+    [InlineData("2021-04-01", "2021-04-01")] // a session: itself
+    public void SessionOnOrBefore_IsTheDayItself_ElseTheLastSessionBefore(string date, string expected) =>
+        Assert.Equal(Date(expected), Nyse.SessionOnOrBefore(Date(date)).Date);
+
     [Fact]
     public void Sessions_AcrossYears_AreInDateOrderAndIncludeBothEnds()
     {
