@@ -19,8 +19,8 @@ internal static class ListenPorts
         {
             // Kestrel reads "*" and "+" as any address; Uri does not parse them.
             var uri = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
-            var address = uri.IsLoopback && !IPAddress.TryParse(uri.Host.Trim('[', ']'), out _) ? IPAddress.Loopback
-                : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) ? parsed
+            var address = IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) ? parsed
+                : uri.IsLoopback ? IPAddress.Loopback
                 : null;
             if (address is null || uri.Port == 0)
             {
