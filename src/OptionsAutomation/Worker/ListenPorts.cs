@@ -15,7 +15,7 @@ internal static class ListenPorts
     /// <exception cref="InvalidConfigurationException">naming the busy address and how to choose another.</exception>
     public static void EnsureFree(ServiceSettings service)
     {
-        foreach (var url in service.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var url in service.UrlList)
         {
             // Kestrel reads "*" and "+" as any address; Uri does not parse them.
             var uri = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
