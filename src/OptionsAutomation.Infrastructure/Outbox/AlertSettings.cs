@@ -20,18 +20,16 @@ public sealed record AlertSettings
     public double LogPollSeconds { get; init; } = 2;
 
     /// <summary>The channel in force: <see cref="Telegram"/> or <see cref="Log"/>.</summary>
-    public string Resolve(bool telegramEnabled) =>
-        Channel.Trim().ToLowerInvariant() is var chosen && chosen == Auto ? (telegramEnabled ? Telegram : Log) : chosen;
+    public string Resolve(bool telegramEnabled) => Chosen == Auto ? (telegramEnabled ? Telegram : Log) : Chosen;
 
     public IReadOnlyList<string> Validate(bool telegramEnabled)
     {
         var errors = new List<string>();
-        var chosen = Channel.Trim().ToLowerInvariant();
-        if (chosen is not (Auto or Telegram or Log))
+        if (Chosen is not (Auto or Telegram or Log))
         {
             errors.Add($"{SectionName}:{nameof(Channel)} = '{Channel}' is not a channel; expected auto, telegram or log.");
         }
-        else if (chosen == Telegram && !telegramEnabled)
+        else if (Chosen == Telegram && !telegramEnabled)
         {
             errors.Add($"{SectionName}:{nameof(Channel)} = 'telegram' needs Telegram:BotToken (or TELEGRAM_BOT_TOKEN); use auto or log without a bot.");
         }
@@ -43,4 +41,7 @@ public sealed record AlertSettings
 
         return errors;
     }
+
+    /// <summary><see cref="Channel"/> as written, read without regard to case or surrounding spaces.</summary>
+    private string Chosen => Channel.Trim().ToLowerInvariant();
 }

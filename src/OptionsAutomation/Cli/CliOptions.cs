@@ -113,7 +113,7 @@ internal static class CliOptions
 
         if (!NyseCalendar.Covers(date.Year))
         {
-            result.AddError($"{name} '{text}' is outside the dates the NYSE calendar covers ({CoveredRange}).");
+            result.AddError($"{name} '{text}' is outside the dates the NYSE calendar covers ({IsoText.CalendarSpan}).");
             return null;
         }
 
@@ -132,12 +132,10 @@ internal static class CliOptions
         // Checked in UTC: the calendar's first and last days are UTC dates, and the database stores UTC.
         if (!NyseCalendar.Covers(instant.UtcDateTime.Year))
         {
-            result.AddError($"{name} '{text}' is outside the dates the NYSE calendar covers ({CoveredRange}, UTC).");
+            result.AddError($"{name} '{text}' is outside the dates the NYSE calendar covers ({IsoText.CalendarSpan}, UTC).");
             return null;
         }
 
         return instant;
     }
-
-    private static string CoveredRange => $"{NyseCalendar.FirstYear}-01-01 to {NyseCalendar.LastYear}-12-31";
 }

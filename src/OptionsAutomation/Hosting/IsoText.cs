@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OptionsAutomation.Core.Calendar;
 
 namespace OptionsAutomation.Hosting;
 
@@ -9,6 +10,9 @@ public static partial class IsoText
     public const string DateForm = "YYYY-MM-DD";
 
     public const string InstantForm = "an ISO 8601 instant with Z or an offset (e.g. 2026-02-20T14:17:00Z)";
+
+    /// <summary>The dates the NYSE calendar covers, for refusals of a date or instant outside them.</summary>
+    public static readonly string CalendarSpan = $"{NyseCalendar.FirstYear}-01-01 to {NyseCalendar.LastYear}-12-31";
 
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

@@ -11,6 +11,8 @@ public sealed record ServiceSettings
     /// <summary>Where it listens; loopback by default, because the read endpoints need no token.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:8005";
 
+    public IReadOnlyList<string> UrlList => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>
     /// Host names (without port; any port matches) a request's <c>Host</c> header may carry, separated by ';'; others
     /// are refused with 400. Loopback by default: a web page elsewhere cannot reach the API through a DNS name that
@@ -31,7 +33,7 @@ public sealed record ServiceSettings
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var url in UrlList)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {

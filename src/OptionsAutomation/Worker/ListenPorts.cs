@@ -15,12 +15,12 @@ internal static class ListenPorts
     /// <exception cref="InvalidConfigurationException">naming the busy address and how to choose another.</exception>
     public static void EnsureFree(ServiceSettings service)
     {
-        foreach (var url in service.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var url in service.UrlList)
         {
             // Kestrel reads "*" and "+" as any address; Uri does not parse them.
             var uri = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
-            var address = uri.IsLoopback && !IPAddress.TryParse(uri.Host.Trim('[', ']'), out _) ? IPAddress.Loopback
-                : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) ? parsed
+            var address = IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) ? parsed
+                : uri.IsLoopback ? IPAddress.Loopback
                 : null;
             if (address is null || uri.Port == 0)
             {

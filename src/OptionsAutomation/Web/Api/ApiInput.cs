@@ -11,19 +11,17 @@ internal static class ApiInput
     public const int MaxReasonLength = 500;
 
     /// <summary>Dates and instants must lie where the market calendar knows the sessions; beyond it every report fails.</summary>
-    private static readonly string CalendarSpan = $"{NyseCalendar.FirstYear}-01-01 to {NyseCalendar.LastYear}-12-31";
-
     public static DateOnly? Date(string? text, string name) =>
         text is null ? null
         : !IsoText.TryParseDate(text, out var date) ? throw new ApiInputException($"{name} '{text}' is not a date in the form {IsoText.DateForm}.")
         : NyseCalendar.Covers(date.Year) ? date
-        : throw new ApiInputException($"{name} '{text}' is outside the market calendar ({CalendarSpan}).");
+        : throw new ApiInputException($"{name} '{text}' is outside the market calendar ({IsoText.CalendarSpan}).");
 
     public static DateTimeOffset? Instant(string? text, string name) =>
         text is null ? null
         : !IsoText.TryParseInstant(text, out var instant) ? throw new ApiInputException($"{name} '{text}' is not {IsoText.InstantForm}.")
         : NyseCalendar.Covers(instant.Year) ? instant
-        : throw new ApiInputException($"{name} '{text}' is outside the market calendar ({CalendarSpan}).");
+        : throw new ApiInputException($"{name} '{text}' is outside the market calendar ({IsoText.CalendarSpan}).");
 
     /// <summary>
     /// A query, route or body value: text the database can store and a person can read. Every API request's query
