@@ -6,10 +6,11 @@ using OptionsAutomation.Core.Risk.Portfolio;
 namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
-/// The worker's trading use cases wired once to a set of <see cref="TradingPorts"/>, as the worker's container wires
-/// them: screening and proposing, approval and execution, marks, exits, expirations, proposal expiry and the trading
-/// controls. A backtest drives these over the in-memory book; the drift test drives them over Postgres and over the
-/// book alike, so both run the very same code.
+/// The worker's trading use cases wired once to a set of <see cref="TradingPorts"/>: screening and proposing, approval
+/// and execution, marks, exits, expirations, proposal expiry and the trading controls. A backtest drives these over the
+/// in-memory book; the drift test drives them over Postgres and over the book alike, so both run the very same code.
+/// The worker's container still resolves the same constructors itself (Hosting/ServiceRegistration): a change to how
+/// one use case is built must be made in both places until the worker registers from this class.
 /// </summary>
 public sealed class TradingServices
 {

@@ -13,14 +13,17 @@ namespace OptionsAutomation.Integration.Tests.Brokers.TradeStation.EndToEnd;
 [Trait("Category", "Cli")]
 public sealed class TradeStationTokenRotationTests(PostgresServer server) : TsEndToEndBase(server)
 {
+    private static readonly (string, string) SlowAnswerTimeout = ("Broker__TradeStation__RequestTimeoutSeconds", "30");
+
     [Fact]
     public async Task TwoProcessesRefreshingAtOnce_BothGetIn_AndTheLastRotatedTokenIsStored()
     {
         Ts.RotateRefreshTokens = true;
         // Long enough that both processes' refreshes overlap at the server.
         Ts.TokenAnswerDelay = TimeSpan.FromSeconds(3);
-        using var first = Optauto();
-        using var second = Optauto();
+        // The test is about the lock, not about timeouts: an attempt must outlast the slow answer on a loaded machine.
+        using var first = Optauto(SlowAnswerTimeout);
+        using var second = Optauto(SlowAnswerTimeout);
 
         var runs = await Task.WhenAll(first.RunAsync("broker", "status", "--json"), second.RunAsync("broker", "status", "--json"));
 
