@@ -59,7 +59,12 @@ internal static class OptautoCli
             return CliAction.Refused;
         }
 
-        return await parsed.InvokeAsync().ConfigureAwait(false);
+        // System.CommandLine ends the process 2 s after Ctrl+C or SIGTERM, which suits a verb; the worker instead gets the
+        // host's shutdown timeout to finish a job in flight (an order being placed), plus a margin for the host itself.
+        var invocation = parsed.CommandResult.Command == run
+            ? new InvocationConfiguration { ProcessTerminationTimeout = WorkerHost.ShutdownTimeout + WorkerHost.ShutdownMargin }
+            : new InvocationConfiguration();
+        return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     private static string CommandPath(ParseResult parsed)

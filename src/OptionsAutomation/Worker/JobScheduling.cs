@@ -34,7 +34,7 @@ internal static class JobScheduling
         });
         if (settings.Enabled)
         {
-            services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+            services.AddHostedService<SchedulerHost>();
         }
 
         return services;
@@ -49,6 +49,9 @@ internal static class JobScheduling
             return;
         }
 
+        // The store's misfire and cluster-check-in threads must not keep the process alive once the host has stopped
+        // (see SchedulerHost: a scheduler abandoned with its database down never ends them).
+        quartz.ConfigureOptions<AdoJobStoreOptions>(options => options.UseBackgroundThreads = true);
         quartz.UsePersistentStore(store =>
         {
             store.UsePostgres(connectionString);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Reconciliation;
 using OptionsAutomation.Hosting;
@@ -43,6 +44,7 @@ internal static class WorkerApp
         builder.Logging.ClearProviders().AddProvider(logging);
         builder.WebHost.UseUrls(service.Urls);
         builder.Services.AddSingleton(service);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = WorkerHost.ShutdownTimeout);
         builder.Services.AddOptionsAutomation(configuration);
         builder.Services.AddHostedService<StartupReport>();
         builder.Services.AddHostedService<AuditExportService>();

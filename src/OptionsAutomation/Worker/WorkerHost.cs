@@ -14,6 +14,12 @@ namespace OptionsAutomation.Worker;
 /// <summary><c>optauto run</c>: migrates, connects the bot, then serves and runs the jobs until stopped.</summary>
 internal static partial class WorkerHost
 {
+    /// <summary>How long a stop waits for running jobs and services (the host's <see cref="HostOptions.ShutdownTimeout"/>).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>What the process allows beyond <see cref="ShutdownTimeout"/> before it exits anyway: disposing the host, flushing the log.</summary>
+    public static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(10);
+
     public static async Task<int> RunAsync(IReadOnlyList<string> overrides, CancellationToken cancellationToken)
     {
         var configuration = AppConfiguration.Build(overrides);
