@@ -31,7 +31,7 @@ function keyFigures(b, c) {
     kpi('Sharpe / Sortino', `${fixed(num(s.sharpe), 2)} / ${fixed(num(s.sortino), 2)}`),
     kpi('Max drawdown', pct(d.depth), num(d.depth) < 0 ? 'loss' : ''),
     kpi('Buy-and-hold drawdown', pct(holdDrawdown), holdDrawdown < 0 ? 'loss' : ''),
-    kpi('Trades', `${s.trades}, ${percent(num(s.win_rate), 1)} won`),
+    kpi('Trades (won)', `${s.trades} (${percent(num(s.win_rate), 1)})`),
     kpi('Profit factor', fixed(num(s.profit_factor), 2)),
     kpi('Trading P&L', signedMoney(num(s.total_pnl)), tone(num(s.total_pnl))),
     kpi('T-bill interest', money(num(s.interest_earned))));
@@ -83,8 +83,8 @@ function monthlyHeatmap(months, years) {
   for (const m of months) byYear.get(m.year).months.set(m.month, m.return);
   const yearScale = Math.max(1e-9, ...years.map((y) => Math.abs(y.return)));
   const rows = [...byYear.entries()].map(([year, row]) => el('tr', {}, el('th', {}, String(year)),
-    ...MONTHS.map((_, i) => (row.months.has(i + 1) ? shade(cell(pct(row.months.get(i + 1), 1), 'num'), row.months.get(i + 1), scale) : cell('', 'num'))),
-    shade(cell(pct(row.year, 1), 'num strong'), row.year, yearScale)));
+    ...MONTHS.map((_, i) => (row.months.has(i + 1) ? shade(cell(pct(row.months.get(i + 1)), 'num'), row.months.get(i + 1), scale) : cell('', 'num'))),
+    shade(cell(pct(row.year), 'num strong'), row.year, yearScale)));
   return el('div', { class: 'table-wrap' }, el('table', { id: 'backtest-months', class: 'heatmap' }, headRow('Year', ...MONTHS.map((m) => `#${m}`), '#Year'), el('tbody', {}, ...rows)));
 }
 
