@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Backtest;
 using OptionsAutomation.Core.Exits;
@@ -25,69 +26,38 @@ namespace OptionsAutomation.Cli;
 /// </summary>
 internal static class BacktestCommand
 {
-    private const string DefaultProfile = "default";
     private const int Interrupted = 130;
 
     public static Command Create(IReadOnlyList<string> overrides)
     {
-        var profile = new Option<string>("--profile") { Description = "Strategy profile: default (the configured strategy)", DefaultValueFactory = _ => DefaultProfile };
+        var profile = new Option<string>("--profile") { Description = "Strategy profile: default (the configured strategy)", DefaultValueFactory = _ => BacktestSetup.DefaultProfile };
         var from = CliOptions.Date("--from", "First session to replay (default: the first day of the market history)");
         var to = CliOptions.Date("--to", "Last session to replay (default: the last day of the market history)");
         var underlying = new Option<string>("--underlying") { Description = "Underlying to trade (the history holds SPY)", DefaultValueFactory = _ => "SPY" };
-        var equity = CliOptions.Number<decimal>("--starting-equity", "Starting cash in dollars", defaultValue: 100_000m);
+        var equity = CliOptions.Number<decimal>("--starting-equity", "Starting cash in dollars", defaultValue: BacktestSetup.DefaultStartingEquity);
         var json = CliOptions.Json();
         var trades = new Option<string?>("--trades") { Description = "Also write one CSV row per round trip to this file" };
+        var html = new Option<string?>("--report") { Description = "Also write a self-contained HTML report (charts, monthly returns, trades) to this file" };
         var command = new Command("backtest", "Replay history through the worker's screener, sizing, risk gate, paper fills, exits and expirations")
         {
-            profile, from, to, underlying, equity, json, trades,
+            profile, from, to, underlying, equity, json, trades, html,
         };
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
         {
-            var chosen = parse.GetValue(profile) ?? DefaultProfile;
-            if (!string.Equals(chosen, DefaultProfile, StringComparison.Ordinal))
+            BacktestSetup setup;
+            try
             {
-                throw new CliUsageException($"--profile {chosen}: unknown profile; expected {DefaultProfile} (putwrite is not built yet).");
+                setup = BacktestSetup.Prepare(
+                    new BacktestRequest(parse.GetValue(profile) ?? BacktestSetup.DefaultProfile, parse.GetValue(from), parse.GetValue(to),
+                        parse.GetValue(underlying) ?? "SPY", parse.GetValue(equity), BacktestSettingsOf(services.Get<IConfiguration>())),
+                    Settings(services), services.Get<PaperBrokerSettings>(), services.Get<ILogger<CsvMarketData>>());
+            }
+            catch (BacktestInputException e)
+            {
+                throw new CliUsageException(e.Message);
             }
 
-            var symbol = (parse.GetValue(underlying) ?? "SPY").ToUpperInvariant();
-            if (symbol != "SPY")
-            {
-                throw new CliUsageException($"--underlying {symbol}: the market history holds SPY only.");
-            }
-
-            var starting = parse.GetValue(equity);
-            if (starting <= 0m)
-            {
-                throw new CliUsageException("--starting-equity must be above 0.");
-            }
-
-            var directory = MarketHistoryFiles.DefaultDirectory;
-            var history = MarketHistoryFiles.Load(directory);
-            var (first, last) = (history.Bars[0].Date, history.Bars[^1].Date);
-            var (start, end) = (parse.GetValue(from) ?? first, parse.GetValue(to) ?? last);
-            if (start > end)
-            {
-                throw new CliUsageException($"--from {start:yyyy-MM-dd} is after --to {end:yyyy-MM-dd}.");
-            }
-
-            if (start < first || end > last)
-            {
-                throw new CliUsageException($"the market history covers {first:yyyy-MM-dd} to {last:yyyy-MM-dd}; --from and --to must lie inside it.");
-            }
-
-            var paper = services.Get<PaperBrokerSettings>();
-            var engine = new BacktestEngine(history, MarketHistoryFiles.RealChains(directory, services.Get<ILogger<CsvMarketData>>()), Settings(services), paper);
-            var run = new BacktestRun(start, end, symbol, starting, BacktestSettingsOf(services.Get<IConfiguration>()));
-            if (engine.Sessions(run).Count == 0)
-            {
-                throw new CliUsageException($"there is no NYSE session from {start:yyyy-MM-dd} to {end:yyyy-MM-dd}.");
-            }
-
-            if (engine.Uncovered(run) is [var missing, ..])
-            {
-                throw new CliUsageException($"the market history has no close, VIX or rate for {missing:yyyy-MM-dd}.");
-            }
-
+            var (engine, run, paper) = (setup.Engine, setup.Run, services.Get<PaperBrokerSettings>());
             BacktestResult result;
             try
             {
@@ -104,7 +74,12 @@ internal static class BacktestCommand
                 BacktestTradesCsv.Write(path, result.Trades);
             }
 
-            var report = BacktestJson.Of(result, chosen, paper);
+            if (parse.GetValue(html) is { } page)
+            {
+                BacktestHtml.Write(page, BacktestPage.Of(result, setup, paper));
+            }
+
+            var report = BacktestJson.Of(result, setup.Profile, paper);
             if (parse.GetValue(json))
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, BacktestJson.Options)).ConfigureAwait(false);
@@ -135,22 +110,23 @@ internal static class BacktestCommand
         });
     }
 
-    private static TradingSettings Settings(CliServices services) => new()
+    private static TradingSettings Settings(CliServices services) => TradingSettingsOf(services.Get<IServiceProvider>());
+
+    /// <summary>The worker's configured rules, as a backtest uses them (the CLI's services or the web process's).</summary>
+    public static TradingSettings TradingSettingsOf(IServiceProvider services) => new()
     {
-        Proposals = services.Get<ProposalSettings>(),
-        Sizing = services.Get<SizingSettings>(),
-        Exits = services.Get<ExitRuleSettings>(),
-        Execution = services.Get<ExecutionSettings>(),
-        Risk = services.Get<RiskSettings>(),
-        Portfolio = services.Get<PortfolioRiskSettings>(),
-        Pricing = services.Get<PricingSettings>(),
+        Proposals = services.GetRequiredService<ProposalSettings>(),
+        Sizing = services.GetRequiredService<SizingSettings>(),
+        Exits = services.GetRequiredService<ExitRuleSettings>(),
+        Execution = services.GetRequiredService<ExecutionSettings>(),
+        Risk = services.GetRequiredService<RiskSettings>(),
+        Portfolio = services.GetRequiredService<PortfolioRiskSettings>(),
+        Pricing = services.GetRequiredService<PricingSettings>(),
     };
 
-    private static BacktestSettings BacktestSettingsOf(IConfiguration configuration)
-    {
-        var settings = configuration.GetSection(BacktestSettings.SectionName).Get<BacktestSettings>() ?? new BacktestSettings();
-        return settings.Validate() is [var error, ..] ? throw new CliUsageException(error) : settings;
-    }
+    /// <summary>The configured <c>Backtest</c> section (validated with the rest of the request by <see cref="BacktestSetup"/>).</summary>
+    public static BacktestSettings BacktestSettingsOf(IConfiguration configuration) =>
+        configuration.GetSection(BacktestSettings.SectionName).Get<BacktestSettings>() ?? new BacktestSettings();
 
     private static void Summary(BacktestJson report)
     {

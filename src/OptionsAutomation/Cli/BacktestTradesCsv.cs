@@ -16,8 +16,6 @@ internal static class BacktestTradesCsv
 
     public static void Write(string path, IReadOnlyList<BacktestTrade> trades)
     {
-        var target = Path.GetFullPath(path);
-        var temporary = target + ".partial";
         var text = new StringBuilder().Append(Header).Append('\n');
         foreach (var t in trades)
         {
@@ -26,14 +24,6 @@ internal static class BacktestTradesCsv
                 .Append('\n');
         }
 
-        try
-        {
-            File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteText(path, text.ToString());
     }
 }

@@ -28,6 +28,7 @@ internal static class PositionService
         services.AddSingleton<AppMetrics>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<HealthProbe>();
+        services.AddSingleton<BacktestGate>();
         // The web host's defaults put host filtering first in the pipeline (a 400 "Invalid Hostname" page); the allowed
         // names are ours, not the top-level AllowedHosts key it would read otherwise.
         services.AddOptions<HostFilteringOptions>().Configure<ServiceSettings>((options, settings) => options.AllowedHosts = [.. settings.AllowedHostList]);
@@ -70,6 +71,7 @@ internal static class PositionService
         AlertEndpoints.Map(api);
         OrderEndpoints.Map(api);
         BrokerEndpoints.Map(api);
+        BacktestEndpoints.Map(api, mutations);
         ServiceEndpoints.Map(app, api, mutations);
         app.MapOpenApi();
         // Listen from the start: job runs counted before the first scrape would otherwise be lost.

@@ -47,7 +47,8 @@ internal sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>
     /// Opens the dashboard at <paramref name="baseUrl"/> and waits for its first refresh to finish. With
     /// <paramref name="contentSecurityPolicy"/> the page is served with that policy (whatever the server sends) and every
-    /// violation is recorded for <see cref="CspViolationsAsync"/>.
+    /// violation is recorded for <see cref="CspViolationsAsync"/>. A <c>file:</c> page keeps its own policy (a meta
+    /// element; Playwright routes no file requests): the violations are recorded all the same.
     /// </summary>
     public static async Task<DashboardBrowser> OpenAsync(string baseUrl, string? contentSecurityPolicy = null)
     {
@@ -59,12 +60,15 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         {
             await page.AddInitScriptAsync(
                 "document.addEventListener('securitypolicyviolation', (e) => (window.cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`));");
-            await page.RouteAsync(baseUrl, async route =>
+            if (!baseUrl.StartsWith("file:", StringComparison.Ordinal))
             {
-                var response = await route.FetchAsync();
-                var headers = new Dictionary<string, string>(response.Headers) { ["content-security-policy"] = contentSecurityPolicy };
-                await route.FulfillAsync(new RouteFulfillOptions { Response = response, Headers = headers });
-            });
+                await page.RouteAsync(baseUrl, async route =>
+                {
+                    var response = await route.FetchAsync();
+                    var headers = new Dictionary<string, string>(response.Headers) { ["content-security-policy"] = contentSecurityPolicy };
+                    await route.FulfillAsync(new RouteFulfillOptions { Response = response, Headers = headers });
+                });
+            }
         }
 
         await page.GotoAsync(baseUrl);

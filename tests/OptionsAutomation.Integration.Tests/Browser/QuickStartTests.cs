@@ -17,31 +17,16 @@ namespace OptionsAutomation.Integration.Tests.Browser;
 /// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class QuickStartTests(PostgresServer postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class QuickStartTests(PostgresServer postgres, ITestOutputHelper output) : QuickStartServerTests(postgres)
 {
-    private TestDatabase _db = null!;
-    private DashboardServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(postgres);
-        _server = await DashboardServer.StartQuickStartAsync(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [BrowserFact]
     public async Task QuickStart_ProposalApprovedFromTheDashboard_ShowsThePosition_ThenTheExitClosesIt()
     {
         // Step 2: `optauto proposals run` (the screener as the CLI runs it, now).
-        var run = await _server.Get<ProposalService>().RunAsync(DashboardServer.QuickStartNow, CancellationToken.None);
+        var run = await Server.Get<ProposalService>().RunAsync(DashboardServer.QuickStartNow, CancellationToken.None);
         Assert.True(run.Proposals.Count > 0, string.Join("; ", run.Denials));
         var proposal = run.Proposals[0];
-        await using var browser = await DashboardBrowser.OpenAsync(_server.BaseUrl);
+        await using var browser = await DashboardBrowser.OpenAsync(Server.BaseUrl);
         var page = browser.Page;
         var item = page.Locator($"#proposals [data-request-id='{proposal.RequestId}']");
         Assert.Contains("PROPOSED", await item.InnerTextAsync(), StringComparison.Ordinal);
@@ -60,7 +45,7 @@ public sealed class QuickStartTests(PostgresServer postgres, ITestOutputHelper o
             await result.WaitForAsync(new() { Timeout = 90_000 });
         });
         Assert.Contains("EXECUTED", await result.InnerTextAsync(), StringComparison.Ordinal);
-        var executed = await _server.Get<IProposalStore>().FindAsync(proposal.RequestId, CancellationToken.None);
+        var executed = await Server.Get<IProposalStore>().FindAsync(proposal.RequestId, CancellationToken.None);
         Assert.Equal(ProposalStatus.Executed, executed!.Status);
         var positionId = executed.PositionId!.Value;
 
@@ -78,13 +63,13 @@ public sealed class QuickStartTests(PostgresServer postgres, ITestOutputHelper o
 
         // Step 4: `optauto exits check` — 45 days or fewer to expiry, so the days-to-expiry rule closes it.
         IReadOnlyList<ExitCheck> checks = [];
-        await WhileTimePassesAsync(async () => checks = await _server.Get<ExitService>().RunAsync(_server.Get<TimeProvider>().GetUtcNow(), execute: true, CancellationToken.None));
+        await WhileTimePassesAsync(async () => checks = await Server.Get<ExitService>().RunAsync(Server.Get<TimeProvider>().GetUtcNow(), execute: true, CancellationToken.None));
         Assert.NotNull(Assert.Single(checks, c => c.Position.PositionId == positionId).Closed);
         await browser.ReloadAsync();
         Assert.Equal(0, await row.CountAsync());
         var trade = page.Locator($"#trades tbody tr[data-position-id='{positionId}']");
         Assert.Equal("21dte", await trade.Locator("td.reason").InnerTextAsync());
-        var realized = await _db.ScalarAsync<decimal>($"SELECT pnl_realized FROM trade_history WHERE position_id = {positionId}");
+        var realized = await Db.ScalarAsync<decimal>($"SELECT pnl_realized FROM trade_history WHERE position_id = {positionId}");
         Assert.Equal(SignedMoney(realized), await trade.Locator("td.pnl").InnerTextAsync());
         Assert.Contains($"position {positionId}", await page.Locator("#alerts").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshot(browser, "quickstart-4-closed.png");
@@ -97,7 +82,7 @@ public sealed class QuickStartTests(PostgresServer postgres, ITestOutputHelper o
     /// </summary>
     private async Task WhileTimePassesAsync(Func<Task> action)
     {
-        var clock = (FakeTimeProvider)_server.Get<TimeProvider>();
+        var clock = (FakeTimeProvider)Server.Get<TimeProvider>();
         using var stop = new CancellationTokenSource();
         var ticking = Task.Run(async () =>
         {

@@ -3,10 +3,10 @@
 import uPlot from '../vendor/uPlot.esm.js';
 import { money, signedMoney, percent, serverToday } from './format.js';
 
-const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-const dayOf = (isoDate) => Date.parse(`${isoDate}T00:00:00Z`) / 1000;
+export const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+export const dayOf = (isoDate) => Date.parse(`${isoDate}T00:00:00Z`) / 1000;
 const syncKey = uPlot.sync('equity');
-const utcDates = (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
+export const utcDates = (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
 
 /**
  * Writes the scales as drawn onto the container (data-x-from/-to as dates, data-y-from/-to as numbers): what a reader
@@ -20,7 +20,7 @@ const showScale = (u, key) => {
 };
 
 /** A chart that follows its container's width. */
-function responsive(container, options, data) {
+export function responsive(container, options, data) {
   const hooks = { ...options.hooks, setScale: [showScale] };
   const chart = new uPlot({ ...options, hooks, width: Math.max(container.clientWidth, 200) }, data, container);
   new ResizeObserver(() => chart.setSize({ width: Math.max(container.clientWidth, 200), height: options.height })).observe(container);
@@ -28,7 +28,7 @@ function responsive(container, options, data) {
 }
 
 /** An axis in the page's colours; format (for y axes) labels each tick, dates on x are uPlot's own. */
-const axis = (format, size = 70) => ({
+export const axis = (format, size = 70) => ({
   stroke: css('--muted'),
   grid: { stroke: css('--grid'), width: 1 },
   ticks: { stroke: css('--grid'), width: 1 },
@@ -44,7 +44,7 @@ const yearLabel = uPlot.fmtDate('{YYYY}');
 const yearOf = (t) => utcDates(t).getFullYear();
 // The points are New York dates, so ticks fall on whole days (weeks, months, years) and are labelled without a time;
 // the first tick and the first of each new year carry the year, so a reader always knows which one it is.
-const xAxis = () => ({
+export const xAxis = () => ({
   ...axis(undefined, 40),
   space: 80,
   incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY],
@@ -69,13 +69,13 @@ export const timeRange = (min, max) => {
 };
 // With a single point uPlot offers a span of 86400 / 1e-3 seconds (its day in ms, read as seconds: almost three
 // years), so one point is ranged from the data itself.
-const xScale = {
+export const xScale = {
   time: true,
   range: (u, min, max) => (u.data[0].length === 1 ? timeRange(u.data[0][0], u.data[0][0]) : timeRange(min, max)),
 };
 
 /** An empty chart says why instead of showing bare axes (the stylesheet shows data-empty over it). */
-const emptyNote = (box, empty, text) => {
+export const emptyNote = (box, empty, text) => {
   if (empty) box.dataset.empty = text; else delete box.dataset.empty;
 };
 /**
