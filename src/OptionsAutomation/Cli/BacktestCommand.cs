@@ -25,12 +25,15 @@ namespace OptionsAutomation.Cli;
 /// </summary>
 internal static class BacktestCommand
 {
-    private const string DefaultProfile = "default";
     private const int Interrupted = 130;
 
     public static Command Create(IReadOnlyList<string> overrides)
     {
-        var profile = new Option<string>("--profile") { Description = "Strategy profile: default (the configured strategy)", DefaultValueFactory = _ => DefaultProfile };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "Strategy profile: " + string.Join("; ", BacktestProfiles.All.Select(p => $"{p.Name} ({p.Description})")),
+            DefaultValueFactory = _ => BacktestProfiles.Default,
+        };
         var from = CliOptions.Date("--from", "First session to replay (default: the first day of the market history)");
         var to = CliOptions.Date("--to", "Last session to replay (default: the last day of the market history)");
         var underlying = new Option<string>("--underlying") { Description = "Underlying to trade (the history holds SPY)", DefaultValueFactory = _ => "SPY" };
@@ -41,14 +44,12 @@ internal static class BacktestCommand
         {
             profile, from, to, underlying, equity, json, trades,
         };
-        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        BacktestProfile Chosen(ParseResult parse) => parse.GetValue(profile) is var name && BacktestProfiles.Find(name ?? BacktestProfiles.Default) is { } found
+            ? found
+            : throw new CliUsageException($"--profile {name}: unknown profile; the profiles are {BacktestProfiles.Names}.");
+        CliAction.Set(command, overrides, parse => Chosen(parse).Settings, async (services, parse, cancellationToken) =>
         {
-            var chosen = parse.GetValue(profile) ?? DefaultProfile;
-            if (!string.Equals(chosen, DefaultProfile, StringComparison.Ordinal))
-            {
-                throw new CliUsageException($"--profile {chosen}: unknown profile; expected {DefaultProfile} (putwrite is not built yet).");
-            }
-
+            var chosen = Chosen(parse);
             var symbol = (parse.GetValue(underlying) ?? "SPY").ToUpperInvariant();
             if (symbol != "SPY")
             {
@@ -76,8 +77,14 @@ internal static class BacktestCommand
             }
 
             var paper = services.Get<PaperBrokerSettings>();
-            var engine = new BacktestEngine(history, MarketHistoryFiles.RealChains(directory, services.Get<ILogger<CsvMarketData>>()), Settings(services), paper);
+            var tradingSettings = Settings(services);
+            var engine = new BacktestEngine(history, MarketHistoryFiles.RealChains(directory, services.Get<ILogger<CsvMarketData>>()), tradingSettings, paper);
             var run = new BacktestRun(start, end, symbol, starting, BacktestSettingsOf(services.Get<IConfiguration>()));
+            if (chosen.Refusal(tradingSettings, run.Settings) is { } refusal)
+            {
+                throw new CliUsageException(refusal);
+            }
+
             if (engine.Sessions(run).Count == 0)
             {
                 throw new CliUsageException($"there is no NYSE session from {start:yyyy-MM-dd} to {end:yyyy-MM-dd}.");
@@ -104,7 +111,7 @@ internal static class BacktestCommand
                 BacktestTradesCsv.Write(path, result.Trades);
             }
 
-            var report = BacktestJson.Of(result, chosen, paper);
+            var report = BacktestJson.Of(result, chosen.Name, paper);
             if (parse.GetValue(json))
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, BacktestJson.Options)).ConfigureAwait(false);
@@ -135,7 +142,8 @@ internal static class BacktestCommand
         });
     }
 
-    private static TradingSettings Settings(CliServices services) => new()
+    /// <summary>The worker's settings as this verb's configuration binds them (a profile's layer included).</summary>
+    internal static TradingSettings Settings(CliServices services) => new()
     {
         Proposals = services.Get<ProposalSettings>(),
         Sizing = services.Get<SizingSettings>(),
@@ -146,7 +154,7 @@ internal static class BacktestCommand
         Pricing = services.Get<PricingSettings>(),
     };
 
-    private static BacktestSettings BacktestSettingsOf(IConfiguration configuration)
+    internal static BacktestSettings BacktestSettingsOf(IConfiguration configuration)
     {
         var settings = configuration.GetSection(BacktestSettings.SectionName).Get<BacktestSettings>() ?? new BacktestSettings();
         return settings.Validate() is [var error, ..] ? throw new CliUsageException(error) : settings;
