@@ -104,7 +104,8 @@ public static class DomainCodes
         (ScreenDenialCode.TickerAtPositionLimit, "TICKER_AT_POSITION_LIMIT"),
         (ScreenDenialCode.NoEquity, "NO_EQUITY"),
         (ScreenDenialCode.SizeBelowOneContract, "SIZE_BELOW_ONE_CONTRACT"),
-        (ScreenDenialCode.RiskDenied, "RISK_DENIED"));
+        (ScreenDenialCode.RiskDenied, "RISK_DENIED"),
+        (ScreenDenialCode.NotAnEntryDay, "NOT_AN_ENTRY_DAY"));
 
     private static readonly CodeTable<TradingState> TradingStates = new(
         (TradingState.Active, "ACTIVE"),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OptionsAutomation.Core.Instruments;
 
 namespace OptionsAutomation.Core.Backtest;
 
@@ -24,8 +25,28 @@ public sealed record BacktestSettings
     /// </summary>
     public bool ResetBreakerNextSession { get; init; } = true;
 
-    public IReadOnlyList<string> Validate() =>
-        ApprovalShare is >= 0m and <= 1m
-            ? []
-            : [string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(ApprovalShare)} must be from 0 to 1, was {ApprovalShare}.")];
+    /// <summary>
+    /// The strategies (CSP, VPC) the run trades on its underlying; empty (the default): the watchlist's for it. A profile
+    /// that trades one strategy says so here, as the watchlist's list cannot be shortened by a layer above it.
+    /// </summary>
+    public IReadOnlyList<string> Strategies { get; init; } = [];
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (ApprovalShare is not (>= 0m and <= 1m))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(ApprovalShare)} must be from 0 to 1, was {ApprovalShare}."));
+        }
+
+        foreach (var code in Strategies)
+        {
+            if (!DomainCodes.TryParse<StrategyType>(code, out var strategy) || strategy == StrategyType.Stock)
+            {
+                errors.Add($"{SectionName}:{nameof(Strategies)} has '{code}'; expected CSP or VPC.");
+            }
+        }
+
+        return errors;
+    }
 }

@@ -32,6 +32,12 @@ public sealed record ExitRuleSettings
     /// <summary>Consecutive fresh marks beyond the stop needed before the stop fires (1 = the first one).</summary>
     public int StopConfirmations { get; init; } = 1;
 
+    /// <summary>
+    /// True: no exit rule closes a position (profit target, stop loss and days to expiry all hold); it is held until it
+    /// expires and the expiration job settles it — an index put-write's "hold to expiration". Default false.
+    /// </summary>
+    public bool HoldToExpiration { get; init; }
+
     /// <summary>Every invalid setting, each message naming its key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

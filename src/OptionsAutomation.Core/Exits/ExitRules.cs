@@ -5,7 +5,8 @@ namespace OptionsAutomation.Core.Exits;
 
 /// <summary>
 /// The exit rules of design.md applied to a marked position. Precedence: profit target and stop loss
-/// (price rules, only on a FRESH mark) win over 21 DTE; DTE needs no price and fires whatever the mark.
+/// (price rules, only on a FRESH mark) win over 21 DTE; DTE needs no price and fires whatever the mark. Under
+/// <see cref="ExitRuleSettings.HoldToExpiration"/> none of them fires: every position holds to its settlement.
 /// </summary>
 public static class ExitRules
 {
@@ -14,6 +15,12 @@ public static class ExitRules
     public static ExitDecision Evaluate(Position position, PositionMark mark, DateOnly today, ExitRuleSettings rules)
     {
         var dte = position.DaysToExpiry(today);
+        if (rules.HoldToExpiration)
+        {
+            return new(position.PositionId, ExitDecisionKind.Hold, null, $"held to expiration ({ExitRuleSettings.SectionName}:{nameof(ExitRuleSettings.HoldToExpiration)}), {dte} DTE",
+                mark.Price, mark.IsFresh && mark.Price is { } held ? position.PnlAt(held) : null, dte);
+        }
+
         var dteFires = dte <= rules.ExitAtDaysToExpiry;
         if (mark.IsFresh && mark.Price is { } price)
         {

@@ -18,8 +18,20 @@ public sealed record ProposalSettings
     /// <summary>Expirations inside [MinDaysToExpiry, MaxDaysToExpiry]; the one nearest this bound is preferred.</summary>
     public int MaxDaysToExpiry { get; init; } = 45;
 
-    /// <summary>The short put is the one whose |delta| is nearest this.</summary>
+    /// <summary>The short put is the one whose |delta| is nearest this (under <see cref="ShortStrikeRule.Delta"/>).</summary>
     public double TargetDelta { get; init; } = 0.25;
+
+    /// <summary>How the short put's strike is picked: by <see cref="TargetDelta"/> (default), or at the money.</summary>
+    public ShortStrikeRule ShortStrike { get; init; } = ShortStrikeRule.Delta;
+
+    /// <summary>
+    /// Only standard monthly expirations (the third Friday, or the session before when it is a holiday) are screened, not
+    /// Weeklys: a one-month put is the next monthly, which the nearest-the-max rule would pass over for a later Weekly.
+    /// </summary>
+    public bool MonthlyExpirationsOnly { get; init; }
+
+    /// <summary>On which sessions the screen proposes: every session (default), or only on the monthly roll.</summary>
+    public EntrySchedule EntrySchedule { get; init; } = EntrySchedule.Daily;
 
     /// <summary>Distance from the short to the long strike of a VPC, in points.</summary>
     public decimal SpreadWidth { get; init; } = 5m;
@@ -84,6 +96,8 @@ public sealed record ProposalSettings
         Require(MinOpenInterest >= 0, nameof(MinOpenInterest), MinOpenInterest, "must not be negative");
         Require(MaxLegSpreadPct > 0m, nameof(MaxLegSpreadPct), MaxLegSpreadPct, "must be above 0");
         Require(MaxOpenPositionsPerTicker >= 1, nameof(MaxOpenPositionsPerTicker), MaxOpenPositionsPerTicker, "must be at least 1");
+        Require(Enum.IsDefined(ShortStrike), nameof(ShortStrike), ShortStrike, "must be Delta or AtOrBelowSpot");
+        Require(Enum.IsDefined(EntrySchedule), nameof(EntrySchedule), EntrySchedule, "must be Daily or MonthlyRoll");
         Require(ApprovalWindowMinutes >= 1, nameof(ApprovalWindowMinutes), ApprovalWindowMinutes, "must be at least 1");
         foreach (var (ticker, codes) in Watchlist)
         {

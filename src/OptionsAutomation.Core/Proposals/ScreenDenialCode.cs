@@ -16,4 +16,7 @@ public enum ScreenDenialCode
 
     /// <summary>The pre-trade risk gate refused it; the context is the gate's own denial.</summary>
     RiskDenied,
+
+    /// <summary>Not a session <c>Proposals:EntrySchedule</c> opens on (MonthlyRoll: not a monthly expiration day).</summary>
+    NotAnEntryDay,
 }

@@ -1,25 +1,31 @@
 using System.Globalization;
+using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.MarketData;
 
 namespace OptionsAutomation.Core.Proposals;
 
 /// <summary>
-/// Picks a CSP or VPC from an option chain: an expiration with DTE in [min, max] (nearest max preferred),
-/// the put whose |delta| is nearest the target, for a VPC the put <c>SpreadWidth</c> lower, and only if
-/// open interest, leg spreads and the credit pass. Pure: the chain and today's date are inputs.
+/// Picks a CSP or VPC from an option chain: an expiration with DTE in [min, max] (nearest max preferred; only monthlies
+/// when <c>MonthlyExpirationsOnly</c>), the put whose |delta| is nearest the target (or the highest strike at or below
+/// the underlying's price, <see cref="ShortStrikeRule.AtOrBelowSpot"/>), for a VPC the put <c>SpreadWidth</c> lower, and
+/// only if open interest, leg spreads and the credit pass. Pure: the chain, today's date and the calendar are inputs.
 /// </summary>
 public static class Screener
 {
-    public static (ScreenCandidate? Candidate, ScreenDenial? Denial) Screen(OptionChain chain, StrategyType strategy, DateOnly today, ProposalSettings settings)
+    /// <param name="calendar">Tells a monthly expiration moved by a holiday; needed only under <c>MonthlyExpirationsOnly</c>.</param>
+    public static (ScreenCandidate? Candidate, ScreenDenial? Denial) Screen(
+        OptionChain chain, StrategyType strategy, DateOnly today, ProposalSettings settings, NyseCalendar? calendar = null)
     {
         var ticker = chain.Underlying;
         ScreenDenial Deny(ScreenDenialCode code, FormattableString context) =>
             new(ticker, strategy, code, context.ToString(CultureInfo.InvariantCulture));
 
+        var monthlies = settings.MonthlyExpirationsOnly ? calendar ?? new NyseCalendar() : null;
         var puts = chain.Quotes.Where(q => q.Contract.Right == OptionRight.Put).ToList();
         var expirations = puts.Select(q => q.Contract.Expiration).Distinct()
             .Where(e => e.DayNumber - today.DayNumber >= settings.MinDaysToExpiry && e.DayNumber - today.DayNumber <= settings.MaxDaysToExpiry)
+            .Where(e => monthlies is null || RollSchedule.IsMonthlyExpiration(e, monthlies))
             .OrderByDescending(e => e)
             .ToList();
         if (expirations.Count == 0)
@@ -29,10 +35,14 @@ public static class Screener
 
         var expiration = expirations[0];
         var candidates = puts.Where(q => q.Contract.Expiration == expiration && q.Delta is not null && q.Mid is > 0m).ToList();
-        var shortPut = candidates.MinBy(q => Math.Abs(Math.Abs(q.Delta!.Value) - settings.TargetDelta));
+        var shortPut = settings.ShortStrike == ShortStrikeRule.AtOrBelowSpot
+            ? candidates.Where(q => q.Contract.Strike <= chain.UnderlyingPrice).MaxBy(q => q.Contract.Strike)
+            : candidates.MinBy(q => Math.Abs(Math.Abs(q.Delta!.Value) - settings.TargetDelta));
         if (shortPut is null)
         {
-            return (null, Deny(ScreenDenialCode.NoShortPut, $"expiration={expiration:yyyy-MM-dd}, target_delta={settings.TargetDelta}"));
+            return (null, settings.ShortStrike == ShortStrikeRule.AtOrBelowSpot
+                ? Deny(ScreenDenialCode.NoShortPut, $"expiration={expiration:yyyy-MM-dd}, at_or_below={chain.UnderlyingPrice}")
+                : Deny(ScreenDenialCode.NoShortPut, $"expiration={expiration:yyyy-MM-dd}, target_delta={settings.TargetDelta}"));
         }
 
         OptionQuote? longPut = null;

@@ -15,7 +15,8 @@ namespace OptionsAutomation.Core.Trading;
 /// through the pre-trade risk gate (its summary is kept on the proposal) and record a PROPOSED
 /// <c>trade_requests</c> row that waits for approval until the window (or the session)
 /// closes. The request id is the New York date, ticker and strategy, so a second run on one day proposes
-/// nothing new.
+/// nothing new. Under <c>Proposals:EntrySchedule</c> MonthlyRoll it screens on monthly expiration days only, and a
+/// position expiring that day counts neither against its ticker's slot nor as committed capital (<see cref="RollSchedule"/>).
 /// </summary>
 public sealed class ProposalService(
     ITradingJournal journal,
@@ -36,9 +37,16 @@ public sealed class ProposalService(
     public async Task<ProposalRun> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         await _expiry.ExpireDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var today = MarketTime.DateOf(asOf);
-        var snapshot = await snapshots.CurrentAsync(open, settings.Targets().Select(t => t.Ticker), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (!RollSchedule.IsEntryDay(today, settings, calendar))
+        {
+            return new ProposalRun([], [.. settings.Targets().Select(t => new ScreenDenial(t.Ticker, t.Strategy, ScreenDenialCode.NotAnEntryDay,
+                string.Create(CultureInfo.InvariantCulture, $"schedule={settings.EntrySchedule}, today={today:yyyy-MM-dd}")))]);
+        }
+
+        var held = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
+        var open = RollSchedule.Committed(held, today, settings);
+        var snapshot = await snapshots.CurrentAsync(held, settings.Targets().Select(t => t.Ticker), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var expiresAt = ApprovalDeadline(asOf);
         var made = new List<TradeProposal>();
         var denials = new List<ScreenDenial>();
@@ -65,7 +73,7 @@ public sealed class ProposalService(
                 continue;
             }
 
-            var (candidate, denial) = Screener.Screen(chain, strategy, today, settings);
+            var (candidate, denial) = Screener.Screen(chain, strategy, today, settings, calendar);
             if (candidate is null)
             {
                 denials.Add(denial!);

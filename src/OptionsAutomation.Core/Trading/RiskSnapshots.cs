@@ -10,18 +10,22 @@ namespace OptionsAutomation.Core.Trading;
 /// realized P&amp;L, the stored switches, the held underlyings and their correlations with the candidates' — so
 /// proposal and approval judge an order from the same facts. The caller adds the order's quote.
 /// </summary>
-public sealed class RiskSnapshots(IPositionStore positions, IAccountEquity account, ITradingControls controls, PortfolioRiskService risk)
+public sealed class RiskSnapshots(IPositionStore positions, IAccountEquity account, ITradingControls controls, PortfolioRiskService risk, ProposalSettings proposals)
 {
+    /// <param name="open">The open positions; under a monthly roll those expiring today are left out, their last mark's P&amp;L
+    /// taken into the equity (<see cref="RollSchedule"/>).</param>
     /// <param name="candidates">The underlyings of the orders to be checked, so the correlations cover them.</param>
     public async Task<RiskSnapshot> CurrentAsync(IReadOnlyList<Position> open, IEnumerable<string> candidates, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var held = open.Select(p => p.Ticker).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var today = MarketTime.DateOf(now);
+        var settling = RollSchedule.Settling(open, today, proposals);
+        open = RollSchedule.Committed(open, today, proposals);
+        var held = open.Select(p => p.Ticker).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var realizedToday = (await positions.HistoryAsync(today, today, cancellationToken).ConfigureAwait(false)).Sum(t => t.PnlRealized);
         var switches = await controls.GetAsync(cancellationToken).ConfigureAwait(false);
         return new RiskSnapshot
         {
-            Equity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false),
+            Equity = RollSchedule.EquityAfter(await account.GetEquityAsync(cancellationToken).ConfigureAwait(false), settling),
             OpenPositions = open.Count,
             OpenExposure = RiskExposure.Total(open),
             RealizedPnlToday = realizedToday,

@@ -25,7 +25,7 @@ public sealed class TradingServices
         Controls = new TradingControlsService(ports.Controls, ports.Journal, settings.Risk);
         var risk = new PortfolioRiskService(ports.Positions, ports.MarketData, ports.Account, calendar, settings.Pricing, settings.Portfolio,
             new PortfolioRiskAnalyzer(settings.Portfolio, settings.Risk, settings.Pricing), ports.RiskHistory);
-        var snapshots = new RiskSnapshots(ports.Positions, ports.Account, Controls, risk);
+        var snapshots = new RiskSnapshots(ports.Positions, ports.Account, Controls, risk, settings.Proposals);
         var executor = new OrderExecutor(ports.Broker, settings.Execution, ports.PollDelay, clock, ports.Journal);
         Positions = new PositionManager(ports.Positions, ports.Journal, settings.Exits, clock);
         Marks = new MarkToMarketService(ports.Positions, ports.Marks, new PositionValuer(ports.MarketData, settings.Exits), new GreeksEstimator(settings.Pricing), clock);

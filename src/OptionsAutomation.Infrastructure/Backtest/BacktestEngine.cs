@@ -56,7 +56,7 @@ public sealed class BacktestEngine(MarketHistory history, IMarketData? realChain
             throw new ArgumentException($"the market history has no close, VIX or rate for {first:yyyy-MM-dd}.", nameof(run));
         }
 
-        var tradingSettings = ForUnderlying(run.Underlying);
+        var tradingSettings = ForUnderlying(run.Underlying, run.Settings.Strategies);
         var market = new BacktestMarketData(history, new SyntheticChainModel(ChainModelParameters.Spy2021, _calendar), _calendar, run.Underlying, realChains);
         var clock = new SimulatedClock(BacktestMarketData.QuoteTime(sessions[0]) - TimeSpan.FromMinutes(1));
         var book = new InMemoryBook(tradingSettings, paper with { StartingEquity = run.StartingEquity }, market, clock);
@@ -149,11 +149,14 @@ public sealed class BacktestEngine(MarketHistory history, IMarketData? realChain
         }
     }
 
-    /// <summary>The watchlist cut to the run's underlying: the market knows no other.</summary>
+    /// <summary>
+    /// The watchlist cut to the run's underlying (the market knows no other), trading <paramref name="only"/> when it
+    /// names strategies (<see cref="BacktestSettings.Strategies"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">when the watchlist has no strategy for it.</exception>
-    private TradingSettings ForUnderlying(string underlying)
+    private TradingSettings ForUnderlying(string underlying, IReadOnlyList<string> only)
     {
-        var strategies = settings.Proposals.Watchlist
+        var strategies = only.Count > 0 ? only : settings.Proposals.Watchlist
             .Where(w => string.Equals(w.Key, underlying, StringComparison.OrdinalIgnoreCase))
             .Select(w => w.Value)
             .FirstOrDefault() ?? throw new ArgumentException($"{ProposalSettings.SectionName}:Watchlist has no strategy for {underlying}.", nameof(underlying));

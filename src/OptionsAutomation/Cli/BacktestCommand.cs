@@ -11,6 +11,7 @@ using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure.Backtest;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
@@ -30,7 +31,11 @@ internal static class BacktestCommand
 
     public static Command Create(IReadOnlyList<string> overrides)
     {
-        var profile = new Option<string>("--profile") { Description = "Strategy profile: default (the configured strategy)", DefaultValueFactory = _ => BacktestSetup.DefaultProfile };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "Strategy profile: " + string.Join("; ", BacktestProfiles.All.Select(p => $"{p.Name} ({p.Description})")),
+            DefaultValueFactory = _ => BacktestProfiles.Default,
+        };
         var from = CliOptions.Date("--from", "First session to replay (default: the first day of the market history)");
         var to = CliOptions.Date("--to", "Last session to replay (default: the last day of the market history)");
         var underlying = new Option<string>("--underlying") { Description = "Underlying to trade (the history holds SPY)", DefaultValueFactory = _ => "SPY" };
@@ -42,15 +47,16 @@ internal static class BacktestCommand
         {
             profile, from, to, underlying, equity, json, trades, html,
         };
-        CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
+        // The profile's settings are a configuration layer under the command line's: read before the services are built.
+        CliAction.Set(command, overrides, parse => BacktestProfiles.Find(parse.GetValue(profile) ?? BacktestProfiles.Default)?.Settings, async (services, parse, cancellationToken) =>
         {
             BacktestSetup setup;
             try
             {
                 setup = BacktestSetup.Prepare(
-                    new BacktestRequest(parse.GetValue(profile) ?? BacktestSetup.DefaultProfile, parse.GetValue(from), parse.GetValue(to),
+                    new BacktestRequest(parse.GetValue(profile) ?? BacktestProfiles.Default, parse.GetValue(from), parse.GetValue(to),
                         parse.GetValue(underlying) ?? "SPY", parse.GetValue(equity), BacktestSettingsOf(services.Get<IConfiguration>())),
-                    Settings(services), services.Get<PaperBrokerSettings>(), services.Get<ILogger<CsvMarketData>>());
+                    ServiceRegistration.ReadTrading(services.Get<IConfiguration>()), services.Get<PaperBrokerSettings>(), services.Get<ILogger<CsvMarketData>>());
             }
             catch (BacktestInputException e)
             {
@@ -109,20 +115,6 @@ internal static class BacktestCommand
             return await engine.RunAsync(run, new SynchronousProgress(task), cancellationToken).ConfigureAwait(false);
         });
     }
-
-    private static TradingSettings Settings(CliServices services) => TradingSettingsOf(services.Get<IServiceProvider>());
-
-    /// <summary>The worker's configured rules, as a backtest uses them (the CLI's services or the web process's).</summary>
-    public static TradingSettings TradingSettingsOf(IServiceProvider services) => new()
-    {
-        Proposals = services.GetRequiredService<ProposalSettings>(),
-        Sizing = services.GetRequiredService<SizingSettings>(),
-        Exits = services.GetRequiredService<ExitRuleSettings>(),
-        Execution = services.GetRequiredService<ExecutionSettings>(),
-        Risk = services.GetRequiredService<RiskSettings>(),
-        Portfolio = services.GetRequiredService<PortfolioRiskSettings>(),
-        Pricing = services.GetRequiredService<PricingSettings>(),
-    };
 
     /// <summary>The configured <c>Backtest</c> section (validated with the rest of the request by <see cref="BacktestSetup"/>).</summary>
     public static BacktestSettings BacktestSettingsOf(IConfiguration configuration) =>

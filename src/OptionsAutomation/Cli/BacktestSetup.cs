@@ -7,7 +7,10 @@ using OptionsAutomation.Infrastructure.MarketData.Csv;
 
 namespace OptionsAutomation.Cli;
 
-/// <summary>What a backtest is asked for, by <c>optauto backtest</c>'s options or the API's body (null dates: the history's ends).</summary>
+/// <summary>
+/// What a backtest is asked for, by <c>optauto backtest</c>'s options or the API's body (null dates: the history's ends).
+/// <paramref name="Settings"/> and the trading settings given with it already include the profile's layer (<see cref="BacktestProfiles"/>).
+/// </summary>
 internal sealed record BacktestRequest(string Profile, DateOnly? From, DateOnly? To, string Underlying, decimal StartingEquity, BacktestSettings Settings);
 
 /// <summary>A backtest request the CLI or the API cannot run; the message names the option, as the CLI prints it.</summary>
@@ -19,21 +22,14 @@ internal sealed class BacktestInputException(string message) : Exception(message
 /// </summary>
 internal sealed record BacktestSetup(BacktestEngine Engine, BacktestRun Run, MarketHistory History, string Profile)
 {
-    public const string DefaultProfile = "default";
-
     /// <summary>Starting cash when a run names none.</summary>
     public const decimal DefaultStartingEquity = 100_000m;
-
-    /// <summary>The strategy profiles a run may name.</summary>
-    public static IReadOnlyList<string> Profiles { get; } = [DefaultProfile];
 
     public static BacktestSetup Prepare(BacktestRequest request, TradingSettings trading, PaperBrokerSettings paper, ILogger<CsvMarketData> logger)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Profiles.Contains(request.Profile, StringComparer.Ordinal))
-        {
-            throw new BacktestInputException($"--profile {request.Profile}: unknown profile; expected {DefaultProfile} (putwrite is not built yet).");
-        }
+        var profile = BacktestProfiles.Find(request.Profile)
+            ?? throw new BacktestInputException($"--profile {request.Profile}: unknown profile; the profiles are {BacktestProfiles.Names}.");
 
         var symbol = request.Underlying.ToUpperInvariant();
         if (symbol != "SPY")
@@ -49,6 +45,11 @@ internal sealed record BacktestSetup(BacktestEngine Engine, BacktestRun Run, Mar
         if (request.Settings.Validate() is [var invalid, ..])
         {
             throw new BacktestInputException(invalid);
+        }
+
+        if (profile.Refusal(trading, request.Settings) is { } refusal)
+        {
+            throw new BacktestInputException(refusal);
         }
 
         var directory = MarketHistoryFiles.DefaultDirectory;

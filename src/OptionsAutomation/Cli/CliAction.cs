@@ -23,9 +23,14 @@ internal static class CliAction
     public const int Failed = 3;
 
     public static void Set(Command command, IReadOnlyList<string> overrides, Func<CliServices, ParseResult, CancellationToken, Task<int>> action) =>
+        Set(command, overrides, _ => null, action);
+
+    /// <param name="defaults">The verb's own setting defaults, read from its arguments before the services are built.</param>
+    public static void Set(Command command, IReadOnlyList<string> overrides, Func<ParseResult, IReadOnlyDictionary<string, string?>?> defaults,
+        Func<CliServices, ParseResult, CancellationToken, Task<int>> action) =>
         command.SetAction((parseResult, cancellationToken) => Guard(async () =>
         {
-            await using var services = CliServices.Create(overrides);
+            await using var services = CliServices.Create(overrides, defaults(parseResult));
             return await action(services, parseResult, cancellationToken).ConfigureAwait(false);
         }));
 

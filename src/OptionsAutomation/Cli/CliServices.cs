@@ -12,9 +12,16 @@ internal sealed class CliServices : IAsyncDisposable
 
     private CliServices(ServiceProvider provider) => _provider = provider;
 
-    public static CliServices Create(IReadOnlyList<string> overrides)
+    /// <param name="defaults">Settings of the verb's own (a backtest profile), below environment variables and the command line.</param>
+    public static CliServices Create(IReadOnlyList<string> overrides, IReadOnlyDictionary<string, string?>? defaults = null)
     {
-        var configuration = AppConfiguration.Build(overrides, LoggingSetup.QuietConsole);
+        var layered = new Dictionary<string, string?>(LoggingSetup.QuietConsole, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in defaults ?? new Dictionary<string, string?>())
+        {
+            layered[key] = value;
+        }
+
+        var configuration = AppConfiguration.Build(overrides, layered);
         var logger = LoggingSetup.CreateLogger(configuration);
         var services = new ServiceCollection()
             .AddLogging(builder => builder.ClearProviders().AddProvider(new SerilogLoggerProvider(logger, dispose: true)))

@@ -120,6 +120,18 @@ public static class ServiceRegistration
     /// Binds and validates <c>Risk</c>. A <c>RISK_*</c> environment variable that maps to no limit stops
     /// start-up too: a limit someone believes is set must not be silently ignored.
     /// </summary>
+    /// <summary>The rules a backtest replays, bound and validated as the worker binds them.</summary>
+    public static TradingSettings ReadTrading(IConfiguration configuration) => new()
+    {
+        Proposals = Validated(configuration.GetSection(ProposalSettings.SectionName).Get<ProposalSettings>() ?? new ProposalSettings(), s => s.Validate()),
+        Sizing = Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(), s => s.Validate()),
+        Exits = ReadExitRules(configuration),
+        Execution = Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()),
+        Risk = ReadRisk(configuration),
+        Portfolio = Validated(configuration.GetSection(RiskSettings.SectionName).Get<PortfolioRiskSettings>() ?? new PortfolioRiskSettings(), s => s.Validate()),
+        Pricing = configuration.GetSection(PricingSettings.SectionName).Get<PricingSettings>() ?? new PricingSettings(),
+    };
+
     public static RiskSettings ReadRisk(IConfiguration configuration)
     {
         var unknown = RiskEnvironment.Unrecognised(AppConfiguration.EnvironmentVariables())

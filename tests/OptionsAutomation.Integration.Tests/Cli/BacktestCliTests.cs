@@ -38,6 +38,24 @@ public sealed class BacktestCliTests : IDisposable
     }
 
     [Fact]
+    public async Task PutWriteProfile_AppliesItsSettingsUnderTheCommandLine()
+    {
+        var run = (await _cli.RunAsync("backtest", "--profile", "putwrite", "--from", "2018-11-16", "--to", "2018-12-21", "--json",
+            "--Proposals:MaxDaysToExpiry=36")).Succeeded();
+
+        var json = run.Json();
+        var trading = json.GetProperty("settings").GetProperty("trading");
+        Assert.Equal("putwrite", json.GetProperty("settings").GetProperty("profile").GetString());
+        Assert.True(trading.GetProperty("exits").GetProperty("hold_to_expiration").GetBoolean());
+        Assert.Equal(100m, trading.GetProperty("sizing").GetProperty("collateral_per_trade_pct").GetDecimal());
+        // The command line wins over the profile (40).
+        Assert.Equal(36, trading.GetProperty("proposals").GetProperty("max_days_to_expiry").GetInt32());
+        var put = json.GetProperty("trades")[0];
+        Assert.Equal((273m, 3, 4.42m, 32.3m, "assigned"), (put.GetProperty("short_strike").GetDecimal(), put.GetProperty("quantity").GetInt32(),
+            put.GetProperty("credit").GetDecimal(), put.GetProperty("exit_price").GetDecimal(), put.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task TradesFile_HasOneRowPerRoundTrip_AndNoTemporaryFileIsLeft()
     {
         var path = Path.Combine(_cli.WorkDirectory, "trades.csv");
@@ -77,7 +95,11 @@ public sealed class BacktestCliTests : IDisposable
         { ["backtest", "--from", "2021-02-30"], "error: --from '2021-02-30' is not a date in the form YYYY-MM-DD" },
         { ["backtest", "--from", "2025-12-01", "--to", "2026-01-30"], "error: the market history covers 2000-01-03 to 2025-12-31; --from and --to must lie inside it." },
         { ["backtest", "--from", "2021-03-06", "--to", "2021-03-07"], "error: there is no NYSE session from 2021-03-06 to 2021-03-07." },
-        { ["backtest", "--profile", "putwrite"], "error: --profile putwrite: unknown profile" },
+        { ["backtest", "--profile", "nosuch"], "error: --profile nosuch: unknown profile; the profiles are default, putwrite." },
+        { ["backtest", "--profile", "putwrite", "--Backtest:ApprovalShare=0.5"], "error: --profile putwrite cannot be run with a different Backtest:ApprovalShare: the index sells every month's put." },
+        { ["backtest", "--profile", "putwrite", "--Backtest:Strategies:1=VPC"], "error: --profile putwrite cannot be run with a different Backtest:Strategies: the index sells cash-secured puts (CSP) only." },
+        { ["backtest", "--profile", "putwrite", "--ExitRules:HoldToExpiration=false"], "error: --profile putwrite cannot be run with a different ExitRules:HoldToExpiration: the index holds every put to expiration, with no exit rule." },
+        { ["backtest", "--profile", "putwrite", "--Proposals:EntrySchedule=Daily"], "error: --profile putwrite cannot be run with a different Proposals:EntrySchedule: the index sells only on the monthly roll." },
         { ["backtest", "--underlying", "QQQ"], "error: --underlying QQQ: the market history holds SPY only." },
         { ["backtest", "--Backtest:ApprovalShare=1.5"], "error: Backtest:ApprovalShare must be from 0 to 1, was 1.5." },
         { ["backtest", "--starting-equity", "0"], "error: --starting-equity must be above 0." },

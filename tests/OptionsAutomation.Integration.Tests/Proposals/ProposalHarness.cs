@@ -66,6 +66,6 @@ internal sealed class ProposalHarness(TestDatabase db, RealTimersClock clock, Ri
         var (pricing, portfolio) = (new PricingSettings(), new PortfolioRiskSettings());
         var analysis = new PortfolioRiskService(db.Store(clock), market, Account(), new NyseCalendar(), pricing, portfolio,
             new PortfolioRiskAnalyzer(portfolio, risk, pricing), new PostgresRiskHistory(db.DataSource));
-        return new(db.Store(clock), Account(), Controls(), analysis);
+        return new(db.Store(clock), Account(), Controls(), analysis, new ProposalSettings());
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using OptionsAutomation.Cli;
+using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure.Backtest;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
@@ -37,18 +38,20 @@ internal static class BacktestEndpoints
     {
         var history = MarketHistoryFiles.Load(MarketHistoryFiles.DefaultDirectory);
         var settings = BacktestCommand.BacktestSettingsOf(configuration);
-        return TypedResults.Ok(new BacktestChoices(BacktestSetup.Profiles, BacktestSetup.DefaultProfile, history.Bars[0].Date, history.Bars[^1].Date,
+        return TypedResults.Ok(new BacktestChoices([.. BacktestProfiles.All.Select(p => p.Name)], BacktestProfiles.Default, history.Bars[0].Date, history.Bars[^1].Date,
             BacktestSetup.DefaultStartingEquity, settings.ApprovalShare, settings.Seed, settings.ResetBreakerNextSession));
     }
 
     private static async Task<JsonHttpResult<BacktestPage>> RunAsync(
-        BacktestGate gate, IServiceProvider services, IConfiguration configuration, PaperBrokerSettings paper, ILogger<CsvMarketData> logger,
+        BacktestGate gate, IConfiguration configuration, PaperBrokerSettings paper, ILogger<CsvMarketData> logger,
         BacktestBody? body, CancellationToken cancellationToken)
     {
         using var slot = gate.Enter();
-        var configured = BacktestCommand.BacktestSettingsOf(configuration);
+        var profile = ApiInput.Text(body?.Profile, "profile") ?? BacktestProfiles.Default;
+        var layered = WithProfile(configuration, profile);
+        var configured = BacktestCommand.BacktestSettingsOf(layered);
         var request = new BacktestRequest(
-            ApiInput.Text(body?.Profile, "profile") ?? BacktestSetup.DefaultProfile,
+            profile,
             ApiInput.Date(body?.From, "from"),
             ApiInput.Date(body?.To, "to"),
             ApiInput.Text(body?.Underlying, "underlying") ?? "SPY",
@@ -59,7 +62,7 @@ internal static class BacktestEndpoints
                 Seed = body?.Seed ?? configured.Seed,
                 ResetBreakerNextSession = body?.ResetBreakerNextSession ?? configured.ResetBreakerNextSession,
             });
-        var setup = BacktestSetup.Prepare(request, BacktestCommand.TradingSettingsOf(services), paper, logger);
+        var setup = BacktestSetup.Prepare(request, ServiceRegistration.ReadTrading(layered), paper, logger);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(TimeLimit);
         try
@@ -73,6 +76,15 @@ internal static class BacktestEndpoints
             throw new BacktestTimeLimitException(TimeLimit);
         }
     }
+
+    /// <summary>
+    /// The worker's configuration with the profile's settings on top. The CLI puts them under the environment and the
+    /// command line; the web process has one configuration, and the page offers no setting of its own to keep above them.
+    /// </summary>
+    private static IConfiguration WithProfile(IConfiguration configuration, string profile) =>
+        BacktestProfiles.Find(profile) is { Settings.Count: > 0 } found
+            ? new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(found.Settings).Build()
+            : configuration;
 }
 
 /// <summary>Body of <c>POST /api/backtest</c>: every field optional (the CLI's defaults, the configured <c>Backtest</c> section); dates as YYYY-MM-DD.</summary>
