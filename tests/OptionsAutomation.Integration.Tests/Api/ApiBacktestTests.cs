@@ -62,13 +62,32 @@ public sealed class ApiBacktestTests(PostgresServer postgres) : QuickStartServer
     }
 
     [Fact]
+    public async Task PutWriteProfile_AnswersWhatTheCliPrints()
+    {
+        var cli = (await _cli.RunAsync(["backtest", "--profile", "putwrite", "--from", "2018-11-16", "--to", "2018-12-21", "--json", .. QuickStartOverrides])).Succeeded().Json();
+
+        using var response = await PostAsync(new { profile = "putwrite", from = "2018-11-16", to = "2018-12-21" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var expected = JsonNode.Parse(cli.GetRawText())!;
+        foreach (var part in new[] { "stats", "trades", "equity", "settings" })
+        {
+            Assert.True(JsonNode.DeepEquals(expected[part], page["backtest"]![part]), $"{part}: CLI {expected[part]!.ToJsonString()} vs API {page["backtest"]![part]!.ToJsonString()}");
+        }
+
+        // The hand-computed month (PutWriteMonthTests): the 273 put assigned, then the 240 put sold on the roll.
+        Assert.Equal(91_861.62m, page["backtest"]!["equity"]!.AsArray()[^1]!["equity"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task BadInput_Is400_WithTheCliMessage()
     {
         foreach (var (body, args) in new (object Body, string[] Args)[]
         {
             (new { from = "2021-03-31", to = "2021-03-01" }, ["--from", "2021-03-31", "--to", "2021-03-01"]),
             (new { from = "2021-03-01", to = "2021-03-31", approval_share = 2m }, ["--from", "2021-03-01", "--to", "2021-03-31", "--Backtest:ApprovalShare=2"]),
-            (new { profile = "putwrite" }, ["--profile", "putwrite"]),
+            (new { profile = "nosuch" }, ["--profile", "nosuch"]),
             (new { from = "2021-03-01", starting_equity = 0m }, ["--from", "2021-03-01", "--starting-equity", "0"]),
         })
         {
@@ -120,7 +139,7 @@ public sealed class ApiBacktestTests(PostgresServer postgres) : QuickStartServer
     public async Task Choices_ComeFromTheServer_ARunNeedsTheToken_AndOpenApiListsIt()
     {
         var choices = JsonDocument.Parse(await _http.GetStringAsync("api/backtest")).RootElement;
-        Assert.Equal(["default"], choices.GetProperty("profiles").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["default", "putwrite"], choices.GetProperty("profiles").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(("2000-01-03", "2025-12-31", 100_000m),
             (choices.GetProperty("history_from").GetString(), choices.GetProperty("history_to").GetString(), choices.GetProperty("starting_equity").GetDecimal()));
 

@@ -25,8 +25,8 @@ public sealed class BacktestPageTests(PostgresServer postgres, ITestOutputHelper
         var url = Server.BaseUrl + "backtest.html";
         await using var browser = await DashboardBrowser.OpenAsync(url, OptionsAutomation.Web.SecurityHeaders.ContentSecurityPolicy);
         var page = browser.Page;
-        // One profile exists, so there is no choice to show; the dates come from the server's history.
-        Assert.False(await page.IsVisibleAsync("#bt-profile"));
+        // The profiles and the dates come from the server.
+        Assert.Equal(["default", "putwrite"], await page.Locator("#bt-profile option").AllInnerTextsAsync());
         Assert.Equal("2025-12-31", await page.InputValueAsync("#bt-to"));
 
         await page.FillAsync("#token-input", DashboardServer.ApiToken);
