@@ -25,8 +25,8 @@ namespace OptionsAutomation.Cli;
 /// </summary>
 internal static class BacktestCommand
 {
-    private const string DefaultProfile = "default";
-    private const int Interrupted = 130;
+    internal const string DefaultProfile = "default";
+    internal const int Interrupted = 130;
 
     public static Command Create(IReadOnlyList<string> overrides)
     {
@@ -40,6 +40,7 @@ internal static class BacktestCommand
         var command = new Command("backtest", "Replay history through the worker's screener, sizing, risk gate, paper fills, exits and expirations")
         {
             profile, from, to, underlying, equity, json, trades,
+            BacktestSweepCommand.Create(overrides),
         };
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
         {
@@ -135,7 +136,7 @@ internal static class BacktestCommand
         });
     }
 
-    private static TradingSettings Settings(CliServices services) => new()
+    internal static TradingSettings Settings(CliServices services) => new()
     {
         Proposals = services.Get<ProposalSettings>(),
         Sizing = services.Get<SizingSettings>(),
@@ -146,7 +147,7 @@ internal static class BacktestCommand
         Pricing = services.Get<PricingSettings>(),
     };
 
-    private static BacktestSettings BacktestSettingsOf(IConfiguration configuration)
+    internal static BacktestSettings BacktestSettingsOf(IConfiguration configuration)
     {
         var settings = configuration.GetSection(BacktestSettings.SectionName).Get<BacktestSettings>() ?? new BacktestSettings();
         return settings.Validate() is [var error, ..] ? throw new CliUsageException(error) : settings;
@@ -183,7 +184,7 @@ internal static class BacktestCommand
         AnsiConsole.Write(grid);
     }
 
-    private static string Percent(double value) =>
+    internal static string Percent(double value) =>
         double.IsFinite(value) ? (value * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Moves the bar on the engine's thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>

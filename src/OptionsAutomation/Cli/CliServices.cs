@@ -22,6 +22,13 @@ internal sealed class CliServices : IAsyncDisposable
         return new CliServices(services.BuildServiceProvider());
     }
 
+    /// <summary>
+    /// The same configuration and services, logging nowhere: for reading and validating settings only (a sweep builds
+    /// one per combination, and that many file loggers in one process would contend for one log file).
+    /// </summary>
+    public static CliServices CreateUnlogged(IReadOnlyList<string> overrides) =>
+        new(new ServiceCollection().AddLogging().AddOptionsAutomation(AppConfiguration.Build(overrides, LoggingSetup.QuietConsole)).BuildServiceProvider());
+
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
