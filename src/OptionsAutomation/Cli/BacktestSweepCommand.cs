@@ -218,11 +218,13 @@ internal static class BacktestSweepCommand
             ? "sorted by max_drawdown, least deep first"
             : $"sorted by {report.Sort}, highest first");
         var reasons = report.Combinations.SelectMany(c => c.Stats.TradesByExitReason.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var table = new Table().AddColumns([.. Headers(grid), "CAGR", "Total return", "Max drawdown", "Sharpe", "Sortino", "Win rate", "Trades", .. reasons.Select(r => $"exit {r}")]);
-        foreach (var column in table.Columns.Skip(grid.Axes.Count))
+        var table = new Table().AddColumns([.. Headers(grid), "CAGR", "Total return", "Max drawdown", "Sharpe", "Sortino", "Win rate", "Trades", .. reasons.Select(r => $"exit {r}"), "Trading at end"]);
+        foreach (var column in table.Columns.Skip(grid.Axes.Count).SkipLast(1))
         {
             column.RightAligned();
         }
+
+        table.Columns[^1].NoWrap();
 
         foreach (var combination in report.Combinations)
         {
@@ -237,6 +239,10 @@ internal static class BacktestSweepCommand
                 stats.WinRate is { } rate ? rate.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-",
                 stats.Trades.ToString(CultureInfo.InvariantCulture),
                 .. reasons.Select(r => stats.TradesByExitReason.GetValueOrDefault(r).ToString(CultureInfo.InvariantCulture)),
+                // A run halted midway stopped trading there; its statistics are not comparable with the others' without it.
+                combination.Run.TradingStateReason is null
+                    ? combination.Run.TradingStateAtEnd
+                    : string.Create(CultureInfo.InvariantCulture, $"{combination.Run.TradingStateAtEnd} {combination.Run.TradingStateChangedAt:yyyy-MM-dd}"),
             ]);
         }
 

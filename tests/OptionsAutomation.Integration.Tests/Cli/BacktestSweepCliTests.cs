@@ -76,8 +76,9 @@ public sealed class BacktestSweepCliTests : IDisposable
     {
         var result = (await _cli.RunAsync(["backtest", "sweep", .. Grid, .. March2021])).Succeeded();
 
-        Assert.Contains("ProfitTargetFraction", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ProfitTarget", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("exit profit_target", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Trading at end", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(4, result.Stdout.Split('\n').Count(l => l.Contains('%', StringComparison.Ordinal)));
         Assert.Contains("sorted by sharpe, highest first", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("assumed: approval: every proposal approved", result.Stderr, StringComparison.Ordinal);
