@@ -8,8 +8,15 @@ namespace OptionsAutomation.Integration.Tests.Cli;
 /// No database: the connection string points where nothing listens, so touching it would exit 3, not 0.
 /// </summary>
 [Trait("Category", "Cli")]
+[Collection(Collection)]
 public sealed class BacktestSweepCliTests : IDisposable
 {
+    /// <summary>
+    /// The backtest CLI classes run one after another: a sweep keeps both cores busy, and the Ctrl+C tests' interrupt
+    /// must land after the process has started its run, not while a neighbour's sweep slows its start-up.
+    /// </summary>
+    public const string Collection = "backtest CLI";
+
     private const string NoDatabase = "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2";
     private const string Target = "ExitRules:ProfitTargetFraction";
     private const string Dte = "ExitRules:ExitAtDaysToExpiry";
@@ -76,10 +83,12 @@ public sealed class BacktestSweepCliTests : IDisposable
     {
         var result = (await _cli.RunAsync(["backtest", "sweep", .. Grid, .. March2021])).Succeeded();
 
-        Assert.Contains("ProfitTarget", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("exit profit_target", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Trading at end", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal(4, result.Stdout.Split('\n').Count(l => l.Contains('%', StringComparison.Ordinal)));
+        // Headers wrap with the width; the rows do not: one per combination, its values first, its state last.
+        var rows = result.Stdout.Split('\n').Where(l => l.Contains('%', StringComparison.Ordinal)).Select(l => l.Split('│').Select(c => c.Trim()).ToArray()).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["0.25", "0.5"], rows.Select(r => r[1]).Distinct().Order());
+        Assert.Equal(["21", "7"], rows.Select(r => r[2]).Distinct().Order());
+        Assert.All(rows, r => Assert.Equal("ACTIVE", r[^2]));
         Assert.Contains("sorted by sharpe, highest first", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("assumed: approval: every proposal approved", result.Stderr, StringComparison.Ordinal);
     }
@@ -87,8 +96,8 @@ public sealed class BacktestSweepCliTests : IDisposable
     [Fact]
     public async Task CtrlC_StopsTheSweep_ExitsWith130_AndPrintsNothing()
     {
-        // Two runs of the whole history take several seconds; the interrupt lands mid-run.
-        using var process = _cli.Start("backtest", "sweep", "--param", $"{Target}=0.25,0.5", "--json");
+        // Two runs of the whole history take many seconds; the interrupt lands mid-run, after start-up.
+        using var process = _cli.Start("backtest", "sweep", "--param", $"{Target}=0.25,0.5,0.75", "--json");
         var stdout = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, line) =>
         {
@@ -97,7 +106,7 @@ public sealed class BacktestSweepCliTests : IDisposable
                 stdout.Enqueue(line.Data);
             }
         };
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.False(process.HasExited, _cli.StartedStderr);
         using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
