@@ -27,7 +27,7 @@ namespace OptionsAutomation.Cli;
 /// </summary>
 internal static class BacktestCommand
 {
-    private const int Interrupted = 130;
+    internal const int Interrupted = 130;
 
     public static Command Create(IReadOnlyList<string> overrides)
     {
@@ -46,6 +46,7 @@ internal static class BacktestCommand
         var command = new Command("backtest", "Replay history through the worker's screener, sizing, risk gate, paper fills, exits and expirations")
         {
             profile, from, to, underlying, equity, json, trades, html,
+            BacktestSweepCommand.Create(overrides),
         };
         // The profile's settings are a configuration layer under the command line's: read before the services are built.
         CliAction.Set(command, overrides, parse => BacktestProfiles.Find(parse.GetValue(profile) ?? BacktestProfiles.Default)?.Settings, async (services, parse, cancellationToken) =>
@@ -151,7 +152,7 @@ internal static class BacktestCommand
         AnsiConsole.Write(grid);
     }
 
-    private static string Percent(double value) =>
+    internal static string Percent(double value) =>
         double.IsFinite(value) ? (value * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Moves the bar on the engine's thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>

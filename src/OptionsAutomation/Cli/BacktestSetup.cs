@@ -25,9 +25,18 @@ internal sealed record BacktestSetup(BacktestEngine Engine, BacktestRun Run, Mar
     /// <summary>Starting cash when a run names none.</summary>
     public const decimal DefaultStartingEquity = 100_000m;
 
+    /// <summary>Loads the shipped market history and real chains, then checks the request against them.</summary>
     public static BacktestSetup Prepare(BacktestRequest request, TradingSettings trading, PaperBrokerSettings paper, ILogger<CsvMarketData> logger)
     {
+        var directory = MarketHistoryFiles.DefaultDirectory;
+        return Prepare(request, trading, paper, MarketHistoryFiles.Load(directory), MarketHistoryFiles.RealChains(directory, logger));
+    }
+
+    /// <summary>Checks the request against history already loaded (a sweep shares one load among its runs).</summary>
+    public static BacktestSetup Prepare(BacktestRequest request, TradingSettings trading, PaperBrokerSettings paper, MarketHistory history, CsvMarketData realChains)
+    {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(history);
         var profile = BacktestProfiles.Find(request.Profile)
             ?? throw new BacktestInputException($"--profile {request.Profile}: unknown profile; the profiles are {BacktestProfiles.Names}.");
 
@@ -52,8 +61,6 @@ internal sealed record BacktestSetup(BacktestEngine Engine, BacktestRun Run, Mar
             throw new BacktestInputException(refusal);
         }
 
-        var directory = MarketHistoryFiles.DefaultDirectory;
-        var history = MarketHistoryFiles.Load(directory);
         var (first, last) = (history.Bars[0].Date, history.Bars[^1].Date);
         var (start, end) = (request.From ?? first, request.To ?? last);
         if (start > end)
@@ -66,7 +73,7 @@ internal sealed record BacktestSetup(BacktestEngine Engine, BacktestRun Run, Mar
             throw new BacktestInputException($"the market history covers {first:yyyy-MM-dd} to {last:yyyy-MM-dd}; --from and --to must lie inside it.");
         }
 
-        var engine = new BacktestEngine(history, MarketHistoryFiles.RealChains(directory, logger), trading, paper);
+        var engine = new BacktestEngine(history, realChains, trading, paper);
         var run = new BacktestRun(start, end, symbol, request.StartingEquity, request.Settings);
         if (engine.Sessions(run).Count == 0)
         {

@@ -5,6 +5,7 @@ namespace OptionsAutomation.Integration.Tests.Cli;
 /// connection string nothing listens on: touching it would exit 3, not 0.
 /// </summary>
 [Trait("Category", "Cli")]
+[Collection(BacktestSweepCliTests.Collection)]
 public sealed class BacktestCliTests : IDisposable
 {
     private const string NoDatabase = "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2";
