@@ -191,6 +191,14 @@ public sealed class ExitService(
             return new ExitCheck(position, decision, null, $"not sent: {denial}");
         }
 
+        if (await walks.NaturalCloseAsync(position, asOf, cancellationToken).ConfigureAwait(false) is < 0m and var credit)
+        {
+            // Crossed quotes between strikes: a fill would be a credit the book refuses, and an unbooked fill halts trading.
+            var crossed = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CROSSED_QUOTES: closing at the quotes would be a credit ({credit})");
+            await alerts.EnqueueAsync(Alert.ExitBlocked(position, reason, crossed, MarketTime.DateOf(asOf)), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return new ExitCheck(position, decision, null, $"not sent: {crossed}");
+        }
+
         // The walk's prices are per unit, so the position as read before its row lock plans the same walk.
         var prices = walk ? await walks.ForCloseAsync(position, asOf, cancellationToken).ConfigureAwait(false) : null;
         var (current, ticket) = await BeginCloseAsync(position.PositionId, reason, prices?.Start, asOf, actor, cancellationToken).ConfigureAwait(false);

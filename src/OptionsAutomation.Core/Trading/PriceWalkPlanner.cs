@@ -34,14 +34,31 @@ public sealed class PriceWalkPlanner(IMarketData marketData, ExecutionSettings e
         return PlanAsync(position.Ticker, legs, multiple > 0m ? Math.Min(worth, position.EntryPrice * multiple) : worth, now, cancellationToken);
     }
 
+    /// <summary>
+    /// What closing <paramref name="position"/> at the quotes would cost per unit (buy at the asks, sell at the bids; a
+    /// credit is negative), or null without a two-sided quote on every leg. A close of a credit spread for a credit is
+    /// possible only on crossed quotes between strikes: the caller does not send it, since a fill the book cannot take
+    /// would halt trading.
+    /// </summary>
+    public async Task<decimal?> NaturalCloseAsync(Position position, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await PricesAsync(OrderTicket.ToClose(position, string.Empty, now).Legs, now, cancellationToken).ConfigureAwait(false) is { } prices
+            ? prices.Natural
+            : null;
+
     private async Task<PriceWalk?> PlanAsync(string underlying, IEnumerable<OrderLeg> legs, decimal cap, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var walk = execution.PriceWalk;
-        if (!walk.Enabled)
+        if (!walk.Enabled || await PricesAsync(legs, now, cancellationToken).ConfigureAwait(false) is not var (mid, natural))
         {
             return null;
         }
 
+        return PriceWalk.Plan(mid, natural, cap, walk.Steps, walk.StepInterval, price => walk.TickFor(underlying, price));
+    }
+
+    /// <summary>The legs' net mid and natural price (signed: paid positive), or null without a two-sided quote on each.</summary>
+    private async Task<(decimal Mid, decimal Natural)?> PricesAsync(IEnumerable<OrderLeg> legs, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         decimal mid = 0m, natural = 0m;
         foreach (var leg in legs)
         {
@@ -56,6 +73,6 @@ public sealed class PriceWalkPlanner(IMarketData marketData, ExecutionSettings e
             natural += sign * leg.Ratio * (leg.Buys ? ask : bid);
         }
 
-        return PriceWalk.Plan(mid, natural, cap, walk.Steps, walk.StepInterval, price => walk.TickFor(underlying, price));
+        return (mid, natural);
     }
 }

@@ -39,6 +39,20 @@ public sealed class BacktestCliTests : IDisposable
     }
 
     [Fact]
+    public async Task CrossedQuotesOnTheRealChain_DoNotSendACloseForACredit_SoTradingIsNotHalted()
+    {
+        // On 2021-12-27 the real chain's quotes for a spread this run holds are crossed between strikes: closing it at the
+        // quotes would have been a credit of 0.13. Sent, it filled, the book refused the credit and the unbooked fill
+        // halted trading for the rest of the run; now the close is not sent that day and the rules try again the next.
+        var json = (await _cli.RunAsync("backtest", "--from", "2021-12-01", "--to", "2022-01-31", "--json",
+            "--ExitRules:ProfitTargetFraction=0.75", "--ExitRules:ExitAtDaysToExpiry=7")).Succeeded().Json();
+
+        Assert.Equal("ACTIVE", json.GetProperty("run").GetProperty("trading_state_at_end").GetString());
+        Assert.All(json.GetProperty("trades").EnumerateArray(), t => Assert.True(t.GetProperty("exit_price").GetDecimal() >= 0m, t.ToString()));
+        Assert.Contains(json.GetProperty("trades").EnumerateArray(), t => t.GetProperty("exit_date").GetString()!.CompareTo("2021-12-27") > 0);
+    }
+
+    [Fact]
     public async Task PutWriteProfile_AppliesItsSettingsUnderTheCommandLine()
     {
         var run = (await _cli.RunAsync("backtest", "--profile", "putwrite", "--from", "2018-11-16", "--to", "2018-12-21", "--json",
