@@ -14,9 +14,6 @@ public sealed class BacktestInterruptCliTests : IDisposable
 {
     private const string NoDatabase = "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2";
 
-    /// <summary>Long enough for the process to be in its replay (start-up and loading the history take about a second).</summary>
-    private static readonly TimeSpan Partway = TimeSpan.FromSeconds(3);
-
     private static readonly string[] WholeHistory = ["backtest", "--from", "2000-01-03", "--to", "2025-12-31", "--trades", "T.csv", "--json"];
 
     private readonly OptautoProcess _cli = new(NoDatabase);
@@ -74,13 +71,32 @@ public sealed class BacktestInterruptCliTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
+    /// <summary>
+    /// Starts the run and returns once it is replaying: the engine loads the real 2021 chain on its first session and logs
+    /// it, with about 6,500 sessions still to go. A signal before that lands in start-up, before the CLI handles SIGINT
+    /// (the default action ends the process, writing nothing); a fixed delay would race start-up on a loaded machine.
+    /// </summary>
     private async Task<Process> StartedPartwayAsync()
     {
         var process = _cli.Start(WholeHistory);
-        await Task.Delay(Partway);
-        Assert.False(process.HasExited, $"the run ended before it could be stopped (exit {(process.HasExited ? process.ExitCode : 0)}).{Environment.NewLine}{_cli.StartedStderr}");
+        var logs = Path.Combine(_cli.WorkDirectory, "logs");
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!Replaying(logs))
+        {
+            Assert.False(process.HasExited, $"the run ended before it could be stopped (exit {(process.HasExited ? process.ExitCode : 0)}).{Environment.NewLine}{_cli.StartedStderr}");
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the run did not reach its first session within 60 s");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
         return process;
     }
+
+    private static bool Replaying(string logs) =>
+        Directory.Exists(logs) && Directory.GetFiles(logs).Any(path =>
+        {
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            return reader.ReadToEnd().Contains("chain snapshots", StringComparison.Ordinal);
+        });
 
     private static async Task ExitedAsync(Process process)
     {
