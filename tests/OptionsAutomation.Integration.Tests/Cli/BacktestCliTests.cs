@@ -84,26 +84,6 @@ public sealed class BacktestCliTests : IDisposable
         Assert.Equal(["trades.csv"], Directory.GetFiles(_cli.WorkDirectory).Select(Path.GetFileName));
     }
 
-    [Fact]
-    public async Task CtrlC_StopsTheRun_AndLeavesNoFile()
-    {
-        // The whole history takes several seconds; the interrupt lands mid-run.
-        using var process = _cli.Start("backtest", "--trades", "trades.csv", "--json");
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.False(process.HasExited, _cli.StartedStderr);
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(130, process.ExitCode);
-        Assert.Contains("backtest stopped: nothing was written.", _cli.StartedStderr, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_cli.WorkDirectory));
-    }
-
     public static TheoryData<string[], string> BadInput => new()
     {
         { ["backtest", "--from", "2021-03-31", "--to", "2021-03-01"], "error: --from 2021-03-31 is after --to 2021-03-01" },

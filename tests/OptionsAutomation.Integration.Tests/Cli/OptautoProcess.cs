@@ -49,7 +49,12 @@ internal sealed class OptautoProcess : IDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stderr = new();
 
-    /// <summary>Starts a run without waiting for it (to stop it midway); its output is read, stderr kept in <see cref="StartedStderr"/>.</summary>
+    /// <summary>The standard output of the runs started with <see cref="Start"/>, line by line.</summary>
+    public IReadOnlyCollection<string> StartedStdout => _stdout;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stdout = new();
+
+    /// <summary>Starts a run without waiting for it (to stop it midway); stdout kept in <see cref="StartedStdout"/>, stderr in <see cref="StartedStderr"/>.</summary>
     public System.Diagnostics.Process Start(params string[] args)
     {
         var info = new System.Diagnostics.ProcessStartInfo(DotnetHost)
@@ -70,7 +75,13 @@ internal sealed class OptautoProcess : IDisposable
         }
 
         var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("could not start optauto");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                _stdout.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is not null)

@@ -160,4 +160,32 @@ public sealed class CsvSpyChainTests
         Assert.Equal([Path.GetFullPath(MarketDataFiles.SpyStock2021)], report.IgnoredFiles);
         Assert.Equal(5040, report.OptionQuotes);
     }
+
+    [Fact]
+    public async Task MinutesBeforeClose_TakesTheDaysQuotesToBeTheMarketThatMuchEarlier()
+    {
+        // The backtest's convention: quotes are the market at 15:50, its exit rules run at 15:51.
+        var data = new CsvMarketData(
+            new CsvMarketDataSettings { ChainFiles = [MarketDataFiles.SpyOptions2021], MinutesBeforeClose = 10 },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CsvMarketData>.Instance);
+        var quoteTime = Jan5Close.AddMinutes(-10);
+
+        var atExits = await data.GetOptionQuoteAsync(Put355, quoteTime.AddMinutes(1), CancellationToken.None);
+        var before = await data.GetOptionQuoteAsync(Put355, quoteTime.AddTicks(-1), CancellationToken.None);
+        var chain = await data.GetChainAsync("SPY", quoteTime, CancellationToken.None);
+
+        Assert.Equal((3.45m, 3.47m, quoteTime), (atExits?.Bid, atExits?.Ask, atExits?.Timestamp));
+        Assert.Equal((4.27m, 4.30m, Jan4Close.AddMinutes(-10)), (before?.Bid, before?.Ask, before?.Timestamp));
+        Assert.Equal(quoteTime, chain?.Timestamp);
+        Assert.All(chain!.Quotes, q => Assert.Equal(quoteTime, q.Timestamp));
+        Assert.Equal(quoteTime, (await data.GetUnderlyingQuoteAsync("SPY", quoteTime, CancellationToken.None))?.Timestamp);
+    }
+
+    [Fact]
+    public void MinutesBeforeClose_OutsideTheSession_IsRefusedNamingTheKey()
+    {
+        var settings = new CsvMarketDataSettings { ChainFiles = ["x.csv"], MinutesBeforeClose = 391 };
+
+        Assert.Equal(["MarketData:Csv:MinutesBeforeClose must be from 0 to 390 (the regular session), was 391."], settings.Validate());
+    }
 }

@@ -8,7 +8,8 @@ namespace OptionsAutomation.Infrastructure.MarketData.Csv;
 /// <summary>
 /// Replays real end-of-day option chains from CSV files (<see cref="ChainFileReader"/>) and daily underlying
 /// closes (<see cref="UnderlyingFileReader"/>). The files are read once, on the first query, and indexed; every
-/// query then answers with the last quote at or before its instant (quotes are stamped 16:00 New York).
+/// query then answers with the last quote at or before its instant (quotes are stamped 16:00 New York, or
+/// <see cref="CsvMarketDataSettings.MinutesBeforeClose"/> earlier).
 /// Bad rows are skipped, each logged with file, line and reason and counted in <see cref="CsvLoadReport"/>;
 /// a missing file or a header without the needed columns stops the load, and every later query rethrows it.
 /// </summary>
@@ -20,11 +21,13 @@ public sealed partial class CsvMarketData : IMarketData
     private readonly CsvMarketDataSettings _settings;
     private readonly ILogger<CsvMarketData> _logger;
     private readonly Lazy<Task<Loaded>> _loaded;
+    private readonly TimeSpan _beforeClose;
 
     public CsvMarketData(CsvMarketDataSettings settings, ILogger<CsvMarketData> logger)
     {
         _settings = settings;
         _logger = logger;
+        _beforeClose = TimeSpan.FromMinutes(settings.MinutesBeforeClose);
 
         // The first caller's cancellation must not poison the shared load, so it runs on its own and callers wait with their token.
         _loaded = new Lazy<Task<Loaded>>(() => Task.Run(Load), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -35,14 +38,23 @@ public sealed partial class CsvMarketData : IMarketData
         (await _loaded.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Report;
 
     public async ValueTask<UnderlyingQuote?> GetUnderlyingQuoteAsync(string symbol, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        (await IndexAsync(cancellationToken).ConfigureAwait(false)).Underlying(symbol, asOf);
+        (await IndexAsync(cancellationToken).ConfigureAwait(false)).Underlying(symbol, asOf + _beforeClose) is { } quote
+            ? quote with { Timestamp = quote.Timestamp - _beforeClose }
+            : null;
 
     public async ValueTask<OptionQuote?> GetOptionQuoteAsync(OptionContract contract, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        (await IndexAsync(cancellationToken).ConfigureAwait(false)).Option(contract, asOf);
+        (await IndexAsync(cancellationToken).ConfigureAwait(false)).Option(contract, asOf + _beforeClose) is { } quote
+            ? quote with { Timestamp = quote.Timestamp - _beforeClose }
+            : null;
 
     /// <summary>The chain of one OCC root (SPX and SPXW are separate chains) as of the last quote date at or before <paramref name="asOf"/>.</summary>
-    public async ValueTask<OptionChain?> GetChainAsync(string underlying, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        (await IndexAsync(cancellationToken).ConfigureAwait(false)).Chain(underlying, asOf);
+    public async ValueTask<OptionChain?> GetChainAsync(string underlying, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var chain = (await IndexAsync(cancellationToken).ConfigureAwait(false)).Chain(underlying, asOf + _beforeClose);
+        return chain is null || _beforeClose == TimeSpan.Zero
+            ? chain
+            : chain with { Timestamp = chain.Timestamp - _beforeClose, Quotes = [.. chain.Quotes.Select(q => q with { Timestamp = q.Timestamp - _beforeClose })] };
+    }
 
     private async ValueTask<CsvQuoteIndex> IndexAsync(CancellationToken cancellationToken) =>
         (await _loaded.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Index;
