@@ -135,7 +135,7 @@ internal static class BacktestCommand
         });
     }
 
-    private static TradingSettings Settings(CliServices services) => new()
+    internal static TradingSettings Settings(CliServices services) => new()
     {
         Proposals = services.Get<ProposalSettings>(),
         Sizing = services.Get<SizingSettings>(),
@@ -146,7 +146,7 @@ internal static class BacktestCommand
         Pricing = services.Get<PricingSettings>(),
     };
 
-    private static BacktestSettings BacktestSettingsOf(IConfiguration configuration)
+    internal static BacktestSettings BacktestSettingsOf(IConfiguration configuration)
     {
         var settings = configuration.GetSection(BacktestSettings.SectionName).Get<BacktestSettings>() ?? new BacktestSettings();
         return settings.Validate() is [var error, ..] ? throw new CliUsageException(error) : settings;
