@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# bench.sh [--quick] [FILTER] [BenchmarkDotNet arguments…]: builds tests/OptionsAutomation.Benchmarks in Release, runs
-# the benchmarks whose full name contains FILTER (all by default; a FILTER with * is passed as BenchmarkDotNet's glob),
+# bench.sh [--quick] [FILTER…] [BenchmarkDotNet arguments…]: builds tests/OptionsAutomation.Benchmarks in Release, runs
+# the benchmarks whose full name contains a FILTER (all by default; a FILTER with * is passed as BenchmarkDotNet's glob),
 # prints where the reports are, and rewrites the figures of each class it ran in docs/benchmarks.md, with the machine,
 # its load and this command. Other classes' figures stay as they were.
 #   --quick   BenchmarkDotNet's Dry job (one call each: does everything run?); docs/benchmarks.md is left alone, as it
@@ -15,11 +15,12 @@ say() { printf 'bench.sh: %s\n' "$*" >&2; }
 
 quick=false
 if [ "${1:-}" = --quick ]; then quick=true; shift; fi
-filter='*'
-if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
-  case "$1" in *'*'*) filter=$1 ;; *) filter="*$1*" ;; esac
+filters=()
+while [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; do
+  case "$1" in *'*'*) filters+=("$1") ;; *) filters+=("*$1*") ;; esac
   shift
-fi
+done
+[ ${#filters[@]} -gt 0 ] || filters=('*')
 extra=("$@")
 write_docs=true
 $quick && { extra+=(--job Dry); write_docs=false; }
@@ -38,8 +39,8 @@ dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly
 rm -rf "$artifacts/results"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
-say "running --filter '$filter' ${extra[*]:-}"
-dotnet "$project/bin/Release/net10.0/OptionsAutomation.Benchmarks.dll" --filter "$filter" --artifacts "$artifacts" "${extra[@]}"
+say "running --filter ${filters[*]} ${extra[*]:-}"
+dotnet "$project/bin/Release/net10.0/OptionsAutomation.Benchmarks.dll" --filter "${filters[@]}" --artifacts "$artifacts" "${extra[@]}"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
 shopt -s nullglob

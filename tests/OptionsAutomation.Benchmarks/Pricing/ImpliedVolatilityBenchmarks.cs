@@ -12,7 +12,7 @@ namespace OptionsAutomation.Benchmarks.Pricing;
 /// </summary>
 public class ImpliedVolatilityBenchmarks
 {
-    private const int Cases = 56;
+    private const int Cases = PricingCase.SpyStripCount;
     private const double Tolerance = 1e-10;
 
     private readonly IReadOnlyList<PricingCase> _cases = PricingCase.SpyStrip();
@@ -25,11 +25,6 @@ public class ImpliedVolatilityBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        if (_cases.Count != Cases)
-        {
-            throw new InvalidOperationException($"the strip has {_cases.Count} cases; OperationsPerInvoke says {Cases}.");
-        }
-
         _premiums = [.. _cases.Select(c => c.Premium)];
         for (var i = 0; i < Cases; i++)
         {
