@@ -1,14 +1,13 @@
 using System.Globalization;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
-using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Proposals.Sizing;
 
 namespace OptionsAutomation.Core.Proposals;
 
 /// <summary>
-/// Fixed-fraction sizing: the trade's budget divided by what one contract commits — the max loss of a VPC
-/// (<c>RiskPerTradePct</c> of equity), the collateral of a CSP (<c>CollateralPerTradePct</c>) — and never more than
-/// the room left under <c>MaxCommittedPct</c>, rounded down; at least one contract or no trade.
+/// A sizing result as the screener uses it: the contracts, or why there is no trade — no equity (fail closed) or fewer
+/// than one contract. <see cref="Size"/> is the <c>fixed</c> strategy (<see cref="FixedSizing"/>).
 /// </summary>
 public static class Sizer
 {
@@ -16,21 +15,35 @@ public static class Sizer
     public static (int Contracts, ScreenDenial? Denial) Size(
         CreditStrategy strategy, decimal? equity, decimal committed, SizingSettings sizing, ExitRuleSettings rules)
     {
-        if (equity is not > 0m)
+        ArgumentNullException.ThrowIfNull(strategy);
+        if (NoEquity(strategy, equity) is { } denial)
         {
-            return (0, new ScreenDenial(strategy.Underlying, strategy.Type, ScreenDenialCode.NoEquity, $"equity={equity?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}"));
+            return (0, denial);
         }
 
-        var perContract = PositionTerms.For(strategy, 1, rules);
-        var isSpread = strategy.Type == StrategyType.VerticalPutCredit;
-        var atRisk = isSpread ? perContract.MaxLoss : perContract.Collateral;
-        var tradeBudget = equity.Value * (isSpread ? sizing.RiskPerTradePct : sizing.CollateralPerTradePct) / 100m;
-        var room = Math.Max(0m, (equity.Value * sizing.MaxCommittedPct / 100m) - committed);
-        var budget = Math.Min(tradeBudget, room);
-        var contracts = atRisk <= 0m ? 0 : (int)decimal.Floor(budget / atRisk);
-        return contracts >= 1
-            ? (contracts, null)
-            : (0, new ScreenDenial(strategy.Underlying, strategy.Type, ScreenDenialCode.SizeBelowOneContract,
-                string.Create(CultureInfo.InvariantCulture, $"budget={budget:0.00}, at_risk_per_contract={atRisk:0.00}, committed={committed:0.00}")));
+        var result = FixedSizing.Size(new SizingRequest(strategy, equity!.Value, committed), sizing, rules);
+        return (result.Contracts, BelowOneContract(strategy, result));
+    }
+
+    /// <summary>Nothing is sized without a positive equity.</summary>
+    public static ScreenDenial? NoEquity(CreditStrategy strategy, decimal? equity) =>
+        equity is > 0m
+            ? null
+            : new ScreenDenial(strategy.Underlying, strategy.Type, ScreenDenialCode.NoEquity, $"equity={equity?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}");
+
+    /// <summary>The denial of a result below one contract (its budget, what one contract commits, what was committed), else null.</summary>
+    public static ScreenDenial? BelowOneContract(CreditStrategy strategy, PositionSizingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Contracts >= 1)
+        {
+            return null;
+        }
+
+        var context = string.Create(CultureInfo.InvariantCulture,
+            $"budget={result.Value("budget"):0.00}, at_risk_per_contract={result.AtRiskPerContract:0.00}, committed={result.Value("committed"):0.00}");
+        return new ScreenDenial(strategy.Underlying, strategy.Type, ScreenDenialCode.SizeBelowOneContract,
+            result.Strategy == SizingStrategies.Fixed && result.Fallback is null ? context : $"{context}, sizing={result.Summary()}");
     }
 }

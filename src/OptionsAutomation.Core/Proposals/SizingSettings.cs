@@ -1,3 +1,6 @@
+using System.Globalization;
+using OptionsAutomation.Core.Proposals.Sizing;
+
 namespace OptionsAutomation.Core.Proposals;
 
 /// <summary>
@@ -24,14 +27,84 @@ public sealed record SizingSettings
     /// </summary>
     public decimal MaxCommittedPct { get; init; } = 80m;
 
+    /// <summary>How proposals are sized: fixed | kelly | volatility | portfolio (docs/sizing.md).</summary>
+    public string Strategy { get; init; } = SizingStrategies.Fixed;
+
+    /// <summary>Watchlist ticker → strategy, for the tickers sized other than by <see cref="Strategy"/>.</summary>
+    public IReadOnlyDictionary<string, string> Tickers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The share of the (shrunk) Kelly fraction committed; ¼ Kelly keeps most of the growth at far less drawdown.</summary>
+    public decimal KellyFraction { get; init; } = 0.25m;
+
+    /// <summary>Fewer closed trades of the strategy than this and <c>kelly</c> falls back to <c>fixed</c>.</summary>
+    public int KellyMinTrades { get; init; } = 30;
+
+    /// <summary>Daily returns in one realised-volatility reading (about a month of sessions).</summary>
+    public int VolatilityWindowDays { get; init; } = 20;
+
+    /// <summary>Readings the regime is ranked among (about a year of sessions).</summary>
+    public int VolatilityLookbackDays { get; init; } = 252;
+
+    /// <summary>The scale of the fixed budget at the top of the volatility range.</summary>
+    public decimal VolatilityMinScale { get; init; } = 0.5m;
+
+    /// <summary>The scale of the fixed budget at the bottom of the volatility range; 1 never sizes above <c>fixed</c>.</summary>
+    public decimal VolatilityMaxScale { get; init; } = 1m;
+
+    /// <summary><c>portfolio</c>: percent of equity all positions on one underlying may commit.</summary>
+    public decimal MaxUnderlyingPct { get; init; } = 50m;
+
+    /// <summary><c>portfolio</c>: percent of equity all positions expiring in one week may commit.</summary>
+    public decimal MaxExpirationWeekPct { get; init; } = 50m;
+
+    /// <summary><c>portfolio</c>: the share of the fixed budget left to a trade correlated with a held underlying.</summary>
+    public decimal CorrelatedCut { get; init; } = 0.5m;
+
+    /// <summary>The strategy that sizes <paramref name="ticker"/>'s proposals.</summary>
+    public string StrategyFor(string ticker) =>
+        Tickers.FirstOrDefault(t => string.Equals(t.Key, ticker, StringComparison.OrdinalIgnoreCase)).Value ?? Strategy;
+
+    /// <param name="watchlist">The tickers of <c>Proposals:Watchlist</c>: an override for any other ticker is a mistake.</param>
+    public IReadOnlyList<string> Validate(IEnumerable<string> watchlist)
+    {
+        var errors = Validate().ToList();
+        var listed = watchlist.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var ticker in Tickers.Keys.Where(t => !listed.Contains(t)))
+        {
+            errors.Add($"{SectionName}:{nameof(Tickers)}:{ticker} names a ticker that is not in Proposals:Watchlist.");
+        }
+
+        return errors;
+    }
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        void Require(bool ok, string key, object value, string rule)
+        {
+            if (!ok)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{key} {rule}, was {value}."));
+            }
+        }
+
+        errors.AddRange(new[] { SizingStrategies.Problem($"{SectionName}:{nameof(Strategy)}", Strategy) }
+            .Concat(Tickers.Select(t => SizingStrategies.Problem($"{SectionName}:{nameof(Tickers)}:{t.Key}", t.Value)))
+            .OfType<string>());
+        Require(KellyFraction is > 0m and <= 1m, nameof(KellyFraction), KellyFraction, "must be in (0, 1]");
+        Require(KellyMinTrades >= 2, nameof(KellyMinTrades), KellyMinTrades, "must be at least 2");
+        Require(VolatilityWindowDays >= 2, nameof(VolatilityWindowDays), VolatilityWindowDays, "must be at least 2");
+        Require(VolatilityLookbackDays >= 2, nameof(VolatilityLookbackDays), VolatilityLookbackDays, "must be at least 2");
+        Require(VolatilityMinScale is > 0m and <= 2m, nameof(VolatilityMinScale), VolatilityMinScale, "must be in (0, 2]");
+        Require(VolatilityMaxScale >= VolatilityMinScale && VolatilityMaxScale <= 2m, nameof(VolatilityMaxScale), VolatilityMaxScale, $"must be in [{nameof(VolatilityMinScale)}, 2]");
+        Require(CorrelatedCut is >= 0m and <= 1m, nameof(CorrelatedCut), CorrelatedCut, "must be in [0, 1]");
         foreach (var (key, value) in new[]
                  {
                      (nameof(RiskPerTradePct), RiskPerTradePct),
                      (nameof(CollateralPerTradePct), CollateralPerTradePct),
                      (nameof(MaxCommittedPct), MaxCommittedPct),
+                     (nameof(MaxUnderlyingPct), MaxUnderlyingPct),
+                     (nameof(MaxExpirationWeekPct), MaxExpirationWeekPct),
                  })
         {
             if (value is not (> 0m and <= 100m))

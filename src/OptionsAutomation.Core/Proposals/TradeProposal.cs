@@ -1,4 +1,5 @@
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Proposals.Sizing;
 
 namespace OptionsAutomation.Core.Proposals;
 
@@ -22,6 +23,8 @@ public sealed record TradeProposal
     public decimal? ProbabilityOfProfit { get; init; }
     public required ValueList<OptionLeg> Legs { get; init; }
     public string? RiskSummary { get; init; }
+    /// <summary>Why it got its size; null for proposals made before sizing was explained.</summary>
+    public PositionSizingResult? Sizing { get; init; }
     public required DateTimeOffset ProposedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }

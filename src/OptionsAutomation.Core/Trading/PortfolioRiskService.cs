@@ -51,6 +51,26 @@ public sealed class PortfolioRiskService(
         return history is { } h && h.Days >= settings.MinHistoryReturns ? new CovarianceModel(h, [.. symbols.Where(h.Covers)]) : null;
     }
 
+    /// <summary>
+    /// The open positions' dollar delta per underlying as of <paramref name="asOf"/> (what a new trade's VaR adds to);
+    /// null when one of them cannot be priced, since a VaR without it would understate the book.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, double>?> DeltaDollarsAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var position in await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (await PriceAsync(position, asOf, cancellationToken).ConfigureAwait(false) is not { } risk)
+            {
+                return null;
+            }
+
+            sums[risk.Underlying] = sums.GetValueOrDefault(risk.Underlying) + analyzer.DeltaDollars(risk);
+        }
+
+        return sums;
+    }
+
     private async Task<PortfolioInputs> GatherAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var problems = new List<string>();

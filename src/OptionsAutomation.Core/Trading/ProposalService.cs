@@ -5,13 +5,14 @@ using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Proposals.Sizing;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading.Journal;
 
 namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
-/// The morning screener: for every watchlist ticker and strategy, screen the chain, size the trade, pass it
+/// The morning screener: for every watchlist ticker and strategy, screen the chain, size the trade (<see cref="PositionSizer"/>), pass it
 /// through the pre-trade risk gate (its summary is kept on the proposal) and record a PROPOSED
 /// <c>trade_requests</c> row that waits for approval until the window (or the session)
 /// closes. The request id is the New York date, ticker and strategy, so a second run on one day proposes
@@ -26,7 +27,7 @@ public sealed class ProposalService(
     RiskGate gate,
     NyseCalendar calendar,
     ProposalSettings settings,
-    SizingSettings sizing,
+    PositionSizer sizer,
     ExitRuleSettings rules,
     TimeProvider clock)
 {
@@ -50,6 +51,7 @@ public sealed class ProposalService(
         var expiresAt = ApprovalDeadline(asOf);
         var made = new List<TradeProposal>();
         var denials = new List<ScreenDenial>();
+        var sizings = new List<PositionSizingResult>();
         // One chain per ticker, shared by its strategies.
         var chains = new Dictionary<string, OptionChain?>(StringComparer.Ordinal);
         foreach (var (ticker, strategy) in settings.Targets())
@@ -80,25 +82,37 @@ public sealed class ProposalService(
                 continue;
             }
 
+            if (Sizer.NoEquity(candidate.Strategy, snapshot.Equity) is { } noEquity)
+            {
+                denials.Add(noEquity);
+                continue;
+            }
+
             // Proposals made earlier in this run count as if they were already open, for sizing as for the gate.
             var committed = snapshot.OpenExposure + made.Sum(p => RiskExposure.Of(p.StrategyType, p.Collateral, p.MaxLoss));
-            var (contracts, sizeDenial) = Sizer.Size(candidate.Strategy, snapshot.Equity, committed, sizing, rules);
-            if (sizeDenial is not null)
+            var held = snapshot with
+            {
+                OpenPositions = open.Count + made.Count,
+                OpenExposure = committed,
+                HeldUnderlyings = [.. snapshot.HeldUnderlyings.Union(made.Select(p => p.Ticker), StringComparer.Ordinal)],
+            };
+            var commitments = open.Select(p => new Commitment(p.Ticker, p.Expiration, RiskExposure.Of(p)))
+                .Concat(made.Select(p => new Commitment(p.Ticker, p.Expiration, RiskExposure.Of(p.StrategyType, p.Collateral, p.MaxLoss))))
+                .ToList();
+            var sized = await sizer.SizeAsync(candidate, new SizingRequest(candidate.Strategy, snapshot.Equity!.Value, committed), commitments, held, asOf, cancellationToken)
+                .ConfigureAwait(false);
+            sizings.Add(sized);
+            if (Sizer.BelowOneContract(candidate.Strategy, sized) is { } sizeDenial)
             {
                 denials.Add(sizeDenial);
                 continue;
             }
 
+            var contracts = sized.Contracts;
             var requestId = RequestId(today, candidate.Strategy);
             var decision = gate.CheckOpening(
                 new OpeningOrder(requestId, candidate.Strategy, contracts, rules.ContractMultiplier),
-                snapshot with
-                {
-                    OpenPositions = open.Count + made.Count,
-                    OpenExposure = committed,
-                    HeldUnderlyings = [.. snapshot.HeldUnderlyings.Union(made.Select(p => p.Ticker), StringComparer.Ordinal)],
-                    Quote = QuoteOf(candidate),
-                });
+                held with { Quote = QuoteOf(candidate) });
             if (decision.Denial is { } riskDenial)
             {
                 await CommitAsync(ProposalBooking.Denied(requestId, riskDenial.ToString(), Actor), cancellationToken).ConfigureAwait(false);
@@ -106,11 +120,11 @@ public sealed class ProposalService(
                 continue;
             }
 
-            var proposal = Proposal(requestId, candidate, contracts, asOf, expiresAt) with { RiskSummary = decision.Summary };
+            var proposal = Proposal(requestId, candidate, contracts, asOf, expiresAt) with { RiskSummary = decision.Summary, Sizing = sized };
             made.Add(await CreateAsync(proposal, cancellationToken).ConfigureAwait(false));
         }
 
-        return new ProposalRun(made, denials);
+        return new ProposalRun(made, denials) { Sizings = sizings };
     }
 
     /// <summary>The proposal as stored: created now (audited, its card sent), or the one a run earlier today made.</summary>

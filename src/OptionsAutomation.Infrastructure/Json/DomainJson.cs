@@ -25,10 +25,29 @@ public static class DomainJson
             // Output goes to terminals, files and jsonb, never into HTML: keep "+", "'" and "—" readable.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = indented,
-            Converters = { new DomainCodeConverterFactory(), new OptionLegConverter() },
+            Converters = { new DomainCodeConverterFactory(), new OptionLegConverter(), new ValueListConverterFactory() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>A <see cref="ValueList{T}"/> as a JSON array, both ways (it has no Add for the default reader).</summary>
+    private sealed class ValueListConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) =>
+            typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueList<>);
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(ValueListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+    }
+
+    private sealed class ValueListConverter<T> : JsonConverter<ValueList<T>>
+    {
+        public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            new(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []);
+
+        public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.ToArray(), options);
     }
 
     /// <summary>Writes and reads every enum that has domain codes as its code string.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Proposals.Sizing;
 using OptionsAutomation.Infrastructure.Json;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
@@ -11,7 +12,7 @@ internal sealed class ProposalRow
 {
     public const string Columns =
         "request_id, status, ticker, strategy_type, expiration, short_strike, long_strike, net_credit, quantity, max_loss, collateral, " +
-        "probability_of_profit, legs::text AS legs, risk_summary::text AS risk_summary, proposed_at, expires_at, decided_at, decided_by, " +
+        "probability_of_profit, legs::text AS legs, risk_summary::text AS risk_summary, sizing::text AS sizing, proposed_at, expires_at, decided_at, decided_by, " +
         "decision_reason, position_id, updated_at";
 
     public string RequestId { get; set; } = "";
@@ -28,6 +29,7 @@ internal sealed class ProposalRow
     public decimal? ProbabilityOfProfit { get; set; }
     public string Legs { get; set; } = "[]";
     public string? RiskSummary { get; set; }
+    public string? Sizing { get; set; }
     public DateTime ProposedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? DecidedAt { get; set; }
@@ -52,6 +54,7 @@ internal sealed class ProposalRow
         ProbabilityOfProfit = ProbabilityOfProfit,
         Legs = new ValueList<OptionLeg>(JsonSerializer.Deserialize<OptionLeg[]>(Legs, DomainJson.Options) ?? []),
         RiskSummary = RiskSummary is null ? null : JsonSerializer.Deserialize<string>(RiskSummary, DomainJson.Options),
+        Sizing = Sizing is null ? null : JsonSerializer.Deserialize<PositionSizingResult>(Sizing, DomainJson.Options),
         ProposedAt = RowTime.Utc(ProposedAt),
         ExpiresAt = RowTime.Utc(ExpiresAt),
         DecidedAt = RowTime.Utc(DecidedAt),

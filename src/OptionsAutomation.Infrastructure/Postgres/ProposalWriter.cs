@@ -23,9 +23,9 @@ internal static class ProposalWriter
         var inserted = await connection.QuerySingleOrDefaultAsync<ProposalRow>(new CommandDefinition(
             $"""
             INSERT INTO trade_requests (request_id, status, ticker, strategy_type, expiration, short_strike, long_strike, net_credit,
-                quantity, max_loss, collateral, probability_of_profit, legs, risk_summary, proposed_at, expires_at, updated_at)
+                quantity, max_loss, collateral, probability_of_profit, legs, risk_summary, sizing, proposed_at, expires_at, updated_at)
             VALUES (@RequestId, @Status, @Ticker, @StrategyType, @Expiration, @ShortStrike, @LongStrike, @NetCredit,
-                @Quantity, @MaxLoss, @Collateral, @ProbabilityOfProfit, CAST(@Legs AS jsonb), CAST(@RiskSummary AS jsonb), @ProposedAt, @ExpiresAt, @UpdatedAt)
+                @Quantity, @MaxLoss, @Collateral, @ProbabilityOfProfit, CAST(@Legs AS jsonb), CAST(@RiskSummary AS jsonb), CAST(@Sizing AS jsonb), @ProposedAt, @ExpiresAt, @UpdatedAt)
             ON CONFLICT (request_id) DO NOTHING
             RETURNING {ProposalRow.Columns}
             """,
@@ -45,6 +45,7 @@ internal static class ProposalWriter
                 proposal.ProbabilityOfProfit,
                 Legs = DomainJson.Serialize(proposal.Legs),
                 RiskSummary = proposal.RiskSummary is null ? null : DomainJson.Serialize(proposal.RiskSummary),
+                Sizing = proposal.Sizing is null ? null : DomainJson.Serialize(proposal.Sizing),
                 ProposedAt = proposal.ProposedAt.ToUniversalTime(),
                 ExpiresAt = proposal.ExpiresAt.ToUniversalTime(),
                 UpdatedAt = proposal.UpdatedAt.ToUniversalTime(),

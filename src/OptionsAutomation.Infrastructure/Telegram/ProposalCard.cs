@@ -41,6 +41,11 @@ public sealed class ProposalCard(CallbackData callbacks, int contractMultiplier)
             text.Append(CultureInfo.InvariantCulture, $"Risk gate: {TelegramHtml.Escape(proposal.RiskSummary)}\n");
         }
 
+        if (proposal.Sizing is { } sizing)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Sizing: {TelegramHtml.Escape(sizing.Summary())}\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"Approve by {deadline:yyyy-MM-dd HH:mm} ET");
         if (outcome is not null)
         {

@@ -101,6 +101,11 @@ internal static class ProposalCommands
             else
             {
                 Table([proposal]);
+                if (proposal.Sizing is { } sizing)
+                {
+                    AnsiConsole.WriteLine($"Sizing: {sizing.Summary()}");
+                }
+
                 PriceSteps.Table(steps);
             }
 

@@ -56,7 +56,10 @@ public static class ServiceRegistration
         services.AddBroker(configuration, resilience);
         services.AddSingleton<OutboxReader>();
         services.AddSingleton(Validated(configuration.GetSection(ProposalSettings.SectionName).Get<ProposalSettings>() ?? new ProposalSettings(), s => s.Validate()));
-        services.AddSingleton(Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(), s => s.Validate()));
+        // A per-ticker sizing override must name a watchlist ticker: one that is not would silently never apply.
+        services.AddSingleton(sp => Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(),
+            s => s.Validate(sp.GetRequiredService<ProposalSettings>().Watchlist.Keys)));
+        services.AddSingleton<PositionSizer>();
         services.AddSingleton<IProposalStore, PostgresProposalStore>();
         // Equity comes from the linked broker's balances; the paper broker's account is ours (PaperAccount).
         if (string.Equals(configuration["Broker:Provider"] ?? "paper", "paper", StringComparison.OrdinalIgnoreCase))

@@ -41,9 +41,12 @@ internal sealed class ProposalHarness(TestDatabase db, RealTimersClock clock, Ri
 
     public TradingControlsService Controls() => db.Controls(risk);
 
-    public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null) => new(
-        Journal(), db.Store(clock), market ?? SpyChains2021, Snapshots(market ?? SpyChains2021), new RiskGate(risk, clock), new NyseCalendar(),
-        settings, sizing, new ExitRuleSettings(), clock);
+    public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null)
+    {
+        var quotes = market ?? SpyChains2021;
+        var sizer = new PositionSizer(db.Store(clock), quotes, Analysis(quotes), new NyseCalendar(), sizing, risk, new PortfolioRiskSettings(), new ExitRuleSettings());
+        return new(Journal(), db.Store(clock), quotes, Snapshots(quotes), new RiskGate(risk, clock), new NyseCalendar(), settings, sizer, new ExitRuleSettings(), clock);
+    }
 
     /// <summary>The paper broker of this harness's settings on <paramref name="market"/> (the SPY 2021 chains by default).</summary>
     public PaperBroker Broker(IMarketData? market = null) => new(db.DataSource, market ?? SpyChains2021, Paper, clock);
@@ -61,11 +64,12 @@ internal sealed class ProposalHarness(TestDatabase db, RealTimersClock clock, Ri
             new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), new PriceWalkPlanner(quotes, execution, new ProposalSettings()), clock);
     }
 
-    private RiskSnapshots Snapshots(IMarketData market)
+    private RiskSnapshots Snapshots(IMarketData market) => new(db.Store(clock), Account(), Controls(), Analysis(market), new ProposalSettings());
+
+    private PortfolioRiskService Analysis(IMarketData market)
     {
         var (pricing, portfolio) = (new PricingSettings(), new PortfolioRiskSettings());
-        var analysis = new PortfolioRiskService(db.Store(clock), market, Account(), new NyseCalendar(), pricing, portfolio,
+        return new PortfolioRiskService(db.Store(clock), market, Account(), new NyseCalendar(), pricing, portfolio,
             new PortfolioRiskAnalyzer(portfolio, risk, pricing), new PostgresRiskHistory(db.DataSource));
-        return new(db.Store(clock), Account(), Controls(), analysis, new ProposalSettings());
     }
 }

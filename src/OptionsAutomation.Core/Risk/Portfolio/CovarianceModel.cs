@@ -36,6 +36,13 @@ public sealed class CovarianceModel
 
     public int IndexOf(string underlying) => Underlyings.ToList().IndexOf(underlying);
 
+    /// <summary>σ_P = √(δᵀΣδ): the standard deviation of a day's P&amp;L of dollar exposures δ per underlying (delta-normal).</summary>
+    public double Sigma(IReadOnlyList<double> exposures)
+    {
+        var marginal = Times(exposures);
+        return Math.Sqrt(Math.Max(exposures.Select((e, i) => e * marginal[i]).Sum(), 0));
+    }
+
     /// <summary>Σ·v for a vector of dollar exposures per underlying.</summary>
     public double[] Times(IReadOnlyList<double> exposures)
     {

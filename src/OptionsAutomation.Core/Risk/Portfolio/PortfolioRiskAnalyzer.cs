@@ -13,6 +13,9 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
 {
     private readonly Revaluation _revaluation = new(pricing.RiskFreeRate, pricing.DividendYieldOf);
 
+    /// <summary>The position's dollar delta from the model at today's market (see <see cref="DollarGreeks"/>).</summary>
+    public double DeltaDollars(RiskPosition position) => _revaluation.Greeks(position).Delta;
+
     public IReadOnlyList<StressResult> Stress(PortfolioInputs inputs) =>
         [.. settings.Scenarios.Select(s =>
         {

@@ -30,7 +30,7 @@ public sealed class ValueAtRisk(Revaluation revaluation, double confidence)
         }
 
         var marginal = model.Times(exposures);
-        var sigma = Math.Sqrt(Math.Max(exposures.Select((e, i) => e * marginal[i]).Sum(), 0));
+        var sigma = model.Sigma(exposures);
         var z = NormalQuantile.Of(confidence);
         var density = Pricing.NormalDistribution.Pdf(z);
         var components = positions

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using OptionsAutomation.Core.Proposals.Sizing;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Web.Metrics;
@@ -14,6 +16,8 @@ internal sealed class AppMetrics
 
     private readonly Counter<long> _jobRuns;
     private readonly Histogram<double> _jobDuration;
+    private readonly Histogram<double> _sizingContracts;
+    private readonly Histogram<double> _sizingEquityFraction;
     private volatile OperationalCounts _counts = OperationalCounts.Empty;
 
     public AppMetrics(IMeterFactory meters)
@@ -28,6 +32,12 @@ internal sealed class AppMetrics
         _jobRuns = Meter.CreateCounter<long>("optauto.job.runs", "{run}", "Scheduled job runs in this process by job and outcome");
         _jobDuration = Meter.CreateHistogram("optauto.job.duration", "s", "Scheduled job run time in this process", tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] });
+        // A double histogram, like the others: the exporter reads bucket advice from double instruments only.
+        _sizingContracts = Meter.CreateHistogram("optauto.sizing.contracts", "{contract}", "Contracts each sizing in this process gave, by strategy", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0, 1, 2, 3, 5, 10, 20, 50, 100] });
+        // Shares of equity a trade commits: 2% is the VPC default, 50% the CSP default's ceiling.
+        _sizingEquityFraction = Meter.CreateHistogram("optauto.sizing.equity_fraction", "1", "Share of equity each sizing in this process committed, by strategy", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1] });
     }
 
     public Meter Meter { get; }
@@ -39,6 +49,22 @@ internal sealed class AppMetrics
         var jobTag = new KeyValuePair<string, object?>("job", job);
         _jobRuns.Add(1, jobTag, new KeyValuePair<string, object?>("outcome", succeeded ? "success" : "failure"));
         _jobDuration.Record(duration.TotalSeconds, jobTag);
+    }
+
+    /// <summary>
+    /// One sizing: tagged by the strategy that sized it and the one that was asked for (they differ on a fallback to
+    /// fixed), so a dashboard sees how often each strategy could not judge its trade.
+    /// </summary>
+    public void Sized(PositionSizingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var tags = new TagList
+        {
+            { "strategy", result.Strategy },
+            { "requested", result.Fallback?.From ?? result.Strategy },
+        };
+        _sizingContracts.Record(result.Contracts, tags);
+        _sizingEquityFraction.Record((double)result.FractionOfEquity, tags);
     }
 
     private static IEnumerable<Measurement<long>> Tagged(IReadOnlyList<EventCount> counts, string tag) =>

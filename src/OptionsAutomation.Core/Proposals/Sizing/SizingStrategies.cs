@@ -1,0 +1,21 @@
+namespace OptionsAutomation.Core.Proposals.Sizing;
+
+/// <summary>The names <c>Sizing:Strategy</c> accepts. <c>ml</c> is reserved for the machine-learned sizing, which is not built yet.</summary>
+public static class SizingStrategies
+{
+    public const string Fixed = "fixed";
+    public const string Kelly = "kelly";
+    public const string Volatility = "volatility";
+    public const string Portfolio = "portfolio";
+    public const string Ml = "ml";
+
+    public static IReadOnlyList<string> Built { get; } = [Fixed, Kelly, Volatility, Portfolio];
+
+    /// <summary>The error for a configured name, or null when it is a built strategy.</summary>
+    public static string? Problem(string key, string? name) => name switch
+    {
+        Fixed or Kelly or Volatility or Portfolio => null,
+        Ml => $"{key} is '{Ml}': the machine-learned sizing is not built yet; use one of {string.Join(", ", Built)}.",
+        _ => $"{key} is '{name}'; expected one of {string.Join(", ", Built)}.",
+    };
+}
