@@ -90,7 +90,7 @@ public sealed class ProposalService(
 
             // Proposals made earlier in this run count as if they were already open, for sizing as for the gate.
             var committed = snapshot.OpenExposure + made.Sum(p => RiskExposure.Of(p.StrategyType, p.Collateral, p.MaxLoss));
-            var held = snapshot with
+            var account = snapshot with
             {
                 OpenPositions = open.Count + made.Count,
                 OpenExposure = committed,
@@ -99,7 +99,7 @@ public sealed class ProposalService(
             var commitments = open.Select(p => new Commitment(p.Ticker, p.Expiration, RiskExposure.Of(p)))
                 .Concat(made.Select(p => new Commitment(p.Ticker, p.Expiration, RiskExposure.Of(p.StrategyType, p.Collateral, p.MaxLoss))))
                 .ToList();
-            var sized = await sizer.SizeAsync(candidate, new SizingRequest(candidate.Strategy, snapshot.Equity!.Value, committed), commitments, held, asOf, cancellationToken)
+            var sized = await sizer.SizeAsync(candidate, new SizingRequest(candidate.Strategy, snapshot.Equity!.Value, committed), commitments, account, asOf, cancellationToken)
                 .ConfigureAwait(false);
             sizings.Add(sized);
             if (Sizer.BelowOneContract(candidate.Strategy, sized) is { } sizeDenial)
@@ -112,7 +112,7 @@ public sealed class ProposalService(
             var requestId = RequestId(today, candidate.Strategy);
             var decision = gate.CheckOpening(
                 new OpeningOrder(requestId, candidate.Strategy, contracts, rules.ContractMultiplier),
-                held with { Quote = QuoteOf(candidate) });
+                account with { Quote = QuoteOf(candidate) });
             if (decision.Denial is { } riskDenial)
             {
                 await CommitAsync(ProposalBooking.Denied(requestId, riskDenial.ToString(), Actor), cancellationToken).ConfigureAwait(false);
