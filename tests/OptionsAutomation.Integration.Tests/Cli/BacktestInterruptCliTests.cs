@@ -79,24 +79,9 @@ public sealed class BacktestInterruptCliTests : IDisposable
     private async Task<Process> StartedPartwayAsync()
     {
         var process = _cli.Start(WholeHistory);
-        var logs = Path.Combine(_cli.WorkDirectory, "logs");
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (!Replaying(logs))
-        {
-            Assert.False(process.HasExited, $"the run ended before it could be stopped (exit {(process.HasExited ? process.ExitCode : 0)}).{Environment.NewLine}{_cli.StartedStderr}");
-            Assert.True(DateTimeOffset.UtcNow < deadline, "the run did not reach its first session within 60 s");
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
-
+        await _cli.WaitUntilLoggedAsync(process, "chain snapshots");
         return process;
     }
-
-    private static bool Replaying(string logs) =>
-        Directory.Exists(logs) && Directory.GetFiles(logs).Any(path =>
-        {
-            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
-            return reader.ReadToEnd().Contains("chain snapshots", StringComparison.Ordinal);
-        });
 
     private static async Task ExitedAsync(Process process)
     {

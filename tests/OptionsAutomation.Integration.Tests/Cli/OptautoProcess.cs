@@ -54,6 +54,27 @@ internal sealed class OptautoProcess : IDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stdout = new();
 
+    /// <summary>
+    /// Waits until a run started with <see cref="Start"/> has written <paramref name="text"/> to its log file (so a signal
+    /// lands after start-up, whatever the machine's load), failing if it ends first or takes over a minute.
+    /// </summary>
+    public async Task WaitUntilLoggedAsync(System.Diagnostics.Process process, string text)
+    {
+        var logs = Path.Combine(WorkDirectory, "logs");
+        for (var deadline = DateTimeOffset.UtcNow.AddSeconds(60); !Logged(logs, text); await Task.Delay(TimeSpan.FromMilliseconds(20)))
+        {
+            Assert.False(process.HasExited, $"the run ended before logging '{text}' (exit {(process.HasExited ? process.ExitCode : 0)}).{Environment.NewLine}{StartedStderr}");
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"the run did not log '{text}' within 60 s");
+        }
+    }
+
+    private static bool Logged(string logs, string text) =>
+        Directory.Exists(logs) && Directory.GetFiles(logs).Any(path =>
+        {
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
+        });
+
     /// <summary>Starts a run without waiting for it (to stop it midway); stdout kept in <see cref="StartedStdout"/>, stderr in <see cref="StartedStderr"/>.</summary>
     public System.Diagnostics.Process Start(params string[] args)
     {
