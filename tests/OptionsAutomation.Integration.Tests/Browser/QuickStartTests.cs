@@ -30,6 +30,8 @@ public sealed class QuickStartTests(PostgresServer postgres, ITestOutputHelper o
         var page = browser.Page;
         var item = page.Locator($"#proposals [data-request-id='{proposal.RequestId}']");
         Assert.Contains("PROPOSED", await item.InnerTextAsync(), StringComparison.Ordinal);
+        // The size's reason, in the words of the Telegram card and `proposals show`.
+        Assert.Equal($"Sizing: {proposal.Sizing!.Summary()}", await item.Locator(".sizing").InnerTextAsync());
         await Screenshot(browser, "quickstart-1-proposal.png");
 
         // Step 3: the token, then Approve.

@@ -20,6 +20,12 @@ function outcome(p) {
   return ENDED_WITHOUT_POSITION.has(p.status) ? p.decision_reason : null;
 }
 
+/** Why the proposal got its size, as the Telegram card and `proposals show` say it (PositionSizingResult.Summary). */
+function sizingLine(s) {
+  const line = `${s.strategy}: ${s.contracts} contract(s), bound by ${s.binding_limit}`;
+  return s.fallback ? `Sizing: ${s.fallback.from} → ${line} (${s.fallback.reason})` : `Sizing: ${line}`;
+}
+
 function item(p, decide) {
   const open = p.status === 'PROPOSED';
   const result = outcome(p);
@@ -32,6 +38,7 @@ function item(p, decide) {
         p.probability_of_profit == null ? '' : ` · POP ${percent(p.probability_of_profit * 100, 0)}`,
         ` · proposed ${instant(p.proposed_at)}`, open ? ` · expires ${instant(p.expires_at)}` : '',
         result ? ' · ' : '', result),
+      p.sizing ? el('div', { class: 'muted small sizing' }, sizingLine(p.sizing)) : null,
       p.risk_summary ? el('div', { class: 'muted small' }, p.risk_summary) : null),
     el('div', { class: 'feed-side' },
       el('span', { class: `chip chip-${p.status.toLowerCase()}` }, p.status),
