@@ -35,7 +35,8 @@ public static class DomainCodes
         (ExitReason.Manual, "manual"),
         (ExitReason.Expired, "expired"),
         (ExitReason.Assigned, "assigned"),
-        (ExitReason.Risk, "risk"));
+        (ExitReason.Risk, "risk"),
+        (ExitReason.TrailingStop, "trailing_stop"));
 
     private static readonly CodeTable<ExecutedBy> Executors = new(
         (ExecutedBy.Auto, "auto"),

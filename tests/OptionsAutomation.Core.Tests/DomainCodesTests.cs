@@ -31,6 +31,7 @@ public sealed class DomainCodesTests
     [InlineData(ExitReason.Expired, "expired")]
     [InlineData(ExitReason.Assigned, "assigned")]
     [InlineData(ExitReason.Risk, "risk")]
+    [InlineData(ExitReason.TrailingStop, "trailing_stop")]
     public void ExitReason_HasStableCodes(ExitReason value, string code) => AssertCode(value, code);
 
     [Theory]
@@ -218,7 +219,7 @@ public sealed class DomainCodesTests
         var e = Assert.Throws<FormatException>(() => DomainCodes.Parse<ExitReason>("take_profit"));
 
         Assert.Equal(
-            "'take_profit' is not a valid ExitReason; expected one of: profit_target, stop_loss, 21dte, manual, expired, assigned, risk.",
+            "'take_profit' is not a valid ExitReason; expected one of: profit_target, stop_loss, 21dte, manual, expired, assigned, risk, trailing_stop.",
             e.Message);
     }
 
@@ -253,7 +254,7 @@ public sealed class DomainCodesTests
     [Fact]
     public void Codes_AreInDeclarationOrder()
     {
-        Assert.Equal(["profit_target", "stop_loss", "21dte", "manual", "expired", "assigned", "risk"], DomainCodes.Codes<ExitReason>());
+        Assert.Equal(["profit_target", "stop_loss", "21dte", "manual", "expired", "assigned", "risk", "trailing_stop"], DomainCodes.Codes<ExitReason>());
         Assert.Equal(["OPEN", "CLOSED", "EXPIRED", "ASSIGNED"], DomainCodes.Codes<PositionStatus>());
         Assert.Equal(["CSP", "VPC", "STOCK"], DomainCodes.Codes<StrategyType>());
         Assert.Equal(["closed", "already_closing", "not_open", "market_closed", "failed"], DomainCodes.Codes<OptionsAutomation.Core.Trading.ReductionOutcome>());

@@ -15,6 +15,8 @@ public sealed class ExitRuleSettingsTests
         Assert.Equal(2.0m, rules.VpcStopLossMultiple);
         Assert.Equal(21, rules.ExitAtDaysToExpiry);
         Assert.Equal(100, rules.ContractMultiplier);
+        Assert.Equal(0m, rules.TrailingActivationFraction);
+        Assert.Equal(0m, rules.TimeDecayStartFraction);
         Assert.Empty(rules.Validate());
     }
 
@@ -104,5 +106,28 @@ public sealed class ExitRuleSettingsTests
             e => Assert.StartsWith("ExitRules:VpcStopLossMultiple", e, StringComparison.Ordinal),
             e => Assert.StartsWith("ExitRules:ExitAtDaysToExpiry", e, StringComparison.Ordinal),
             e => Assert.StartsWith("ExitRules:ContractMultiplier", e, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(nameof(ExitRuleSettings.TrailingActivationFraction), "-0.1")]
+    [InlineData(nameof(ExitRuleSettings.TrailingActivationFraction), "1.5")]
+    [InlineData(nameof(ExitRuleSettings.TrailingGiveBackFraction), "0")]
+    [InlineData(nameof(ExitRuleSettings.TrailingGiveBackFraction), "1.01")]
+    [InlineData(nameof(ExitRuleSettings.TimeDecayStartFraction), "-0.25")]
+    [InlineData(nameof(ExitRuleSettings.TimeDecayStartFraction), "2")]
+    public void Validate_ExitKindFractionOutOfRange_NamesKey(string key, string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var rules = key switch
+        {
+            nameof(ExitRuleSettings.TrailingActivationFraction) => new ExitRuleSettings { TrailingActivationFraction = value },
+            nameof(ExitRuleSettings.TrailingGiveBackFraction) => new ExitRuleSettings { TrailingGiveBackFraction = value },
+            _ => new ExitRuleSettings { TimeDecayStartFraction = value },
+        };
+
+        var error = Assert.Single(rules.Validate());
+
+        Assert.StartsWith($"ExitRules:{key} ", error, StringComparison.Ordinal);
+        Assert.EndsWith($"was {text}.", error, StringComparison.Ordinal);
     }
 }

@@ -10,4 +10,7 @@ public enum ExitReason
     Expired,
     Assigned,
     Risk,
+
+    /// <summary>The trailing profit stop: P&amp;L gave back its share of the best since entry.</summary>
+    TrailingStop,
 }

@@ -38,6 +38,22 @@ public sealed record ExitRuleSettings
     /// </summary>
     public bool HoldToExpiration { get; init; }
 
+    /// <summary>
+    /// Trailing profit stop: once the best P&amp;L since entry (the stored <c>mfe</c>) reaches this fraction of max profit,
+    /// the position exits when its P&amp;L falls back to <see cref="TrailingGiveBackFraction"/> below that best.
+    /// 0 = off (default).
+    /// </summary>
+    public decimal TrailingActivationFraction { get; init; }
+
+    /// <summary>Share of the best P&amp;L a trailing stop gives back before it fires (0.5: the best +60 exits at +30).</summary>
+    public decimal TrailingGiveBackFraction { get; init; } = 0.50m;
+
+    /// <summary>
+    /// Time-decay target: the profit-target fraction at entry, moving linearly with calendar time to
+    /// <see cref="ProfitTargetFraction"/> at expiration (below it: take a quick profit early). 0 = off (default).
+    /// </summary>
+    public decimal TimeDecayStartFraction { get; init; }
+
     /// <summary>Every invalid setting, each message naming its key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -80,6 +96,21 @@ public sealed record ExitRuleSettings
         if (StopConfirmations < 1)
         {
             errors.Add($"{SectionName}:{nameof(StopConfirmations)} must be at least 1, was {StopConfirmations}.");
+        }
+
+        if (TrailingActivationFraction is < 0m or > 1m)
+        {
+            errors.Add($"{SectionName}:{nameof(TrailingActivationFraction)} must be in [0, 1] (0 = off), was {TrailingActivationFraction}.");
+        }
+
+        if (TrailingGiveBackFraction is <= 0m or > 1m)
+        {
+            errors.Add($"{SectionName}:{nameof(TrailingGiveBackFraction)} must be in (0, 1], was {TrailingGiveBackFraction}.");
+        }
+
+        if (TimeDecayStartFraction is < 0m or > 1m)
+        {
+            errors.Add($"{SectionName}:{nameof(TimeDecayStartFraction)} must be in [0, 1] (0 = off), was {TimeDecayStartFraction}.");
         }
 
         return errors;

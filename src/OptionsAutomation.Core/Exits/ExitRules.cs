@@ -4,7 +4,8 @@ using OptionsAutomation.Core.Positions;
 namespace OptionsAutomation.Core.Exits;
 
 /// <summary>
-/// The exit rules of design.md applied to a marked position. Precedence: profit target and stop loss
+/// The exit rules of design.md applied to a marked position. Precedence: profit target (fixed, or
+/// <see cref="TimeDecayTarget"/>), trailing stop (<see cref="TrailingStop"/>, off by default) and stop loss
 /// (price rules, only on a FRESH mark) win over 21 DTE; DTE needs no price and fires whatever the mark. Under
 /// <see cref="ExitRuleSettings.HoldToExpiration"/> none of them fires: every position holds to its settlement.
 /// </summary>
@@ -28,9 +29,19 @@ public static class ExitRules
             ExitDecision Decide(ExitDecisionKind kind, ExitReason? reason, string detail) =>
                 new(position.PositionId, kind, reason, detail, price, pnl, dte);
 
-            if (pnl >= position.ProfitTarget)
+            var target = TimeDecayTarget.For(position, today, rules);
+            if (pnl >= target)
             {
-                return Decide(ExitDecisionKind.Exit, ExitReason.ProfitTarget, $"P&L {pnl:0.00} reached the target {position.ProfitTarget:0.00}");
+                return Decide(ExitDecisionKind.Exit, ExitReason.ProfitTarget, rules.TimeDecayStartFraction > 0m
+                    ? $"P&L {pnl:0.00} reached the time-decay target {target:0.00} ({TimeDecayTarget.Fraction(position, today, rules):0.###} of max profit)"
+                    : $"P&L {pnl:0.00} reached the target {target:0.00}");
+            }
+
+            var floor = TrailingStop.Floor(position, rules);
+            if (pnl <= floor)
+            {
+                return Decide(ExitDecisionKind.Exit, ExitReason.TrailingStop,
+                    $"P&L {pnl:0.00} fell to the trailing floor {floor:0.00} (best {position.Mfe:0.00})");
             }
 
             if (-pnl >= position.StopLoss)
@@ -50,7 +61,8 @@ public static class ExitRules
             return dteFires
                 ? Decide(ExitDecisionKind.Exit, ExitReason.DaysToExpiry, $"{dte} days to expiry (exit at {rules.ExitAtDaysToExpiry})")
                 : Decide(ExitDecisionKind.Hold, null,
-                    $"P&L {pnl:0.00}: target {position.ProfitTarget:0.00}, stop -{position.StopLoss:0.00}, {dte} DTE");
+                    $"P&L {pnl:0.00}: target {target:0.00}, stop -{position.StopLoss:0.00}, {dte} DTE" +
+                    (floor is { } trailing ? $", trailing floor {trailing:0.00}" : ""));
         }
 
         if (dteFires)
