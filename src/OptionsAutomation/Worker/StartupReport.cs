@@ -34,6 +34,21 @@ internal sealed partial class StartupReport(
         }
 
         LogExitRules(exitRules.ProfitTargetFraction, exitRules.CspStopLossMultiple, exitRules.VpcStopLossMultiple, exitRules.ExitAtDaysToExpiry);
+        if (exitRules.HoldToExpiration)
+        {
+            LogHoldToExpiration();
+        }
+
+        if (exitRules.TrailingActivationFraction > 0m)
+        {
+            LogTrailingStop(exitRules.TrailingActivationFraction, exitRules.TrailingGiveBackFraction);
+        }
+
+        if (exitRules.TimeDecayStartFraction > 0m)
+        {
+            LogTimeDecayTarget(exitRules.TimeDecayStartFraction, exitRules.ProfitTargetFraction);
+        }
+
         var open = await positions.OpenPositionsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         LogReady(open.Count);
     }
@@ -52,6 +67,15 @@ internal sealed partial class StartupReport(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Exit rules: profit target {ProfitTargetFraction} of max profit, CSP stop {CspStopLossMultiple}x credit, VPC stop {VpcStopLossMultiple}x credit (capped at max loss), exit at {ExitAtDaysToExpiry} DTE")]
     private partial void LogExitRules(decimal profitTargetFraction, decimal cspStopLossMultiple, decimal vpcStopLossMultiple, int exitAtDaysToExpiry);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Exit rules OFF (ExitRules:HoldToExpiration): no target, stop or DTE exit fires; positions are held until the expiration job settles them")]
+    private partial void LogHoldToExpiration();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trailing profit stop: from {ActivationFraction} of max profit, exit on giving back {GiveBackFraction} of the best P&L")]
+    private partial void LogTrailingStop(decimal activationFraction, decimal giveBackFraction);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Time-decay profit target: {StartFraction} of max profit at entry, rising to {ProfitTargetFraction} at expiration")]
+    private partial void LogTimeDecayTarget(decimal startFraction, decimal profitTargetFraction);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker ready with {OpenPositions} open position(s); exit rules and marks run in market hours. Press Ctrl+C to stop")]
     private partial void LogReady(int openPositions);
