@@ -62,6 +62,11 @@ internal static class SizingCommands
             AnsiConsole.WriteLine($"Fallback: {fallback.From} could not size it: {fallback.Reason}");
         }
 
+        if (result.Record is { } record)
+        {
+            AnsiConsole.WriteLine($"Record: {record}");
+        }
+
         var table = new Table().AddColumns("Kind", "Name", "Value");
         foreach (var (kind, steps) in new[] { ("input", result.Inputs), ("step", result.Steps) })
         {
