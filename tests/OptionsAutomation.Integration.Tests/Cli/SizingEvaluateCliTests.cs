@@ -71,6 +71,19 @@ public sealed class SizingEvaluateCliTests : IDisposable
         Assert.Equal("", result.Stdout);
     }
 
+    [Fact]
+    public async Task CtrlC_StopsTheRuns_ExitsWith130_AndPrintsNothing()
+    {
+        // Four runs of the whole history take seconds; the real chain's load is logged just before they start.
+        using var process = _cli.Start("sizing", "evaluate", "--json");
+        await _cli.WaitUntilLoggedAsync(process, "chain snapshots");
+        await OptautoProcess.InterruptAsync(process);
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("sizing evaluate stopped: nothing was written.", _cli.StartedStderr, StringComparison.Ordinal);
+        Assert.Empty(_cli.StartedStdout);
+    }
+
     /// <summary>Month by month: each month's last equity over the previous month's last, the first over the starting equity.</summary>
     private static (int Year, int Month, double Return) WorstMonth(JsonElement backtest)
     {
