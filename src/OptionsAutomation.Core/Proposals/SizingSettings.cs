@@ -39,6 +39,13 @@ public sealed record SizingSettings
     /// <summary>Fewer closed trades of the strategy than this and <c>kelly</c> falls back to <c>fixed</c>.</summary>
     public int KellyMinTrades { get; init; } = 30;
 
+    /// <summary>
+    /// A trades file of <c>optauto backtest --trades</c> that <c>kelly</c> reads while the live record of a strategy is
+    /// shorter than <see cref="KellyMinTrades"/> (its trades closed before the proposal's day only); unset: none.
+    /// Read once when the services are built; a file that cannot be read stops start-up.
+    /// </summary>
+    public string? KellyBacktestRecord { get; init; }
+
     /// <summary>Daily returns in one realised-volatility reading (about a month of sessions).</summary>
     public int VolatilityWindowDays { get; init; } = 20;
 

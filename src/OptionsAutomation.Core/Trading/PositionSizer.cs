@@ -11,12 +11,12 @@ namespace OptionsAutomation.Core.Trading;
 /// <summary>
 /// Sizes a screened trade by the strategy <c>Sizing</c> names for its ticker, gathering what that strategy reads: the
 /// closed trades of its strategy type (<c>kelly</c>, from <see cref="IPositionStore.HistoryAsync"/>: Postgres for the
-/// worker, the in-memory book for a backtest), the underlying's daily closes (<c>volatility</c>), or the book's exposure,
+/// worker, the in-memory book for a backtest; while it is short, the configured backtest record if any), the underlying's daily closes (<c>volatility</c>), or the book's exposure,
 /// correlations and dollar deltas (<c>portfolio</c>). The arithmetic is the strategies' own (Proposals/Sizing).
 /// </summary>
 public sealed class PositionSizer(
     IPositionStore positions, IMarketData marketData, PortfolioRiskService risk, NyseCalendar calendar,
-    SizingSettings sizing, RiskSettings gate, PortfolioRiskSettings portfolio, ExitRuleSettings rules)
+    SizingSettings sizing, RiskSettings gate, PortfolioRiskSettings portfolio, ExitRuleSettings rules, KellyBacktestRecord? kellyRecord = null)
 {
     /// <param name="commitments">What is already committed — open positions and this run's earlier proposals — by underlying and expiration.</param>
     /// <param name="snapshot">The gate's view of the account (the correlations and held underlyings).</param>
@@ -32,7 +32,7 @@ public sealed class PositionSizer(
         {
             case SizingStrategies.Kelly:
                 var history = await positions.HistoryAsync(null, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
-                return KellySizing.Size(request, KellyEstimate.From(history, strategy.Type), sizing, rules);
+                return KellySizing.Size(request, KellyEstimate.From(history, strategy.Type), kellyRecord, MarketTime.DateOf(asOf), sizing, rules);
             case SizingStrategies.Volatility:
                 var closes = await ClosesAsync(strategy.Underlying, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
                 return VolatilitySizing.Size(request, VolatilityRegime.FromCloses(closes, sizing.VolatilityWindowDays, sizing.VolatilityLookbackDays), sizing, rules);

@@ -17,10 +17,8 @@ namespace OptionsAutomation.Cli;
 /// <summary>
 /// <c>optauto backtest sweep --param KEY=v1,v2,… [--param …]</c>: one backtest per combination of the grid
 /// (<see cref="SweepGrid"/>), each with its values as overrides on top of the configuration and the command line's own
-/// <c>--Section:Key=value</c> overrides, run in parallel. Every combination's settings are bound and validated before
-/// any runs. The market history and the real chains are loaded once and shared: both are immutable once loaded
-/// (<see cref="MarketHistory"/>'s dictionaries and arrays, <see cref="CsvMarketData"/>'s index behind a thread-safe
-/// lazy load), and each run builds its own book, market model and clock. Output is printed only when every run has
+/// <c>--Section:Key=value</c> overrides, run in parallel on one shared history load (<see cref="BacktestBatch"/>). Every
+/// combination's settings are bound and validated before any runs. Output is printed only when every run has
 /// finished, so Ctrl+C leaves nothing written.
 /// </summary>
 internal static class BacktestSweepCommand
@@ -68,14 +66,11 @@ internal static class BacktestSweepCommand
             var realChains = MarketHistoryFiles.RealChains(directory, services.Get<ILogger<CsvMarketData>>());
             var request = new BacktestRequest(chosen, parse.GetValue(from), parse.GetValue(to), "SPY", parse.GetValue(equity), new BacktestSettings());
             var setups = await SetupsAsync(overrides, profileSettings, combinations, request, history, realChains).ConfigureAwait(false);
-            var runs = setups.Select(s => (s.Engine, s.Run)).ToList();
 
             BacktestResult[] results;
             try
             {
-                // Loaded before the runs start, so none of them waits on (or times) another's load.
-                await realChains.LoadAsync(cancellationToken).ConfigureAwait(false);
-                results = await RunAllAsync(runs, workers, cancellationToken).ConfigureAwait(false);
+                results = await BacktestBatch.RunAllAsync(setups, realChains, workers, "combinations", cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -98,27 +93,17 @@ internal static class BacktestSweepCommand
         return command;
     }
 
-    private sealed record Setup(BacktestEngine Engine, BacktestRun Run, PaperBrokerSettings Paper);
-
     /// <summary>
     /// Binds every combination's settings through the same configuration layers (the profile's under the command line's)
     /// and checks as any verb (<c>SettingsCheck</c>, each record's own validation, <see cref="BacktestSetup"/>'s checks of
     /// the request): one bad value refuses the sweep before anything runs, each problem said once with the combination it
     /// was first found in.
     /// </summary>
-    private static async Task<List<Setup>> SetupsAsync(
+    private static async Task<List<BacktestBatch.Setup>> SetupsAsync(
         IReadOnlyList<string> overrides, IReadOnlyDictionary<string, string?> profile, IReadOnlyList<IReadOnlyList<SweepGrid.Override>> combinations,
         BacktestRequest request, MarketHistory history, CsvMarketData realChains)
     {
-        async Task<Setup> SetupAsync(IReadOnlyList<string> layered)
-        {
-            await using var services = CliServices.CreateUnlogged(layered, profile);
-            var configuration = services.Get<IConfiguration>();
-            var paper = services.Get<PaperBrokerSettings>();
-            var setup = BacktestSetup.Prepare(request with { Settings = BacktestCommand.BacktestSettingsOf(configuration) },
-                ServiceRegistration.ReadTrading(configuration), paper, history, realChains);
-            return new Setup(setup.Engine, setup.Run, paper);
-        }
+        Task<BacktestBatch.Setup> SetupAsync(IReadOnlyList<string> layered) => BacktestBatch.SetupAsync(layered, profile, request, history, realChains);
 
         try
         {
@@ -131,7 +116,7 @@ internal static class BacktestSweepCommand
             throw new CliUsageException(e.Message);
         }
 
-        var setups = new List<Setup>(combinations.Count);
+        var setups = new List<BacktestBatch.Setup>(combinations.Count);
         var problems = new List<string>();
         foreach (var combination in combinations)
         {
@@ -151,46 +136,6 @@ internal static class BacktestSweepCommand
         return problems.Count == 0
             ? setups
             : throw new CliUsageException($"the sweep was not started; {string.Join(" ", problems)}");
-    }
-
-    /// <summary>
-    /// Runs at most <paramref name="workers"/> combinations at once, each result in its combination's slot, with a
-    /// progress bar (combinations done) when both streams are a terminal.
-    /// </summary>
-    private static async Task<BacktestResult[]> RunAllAsync(IReadOnlyList<(BacktestEngine Engine, BacktestRun Run)> runs, int workers, CancellationToken cancellationToken)
-    {
-        var results = new BacktestResult[runs.Count];
-        async Task RunAsync(Action? done)
-        {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, runs.Count), options, async (i, token) =>
-            {
-                results[i] = await runs[i].Engine.RunAsync(runs[i].Run, null, token).ConfigureAwait(false);
-                done?.Invoke();
-            }).ConfigureAwait(false);
-        }
-
-        if (Console.IsOutputRedirected || Console.IsErrorRedirected)
-        {
-            await RunAsync(null).ConfigureAwait(false);
-        }
-        else
-        {
-            await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
-            {
-                var task = context.AddTask("combinations", maxValue: runs.Count);
-                var gate = new Lock();
-                await RunAsync(() =>
-                {
-                    lock (gate)
-                    {
-                        task.Increment(1);
-                    }
-                }).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        }
-
-        return results;
     }
 
     private static void Table(BacktestSweepJson report, SweepGrid grid)

@@ -7,13 +7,14 @@ using Spectre.Console;
 
 namespace OptionsAutomation.Cli;
 
-/// <summary><c>optauto sizing explain</c>: why a proposal got its size, from what was stored with it.</summary>
+/// <summary><c>optauto sizing explain</c>: why a proposal got its size, from what was stored with it; <c>sizing evaluate</c> (<see cref="SizingEvaluateCommand"/>).</summary>
 internal static class SizingCommands
 {
     public static Command Create(IReadOnlyList<string> overrides)
     {
         var sizing = new Command("sizing", "How proposals are sized (Sizing:Strategy)");
         sizing.Add(Explain(overrides));
+        sizing.Add(SizingEvaluateCommand.Create(overrides));
         return sizing;
     }
 
@@ -59,6 +60,11 @@ internal static class SizingCommands
         if (result.Fallback is { } fallback)
         {
             AnsiConsole.WriteLine($"Fallback: {fallback.From} could not size it: {fallback.Reason}");
+        }
+
+        if (result.Record is { } record)
+        {
+            AnsiConsole.WriteLine($"Record: {record}");
         }
 
         var table = new Table().AddColumns("Kind", "Name", "Value");

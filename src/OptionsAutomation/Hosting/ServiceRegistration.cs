@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Proposals.Sizing;
 using OptionsAutomation.Core.Reconciliation;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
@@ -15,6 +16,7 @@ using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Audit;
+using OptionsAutomation.Infrastructure.Backtest;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Brokers.TradeStation;
 using OptionsAutomation.Infrastructure.Outbox;
@@ -59,7 +61,16 @@ public static class ServiceRegistration
         // A per-ticker sizing override must name a watchlist ticker: one that is not would silently never apply.
         services.AddSingleton(sp => Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(),
             s => s.Validate(sp.GetRequiredService<ProposalSettings>().Watchlist.Keys)));
-        services.AddSingleton<PositionSizer>();
+        // Read here, as the services are built, so a record that cannot be read stops start-up rather than a later proposal run.
+        if (KellyRecord(configuration) is { } kellyRecord)
+        {
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PositionSizer>(sp, kellyRecord));
+        }
+        else
+        {
+            services.AddSingleton<PositionSizer>();
+        }
+
         services.AddSingleton<IProposalStore, PostgresProposalStore>();
         // Equity comes from the linked broker's balances; the paper broker's account is ours (PaperAccount).
         if (string.Equals(configuration["Broker:Provider"] ?? "paper", "paper", StringComparison.OrdinalIgnoreCase))
@@ -143,6 +154,25 @@ public static class ServiceRegistration
         var settings = configuration.GetSection(RiskSettings.SectionName).Get<RiskSettings>() ?? new RiskSettings();
         var errors = unknown.Concat(settings.Validate()).ToList();
         return errors.Count == 0 ? settings : throw new InvalidConfigurationException(errors);
+    }
+
+    /// <summary><c>Sizing:KellyBacktestRecord</c>'s trades file, read now; null when unset. A file that cannot be read is a configuration error.</summary>
+    private static KellyBacktestRecord? KellyRecord(IConfiguration configuration)
+    {
+        if (configuration[$"{SizingSettings.SectionName}:{nameof(SizingSettings.KellyBacktestRecord)}"] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        var multiplier = (configuration.GetSection(ExitRuleSettings.SectionName).Get<ExitRuleSettings>() ?? new ExitRuleSettings()).ContractMultiplier;
+        try
+        {
+            return KellyBacktestRecordCsv.Read(path, multiplier);
+        }
+        catch (MarketHistoryFileException e)
+        {
+            throw new InvalidConfigurationException([$"{SizingSettings.SectionName}:{nameof(SizingSettings.KellyBacktestRecord)}: {e.Message}"]);
+        }
     }
 
     private static T Validated<T>(T settings, Func<T, IReadOnlyList<string>> validate)

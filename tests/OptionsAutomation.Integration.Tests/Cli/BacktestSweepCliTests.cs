@@ -108,13 +108,7 @@ public sealed class BacktestSweepCliTests : IDisposable
         };
         // The sweep logs the real chain's load just before its runs start: a signal then lands mid-run, not in start-up.
         await _cli.WaitUntilLoggedAsync(process, "chain snapshots");
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        await OptautoProcess.InterruptAsync(process);
 
         Assert.Equal(130, process.ExitCode);
         Assert.Contains("backtest sweep stopped: nothing was written.", _cli.StartedStderr, StringComparison.Ordinal);

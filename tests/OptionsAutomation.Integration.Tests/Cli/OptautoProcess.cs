@@ -75,6 +75,18 @@ internal sealed class OptautoProcess : IDisposable
             return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
         });
 
+    /// <summary>Sends SIGINT (what Ctrl+C sends) to a started run and waits at most 30 s for it to exit.</summary>
+    public static async Task InterruptAsync(System.Diagnostics.Process process)
+    {
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
     /// <summary>Starts a run without waiting for it (to stop it midway); stdout kept in <see cref="StartedStdout"/>, stderr in <see cref="StartedStderr"/>.</summary>
     public System.Diagnostics.Process Start(params string[] args)
     {

@@ -12,13 +12,17 @@ namespace OptionsAutomation.Core.Proposals.Sizing;
 public sealed record KellyEstimate(int Trades, int Wins, decimal WinRate, decimal AverageWin, decimal AverageLoss)
 {
     /// <summary>From <c>trade_history</c> rows; those of other strategy types and those that committed nothing are ignored.</summary>
-    public static KellyEstimate From(IEnumerable<TradeRecord> history, StrategyType strategy)
-    {
-        var returns = history
+    public static KellyEstimate From(IEnumerable<TradeRecord> history, StrategyType strategy) =>
+        FromResults(history
             .Where(t => t.StrategyType == strategy)
-            .Select(t => (t.PnlRealized, AtRisk: RiskExposure.Of(t.StrategyType, t.CollateralRequired, t.MaxRisk)))
+            .Select(t => (t.PnlRealized, RiskExposure.Of(t.StrategyType, t.CollateralRequired, t.MaxRisk))));
+
+    /// <summary>From each trade's P&amp;L after fees and what it committed; trades that committed nothing are ignored.</summary>
+    public static KellyEstimate FromResults(IEnumerable<(decimal Pnl, decimal AtRisk)> trades)
+    {
+        var returns = trades
             .Where(t => t.AtRisk > 0m)
-            .Select(t => t.PnlRealized / t.AtRisk)
+            .Select(t => t.Pnl / t.AtRisk)
             .ToList();
         // A break-even trade is a loss, as TradeOutcome counts it.
         var wins = returns.Where(r => r > 0m).ToList();

@@ -13,6 +13,33 @@ namespace OptionsAutomation.Core.Proposals.Sizing;
 /// </summary>
 public static class KellySizing
 {
+    /// <summary>
+    /// Kelly on the live record or, while it is shorter than <c>KellyMinTrades</c> and a backtest record is configured,
+    /// on that record's trades of the strategy closed before <paramref name="today"/>; the result says which
+    /// (<see cref="PositionSizingResult.Record"/>). Never the two mixed: a backtest's trades are not live ones.
+    /// </summary>
+    public static PositionSizingResult Size(
+        SizingRequest request, KellyEstimate live, KellyBacktestRecord? backtest, DateOnly today, SizingSettings sizing, ExitRuleSettings rules)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(sizing);
+        if (backtest is null || live.Trades >= sizing.KellyMinTrades)
+        {
+            return Size(request, live, sizing, rules);
+        }
+
+        var replayed = backtest.Before(today, request.Strategy.Type);
+        var shortLive = string.Create(CultureInfo.InvariantCulture,
+            $"{live.Trades} closed trade(s) of this strategy, fewer than KellyMinTrades {sizing.KellyMinTrades}");
+        if (replayed.Trades < sizing.KellyMinTrades)
+        {
+            return FixedSizing.Instead(SizingStrategies.Kelly, $"{shortLive}; the {backtest.Describe(replayed, today)}, fewer too", request, sizing, rules);
+        }
+
+        return Size(request, replayed, sizing, rules) with { Record = $"live history has {shortLive}: sized on the {backtest.Describe(replayed, today)}" };
+    }
+
     public static PositionSizingResult Size(SizingRequest request, KellyEstimate record, SizingSettings sizing, ExitRuleSettings rules)
     {
         ArgumentNullException.ThrowIfNull(request);

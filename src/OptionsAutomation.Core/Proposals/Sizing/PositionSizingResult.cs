@@ -28,6 +28,9 @@ public sealed record PositionSizingResult
 
     public SizingFallback? Fallback { get; init; }
 
+    /// <summary><c>kelly</c> only: set when the win/loss record was a backtest's, not <c>trade_history</c>; says which and why.</summary>
+    public string? Record { get; init; }
+
     /// <summary>A named number of the inputs or steps; throws naming it when absent.</summary>
     public decimal Value(string name) =>
         (Steps.FirstOrDefault(s => s.Name == name) ?? Inputs.FirstOrDefault(s => s.Name == name)
@@ -36,5 +39,5 @@ public sealed record PositionSizingResult
     /// <summary>The proposal card's line: strategy, contracts, the binding limit or the fallback.</summary>
     public string Summary() => Fallback is { } fallback
         ? string.Create(CultureInfo.InvariantCulture, $"{fallback.From} → {Strategy}: {Contracts} contract(s), bound by {BindingLimit} ({fallback.Reason})")
-        : string.Create(CultureInfo.InvariantCulture, $"{Strategy}: {Contracts} contract(s), bound by {BindingLimit}");
+        : string.Create(CultureInfo.InvariantCulture, $"{Strategy}: {Contracts} contract(s), bound by {BindingLimit}{(Record is null ? "" : ", on a backtest record")}");
 }
