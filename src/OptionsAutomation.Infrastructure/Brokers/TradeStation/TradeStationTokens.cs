@@ -147,15 +147,24 @@ public sealed class TradeStationTokens(
 
     private async Task<TokenResponse> PostAsync(IReadOnlyList<KeyValuePair<string, string>> form, string what, CancellationToken cancellationToken)
     {
+        var unanswered = false;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 return await AttemptAsync(form, what, cancellationToken).ConfigureAwait(false);
             }
+            catch (TradeStationAuthException e) when (unanswered)
+            {
+                // With rotating refresh tokens the unanswered attempt may have rotated it: the new token never arrived,
+                // the old one is spent, and only a new sign-in helps. Say so, rather than leave a refusal to puzzle over.
+                throw new TradeStationAuthException(
+                    $"{e.Message} An earlier attempt got no answer: if the API key rotates refresh tokens, TradeStation may have issued a new one then that never arrived.");
+            }
             catch (Exception e) when (attempt < settings.MaxRetries && e is TimeoutException or HttpRequestException
                 or TradeStationApiException { IsTransient: true })
             {
+                unanswered |= e is TimeoutException;
                 logger.LogWarning("TradeStation {What} failed, retrying: {Error}: {Reason}", what, e.GetType().Name, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1 << attempt), clock, cancellationToken).ConfigureAwait(false);
             }

@@ -71,6 +71,25 @@ public sealed class TradeStationConnectionTests
     }
 
     [Fact]
+    public async Task ARefreshWhoseAnswerIsLost_AfterTheServerRotated_FailsClosedSayingTheRotationMayBeLost()
+    {
+        // The server rotates the refresh token, then answers after the client's 5 s attempt timeout: the retry carries
+        // the spent token and is refused. Nothing can bring the new token back; the error must say why a sign-in is needed.
+        await using var ts = await TsHarness.StartAsync();
+        ts.Server.RotateRefreshTokens = true;
+        ts.Server.TokenAnswerDelay = TimeSpan.FromSeconds(7);
+
+        var error = await Assert.ThrowsAsync<TradeStationAuthException>(() =>
+            ts.Client.GetAsync<AccountsAnswer>("brokerage/accounts", RateCategory.Accounts, CancellationToken.None));
+
+        Assert.Contains("optauto broker login", error.Message, StringComparison.Ordinal);
+        Assert.Contains("may have issued a new one then that never arrived", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, ts.Server.TokenRequests.Count);
+        Assert.Empty(ts.Server.Calls("GET", "/v3/"));
+    }
+
+    [Fact]
     public async Task ARotatedRefreshToken_IsStoredEncryptedAtOnce_AndTheFileNeverHoldsAToken()
     {
         await using var ts = await TsHarness.StartAsync();
