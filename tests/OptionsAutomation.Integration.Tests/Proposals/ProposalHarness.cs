@@ -41,11 +41,13 @@ internal sealed class ProposalHarness(TestDatabase db, RealTimersClock clock, Ri
 
     public TradingControlsService Controls() => db.Controls(risk);
 
-    public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null)
+    /// <param name="portfolio">The portfolio risk settings the sizer and the correlations read (the defaults when not given).</param>
+    public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null, PortfolioRiskSettings? portfolio = null)
     {
         var quotes = market ?? SpyChains2021;
-        var sizer = new PositionSizer(db.Store(clock), quotes, Analysis(quotes), new NyseCalendar(), sizing, risk, new PortfolioRiskSettings(), new ExitRuleSettings());
-        return new(Journal(), db.Store(clock), quotes, Snapshots(quotes), new RiskGate(risk, clock), new NyseCalendar(), settings, sizer, new ExitRuleSettings(), clock);
+        portfolio ??= new PortfolioRiskSettings();
+        var sizer = new PositionSizer(db.Store(clock), quotes, Analysis(quotes, portfolio), new NyseCalendar(), sizing, risk, portfolio, new ExitRuleSettings());
+        return new(Journal(), db.Store(clock), quotes, Snapshots(quotes, portfolio), new RiskGate(risk, clock, portfolio), new NyseCalendar(), settings, sizer, new ExitRuleSettings(), clock);
     }
 
     /// <summary>The paper broker of this harness's settings on <paramref name="market"/> (the SPY 2021 chains by default).</summary>
@@ -64,11 +66,12 @@ internal sealed class ProposalHarness(TestDatabase db, RealTimersClock clock, Ri
             new RiskGate(risk, clock), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), new PriceWalkPlanner(quotes, execution, new ProposalSettings()), clock);
     }
 
-    private RiskSnapshots Snapshots(IMarketData market) => new(db.Store(clock), Account(), Controls(), Analysis(market), new ProposalSettings());
+    private RiskSnapshots Snapshots(IMarketData market, PortfolioRiskSettings? portfolio = null) =>
+        new(db.Store(clock), Account(), Controls(), Analysis(market, portfolio ?? new PortfolioRiskSettings()), new ProposalSettings());
 
-    private PortfolioRiskService Analysis(IMarketData market)
+    private PortfolioRiskService Analysis(IMarketData market, PortfolioRiskSettings portfolio)
     {
-        var (pricing, portfolio) = (new PricingSettings(), new PortfolioRiskSettings());
+        var pricing = new PricingSettings();
         return new PortfolioRiskService(db.Store(clock), market, Account(), new NyseCalendar(), pricing, portfolio,
             new PortfolioRiskAnalyzer(portfolio, risk, pricing), new PostgresRiskHistory(db.DataSource));
     }
