@@ -191,7 +191,9 @@ public sealed class ExitService(
             return new ExitCheck(position, decision, null, $"not sent: {denial}");
         }
 
-        if (await walks.NaturalCloseAsync(position, asOf, cancellationToken).ConfigureAwait(false) is < 0m and var credit)
+        // The walk's prices are per unit, so the position as read before its row lock plans the same walk.
+        var pricing = await walks.ForCloseAsync(position, asOf, walk, cancellationToken).ConfigureAwait(false);
+        if (pricing.Natural is < 0m and var credit)
         {
             // Crossed quotes between strikes: a fill would be a credit the book refuses, and an unbooked fill halts trading.
             var crossed = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CROSSED_QUOTES: closing at the quotes would be a credit ({credit})");
@@ -199,8 +201,7 @@ public sealed class ExitService(
             return new ExitCheck(position, decision, null, $"not sent: {crossed}");
         }
 
-        // The walk's prices are per unit, so the position as read before its row lock plans the same walk.
-        var prices = walk ? await walks.ForCloseAsync(position, asOf, cancellationToken).ConfigureAwait(false) : null;
+        var prices = pricing.Walk;
         var (current, ticket) = await BeginCloseAsync(position.PositionId, reason, prices?.Start, asOf, actor, cancellationToken).ConfigureAwait(false);
         var clientOrderId = ticket.ClientOrderId;
         OrderState outcome;

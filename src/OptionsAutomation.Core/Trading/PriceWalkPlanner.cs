@@ -17,43 +17,37 @@ namespace OptionsAutomation.Core.Trading;
 /// </summary>
 public sealed class PriceWalkPlanner(IMarketData marketData, ExecutionSettings execution, ProposalSettings proposals)
 {
-    public Task<PriceWalk?> ForOpenAsync(OrderTicket ticket, CreditStrategy strategy, DateTimeOffset now, CancellationToken cancellationToken) =>
-        PlanAsync(ticket.Underlying, ticket.Legs, -proposals.MinimumCredit(strategy.Type, strategy.Width), now, cancellationToken);
+    public async Task<PriceWalk?> ForOpenAsync(OrderTicket ticket, CreditStrategy strategy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        execution.PriceWalk.Enabled && await PricesAsync(ticket.Legs, now, cancellationToken).ConfigureAwait(false) is var (mid, natural)
+            ? Plan(ticket.Underlying, mid, natural, -proposals.MinimumCredit(strategy.Type, strategy.Width))
+            : null;
 
-    /// <summary>The walk of the order that closes <paramref name="position"/> (its prices are per unit, whatever the quantity).</summary>
-    public Task<PriceWalk?> ForCloseAsync(Position position, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The order that closes <paramref name="position"/> priced from one read of its legs' quotes: what it would cost at
+    /// the quotes (<see cref="ClosePricing.Natural"/>) and, when <paramref name="walk"/>, its walk (prices per unit,
+    /// whatever the quantity).
+    /// </summary>
+    public async Task<ClosePricing> ForCloseAsync(Position position, DateTimeOffset now, bool walk, CancellationToken cancellationToken)
     {
-        if (position.ShortStrike is not { } shortStrike)
+        if (await PricesAsync(OrderTicket.ToClose(position, string.Empty, now).Legs, now, cancellationToken).ConfigureAwait(false) is not var (mid, natural))
         {
-            return Task.FromResult<PriceWalk?>(null);
+            return new ClosePricing(null, null);
+        }
+
+        if (!walk || position.ShortStrike is not { } shortStrike)
+        {
+            return new ClosePricing(natural, null);
         }
 
         var worth = position.LongStrike is { } longStrike ? shortStrike - longStrike : shortStrike;
         var multiple = execution.PriceWalk.CloseMaxDebitMultiple;
-        var legs = OrderTicket.ToClose(position, string.Empty, now).Legs;
-        return PlanAsync(position.Ticker, legs, multiple > 0m ? Math.Min(worth, position.EntryPrice * multiple) : worth, now, cancellationToken);
+        return new ClosePricing(natural, Plan(position.Ticker, mid, natural, multiple > 0m ? Math.Min(worth, position.EntryPrice * multiple) : worth));
     }
 
-    /// <summary>
-    /// What closing <paramref name="position"/> at the quotes would cost per unit (buy at the asks, sell at the bids; a
-    /// credit is negative), or null without a two-sided quote on every leg. A close of a credit spread for a credit is
-    /// possible only on crossed quotes between strikes: the caller does not send it, since a fill the book cannot take
-    /// would halt trading.
-    /// </summary>
-    public async Task<decimal?> NaturalCloseAsync(Position position, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await PricesAsync(OrderTicket.ToClose(position, string.Empty, now).Legs, now, cancellationToken).ConfigureAwait(false) is { } prices
-            ? prices.Natural
-            : null;
-
-    private async Task<PriceWalk?> PlanAsync(string underlying, IEnumerable<OrderLeg> legs, decimal cap, DateTimeOffset now, CancellationToken cancellationToken)
+    private PriceWalk? Plan(string underlying, decimal mid, decimal natural, decimal cap)
     {
         var walk = execution.PriceWalk;
-        if (!walk.Enabled || await PricesAsync(legs, now, cancellationToken).ConfigureAwait(false) is not var (mid, natural))
-        {
-            return null;
-        }
-
-        return PriceWalk.Plan(mid, natural, cap, walk.Steps, walk.StepInterval, price => walk.TickFor(underlying, price));
+        return walk.Enabled ? PriceWalk.Plan(mid, natural, cap, walk.Steps, walk.StepInterval, price => walk.TickFor(underlying, price)) : null;
     }
 
     /// <summary>The legs' net mid and natural price (signed: paid positive), or null without a two-sided quote on each.</summary>
