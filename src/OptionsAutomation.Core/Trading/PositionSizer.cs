@@ -28,13 +28,14 @@ public sealed class PositionSizer(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(snapshot);
         var strategy = request.Strategy;
+        var today = MarketTime.DateOf(asOf);
         switch (sizing.StrategyFor(strategy.Underlying))
         {
             case SizingStrategies.Kelly:
-                var history = await positions.HistoryAsync(null, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
-                return KellySizing.Size(request, KellyEstimate.From(history, strategy.Type), kellyRecord, MarketTime.DateOf(asOf), sizing, rules);
+                var history = await positions.HistoryAsync(null, today, cancellationToken).ConfigureAwait(false);
+                return KellySizing.Size(request, KellyEstimate.From(history, strategy.Type), kellyRecord, today, sizing, rules);
             case SizingStrategies.Volatility:
-                var closes = await ClosesAsync(strategy.Underlying, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
+                var closes = await ClosesAsync(strategy.Underlying, today, cancellationToken).ConfigureAwait(false);
                 return VolatilitySizing.Size(request, VolatilityRegime.FromCloses(closes, sizing.VolatilityWindowDays, sizing.VolatilityLookbackDays), sizing, rules);
             case SizingStrategies.Portfolio:
                 var room = await RoomAsync(candidate, commitments, snapshot, asOf, cancellationToken).ConfigureAwait(false);

@@ -30,8 +30,7 @@ public static class KellySizing
         }
 
         var replayed = backtest.Before(today, request.Strategy.Type);
-        var shortLive = string.Create(CultureInfo.InvariantCulture,
-            $"{live.Trades} closed trade(s) of this strategy, fewer than KellyMinTrades {sizing.KellyMinTrades}");
+        var shortLive = TooFew(live, sizing);
         if (replayed.Trades < sizing.KellyMinTrades)
         {
             return FixedSizing.Instead(SizingStrategies.Kelly, $"{shortLive}; the {backtest.Describe(replayed, today)}, fewer too", request, sizing, rules);
@@ -69,12 +68,15 @@ public static class KellySizing
 
     private static string? Unusable(KellyEstimate record, SizingSettings sizing) =>
         record.Trades < sizing.KellyMinTrades
-            ? string.Create(CultureInfo.InvariantCulture, $"{record.Trades} closed trade(s) of this strategy, fewer than KellyMinTrades {sizing.KellyMinTrades}")
+            ? TooFew(record, sizing)
             : record.Wins == 0 || record.AverageWin <= 0m
                 ? "no winning trade in the record: the average win is unknown"
                 : record.Wins == record.Trades || record.AverageLoss <= 0m
                     ? "no losing trade in the record: the average loss is unknown"
                     : null;
+
+    private static string TooFew(KellyEstimate record, SizingSettings sizing) =>
+        string.Create(CultureInfo.InvariantCulture, $"{record.Trades} closed trade(s) of this strategy, fewer than KellyMinTrades {sizing.KellyMinTrades}");
 
     private static decimal Square(decimal x) => x * x;
 

@@ -37,11 +37,11 @@ public sealed class CovarianceModel
     public int IndexOf(string underlying) => Underlyings.ToList().IndexOf(underlying);
 
     /// <summary>σ_P = √(δᵀΣδ): the standard deviation of a day's P&amp;L of dollar exposures δ per underlying (delta-normal).</summary>
-    public double Sigma(IReadOnlyList<double> exposures)
-    {
-        var marginal = Times(exposures);
-        return Math.Sqrt(Math.Max(exposures.Select((e, i) => e * marginal[i]).Sum(), 0));
-    }
+    public double Sigma(IReadOnlyList<double> exposures) => Sigma(exposures, Times(exposures));
+
+    /// <summary>σ_P from δ and Σδ already computed (<see cref="Times"/>), for callers that need Σδ too.</summary>
+    public static double Sigma(IReadOnlyList<double> exposures, IReadOnlyList<double> marginal) =>
+        Math.Sqrt(Math.Max(exposures.Select((e, i) => e * marginal[i]).Sum(), 0));
 
     /// <summary>Σ·v for a vector of dollar exposures per underlying.</summary>
     public double[] Times(IReadOnlyList<double> exposures)

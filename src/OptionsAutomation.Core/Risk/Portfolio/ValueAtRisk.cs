@@ -30,7 +30,7 @@ public sealed class ValueAtRisk(Revaluation revaluation, double confidence)
         }
 
         var marginal = model.Times(exposures);
-        var sigma = model.Sigma(exposures);
+        var sigma = CovarianceModel.Sigma(exposures, marginal);
         var z = NormalQuantile.Of(confidence);
         var density = Pricing.NormalDistribution.Pdf(z);
         var components = positions
