@@ -35,12 +35,13 @@ public static class Screener
 
         var expiration = expirations[0];
         var candidates = puts.Where(q => q.Contract.Expiration == expiration && q.Delta is not null && q.Mid is > 0m).ToList();
-        var shortPut = settings.ShortStrike == ShortStrikeRule.AtOrBelowSpot
+        var atOrBelowSpot = settings.ShortStrike == ShortStrikeRule.AtOrBelowSpot;
+        var shortPut = atOrBelowSpot
             ? candidates.Where(q => q.Contract.Strike <= chain.UnderlyingPrice).MaxBy(q => q.Contract.Strike)
             : candidates.MinBy(q => Math.Abs(Math.Abs(q.Delta!.Value) - settings.TargetDelta));
         if (shortPut is null)
         {
-            return (null, settings.ShortStrike == ShortStrikeRule.AtOrBelowSpot
+            return (null, atOrBelowSpot
                 ? Deny(ScreenDenialCode.NoShortPut, $"expiration={expiration:yyyy-MM-dd}, at_or_below={chain.UnderlyingPrice}")
                 : Deny(ScreenDenialCode.NoShortPut, $"expiration={expiration:yyyy-MM-dd}, target_delta={settings.TargetDelta}"));
         }
