@@ -12,9 +12,8 @@ public sealed record BacktestScore(double Cagr, double MaxDrawdown, double Sharp
     {
         ArgumentNullException.ThrowIfNull(result);
         var returns = result.Stats.Returns;
-        // The first of equal worst months, so the row does not depend on how ties are ordered.
-        var worst = PeriodReturns.Monthly(result.Run.StartingEquity, result.Equity)
-            .Aggregate((MonthlyReturn?)null, (low, month) => low is null || month.Return < low.Return ? month : low);
+        // MinBy keeps the first of equal worst months (so the row does not depend on how ties are ordered) and gives null without one.
+        var worst = PeriodReturns.Monthly(result.Run.StartingEquity, result.Equity).MinBy(m => m.Return);
         var options = result.Trades.Where(t => t.Expiration is not null).ToList();
         decimal? contracts = options.Count == 0 ? null : decimal.Round((decimal)options.Sum(t => t.Quantity) / options.Count, 2, MidpointRounding.AwayFromZero);
         return new BacktestScore(returns.AnnualReturn, returns.MaxDrawdown.Depth, returns.SharpeRatio, worst, contracts, options.Count);

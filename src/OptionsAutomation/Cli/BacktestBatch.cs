@@ -23,6 +23,7 @@ internal static class BacktestBatch
     /// Binds one run's settings through the same configuration layers as any verb (<paramref name="profile"/>'s under
     /// <paramref name="layered"/> command-line overrides) and checks it as <c>backtest</c> does (<see cref="BacktestSetup"/>).
     /// </summary>
+    /// <exception cref="CliUsageException">the request <see cref="BacktestSetup"/> refuses, in its words.</exception>
     public static async Task<Setup> SetupAsync(
         IReadOnlyList<string> layered, IReadOnlyDictionary<string, string?> profile, BacktestRequest request, MarketHistory history, CsvMarketData realChains)
     {
@@ -30,8 +31,15 @@ internal static class BacktestBatch
         var configuration = services.Get<IConfiguration>();
         var paper = services.Get<PaperBrokerSettings>();
         var trading = ServiceRegistration.ReadTrading(configuration);
-        var setup = BacktestSetup.Prepare(request with { Settings = BacktestCommand.BacktestSettingsOf(configuration) }, trading, paper, history, realChains);
-        return new Setup(setup.Engine, setup.Run, trading, paper);
+        try
+        {
+            var setup = BacktestSetup.Prepare(request with { Settings = BacktestCommand.BacktestSettingsOf(configuration) }, trading, paper, history, realChains);
+            return new Setup(setup.Engine, setup.Run, trading, paper);
+        }
+        catch (BacktestInputException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
     }
 
     /// <summary>

@@ -105,16 +105,9 @@ internal static class BacktestSweepCommand
     {
         Task<BacktestBatch.Setup> SetupAsync(IReadOnlyList<string> layered) => BacktestBatch.SetupAsync(layered, profile, request, history, realChains);
 
-        try
-        {
-            // The request without the grid first (dates, equity, the profile with the command line's overrides): what is
-            // wrong there is wrong for every combination, and is said as `backtest` says it.
-            await SetupAsync(overrides).ConfigureAwait(false);
-        }
-        catch (BacktestInputException e)
-        {
-            throw new CliUsageException(e.Message);
-        }
+        // The request without the grid first (dates, equity, the profile with the command line's overrides): what is
+        // wrong there is wrong for every combination, and is said as `backtest` says it.
+        await SetupAsync(overrides).ConfigureAwait(false);
 
         var setups = new List<BacktestBatch.Setup>(combinations.Count);
         var problems = new List<string>();
@@ -124,7 +117,7 @@ internal static class BacktestSweepCommand
             {
                 setups.Add(await SetupAsync([.. overrides, .. combination.Select(o => $"--{o.Key}={o.Value}")]).ConfigureAwait(false));
             }
-            catch (Exception e) when (e is InvalidConfigurationException or CliUsageException or BacktestInputException)
+            catch (Exception e) when (e is InvalidConfigurationException or CliUsageException)
             {
                 if (!problems.Exists(p => p.EndsWith(e.Message, StringComparison.Ordinal)))
                 {

@@ -44,7 +44,7 @@ internal static class SizingEvaluateCommand
             var setups = new List<BacktestBatch.Setup>(SizingStrategies.Built.Count);
             foreach (var strategy in SizingStrategies.Built)
             {
-                var setup = await SetupAsync([.. overrides, $"--Sizing:Strategy={strategy}"], profile.Settings, request, history, realChains).ConfigureAwait(false);
+                var setup = await BacktestBatch.SetupAsync([.. overrides, $"--Sizing:Strategy={strategy}"], profile.Settings, request, history, realChains).ConfigureAwait(false);
                 // A per-ticker choice would size SPY its own way in every run: the rows would not be the strategies they name.
                 if (setup.Trading.Sizing.StrategyFor(request.Underlying) is var used && used != strategy)
                 {
@@ -78,19 +78,6 @@ internal static class SizingEvaluateCommand
             return CliAction.Ok;
         });
         return command;
-    }
-
-    private static async Task<BacktestBatch.Setup> SetupAsync(
-        IReadOnlyList<string> layered, IReadOnlyDictionary<string, string?> profile, BacktestRequest request, MarketHistory history, CsvMarketData realChains)
-    {
-        try
-        {
-            return await BacktestBatch.SetupAsync(layered, profile, request, history, realChains).ConfigureAwait(false);
-        }
-        catch (BacktestInputException e)
-        {
-            throw new CliUsageException(e.Message);
-        }
     }
 
     private static void Table(SizingEvaluationJson report)

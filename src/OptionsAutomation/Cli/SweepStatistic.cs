@@ -39,9 +39,10 @@ internal static class SweepStatistic
     public static IReadOnlyList<int> Order(IReadOnlyList<BacktestJson.StatsJson> stats, string name)
     {
         var key = Of(name);
-        return [.. Enumerable.Range(0, stats.Count)
-            .OrderBy(i => double.IsNaN(key(stats[i])) ? 1 : 0)
-            .ThenByDescending(i => double.IsNaN(key(stats[i])) ? 0 : key(stats[i]))
-            .ThenBy(i => i)];
+        // Each run's value read once; OrderBy is a stable sort, so ties keep the grid's order.
+        return [.. stats.Select((s, i) => (Index: i, Value: key(s)))
+            .OrderBy(r => double.IsNaN(r.Value))
+            .ThenByDescending(r => double.IsNaN(r.Value) ? 0 : r.Value)
+            .Select(r => r.Index)];
     }
 }

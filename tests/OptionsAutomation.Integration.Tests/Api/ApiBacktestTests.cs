@@ -112,9 +112,9 @@ public sealed class ApiBacktestTests(PostgresServer postgres) : QuickStartServer
         // The whole history: several seconds, long enough to be refused beside.
         using var leave = new CancellationTokenSource();
         var whole = PostAsync(new { from = "2000-01-03", to = "2025-12-31" }, leave.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1));
 
-        // Requests refused at once when they run (an unknown profile), so none holds the slot for longer than a check.
+        // Requests refused at once when they run (an unknown profile), so none holds the slot for longer than a check;
+        // retried until the long run holds the slot, so no fixed wait is needed for it to get there.
         var problem = await RetryAsync(HttpStatusCode.BadRequest, async () =>
         {
             using var second = await PostAsync(new { profile = "none" });
