@@ -29,6 +29,7 @@ internal static class PositionService
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<HealthProbe>();
         services.AddSingleton<BacktestGate>();
+        services.AddSingleton<BacktestHistory>();
         // The web host's defaults put host filtering first in the pipeline (a 400 "Invalid Hostname" page); the allowed
         // names are ours, not the top-level AllowedHosts key it would read otherwise.
         services.AddOptions<HostFilteringOptions>().Configure<ServiceSettings>((options, settings) => options.AllowedHosts = [.. settings.AllowedHostList]);

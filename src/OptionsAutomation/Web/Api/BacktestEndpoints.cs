@@ -3,12 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using OptionsAutomation.Cli;
 using OptionsAutomation.Hosting;
-using OptionsAutomation.Infrastructure.Backtest;
 using OptionsAutomation.Infrastructure.Brokers;
-using OptionsAutomation.Infrastructure.MarketData.Csv;
 
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
@@ -34,16 +31,16 @@ internal static class BacktestEndpoints
             .Problems(Status400BadRequest, Status409Conflict, Status503ServiceUnavailable);
     }
 
-    private static Ok<BacktestChoices> Choices(IConfiguration configuration)
+    private static Ok<BacktestChoices> Choices(BacktestHistory market, IConfiguration configuration)
     {
-        var history = MarketHistoryFiles.Load(MarketHistoryFiles.DefaultDirectory);
+        var history = market.History;
         var settings = BacktestCommand.BacktestSettingsOf(configuration);
         return TypedResults.Ok(new BacktestChoices([.. BacktestProfiles.All.Select(p => p.Name)], BacktestProfiles.Default, history.Bars[0].Date, history.Bars[^1].Date,
             BacktestSetup.DefaultStartingEquity, settings.ApprovalShare, settings.Seed, settings.ResetBreakerNextSession));
     }
 
     private static async Task<JsonHttpResult<BacktestPage>> RunAsync(
-        BacktestGate gate, IConfiguration configuration, PaperBrokerSettings paper, ILogger<CsvMarketData> logger,
+        BacktestGate gate, BacktestHistory market, IConfiguration configuration, PaperBrokerSettings paper,
         BacktestBody? body, CancellationToken cancellationToken)
     {
         using var slot = gate.Enter();
@@ -62,7 +59,7 @@ internal static class BacktestEndpoints
                 Seed = body?.Seed ?? configured.Seed,
                 ResetBreakerNextSession = body?.ResetBreakerNextSession ?? configured.ResetBreakerNextSession,
             });
-        var setup = BacktestSetup.Prepare(request, ServiceRegistration.ReadTrading(layered), paper, logger);
+        var setup = BacktestSetup.Prepare(request, ServiceRegistration.ReadTrading(layered), paper, market.History, market.RealChains);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(TimeLimit);
         try
