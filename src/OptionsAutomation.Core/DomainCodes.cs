@@ -36,7 +36,10 @@ public static class DomainCodes
         (ExitReason.Expired, "expired"),
         (ExitReason.Assigned, "assigned"),
         (ExitReason.Risk, "risk"),
-        (ExitReason.TrailingStop, "trailing_stop"));
+        (ExitReason.TrailingStop, "trailing_stop"),
+        (ExitReason.ScaleOut, "scale_out"),
+        (ExitReason.Roll, "roll"),
+        (ExitReason.Adjustment, "adjustment"));
 
     private static readonly CodeTable<ExecutedBy> Executors = new(
         (ExecutedBy.Auto, "auto"),
