@@ -8,6 +8,7 @@ using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Adjustments;
 
 namespace OptionsAutomation.Core;
 
@@ -170,6 +171,26 @@ public static class DomainCodes
         (ReductionOutcome.MarketClosed, "market_closed"),
         (ReductionOutcome.Failed, "failed"));
 
+    private static readonly CodeTable<AdjustmentKind> AdjustmentKinds = new(
+        (AdjustmentKind.Roll, "ROLL"),
+        (AdjustmentKind.Close, "CLOSE"),
+        (AdjustmentKind.Reduce, "REDUCE"));
+
+    private static readonly CodeTable<AdjustmentStatus> AdjustmentStatuses = new(
+        (AdjustmentStatus.Pending, "PENDING"),
+        (AdjustmentStatus.Approved, "APPROVED"),
+        (AdjustmentStatus.Executed, "EXECUTED"),
+        (AdjustmentStatus.Failed, "FAILED"),
+        (AdjustmentStatus.Rejected, "REJECTED"),
+        (AdjustmentStatus.Ignored, "IGNORED"),
+        (AdjustmentStatus.Expired, "EXPIRED"));
+
+    private static readonly CodeTable<AdjustmentUrgency> AdjustmentUrgencies = new(
+        (AdjustmentUrgency.Low, "LOW"),
+        (AdjustmentUrgency.Medium, "MEDIUM"),
+        (AdjustmentUrgency.High, "HIGH"),
+        (AdjustmentUrgency.Critical, "CRITICAL"));
+
     private static readonly FrozenDictionary<Type, object> Tables = new Dictionary<Type, object>
     {
         [typeof(StrategyType)] = Strategies,
@@ -195,6 +216,9 @@ public static class DomainCodes
         [typeof(RealizedPnlMethod)] = PnlMethods,
         [typeof(LimitState)] = LimitStates,
         [typeof(ReductionOutcome)] = ReductionOutcomes,
+        [typeof(AdjustmentKind)] = AdjustmentKinds,
+        [typeof(AdjustmentStatus)] = AdjustmentStatuses,
+        [typeof(AdjustmentUrgency)] = AdjustmentUrgencies,
     }.ToFrozenDictionary();
 
     /// <summary>Every enum that has codes; serializers use this to decide what to convert.</summary>

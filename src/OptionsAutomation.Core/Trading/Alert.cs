@@ -7,7 +7,8 @@ namespace OptionsAutomation.Core.Trading;
 /// A message for people (Telegram, later), queued in the outbox in the same transaction as the change it
 /// reports. <see cref="DedupKey"/> makes repeats of the same event one message.
 /// </summary>
-public sealed record Alert(string DedupKey, string Kind, string Text, long? PositionId, string? RequestId)
+/// <param name="AdjustmentId">The recommendation an adjustment alert is about: the Telegram sender posts its card with buttons.</param>
+public sealed record Alert(string DedupKey, string Kind, string Text, long? PositionId, string? RequestId, long? AdjustmentId = null)
 {
     public static Alert Exit(ClosedPosition closed)
     {
@@ -124,4 +125,20 @@ public sealed record Alert(string DedupKey, string Kind, string Text, long? Posi
     public static Alert BrokerLoginFailed(string broker, string error, DateTimeOffset at) => new(
         string.Create(CultureInfo.InvariantCulture, $"broker-auth:{Calendar.MarketTime.DateOf(at):yyyy-MM-dd}"), "broker_auth",
         $"{broker} login failed, no orders can be sent or followed: {error}", null, null);
+
+    /// <summary>Outbox kind of a new recommendation (and of one whose urgency rose); decisions use <c>adjustment_{status}</c>.</summary>
+    public const string AdjustmentKind = "adjustment";
+
+    /// <summary>A recommendation for approvers, once per id and urgency; the Telegram sender posts it as a card with buttons.</summary>
+    public static Alert AdjustmentRecommended(Adjustments.Adjustment adjustment) => new(
+        $"adjustment:{adjustment.Id}:{adjustment.Urgency.ToCode().ToLowerInvariant()}", AdjustmentKind,
+        $"Adjustment {adjustment.Id}: {adjustment.Kind.ToCode()} position {adjustment.PositionId} {adjustment.Ticker} {adjustment.StrategyType.ToCode()} — {adjustment.Summary}",
+        adjustment.PositionId, null, adjustment.Id);
+
+    /// <summary>A recommendation was decided, executed, failed or expired.</summary>
+    public static Alert AdjustmentDecided(Adjustments.Adjustment adjustment) => new(
+        $"adjustment-decided:{adjustment.Id}:{adjustment.Status.ToCode().ToLowerInvariant()}", "adjustment_" + adjustment.Status.ToCode().ToLowerInvariant(),
+        $"Adjustment {adjustment.Id} ({adjustment.Kind.ToCode()} position {adjustment.PositionId} {adjustment.Ticker}) {adjustment.Status.ToCode()}" +
+        $"{(adjustment.DecidedBy is null ? "" : $" by {adjustment.DecidedBy}")}{(adjustment.Outcome is null ? "" : $": {adjustment.Outcome}")}",
+        adjustment.PositionId, null, adjustment.Id);
 }

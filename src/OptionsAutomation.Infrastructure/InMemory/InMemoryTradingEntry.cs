@@ -68,6 +68,19 @@ internal sealed class InMemoryTradingEntry(BookState state, RiskSettings risk) :
         return Task.FromResult(new StoredPosition(opened, Created: true));
     }
 
+    // The backtest replays the exit rules, not the adjustment advisor: it has no recommendations to keep.
+    public Task<Core.Trading.Adjustments.Adjustment?> LockPendingAdjustmentAsync(long positionId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the in-memory book keeps no adjustment recommendations.");
+
+    public Task<IReadOnlyList<Core.Trading.Adjustments.Adjustment>> LockPendingAdjustmentsAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the in-memory book keeps no adjustment recommendations.");
+
+    public Task<Core.Trading.Adjustments.Adjustment?> LockAdjustmentAsync(long id, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the in-memory book keeps no adjustment recommendations.");
+
+    public Task<Core.Trading.Adjustments.Adjustment> CreateAdjustmentAsync(Core.Trading.Adjustments.Adjustment adjustment, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the in-memory book keeps no adjustment recommendations.");
+
     public Task<long> OpenSharesAsync(AssignedShares shares, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var opened = BookPositions.Shares(shares, state.NextPositionId(), now);

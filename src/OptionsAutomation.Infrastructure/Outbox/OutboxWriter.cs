@@ -24,7 +24,7 @@ public static class OutboxWriter
             {
                 alert.DedupKey,
                 Channel = AlertChannel,
-                Payload = DomainJson.Serialize(new { alert.Kind, alert.Text, alert.PositionId, alert.RequestId }),
+                Payload = DomainJson.Serialize(new { alert.Kind, alert.Text, alert.PositionId, alert.RequestId, alert.AdjustmentId }),
                 Now = now.ToUniversalTime(),
             },
             transaction);

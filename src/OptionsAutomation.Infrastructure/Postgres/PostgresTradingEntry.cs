@@ -6,6 +6,7 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Adjustments;
 using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.Risk;
@@ -49,6 +50,18 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
 
     public Task<long> OpenSharesAsync(AssignedShares shares, string actor, DateTimeOffset now, CancellationToken cancellationToken) =>
         SettlementWriter.OpenSharesAsync(transaction, shares, actor, now, cancellationToken);
+
+    public Task<Adjustment?> LockPendingAdjustmentAsync(long positionId, CancellationToken cancellationToken) =>
+        AdjustmentWriter.LockPendingAsync(transaction, positionId, cancellationToken);
+
+    public Task<IReadOnlyList<Adjustment>> LockPendingAdjustmentsAsync(CancellationToken cancellationToken) =>
+        AdjustmentWriter.LockAllPendingAsync(transaction, cancellationToken);
+
+    public Task<Adjustment?> LockAdjustmentAsync(long id, CancellationToken cancellationToken) =>
+        AdjustmentWriter.LockAsync(transaction, id, cancellationToken);
+
+    public Task<Adjustment> CreateAdjustmentAsync(Adjustment adjustment, CancellationToken cancellationToken) =>
+        AdjustmentWriter.InsertAsync(transaction, adjustment, cancellationToken);
 
     public async Task CommitAsync(IReadOnlyList<TradingEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -132,6 +145,15 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
             case ReconciliationRecorded e:
                 await ReconciliationWriter.WriteAsync(transaction, e.Report, e.NewDifference, cancellationToken).ConfigureAwait(false);
                 break;
+            case AdjustmentRecorded e:
+                await AdjustmentWriter.RecordedAsync(transaction, e.Created, e.Actor).ConfigureAwait(false);
+                break;
+            case AdjustmentRefreshed e:
+                await AdjustmentWriter.RefreshedAsync(transaction, e.Refreshed, e.FromScore, e.Actor, cancellationToken).ConfigureAwait(false);
+                break;
+            case AdjustmentMoved e:
+                await AdjustmentWriter.MovedAsync(transaction, e.Moved, e.From, e.By, cancellationToken).ConfigureAwait(false);
+                break;
             case AlertRaised e:
                 await OutboxWriter.EnqueueAsync(transaction, e.Alert, now).ConfigureAwait(false);
                 break;
@@ -174,6 +196,12 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
             case ProposalDecided e:
                 LogProposalDecided(e.Moved.RequestId, e.Moved.Status.ToCode(), e.By);
                 break;
+            case AdjustmentRecorded { Created: var a }:
+                LogAdjustment(a.Id, a.PositionId, a.Kind.ToCode(), a.Status.ToCode(), a.RiskScore, a.Urgency.ToCode(), a.Summary);
+                break;
+            case AdjustmentMoved { Moved: var a }:
+                LogAdjustment(a.Id, a.PositionId, a.Kind.ToCode(), a.Status.ToCode(), a.RiskScore, a.Urgency.ToCode(), a.Outcome ?? "");
+                break;
             case TradingStateChanged e:
                 LogStateChanged(e.From.ToCode(), e.To.ToCode(), e.By, e.Reason);
                 break;
@@ -203,6 +231,9 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proposal {request_id} is now {status} (by {by})")]
     private partial void LogProposalDecided(string request_id, string status, string by);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adjustment {adjustment_id} for position {position_id}: {kind} {status}, risk {risk_score} {urgency}: {detail}")]
+    private partial void LogAdjustment(long adjustment_id, long position_id, string kind, string status, int risk_score, string urgency, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trading state {from} -> {to} by {by}: {reason}")]
     private partial void LogStateChanged(string from, string to, string by, string? reason);

@@ -54,6 +54,14 @@ internal sealed class InMemoryTradingJournal(InMemoryPositionStore positions) : 
 
         public Task<long> OpenSharesAsync(AssignedShares shares, string actor, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<Core.Trading.Adjustments.Adjustment?> LockPendingAdjustmentAsync(long positionId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Core.Trading.Adjustments.Adjustment>> LockPendingAdjustmentsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Core.Trading.Adjustments.Adjustment?> LockAdjustmentAsync(long id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Core.Trading.Adjustments.Adjustment> CreateAdjustmentAsync(Core.Trading.Adjustments.Adjustment adjustment, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 

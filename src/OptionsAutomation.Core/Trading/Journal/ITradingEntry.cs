@@ -2,6 +2,7 @@ using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Trading.Adjustments;
 
 namespace OptionsAutomation.Core.Trading.Journal;
 
@@ -48,6 +49,21 @@ public interface ITradingEntry : IAsyncDisposable
 
     /// <summary>Opens the STOCK position of an assignment (audited as <paramref name="actor"/>); its id is what the alert names.</summary>
     Task<long> OpenSharesAsync(AssignedShares shares, string actor, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks and returns the position's PENDING recommendation (at most one: a partial unique index), null when it has
+    /// none; a second sweep of the same position waits here for the first.
+    /// </summary>
+    Task<Adjustment?> LockPendingAdjustmentAsync(long positionId, CancellationToken cancellationToken);
+
+    /// <summary>Locks and returns every PENDING recommendation, ordered by id (the sweep expires those whose position closed).</summary>
+    Task<IReadOnlyList<Adjustment>> LockPendingAdjustmentsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Locks the recommendation's row until the commit and returns it as stored; null when there is no such one.</summary>
+    Task<Adjustment?> LockAdjustmentAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Creates the recommendation's row and returns it with its id.</summary>
+    Task<Adjustment> CreateAdjustmentAsync(Adjustment adjustment, CancellationToken cancellationToken);
 
     /// <summary>Writes <paramref name="events"/> in order and commits.</summary>
     Task CommitAsync(IReadOnlyList<TradingEvent> events, DateTimeOffset now, CancellationToken cancellationToken);
