@@ -8,6 +8,7 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Trading.Journal;
+using OptionsAutomation.Core.Trading.Adjustments;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Risk;
@@ -89,6 +90,11 @@ internal sealed class ExitHarness
         new MarkToMarketService(Db.Store(Clock), new PostgresMarkLedger(Db.DataSource), new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), Clock),
         Closes, Journal, Alerts, new OrderExecutor(Paper, Execution, new AdvancingDelay(Clock), Clock, Journal), Controls,
         new KeyedGate(), Rules, new Core.Calendar.NyseCalendar(), Execution, Walks(), Clock);
+
+    /// <summary>The adjustment sweep over this harness's positions, quotes and journal.</summary>
+    public AdjustmentReview Review(AdjustmentSettings? settings = null, ProposalSettings? proposals = null) => new(
+        Db.Store(Clock), new PositionValuer(Quotes, Rules), Quotes, Journal, settings ?? new AdjustmentSettings(), proposals ?? new ProposalSettings(),
+        new Core.Calendar.NyseCalendar(), Clock);
 
     private PriceWalkPlanner Walks() => new(Quotes, Execution, new ProposalSettings());
 

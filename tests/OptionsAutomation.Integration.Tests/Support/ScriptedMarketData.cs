@@ -8,6 +8,10 @@ public sealed class ScriptedMarketData : IMarketData
 {
     private readonly Dictionary<string, List<OptionQuote>> _options = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<UnderlyingQuote>> _underlyings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OptionChain> _chains = new(StringComparer.Ordinal);
+
+    /// <summary>The chain <see cref="GetChainAsync"/> returns for its underlying (from its timestamp on); none unless set.</summary>
+    public void Chain(OptionChain chain) => _chains[chain.Underlying] = chain;
 
     public void Underlying(string symbol, decimal last, DateTimeOffset at)
     {
@@ -20,14 +24,14 @@ public sealed class ScriptedMarketData : IMarketData
         quotes.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
     }
 
-    public void Quote(OptionContract contract, decimal? bid, decimal? ask, DateTimeOffset at, decimal underlying = 0m, double? impliedVolatility = null)
+    public void Quote(OptionContract contract, decimal? bid, decimal? ask, DateTimeOffset at, decimal underlying = 0m, double? impliedVolatility = null, double? delta = null)
     {
         if (!_options.TryGetValue(contract.OccSymbol, out var quotes))
         {
             _options[contract.OccSymbol] = quotes = [];
         }
 
-        quotes.Add(new OptionQuote(contract, bid, ask, null, at, underlying, impliedVolatility, null, null));
+        quotes.Add(new OptionQuote(contract, bid, ask, null, at, underlying, impliedVolatility, delta, null));
         quotes.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
     }
 
@@ -38,5 +42,5 @@ public sealed class ScriptedMarketData : IMarketData
         ValueTask.FromResult(_underlyings.TryGetValue(symbol, out var quotes) ? quotes.LastOrDefault(q => q.Timestamp <= asOf) : null);
 
     public ValueTask<OptionChain?> GetChainAsync(string underlying, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<OptionChain?>(null);
+        ValueTask.FromResult(_chains.TryGetValue(underlying, out var chain) && chain.Timestamp <= asOf ? chain : null);
 }

@@ -2,16 +2,18 @@ using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Adjustments;
 using Quartz;
 
 namespace OptionsAutomation.Worker.Jobs;
 
 /// <summary>
-/// Every five minutes while the NYSE is open: mark, decide and execute exits. The cron fires on weekday
+/// Every five minutes while the NYSE is open: mark, decide and execute exits, then review what is still open for an
+/// adjustment recommendation (<see cref="AdjustmentReview"/>). The cron fires on weekday
 /// hours; the calendar decides (holidays, 09:30 open, early closes), so a tick outside a session does nothing.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class ExitRulesJob(ExitService exits, NyseCalendar calendar, TimeProvider clock, ILogger<ExitRulesJob> logger) : IJob
+internal sealed partial class ExitRulesJob(ExitService exits, AdjustmentReview adjustments, NyseCalendar calendar, TimeProvider clock, ILogger<ExitRulesJob> logger) : IJob
 {
     public static readonly JobKey Key = new("exit-rules");
 
@@ -31,6 +33,9 @@ internal sealed partial class ExitRulesJob(ExitService exits, NyseCalendar calen
         var checks = await exits.RunAsync(now, execute: true, cancellationToken).ConfigureAwait(false);
         LogTick(checks.Count, checks.Count(c => c.Closed is not null), checks.Count(c => c.OrderError is not null),
             checks.Count(c => c.Decision.Decision is ExitDecisionKind.Stale or ExitDecisionKind.Unusable));
+        // After the exits, so a position closed this tick is not recommended anything, and its pending one expires.
+        var pending = await adjustments.ReviewAsync(now, cancellationToken).ConfigureAwait(false);
+        LogAdjustments(pending.Count);
         return true;
     }
 
@@ -40,4 +45,7 @@ internal sealed partial class ExitRulesJob(ExitService exits, NyseCalendar calen
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Exit rules: {Checked} open position(s) checked, {Closed} closed, {Failed} closing order(s) failed, {Unpriced} without a usable mark")]
     private partial void LogTick(int @checked, int closed, int failed, int unpriced);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adjustments: {Pending} recommendation(s) pending")]
+    private partial void LogAdjustments(int pending);
 }
