@@ -126,7 +126,7 @@ public sealed class AdjustmentApprovals(
         AdjustmentStatus to;
         try
         {
-            var check = await exits.CloseManuallyAsync(approved.PositionId, by, walk: true, cancellationToken)/*MERGE-MAIN contracts ExitReason.Adjustment*/.ConfigureAwait(false);
+            var check = await exits.CloseManuallyAsync(approved.PositionId, by, contracts, ExitReason.Adjustment, walk: true, cancellationToken).ConfigureAwait(false);
             (to, outcome) = check.Closed is { } closed
                 ? (AdjustmentStatus.Executed, Text($"closed {closed.Trade.Quantity} at {MoneyText.Price(closed.Trade.ExitPrice)} for {MoneyText.Signed(closed.Trade.PnlRealized)}; {(closed.IsPartial ? $"{closed.Position.Quantity} still open" : "position closed")}"))
                 : (AdjustmentStatus.Failed, $"not closed: {check.OrderError ?? check.Decision.Detail}");
