@@ -86,14 +86,18 @@ internal static class AdjustmentWriter
     {
         await transaction.Connection!.QuerySingleAsync<long>(new CommandDefinition(
             """
-            UPDATE adjustments SET status = @To, decided_at = @DecidedAt, decided_by = @DecidedBy, outcome = @Outcome, updated_at = @UpdatedAt
+            UPDATE adjustments SET status = @To, kind = @Kind, contracts = @Contracts, roll_expiration = @RollExpiration, roll_short_strike = @RollShortStrike,
+                roll_long_strike = @RollLongStrike, roll_min_net_credit = @RollMinNetCredit, decided_at = @DecidedAt, decided_by = @DecidedBy,
+                outcome = @Outcome, updated_at = @UpdatedAt
             WHERE id = @Id AND status = @From
             RETURNING id
             """,
             new
             {
-                moved.Id, From = from.ToCode(), To = moved.Status.ToCode(), DecidedAt = moved.DecidedAt?.ToUniversalTime(), moved.DecidedBy, moved.Outcome,
-                UpdatedAt = moved.UpdatedAt.ToUniversalTime(),
+                moved.Id, From = from.ToCode(), To = moved.Status.ToCode(), Kind = moved.Kind.ToCode(), moved.Contracts,
+                RollExpiration = moved.Roll?.Expiration.ToDateTime(TimeOnly.MinValue), RollShortStrike = moved.Roll?.ShortStrike,
+                RollLongStrike = moved.Roll?.LongStrike, RollMinNetCredit = moved.Roll?.MinimumNetCredit,
+                DecidedAt = moved.DecidedAt?.ToUniversalTime(), moved.DecidedBy, moved.Outcome, UpdatedAt = moved.UpdatedAt.ToUniversalTime(),
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await AppendAuditAsync(transaction, moved, by, "adjustment." + moved.Status.ToCode().ToLowerInvariant(), moved.UpdatedAt,

@@ -2,13 +2,14 @@ using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Adjustments;
 
 namespace OptionsAutomation.Infrastructure.Telegram;
 
 /// <summary>
 /// Inline button presses. The press is answered at once (Telegram shows a spinner until then), the data's tag
 /// and the user are checked — a refusal is answered and audited, nothing else happens — and then the approval
-/// service, the exit path or the emergency reduction does the work, which is idempotent: a double tap or a redelivered
+/// service, the adjustment approvals, the exit path or the emergency reduction does the work, which is idempotent: a double tap or a redelivered
 /// update executes once and every press sees the same outcome. The message is then edited to show it, without buttons.
 /// </summary>
 public sealed partial class ButtonPresses(
@@ -18,6 +19,8 @@ public sealed partial class ButtonPresses(
     ProposalCard cards,
     ApprovalService approvals,
     IProposalStore proposals,
+    AdjustmentApprovals adjustments,
+    AdjustmentCard adjustmentCards,
     ExitService exits,
     EmergencyReduction reduction,
     TelegramAudit audit,
@@ -61,6 +64,7 @@ public sealed partial class ButtonPresses(
         var shown = command.Action switch
         {
             CallbackAction.Approve or CallbackAction.Reject => await DecideAsync(command, actor, cancellationToken).ConfigureAwait(false),
+            CallbackAction.ApproveAdjustment or CallbackAction.CloseInstead or CallbackAction.IgnoreAdjustment => await AdjustAsync(command, actor, cancellationToken).ConfigureAwait(false),
             CallbackAction.ConfirmClose => new(await CloseAsync(command.Id, actor, cancellationToken).ConfigureAwait(false), null),
             CallbackAction.ConfirmFlatten => new(await FlattenAsync(command.Id, actor, cancellationToken).ConfigureAwait(false), null),
             CallbackAction.CancelFlatten => new Shown("Flatten cancelled; nothing was sent.", null),
@@ -84,6 +88,26 @@ public sealed partial class ButtonPresses(
             // Still PROPOSED (e.g. the market is closed): the answer is shown but the buttons must stay usable.
             return new(cards.Text(proposal, clock.GetUtcNow(), outcome.Message),
                 proposal.Status == ProposalStatus.Proposed ? cards.Buttons(proposal) : null);
+        }
+        catch (TradingRuleException e)
+        {
+            return new($"⚠️ {TelegramHtml.Escape(e.Message)}", null);
+        }
+    }
+
+    /// <summary>A recommendation's button: approved (as recommended, or as a close instead) or ignored; still PENDING keeps its buttons.</summary>
+    private async Task<Shown> AdjustAsync(CallbackCommand command, ChatActor actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var id = long.Parse(command.Id, System.Globalization.CultureInfo.InvariantCulture);
+            var outcome = command.Action switch
+            {
+                CallbackAction.ApproveAdjustment => await adjustments.ApproveAsync(id, actor.Name, cancellationToken).ConfigureAwait(false),
+                CallbackAction.CloseInstead => await adjustments.ApproveAsync(id, actor.Name, cancellationToken, closeInstead: true).ConfigureAwait(false),
+                _ => await adjustments.DeclineAsync(id, actor.Name, AdjustmentStatus.Ignored, AdjustmentApprovals.IgnoredInChat, cancellationToken).ConfigureAwait(false),
+            };
+            return new(adjustmentCards.Text(outcome.Adjustment, outcome.Message), adjustmentCards.Buttons(outcome.Adjustment));
         }
         catch (TradingRuleException e)
         {
@@ -164,9 +188,10 @@ public sealed partial class ButtonPresses(
 
     private static string Working(CallbackAction action) => action switch
     {
-        CallbackAction.Approve => "Approving…",
+        CallbackAction.Approve or CallbackAction.ApproveAdjustment => "Approving…",
+        CallbackAction.IgnoreAdjustment => "Ignoring…",
         CallbackAction.Reject => "Rejecting…",
-        CallbackAction.ConfirmClose => "Closing…",
+        CallbackAction.ConfirmClose or CallbackAction.CloseInstead => "Closing…",
         CallbackAction.ConfirmFlatten => "Flattening…",
         _ => "Cancelled",
     };

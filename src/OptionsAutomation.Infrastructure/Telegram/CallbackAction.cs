@@ -20,4 +20,13 @@ public enum CallbackAction
 
     /// <summary>Cancel a <c>/flatten</c>.</summary>
     CancelFlatten,
+
+    /// <summary>Approve the adjustment recommendation whose id the button carries: roll, reduce or close as it says.</summary>
+    ApproveAdjustment,
+
+    /// <summary>Approve the recommendation as a close of every open contract instead of its roll or reduction.</summary>
+    CloseInstead,
+
+    /// <summary>Dismiss the recommendation (IGNORED); a later tick may recommend again.</summary>
+    IgnoreAdjustment,
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace OptionsAutomation.Infrastructure.Telegram;
 
-/// <summary>A verified button press: the action and the id (request id, position id or ticker) it was signed for.</summary>
+/// <summary>A verified button press: the action and the id (request id, position id, adjustment id or ticker) it was signed for.</summary>
 public sealed record CallbackCommand(CallbackAction Action, string Id);
 
 /// <summary>
@@ -76,6 +76,9 @@ public sealed class CallbackData
         CallbackAction.CancelClose => 'n',
         CallbackAction.ConfirmFlatten => 'f',
         CallbackAction.CancelFlatten => 'x',
+        CallbackAction.ApproveAdjustment => 'd',
+        CallbackAction.CloseInstead => 'k',
+        CallbackAction.IgnoreAdjustment => 'i',
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -87,6 +90,9 @@ public sealed class CallbackData
         'n' => CallbackAction.CancelClose,
         'f' => CallbackAction.ConfirmFlatten,
         'x' => CallbackAction.CancelFlatten,
+        'd' => CallbackAction.ApproveAdjustment,
+        'k' => CallbackAction.CloseInstead,
+        'i' => CallbackAction.IgnoreAdjustment,
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Adjustments;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Infrastructure.Telegram;
@@ -21,6 +22,8 @@ public sealed partial class OutboxDelivery(
     ProposalCard cards,
     IProposalStore proposals,
     ApprovalService approvals,
+    AdjustmentCard adjustmentCards,
+    IAdjustmentStore adjustments,
     NpgsqlDataSource dataSource,
     TimeProvider clock,
     ILogger<OutboxDelivery> logger)
@@ -111,6 +114,9 @@ public sealed partial class OutboxDelivery(
         {
             case { Kind: Alert.ProposalKind, RequestId: { } requestId }:
                 return await PostCardAsync(requestId, silent, cancellationToken).ConfigureAwait(false);
+            case { Kind: Alert.AdjustmentKind, AdjustmentId: { } adjustmentId }:
+                await PostAdjustmentAsync(adjustmentId, silent, cancellationToken).ConfigureAwait(false);
+                return null;
             case { RequestId: { } requestId } when DecisionKinds.Contains(message.Kind)
                 && await session.FindPostedAsync(requestId, cancellationToken).ConfigureAwait(false) is { } card:
                 await EditCardAsync(card, cancellationToken).ConfigureAwait(false);
@@ -130,6 +136,18 @@ public sealed partial class OutboxDelivery(
             ? await bot.SendMessageAsync(_chatId, cards.Text(proposal, clock.GetUtcNow()), cards.Buttons(proposal), silent, cancellationToken).ConfigureAwait(false)
             : await bot.SendMessageAsync(_chatId, await DecidedTextAsync(proposal, cancellationToken).ConfigureAwait(false), null, silent, cancellationToken).ConfigureAwait(false);
         return new PostedProposal(requestId, sent.Chat.Id, sent.MessageId);
+    }
+
+    /// <summary>
+    /// A recommendation still PENDING gets its buttons; one decided before it went out shows how. Decisions taken later
+    /// arrive as their own <c>adjustment_*</c> messages (the card is not edited), and a press on a decided card answers
+    /// from what is stored.
+    /// </summary>
+    private async Task PostAdjustmentAsync(long id, bool silent, CancellationToken cancellationToken)
+    {
+        var adjustment = await adjustments.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new AdjustmentNotFoundException(id);
+        var outcome = adjustment.Status == AdjustmentStatus.Pending ? null : adjustment.Outcome ?? adjustment.Status.ToString();
+        await bot.SendMessageAsync(_chatId, adjustmentCards.Text(adjustment, outcome), adjustmentCards.Buttons(adjustment), silent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -156,10 +174,10 @@ public sealed partial class OutboxDelivery(
         return cards.Text(proposal, clock.GetUtcNow(), outcome.Message);
     }
 
-    // 400 (bad request) and 403 (blocked, kicked) will be refused again; a proposal that does not exist cannot be posted.
+    // 400 (bad request) and 403 (blocked, kicked) will be refused again; a proposal or recommendation that does not exist cannot be posted.
     // 401/404 (a wrong token) are not: they hold the queue until the token is fixed rather than fail every row.
     private static bool IsPermanent(Exception e) =>
-        e is TelegramApiException { ErrorCode: 400 or 403 } or ProposalNotFoundException;
+        e is TelegramApiException { ErrorCode: 400 or 403 } or ProposalNotFoundException or AdjustmentNotFoundException;
 
     /// <summary>Flood control says how long to wait; anything else doubles from 5 s per attempt, up to 5 minutes.</summary>
     private static TimeSpan Backoff(int attempts, Exception e)

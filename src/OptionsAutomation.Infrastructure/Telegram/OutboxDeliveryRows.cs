@@ -1,7 +1,7 @@
 namespace OptionsAutomation.Infrastructure.Telegram;
 
-/// <summary>An outbox row still to be delivered, as the sender needs it.</summary>
-public sealed record PendingMessage(long MessageId, string Kind, string Text, string? RequestId, int Attempts, DateTimeOffset AvailableAt, DateTimeOffset CreatedAt);
+/// <summary>An outbox row still to be delivered, as the sender needs it; <see cref="AdjustmentId"/> for a recommendation's card.</summary>
+public sealed record PendingMessage(long MessageId, string Kind, string Text, string? RequestId, int Attempts, DateTimeOffset AvailableAt, DateTimeOffset CreatedAt, long? AdjustmentId = null);
 
 /// <summary>The chat message a proposal was posted as (<c>telegram_proposal_messages</c>): where its outcome is edited in.</summary>
 public sealed record PostedProposal(string RequestId, long ChatId, long MessageId);

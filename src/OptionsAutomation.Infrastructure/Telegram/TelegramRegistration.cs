@@ -32,6 +32,7 @@ public static class TelegramRegistration
             new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramGateway>>()));
         services.AddSingleton(new CallbackData(settings.CallbackSecret!));
         services.AddSingleton(sp => new ProposalCard(sp.GetRequiredService<CallbackData>(), sp.GetRequiredService<ExitRuleSettings>().ContractMultiplier));
+        services.AddSingleton<AdjustmentCard>();
         services.AddSingleton<TelegramPollOffsets>();
         services.AddSingleton<TelegramAudit>();
         services.AddSingleton<Postgres.JobRunReader>();

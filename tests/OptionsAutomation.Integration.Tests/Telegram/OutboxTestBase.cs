@@ -40,7 +40,8 @@ public abstract class OutboxTestBase(PostgresServer postgres, DateTimeOffset sta
         settings ??= Settings();
         var harness = Harness();
         return new OutboxDelivery(
-            Client(settings), settings, Card(settings), harness.Store(), harness.Approvals(new ExecutionSettings()), Db.DataSource, Clock, DeliveryLog);
+            Client(settings), settings, Card(settings), harness.Store(), harness.Approvals(new ExecutionSettings()),
+            new AdjustmentCard(new CallbackData(settings.CallbackSecret!)), new PostgresAdjustmentStore(Db.DataSource), Db.DataSource, Clock, DeliveryLog);
     }
 
     protected static ProposalCard Card(TelegramSettings settings) => new(new CallbackData(settings.CallbackSecret!), 100);

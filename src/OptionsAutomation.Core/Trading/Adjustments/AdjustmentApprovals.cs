@@ -31,7 +31,8 @@ public sealed class AdjustmentApprovals(
 {
     public const string IgnoredInChat = "ignored in Telegram";
 
-    public async Task<AdjustmentOutcome> ApproveAsync(long id, string by, CancellationToken cancellationToken)
+    /// <param name="closeInstead">Approve it as a close of every open contract rather than its roll or reduction (the chat's Close button).</param>
+    public async Task<AdjustmentOutcome> ApproveAsync(long id, string by, CancellationToken cancellationToken, bool closeInstead = false)
     {
         await using var held = await TakeAsync(id, cancellationToken).ConfigureAwait(false);
         var adjustment = await FindAsync(id, cancellationToken).ConfigureAwait(false);
@@ -59,7 +60,10 @@ public sealed class AdjustmentApprovals(
             return new AdjustmentOutcome(adjustment, "MARKET_CLOSED: adjustments are executed only during an NYSE session; still PENDING");
         }
 
-        var approved = await MoveAsync(id, [AdjustmentStatus.Pending], AdjustmentStatus.Approved, by, null, cancellationToken).ConfigureAwait(false)
+        var instead = closeInstead && adjustment.Kind != AdjustmentKind.Close;
+        var approved = await MoveAsync(id, [AdjustmentStatus.Pending], AdjustmentStatus.Approved, by,
+                instead ? $"approved as a CLOSE instead of the recommended {adjustment.Kind.ToCode()}" : null, cancellationToken,
+                instead ? a => a with { Kind = AdjustmentKind.Close, Contracts = position.Quantity, Roll = null } : null).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"adjustment {id} changed under its lock.");
         return approved.Kind == AdjustmentKind.Roll
             ? await RollAsync(approved, by, cancellationToken).ConfigureAwait(false)
@@ -151,12 +155,14 @@ public sealed class AdjustmentApprovals(
         await adjustments.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new AdjustmentNotFoundException(id);
 
     /// <summary>Moves the recommendation (<see cref="AdjustmentBooking.Move"/>) under its row lock; null when it was in none of <paramref name="from"/>.</summary>
-    private async Task<Adjustment?> MoveAsync(long id, IReadOnlyList<AdjustmentStatus> from, AdjustmentStatus to, string by, string? outcome, CancellationToken cancellationToken)
+    /// <param name="revise">What the approval changes besides the status (a close instead of a roll); applied to the row as locked.</param>
+    private async Task<Adjustment?> MoveAsync(
+        long id, IReadOnlyList<AdjustmentStatus> from, AdjustmentStatus to, string by, string? outcome, CancellationToken cancellationToken, Func<Adjustment, Adjustment>? revise = null)
     {
         var now = clock.GetUtcNow();
         await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
         if (await entry.LockAdjustmentAsync(id, cancellationToken).ConfigureAwait(false) is not { } locked
-            || AdjustmentBooking.Move(locked, from, to, by, outcome, now) is not { } moved)
+            || AdjustmentBooking.Move(locked, from, to, by, outcome, now, revise) is not { } moved)
         {
             return null;
         }

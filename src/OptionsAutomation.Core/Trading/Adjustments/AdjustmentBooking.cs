@@ -48,10 +48,12 @@ public static class AdjustmentBooking
     /// <summary>
     /// The recommendation as locked moves to <paramref name="to"/>, decided by <paramref name="by"/> with
     /// <paramref name="outcome"/>; every move but APPROVED (an execution under way) alerts. Null when it is in none of
-    /// <paramref name="from"/>: someone decided it first, and nothing changes.
+    /// <paramref name="from"/>: someone decided it first, and nothing changes. <paramref name="revise"/> changes what it
+    /// asks along with the move (the chat's Close instead of a roll: kind, contracts, no roll target).
     /// </summary>
     public static (Adjustment Moved, IReadOnlyList<TradingEvent> Events)? Move(
-        Adjustment locked, IReadOnlyList<AdjustmentStatus> from, AdjustmentStatus to, string by, string? outcome, DateTimeOffset now)
+        Adjustment locked, IReadOnlyList<AdjustmentStatus> from, AdjustmentStatus to, string by, string? outcome, DateTimeOffset now,
+        Func<Adjustment, Adjustment>? revise = null)
     {
         ArgumentNullException.ThrowIfNull(locked);
         if (!from.Contains(locked.Status))
@@ -60,9 +62,10 @@ public static class AdjustmentBooking
         }
 
         // APPROVED is an execution under way: who decided and when were set by the person's decision, not by its outcome.
+        var asked = revise is null ? locked : revise(locked);
         var moved = locked.Status == AdjustmentStatus.Pending
-            ? locked with { Status = to, DecidedBy = by, DecidedAt = now, Outcome = outcome ?? locked.Outcome, UpdatedAt = now }
-            : locked with { Status = to, Outcome = outcome ?? locked.Outcome, UpdatedAt = now };
+            ? asked with { Status = to, DecidedBy = by, DecidedAt = now, Outcome = outcome ?? locked.Outcome, UpdatedAt = now }
+            : asked with { Status = to, Outcome = outcome ?? locked.Outcome, UpdatedAt = now };
         List<TradingEvent> events = [new AdjustmentMoved(moved, locked.Status, by)];
         if (to != AdjustmentStatus.Approved)
         {
