@@ -6,6 +6,9 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// <summary>A count of audit events of one kind (an order status, a risk denial code) since the database began.</summary>
 public sealed record EventCount(string Key, long Count);
 
+/// <summary>Adjustment recommendations of one kind (ROLL, CLOSE, REDUCE) that reached one outcome (recommended, approved, …).</summary>
+public sealed record AdjustmentCount(string Kind, string Outcome, long Count);
+
 /// <summary>
 /// The figures the metrics endpoint exports, read in one round trip. Order and denial counts come from the
 /// append-only audit trail, so they only grow, are the same for every worker of a cluster and survive restarts.
@@ -16,9 +19,10 @@ public sealed record OperationalCounts(
     decimal UnrealizedPnl,
     long AlertBacklog,
     IReadOnlyList<EventCount> Orders,
-    IReadOnlyList<EventCount> RiskDenials)
+    IReadOnlyList<EventCount> RiskDenials,
+    IReadOnlyList<AdjustmentCount> Adjustments)
 {
-    public static OperationalCounts Empty { get; } = new(0, 0m, 0m, 0, [], []);
+    public static OperationalCounts Empty { get; } = new(0, 0m, 0m, 0, [], [], []);
 }
 
 /// <summary>Reads <see cref="OperationalCounts"/>.</summary>
@@ -47,10 +51,21 @@ public sealed class OperationalCountsReader(NpgsqlDataSource dataSource)
             GROUP BY 1, 2
             ORDER BY 1, 2
             """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        // adjustment.recommended → "recommended", by the kind its data names (the kind the move was made as).
+        var adjustments = await connection.QueryAsync<AdjustmentCount>(new CommandDefinition(
+            """
+            SELECT data->>'kind' AS kind, substr(event_type, 12) AS outcome, count(*) AS count
+            FROM audit_events
+            WHERE event_type IN ('adjustment.recommended', 'adjustment.approved', 'adjustment.rejected', 'adjustment.ignored',
+                                 'adjustment.executed', 'adjustment.failed', 'adjustment.expired')
+            GROUP BY 1, 2
+            ORDER BY 1, 2
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new OperationalCounts(
             totals.OpenPositions, totals.RealizedPnl, totals.UnrealizedPnl, totals.AlertBacklog,
             [.. events.Where(e => e.Kind == "order").Select(e => new EventCount(e.Key, e.Count))],
-            [.. events.Where(e => e.Kind == "denial").Select(e => new EventCount(e.Key, e.Count))]);
+            [.. events.Where(e => e.Kind == "denial").Select(e => new EventCount(e.Key, e.Count))],
+            [.. adjustments]);
     }
 
     private sealed class Totals

@@ -28,6 +28,7 @@ internal static class OptautoCli
             AlertCommands.Create(overrides),
             AuditCommands.Create(overrides),
             ProposalCommands.Create(overrides),
+            AdjustmentCommands.Create(overrides),
             SizingCommands.Create(overrides),
             TradingCommands.Trading(overrides),
             TradingCommands.Risk(overrides),

@@ -69,6 +69,7 @@ internal static class PositionService
         ReportEndpoints.Map(api);
         RiskEndpoints.Map(api, mutations);
         ProposalEndpoints.Map(api, mutations);
+        AdjustmentEndpoints.Map(api, mutations);
         AlertEndpoints.Map(api);
         OrderEndpoints.Map(api);
         BrokerEndpoints.Map(api);

@@ -4,6 +4,7 @@ using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Trading.Adjustments;
 using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Infrastructure.Telegram;
+using OptionsAutomation.Integration.Tests.Adjustments;
 using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Telegram;
@@ -16,8 +17,6 @@ namespace OptionsAutomation.Integration.Tests.Telegram;
 [Collection(PostgresCollection.Name)]
 public sealed class AdjustmentButtonTests(PostgresServer server) : BotTestBase(server)
 {
-    private static readonly DateOnly May = new(2021, 5, 21);
-
     [Fact]
     public async Task FromTheOutbox_ARollCardIsPostedWithRollCloseIgnore_SignedForItsId()
     {
@@ -128,24 +127,13 @@ public sealed class AdjustmentButtonTests(PostgresServer server) : BotTestBase(s
         Assert.Equal(1, await Db.CountAsync("audit_events", "event_type = 'telegram.callback_refused' AND actor = 'telegram:111'"));
     }
 
-    /// <summary>
-    /// The SPY 370 put of 2021-03-01 opened through the paper broker, and a recommendation for it as the sweep would store
-    /// it (the numbers are the card's: the advisor's arithmetic has tests of its own).
-    /// </summary>
+    /// <summary>The SPY 370 put of 2021-03-01 opened through the paper broker, and a PENDING recommendation for it.</summary>
     private async Task<(Adjustment Adjustment, Position Position)> SeedAsync(AdjustmentKind kind)
     {
         var proposal = await Worker.ProposeAsync();
         await Worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "test", CancellationToken.None);
         var position = Assert.Single(await Worker.Get<IPositionStore>().ListAsync(PositionStatusFilter.Open, null, CancellationToken.None));
-        var roll = kind == AdjustmentKind.Roll ? new RollQuote(May, 360m, null, 0.27, 6.10m, 6.50m, 0.40m, 0.60m) : null;
-        var numbers = new AdjustmentNumbers(new RiskInputs(-0.55, 368m, 370m, -0.01m * position.MaxLoss, position.MaxLoss, 18), new RiskScore(64, 0.857, 1, 0.02, 0.2), 6.00m, position.Quantity, roll);
-        var advice = new AdjustmentAdvice(position.PositionId, kind, 64, AdjustmentUrgency.High, position.Quantity, "seeded", numbers,
-            roll is null ? null : new RollTarget(May, 360m, null, 0.40m));
-        var now = Worker.Clock.GetUtcNow();
-        await using var entry = await Worker.Get<ITradingJournal>().BeginAsync(CancellationToken.None);
-        var created = await entry.CreateAdjustmentAsync(Adjustment.From(advice, position, now), CancellationToken.None);
-        await entry.CommitAsync(AdjustmentBooking.Recommended(created), now, CancellationToken.None);
-        return (created, position);
+        return (await AdjustmentSeed.PendingAsync(Worker.Get<ITradingJournal>(), position, kind, Worker.Clock.GetUtcNow()), position);
     }
 
     private Task<Message> PostAsync(Adjustment adjustment)

@@ -1,0 +1,28 @@
+using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Core.Trading.Adjustments;
+using OptionsAutomation.Core.Trading.Journal;
+
+namespace OptionsAutomation.Integration.Tests.Adjustments;
+
+/// <summary>
+/// A PENDING recommendation for an open position, stored as the sweep stores one, for tests of what acts on it (the chat,
+/// the API). Its numbers are fixed — the advisor's arithmetic has tests of its own: risk 64 HIGH, short put −0.55 delta
+/// with spot at 368, a loss of 1% of the max, mark 6.00, 18 DTE; a roll goes to the 2021-05-21 360 put for at least 0.40.
+/// </summary>
+internal static class AdjustmentSeed
+{
+    public static readonly DateOnly RollExpiration = new(2021, 5, 21);
+
+    public static async Task<Adjustment> PendingAsync(ITradingJournal journal, Position position, AdjustmentKind kind, DateTimeOffset now)
+    {
+        var roll = kind == AdjustmentKind.Roll ? new RollQuote(RollExpiration, 360m, null, 0.27, 6.10m, 6.50m, 0.40m, 0.60m) : null;
+        var numbers = new AdjustmentNumbers(new RiskInputs(-0.55, 368m, position.ShortStrike!.Value, -0.01m * position.MaxLoss, position.MaxLoss, 18),
+            new RiskScore(64, 0.857, 1, 0.02, 0.2), 6.00m, position.Quantity, roll);
+        var advice = new AdjustmentAdvice(position.PositionId, kind, 64, AdjustmentUrgency.High, position.Quantity, "seeded", numbers,
+            roll is null ? null : new RollTarget(RollExpiration, 360m, null, 0.40m));
+        await using var entry = await journal.BeginAsync(CancellationToken.None);
+        var created = await entry.CreateAdjustmentAsync(Adjustment.From(advice, position, now), CancellationToken.None);
+        await entry.CommitAsync(AdjustmentBooking.Recommended(created), now, CancellationToken.None);
+        return created;
+    }
+}
