@@ -8,6 +8,7 @@ import { positionRows, positionTotals, valuedPositions } from './positions.js';
 import { tradeRows } from './trades.js';
 import { greekTiles, limitGauges, problemItems } from './risk.js';
 import { proposalItems } from './proposals.js';
+import { adjustmentItems } from './adjustments.js';
 import { alertItems } from './alerts.js';
 import { kpiItems, showTradingState } from './summary.js';
 import { applyToken, wireTokenForm } from './token.js';
@@ -82,6 +83,11 @@ async function refreshProposals() {
   if (proposals) renderIfChanged($('proposals'), proposals, (list) => proposalItems(list, decide));
 }
 
+async function refreshAdjustments() {
+  const adjustments = await load('panel-adjustments', '/api/adjustments?status=PENDING');
+  if (adjustments) renderIfChanged($('adjustments'), adjustments, (list) => adjustmentItems(list, decideAdjustment));
+}
+
 async function refreshAlerts() {
   const alerts = await load('panel-alerts', '/api/alerts?limit=20');
   if (alerts) renderIfChanged($('alerts'), alerts.slice(0, 20), alertItems);
@@ -103,8 +109,7 @@ async function refreshState() {
   }
 }
 
-function showDecision(text, ok) {
-  const box = $('proposal-result');
+function showDecision(text, ok, box = $('proposal-result')) {
   box.hidden = false;
   box.className = `notice ${ok ? 'notice-ok' : 'notice-error'}`;
   box.replaceChildren(el('span', {}, text));
@@ -127,13 +132,31 @@ async function decide(button, proposal, action) {
   await Promise.all([refreshProposals(), refreshValuation(), refreshAlerts()]);
 }
 
+/** Approve or reject a recommendation; the server's answer (or problem) is shown above the list. */
+async function decideAdjustment(button, adjustment, action) {
+  const label = `adjustment ${adjustment.id} (${adjustment.kind} position ${adjustment.position_id})`;
+  const box = $('adjustment-result');
+  button.disabled = true;
+  button.textContent = action === 'approve' ? 'Approving…' : 'Rejecting…';
+  try {
+    const body = action === 'reject' ? { reason: 'rejected from the dashboard' } : {};
+    // The answer is the CLI's outcome: { adjustment, message }; a refusal is a problem with the same message as detail.
+    const result = await postJson(`/api/adjustments/${adjustment.id}/${action}`, body);
+    showDecision(`${label}: ${result?.message ?? action}`, true, box);
+  } catch (error) {
+    showDecision(`${label}: ${error.message}`, false, box);
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) await applyToken();
+  }
+  await Promise.all([refreshAdjustments(), refreshValuation(), refreshAlerts()]);
+}
+
 let running = false;
 async function refreshAll() {
   if (running) return;
   running = true;
   try {
     await refreshClock();
-    await Promise.all([refreshValuation(), refreshTrades(), refreshDaily(), refreshProposals(), refreshAlerts(), refreshState()]);
+    await Promise.all([refreshValuation(), refreshTrades(), refreshDaily(), refreshProposals(), refreshAdjustments(), refreshAlerts(), refreshState()]);
     $('updated-at').textContent = clockTime(new Date());
     document.body.dataset.loaded = 'true';
   } finally {
@@ -141,7 +164,7 @@ async function refreshAll() {
   }
 }
 
-wireTokenForm(refreshProposals);
+wireTokenForm(() => Promise.all([refreshProposals(), refreshAdjustments()]));
 await applyToken();
 await refreshAll();
 setInterval(() => { if (!document.hidden) refreshAll(); }, REFRESH_MS);
