@@ -166,6 +166,9 @@ public sealed class DomainCodesTests
         AssertRoundTrip<RealizedPnlMethod>();
         AssertRoundTrip<OptionsAutomation.Core.Risk.Portfolio.LimitState>();
         AssertRoundTrip<OptionsAutomation.Core.Trading.ReductionOutcome>();
+        AssertRoundTrip<OptionsAutomation.Core.Trading.Adjustments.AdjustmentKind>();
+        AssertRoundTrip<OptionsAutomation.Core.Trading.Adjustments.AdjustmentStatus>();
+        AssertRoundTrip<OptionsAutomation.Core.Trading.Adjustments.AdjustmentUrgency>();
     }
 
     [Fact]
@@ -179,6 +182,8 @@ public sealed class DomainCodesTests
             typeof(TradingState), typeof(RiskCheck), typeof(RiskDenialCode), typeof(BreakerTripReason),
             typeof(ScreenDenialCode), typeof(ProposalStatus), typeof(OptionsAutomation.Core.Risk.Portfolio.LimitState),
             typeof(OptionsAutomation.Core.Trading.ReductionOutcome),
+            typeof(OptionsAutomation.Core.Trading.Adjustments.AdjustmentKind), typeof(OptionsAutomation.Core.Trading.Adjustments.AdjustmentStatus),
+            typeof(OptionsAutomation.Core.Trading.Adjustments.AdjustmentUrgency),
         ];
 
         Assert.Equal(

@@ -46,7 +46,7 @@ internal sealed class AdjustmentFixture
     {
         var clock = new RealTimersClock(at ?? Tick);
         var harness = new ExitHarness(db, clock);
-        var position = (await harness.OpenCspAsync("adj-1", 580m, 3.00m, March, Tick.AddDays(-7), quantity: 2)).Position;
+        var position = (await harness.OpenCspAsync("adj-1", 580m, 3.00m, March, clock.GetUtcNow().AddDays(-7), quantity: 2)).Position;
         var fixture = new AdjustmentFixture(harness, position, rolls);
         fixture.QuoteShortPut(5.90m, 6.10m, -0.55, 578m);
         return fixture;
