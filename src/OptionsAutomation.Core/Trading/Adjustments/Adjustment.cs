@@ -29,7 +29,7 @@ public sealed record Adjustment
     public string? Outcome { get; init; }
 
     /// <summary>The client order id of this recommendation's roll: a repeat of the approval never sends a second order.</summary>
-    public string RollOrderId => $"roll-{Id}";
+    public string RollOrderId() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"roll-{Id}");
 
     /// <summary>A new PENDING recommendation from <paramref name="advice"/> for <paramref name="position"/>.</summary>
     public static Adjustment From(AdjustmentAdvice advice, Positions.Position position, DateTimeOffset now)

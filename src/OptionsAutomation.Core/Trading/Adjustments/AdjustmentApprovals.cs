@@ -100,23 +100,23 @@ public sealed class AdjustmentApprovals(
         try
         {
             result = await rolls.RollAsync(new RollRequest(approved.PositionId, target.Expiration, target.ShortStrike, target.LongStrike,
-                target.MinimumNetCredit, approved.RollOrderId, by), cancellationToken).ConfigureAwait(false);
+                target.MinimumNetCredit, approved.RollOrderId(), by), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException and not TradingRuleException)
         {
             // Outcome unknown: it stays APPROVED and approving again asks about the same client order id.
-            return new AdjustmentOutcome(approved, $"roll {approved.RollOrderId}: outcome unknown ({e.Message}); still APPROVED — approve again to follow it");
+            return new AdjustmentOutcome(approved, $"roll {approved.RollOrderId()}: outcome unknown ({e.Message}); still APPROVED — approve again to follow it");
         }
 
         if (result.Rolled)
         {
             return Answer(await FinishAsync(approved, AdjustmentStatus.Executed, by,
-                Text($"rolled by order {approved.RollOrderId}: position {result.NewPositionId} opened at {target.Expiration:yyyy-MM-dd}"), cancellationToken).ConfigureAwait(false));
+                Text($"rolled by order {approved.RollOrderId()}: position {result.NewPositionId} opened at {target.Expiration:yyyy-MM-dd}"), cancellationToken).ConfigureAwait(false));
         }
 
         if (result.Order is { IsFinal: false })
         {
-            return new AdjustmentOutcome(approved, $"roll {approved.RollOrderId} is {result.Order.Status.ToCode()}; still APPROVED — approve again to follow it");
+            return new AdjustmentOutcome(approved, $"roll {approved.RollOrderId()} is {result.Order.Status.ToCode()}; still APPROVED — approve again to follow it");
         }
 
         return Answer(await FinishAsync(approved, AdjustmentStatus.Failed, by, $"not rolled: {result.Problem ?? "nothing filled"}", cancellationToken).ConfigureAwait(false));
