@@ -174,7 +174,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     private static async Task RecoverTwiceAsync(TestDatabase db, ApprovalService approvals, ExitService exits)
     {
         var atTheBroker = await db.CountAsync("paper_orders");
-        var recovery = new OrderRecoveryService(new PostgresOrderRecords(db.DataSource), CrashFree(db), approvals, exits, new PostgresAlertQueue(db.DataSource), TimeProvider.System);
+        var recovery = new OrderRecoveryService(new PostgresOrderRecords(db.DataSource), CrashFree(db), approvals, exits, null!,  new PostgresAlertQueue(db.DataSource), TimeProvider.System);
         await recovery.RecoverAsync(CancellationToken.None);
         Assert.Empty(await recovery.RecoverAsync(CancellationToken.None));
         Assert.Equal(atTheBroker, await db.CountAsync("paper_orders"));
