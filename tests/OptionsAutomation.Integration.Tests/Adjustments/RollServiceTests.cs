@@ -1,0 +1,157 @@
+using OptionsAutomation.Core.Orders;
+using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Integration.Tests.Support;
+
+namespace OptionsAutomation.Integration.Tests.Adjustments;
+
+/// <summary>
+/// A VPC rolled from March to April as one four-leg order on the paper broker, against scripted quotes whose numbers
+/// <see cref="RollHarness.QuoteRoll"/> gives: the order's limit is the net mid (a credit of 0.50) and the paper broker
+/// fills every leg at its mid. The old legs close for 1.05 − 0.45 = 0.60, the new ones open for 2.05 − 0.95 = 1.10.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class RollServiceTests(PostgresServer server) : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(server);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task AVpcRoll_IsOneFourLegOrder_ClosingTheOldPositionAndOpeningTheNewFromTheFills()
+    {
+        var h = new RollHarness(_db);
+        var old = await h.OpenVpcAsync();
+        h.QuoteRoll(RollHarness.Now.AddSeconds(-30));
+
+        var result = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId), CancellationToken.None);
+
+        Assert.True(result.Rolled, result.Problem);
+        Assert.Null(result.Problem);
+        Assert.Equal((OrderStatus.Filled, 2, -0.50m, 5.20m), (result.Order!.Status, result.Order.FilledQuantity, result.Order.NetPrice, result.Order.Fees));
+        var newId = result.NewPositionId!.Value;
+        Assert.Equal(1, await _db.CountAsync("orders",
+            $"client_order_id = 'roll-adj-1' AND intent = 'ROLL' AND reason = 'roll' AND status = 'FILLED' AND position_id = {old.PositionId} AND request_id = 'roll-adj-1' " +
+            "AND quantity = 2 AND filled_quantity = 2 AND limit_price = -0.50 AND fill_price = -0.50 AND fees = 5.20 AND jsonb_array_length(legs) = 4"));
+        // Old: (1.20 − 0.60) × 100 × 2 − 2.60 of closing commissions (two legs × two contracts × 0.65) = 117.40.
+        Assert.Equal(1, await _db.CountAsync("positions",
+            $"position_id = {old.PositionId} AND status = 'CLOSED' AND exit_reason = 'roll' AND exit_price = 0.60 AND realized_pnl = 117.40"));
+        Assert.Equal(1, await _db.CountAsync("trade_history",
+            $"position_id = {old.PositionId} AND client_order_id = 'roll-adj-1' AND exit_reason = 'roll' AND quantity = 2 AND exit_price = 0.60 AND pnl_realized = 117.40 AND fees = 2.60"));
+        Assert.Equal(1, await _db.CountAsync("positions",
+            $"position_id = {newId} AND request_id = 'roll-adj-1' AND status = 'OPEN' AND strategy_type = 'VPC' AND expiration = '2026-04-17' AND short_strike = 580 " +
+            $"AND long_strike = 575 AND quantity = 2 AND entry_price = 1.10 AND fees = 2.60 AND rolled_from_position_id = {old.PositionId}"));
+        Assert.Equal(
+            [
+                $"SPY   260320P00580000 BUY 2 1.0500 1.30 {old.PositionId}",
+                $"SPY   260320P00575000 SELL 2 0.4500 1.30 {old.PositionId}",
+                $"SPY   260417P00580000 SELL 2 2.0500 1.30 {newId}",
+                $"SPY   260417P00575000 BUY 2 0.9500 1.30 {newId}",
+            ],
+            await _db.ListAsync<string>(
+                "SELECT concat_ws(' ', symbol, side, quantity, price, fees, position_id) FROM fills WHERE client_order_id = 'roll-adj-1' ORDER BY fill_id"));
+        Assert.Equal(4, await _db.CountAsync("paper_fills"));
+        Assert.Equal(1, await _db.CountAsync("outbox", $"payload->>'kind' = 'rolled' AND (payload->>'position_id')::bigint = {newId}"));
+        Assert.Equal(1, await _db.CountAsync("audit_events", $"event_type = 'position.rolled' AND position_id = {newId} AND actor = 'alice'"));
+    }
+
+    [Fact]
+    public async Task ARepeatOfTheClientOrderId_SendsNothing_AndAnswersTheRoll()
+    {
+        var h = new RollHarness(_db);
+        var old = await h.OpenVpcAsync();
+        h.QuoteRoll(RollHarness.Now.AddSeconds(-30));
+        var first = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId), CancellationToken.None);
+
+        var again = await h.Restarted().RollAsync(RollHarness.Request(old.PositionId), CancellationToken.None);
+
+        Assert.Equal((first.NewPositionId, OrderStatus.Filled, 2), (again.NewPositionId, again.Order!.Status, again.Order.FilledQuantity));
+        Assert.Equal(1, await _db.CountAsync("paper_orders"));
+        Assert.Equal(1, await _db.CountAsync("orders"));
+        Assert.Equal(1, await _db.CountAsync("trade_history"));
+    }
+
+    [Fact]
+    public async Task ACreditBelowTheMinimum_IsRefusedWithTheNumbers_AndNothingIsSent()
+    {
+        var h = new RollHarness(_db);
+        var old = await h.OpenVpcAsync();
+        h.QuoteRoll(RollHarness.Now.AddSeconds(-30));
+
+        var result = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId, minimumCredit: 0.60m), CancellationToken.None);
+
+        Assert.False(result.Rolled);
+        Assert.Equal("CREDIT_TOO_LOW: net credit 0.50 at the mid (natural 0.30) is below the minimum 0.60; nothing sent", result.Problem);
+        Assert.Equal(0, await _db.CountAsync("orders"));
+        Assert.Equal(0, await _db.CountAsync("paper_orders"));
+    }
+
+    [Fact]
+    public async Task AMissingQuote_AnEarlierExpiration_AndReducingTrading_AreRefusedBeforeAnythingIsSent()
+    {
+        var h = new RollHarness(_db);
+        var old = await h.OpenVpcAsync();
+        h.QuoteRoll(RollHarness.Now.AddSeconds(-30));
+        h.Quotes.Quote(RollHarness.Put(RollHarness.April, 575m), 0.90m, null, RollHarness.Now.AddSeconds(-10));
+
+        var unquoted = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId), CancellationToken.None);
+        var earlier = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId) with { NewExpiration = new DateOnly(2026, 3, 13) }, CancellationToken.None);
+        h.QuoteRoll(RollHarness.Now);
+        await _db.Controls().SetStateAsync(TradingState.Reducing, "test", "test", RollHarness.Now, CancellationToken.None);
+        var reducing = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId), CancellationToken.None);
+
+        Assert.Equal("NO_QUOTE: a leg of the roll has no two-sided quote; nothing sent", unquoted.Problem);
+        Assert.Equal("INVALID_ROLL: the new expiration 2026-03-13 must be after 2026-03-20", earlier.Problem);
+        Assert.StartsWith("refused by the risk gate: TRADING_REDUCING", reducing.Problem, StringComparison.Ordinal);
+        Assert.Equal(0, await _db.CountAsync("orders"));
+        Assert.Equal(1, await _db.CountAsync("positions", $"position_id = {old.PositionId} AND status = 'OPEN'"));
+    }
+
+    [Fact]
+    public async Task APartialFill_RollsThatManyContracts_AndTheRestOfTheOldPositionStaysOpen()
+    {
+        // One unit per evaluation: the first fills at placement; the quotes then move against the limit, so nothing more
+        // fills and the rest is cancelled at the fill timeout.
+        var h = new RollHarness(_db, paper: new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m, MaxContractsPerFill = 1 });
+        var old = await h.OpenVpcAsync();
+        h.QuoteRoll(RollHarness.Now.AddSeconds(-30));
+        h.Quotes.Quote(RollHarness.Put(RollHarness.April, 580m), 1.80m, 1.90m, RollHarness.Now.AddSeconds(1));
+
+        var result = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId), CancellationToken.None);
+
+        Assert.True(result.Rolled);
+        Assert.Equal((OrderStatus.Cancelled, 1), (result.Order!.Status, result.Order.FilledQuantity));
+        Assert.StartsWith("partially filled 1 of 2", result.Problem, StringComparison.Ordinal);
+        // Old: (1.20 − 0.60) × 100 − 1.30 = 58.70 for the contract rolled; one contract stays OPEN.
+        Assert.Equal(1, await _db.CountAsync("positions", $"position_id = {old.PositionId} AND status = 'OPEN' AND quantity = 1 AND closed_quantity = 1"));
+        Assert.Equal(1, await _db.CountAsync("trade_history", $"position_id = {old.PositionId} AND exit_reason = 'roll' AND quantity = 1 AND pnl_realized = 58.70"));
+        Assert.Equal(1, await _db.CountAsync("positions",
+            $"position_id = {result.NewPositionId} AND status = 'OPEN' AND quantity = 1 AND entry_price = 1.10 AND fees = 1.30 AND rolled_from_position_id = {old.PositionId}"));
+        Assert.Equal(1, await _db.CountAsync("orders", "client_order_id = 'roll-adj-1' AND status = 'CANCELLED' AND filled_quantity = 1"));
+    }
+
+    [Fact]
+    public async Task NothingFilled_LeavesTheOldPositionOpen_WithOneAlert()
+    {
+        // The paper broker's market has the new short put at 1.80/1.90: its net mid is a credit of 0.30, short of the 0.50
+        // limit, so the order rests and is cancelled at the fill timeout.
+        var market = new ScriptedMarketData();
+        RollHarness.QuoteRoll(market, RollHarness.Now.AddSeconds(-30));
+        market.Quote(RollHarness.Put(RollHarness.April, 580m), 1.80m, 1.90m, RollHarness.Now.AddSeconds(-20));
+        var h = new RollHarness(_db, brokerMarket: market);
+        var old = await h.OpenVpcAsync();
+        h.QuoteRoll(RollHarness.Now.AddSeconds(-30));
+
+        var result = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId), CancellationToken.None);
+
+        Assert.False(result.Rolled);
+        Assert.Equal((OrderStatus.Cancelled, 0), (result.Order!.Status, result.Order.FilledQuantity));
+        Assert.Equal(1, await _db.CountAsync("positions", $"position_id = {old.PositionId} AND status = 'OPEN' AND quantity = 2"));
+        Assert.Equal(1, await _db.CountAsync("positions"));
+        Assert.Equal(0, await _db.CountAsync("fills"));
+        Assert.Equal(1, await _db.CountAsync("orders", "client_order_id = 'roll-adj-1' AND status = 'CANCELLED'"));
+        Assert.Equal(1, await _db.CountAsync("outbox", $"payload->>'kind' = 'roll_failed' AND (payload->>'position_id')::bigint = {old.PositionId}"));
+    }
+}
