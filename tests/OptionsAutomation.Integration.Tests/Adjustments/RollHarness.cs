@@ -1,6 +1,7 @@
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
@@ -98,18 +99,26 @@ internal sealed class RollHarness
     public static RollRequest Request(long positionId, decimal minimumCredit = 0.40m, string clientOrderId = "roll-adj-1") =>
         new(positionId, April, 580m, 575m, minimumCredit, clientOrderId, "alice");
 
-    private RollService Build(CrashStep? crash, IBroker broker)
+    private RollService Build(CrashStep? crash, IBroker broker) => Service(Db, Clock, Quotes, broker, Execution, Paper, crash, Exits.Closes);
+
+    /// <summary>
+    /// A roll service over the database, market and broker of any test (the crash trials' recovery takes one), its risk gate on
+    /// the paper account of <paramref name="paper"/>; <paramref name="crash"/> kills it at a journal or close-lock step.
+    /// </summary>
+    public static RollService Service(
+        TestDatabase db, RealTimersClock clock, IMarketData quotes, IBroker broker, ExecutionSettings execution, PaperBrokerSettings paper,
+        CrashStep? crash = null, ICloseLedger? closes = null)
     {
-        var journal = CrashProxy<ITradingJournal>.Wrap(new PostgresTradingJournal(Db.DataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresTradingJournal>.Instance), crash);
+        var journal = CrashProxy<ITradingJournal>.Wrap(new PostgresTradingJournal(db.DataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresTradingJournal>.Instance), crash);
         var risk = new RiskSettings();
         var portfolio = new PortfolioRiskSettings();
         var pricing = new PricingSettings();
-        var account = new PaperAccount(Db.DataSource, Paper);
-        var analysis = new PortfolioRiskService(Db.Store(Clock), Quotes, account, new NyseCalendar(), pricing, portfolio,
-            new PortfolioRiskAnalyzer(portfolio, risk, pricing), new PostgresRiskHistory(Db.DataSource));
-        return new RollService(Db.Store(Clock), new PostgresOrderRecords(Db.DataSource), CrashProxy<ICloseLedger>.Wrap(Exits.Closes, crash), journal, Quotes,
-            new OrderExecutor(broker, Execution, new AdvancingDelay(Clock), Clock, journal),
-            new RiskSnapshots(Db.Store(Clock), account, Db.Controls(risk), analysis, new ProposalSettings()), new RiskGate(risk, Clock, portfolio),
-            new PriceWalkPlanner(Quotes, Execution, new ProposalSettings()), new NyseCalendar(), Execution, new ExitRuleSettings(), new KeyedGate(), Clock);
+        var account = new PaperAccount(db.DataSource, paper);
+        var analysis = new PortfolioRiskService(db.Store(clock), quotes, account, new NyseCalendar(), pricing, portfolio,
+            new PortfolioRiskAnalyzer(portfolio, risk, pricing), new PostgresRiskHistory(db.DataSource));
+        return new RollService(db.Store(clock), new PostgresOrderRecords(db.DataSource), CrashProxy<ICloseLedger>.Wrap(closes ?? new PostgresCloseLedger(db.DataSource), crash),
+            journal, quotes, new OrderExecutor(broker, execution, new AdvancingDelay(clock), clock, journal),
+            new RiskSnapshots(db.Store(clock), account, db.Controls(risk), analysis, new ProposalSettings()), new RiskGate(risk, clock, portfolio),
+            new PriceWalkPlanner(quotes, execution, new ProposalSettings()), new NyseCalendar(), execution, new ExitRuleSettings(), new KeyedGate(), clock);
     }
 }
