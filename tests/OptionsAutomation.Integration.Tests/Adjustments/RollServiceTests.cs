@@ -58,6 +58,43 @@ public sealed class RollServiceTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACspRoll_IsTwoLegs_AndTheGateSeesTheNewPositionWithTheOldOnesSlotReleased()
+    {
+        // Five positions open, the gate's maximum: a roll replaces one, so it passes. Equity 400,000 lets a 58,000 CSP through.
+        var h = new RollHarness(_db, paper: new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m, StartingEquity = 400_000m });
+        var old = (await h.Exits.OpenCspAsync("csp-580", 580m, 3.00m, RollHarness.March, RollHarness.Now.AddDays(-20))).Position;
+        for (var i = 0; i < 4; i++)
+        {
+            await h.Exits.OpenCspAsync($"other-{i}", 500m, 1.00m, RollHarness.March, RollHarness.Now.AddDays(-20), ticker: "QQQ");
+        }
+
+        h.QuoteRoll(RollHarness.Now.AddSeconds(-30));
+
+        var result = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId, minimumCredit: 0.90m) with { NewLongStrike = null }, CancellationToken.None);
+
+        // Mid: 1.05 − 2.05 = −1.00, a credit of 1.00. Old: (3.00 − 1.05) × 100 − 0.65 = 194.35; new: 2.05 a share, fees 0.65.
+        Assert.True(result.Rolled, result.Problem);
+        Assert.Equal(1, await _db.CountAsync("orders", "intent = 'ROLL' AND status = 'FILLED' AND fill_price = -1.00 AND jsonb_array_length(legs) = 2"));
+        Assert.Equal(1, await _db.CountAsync("trade_history", $"position_id = {old.PositionId} AND exit_reason = 'roll' AND exit_price = 1.05 AND pnl_realized = 194.35"));
+        Assert.Equal(1, await _db.CountAsync("positions",
+            $"position_id = {result.NewPositionId} AND strategy_type = 'CSP' AND long_strike IS NULL AND entry_price = 2.05 AND fees = 0.65 AND quantity = 1"));
+    }
+
+    [Fact]
+    public async Task ACspTooLargeForTheAccount_IsRefusedByTheGate_AndNothingIsSent()
+    {
+        // 580 × 100 = 58,000 of collateral against a 50% cap on 100,000 of equity: the new position fails the gate's notional check.
+        var h = new RollHarness(_db);
+        var old = (await h.Exits.OpenCspAsync("csp-580", 580m, 3.00m, RollHarness.March, RollHarness.Now.AddDays(-20))).Position;
+        h.QuoteRoll(RollHarness.Now.AddSeconds(-30));
+
+        var result = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId, minimumCredit: 0.90m) with { NewLongStrike = null }, CancellationToken.None);
+
+        Assert.StartsWith("refused by the risk gate: ORDER_NOTIONAL", result.Problem, StringComparison.Ordinal);
+        Assert.Equal(0, await _db.CountAsync("orders"));
+    }
+
+    [Fact]
     public async Task ARepeatOfTheClientOrderId_SendsNothing_AndAnswersTheRoll()
     {
         var h = new RollHarness(_db);

@@ -255,23 +255,33 @@ public sealed class RollService(
     /// </summary>
     private async Task<RollResult> BookAsync(Position old, OrderTicket ticket, OrderState outcome, string actor, CancellationToken cancellationToken)
     {
-        var problem = outcome.FilledQuantity > 0 ? Unbookable(old, ticket, outcome) : outcome.Reason ?? "not filled";
-        if (problem is null)
+        if (outcome.FilledQuantity == 0)
         {
-            await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
-            var locked = await entry.LockPositionAsync(old.PositionId, byClosingOrder: true, cancellationToken).ConfigureAwait(false);
-            var now = clock.GetUtcNow();
-            var fills = RollFills.Of(outcome);
-            var opening = NewPosition.From(OpenRequest(locked, ticket, outcome, fills, actor), rules, now);
-            var opened = await entry.OpenPositionAsync(opening, now, cancellationToken).ConfigureAwait(false);
-            var (closed, events) = RollBooking.Rolled(locked, opened, opening, outcome, fills, actor, now);
-            await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
-            var partial = closed.IsPartial
-                ? string.Create(CultureInfo.InvariantCulture, $"partially filled {outcome.FilledQuantity} of {outcome.Quantity}, the rest {outcome.Reason ?? "cancelled"}; {closed.Position.Quantity} of position {old.PositionId} stay OPEN")
-                : null;
-            return new RollResult(old.PositionId, opened.Position.PositionId, outcome, partial);
+            return await FailAsync(old, outcome, outcome.Reason ?? "not filled", actor, cancellationToken).ConfigureAwait(false);
         }
 
+        var fills = RollFills.Of(outcome);
+        if (Unbookable(old, ticket, outcome, fills) is { } problem)
+        {
+            return await FailAsync(old, outcome, problem, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var locked = await entry.LockPositionAsync(old.PositionId, byClosingOrder: true, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var opening = NewPosition.From(OpenRequest(locked, ticket, outcome, fills, actor), rules, now);
+        var opened = await entry.OpenPositionAsync(opening, now, cancellationToken).ConfigureAwait(false);
+        var (closed, events) = RollBooking.Rolled(locked, opened, opening, outcome, fills, actor, now);
+        await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
+        var partial = closed.IsPartial
+            ? string.Create(CultureInfo.InvariantCulture, $"partially filled {outcome.FilledQuantity} of {outcome.Quantity}, the rest {outcome.Reason ?? "cancelled"}; {closed.Position.Quantity} of position {old.PositionId} stay OPEN")
+            : null;
+        return new RollResult(old.PositionId, opened.Position.PositionId, outcome, partial);
+    }
+
+    /// <summary>A final roll order that rolled nothing: recorded with its alert, the old position left OPEN.</summary>
+    private async Task<RollResult> FailAsync(Position old, OrderState outcome, string problem, string actor, CancellationToken cancellationToken)
+    {
         var failed = RollBooking.Failed(old, outcome.ClientOrderId, outcome, problem, actor);
         if (outcome.FilledQuantity > 0)
         {
@@ -287,9 +297,8 @@ public sealed class RollService(
     }
 
     /// <summary>Why a filled roll cannot be booked (crossed quotes, a new position the book refuses); null when it can.</summary>
-    private string? Unbookable(Position old, OrderTicket ticket, OrderState outcome)
+    private string? Unbookable(Position old, OrderTicket ticket, OrderState outcome, RollFills fills)
     {
-        var fills = RollFills.Of(outcome);
         if (fills.Problem is { } problem)
         {
             return problem;
