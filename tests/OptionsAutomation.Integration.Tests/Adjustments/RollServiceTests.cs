@@ -170,6 +170,33 @@ public sealed class RollServiceTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFillThatCannotBeBooked_IsStored_AndHaltsTrading()
+    {
+        // A crossed broker market: the old legs' mids 0.15 and 1.45, the new 0.95 and 1.05 — a net mid of −1.20, inside the
+        // −0.50 limit. The paper broker fills at the limit with the first leg carrying the 0.70 difference: the old legs
+        // close at 0.85 − 1.45 = −0.60, a credit the book refuses.
+        var market = new ScriptedMarketData();
+        var at = RollHarness.Now.AddSeconds(-30);
+        market.Quote(RollHarness.Put(RollHarness.March, 580m), 0.10m, 0.20m, at);
+        market.Quote(RollHarness.Put(RollHarness.March, 575m), 1.40m, 1.50m, at);
+        market.Quote(RollHarness.Put(RollHarness.April, 580m), 0.90m, 1.00m, at);
+        market.Quote(RollHarness.Put(RollHarness.April, 575m), 1.00m, 1.10m, at);
+        var h = new RollHarness(_db, brokerMarket: market);
+        var old = await h.OpenVpcAsync();
+        h.QuoteRoll(at);
+
+        var result = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId), CancellationToken.None);
+
+        Assert.False(result.Rolled);
+        Assert.Equal("the old legs closed for a credit (-0.60)", result.Problem);
+        Assert.Equal(1, await _db.CountAsync("trading_controls", "trading_state = 'HALTED'"));
+        Assert.Equal(4, await _db.CountAsync("fills", $"client_order_id = 'roll-adj-1' AND position_id = {old.PositionId}"));
+        Assert.Equal(1, await _db.CountAsync("orders", "client_order_id = 'roll-adj-1' AND status = 'FILLED'"));
+        Assert.Equal(1, await _db.CountAsync("positions", $"position_id = {old.PositionId} AND status = 'OPEN' AND quantity = 2"));
+        Assert.Equal(1, await _db.CountAsync("positions"));
+    }
+
+    [Fact]
     public async Task NothingFilled_LeavesTheOldPositionOpen_WithOneAlert()
     {
         // The paper broker's market has the new short put at 1.80/1.90: its net mid is a credit of 0.30, short of the 0.50
