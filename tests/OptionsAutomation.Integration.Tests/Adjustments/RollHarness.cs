@@ -33,14 +33,16 @@ internal sealed class RollHarness
     private static readonly PaperBrokerSettings PaperSettings = new() { FeePerContract = 0.65m, PriceImprovement = 0m };
 
     /// <param name="brokerMarket">The market the paper broker trades on, when it is not the quotes the roll is priced by.</param>
-    public RollHarness(TestDatabase db, CrashStep? crash = null, PaperBrokerSettings? paper = null, ScriptedMarketData? brokerMarket = null)
+    /// <param name="wrap">A broker wrapped around the paper broker for the roll's own calls (recovery asks the paper broker itself).</param>
+    public RollHarness(
+        TestDatabase db, CrashStep? crash = null, PaperBrokerSettings? paper = null, ScriptedMarketData? brokerMarket = null, Func<IBroker, IBroker>? wrap = null)
     {
         Db = db;
         Clock = new RealTimersClock(Now);
         Execution = Unwalked;
         Paper = paper ?? PaperSettings;
         Exits = new ExitHarness(db, Clock, paper: Paper, crash: crash, execution: Execution,
-            broker: brokerMarket is null ? null : new PaperBroker(db.DataSource, brokerMarket, Paper, Clock));
+            broker: brokerMarket is null ? null : new PaperBroker(db.DataSource, brokerMarket, Paper, Clock), wrap: wrap);
         Rolls = Build(crash, Exits.Broker);
     }
 

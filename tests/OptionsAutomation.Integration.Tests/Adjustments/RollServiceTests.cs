@@ -197,6 +197,32 @@ public sealed class RollServiceTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALostBrokerAnswer_LeavesTheOrderUnknown_AndRecoveryFollowsItToTheRoll()
+    {
+        // One contract per evaluation: the placement fills one and its answer is lost; recovery's first look fills the other.
+        var h = new RollHarness(_db, paper: new PaperBrokerSettings { FeePerContract = 0.65m, PriceImprovement = 0m, MaxContractsPerFill = 1 },
+            wrap: paper => new AnswerLostOnPlacement(paper));
+        var old = await h.OpenVpcAsync();
+        h.QuoteRoll(RollHarness.Now.AddSeconds(-30));
+
+        var lost = await h.Rolls.RollAsync(RollHarness.Request(old.PositionId), CancellationToken.None);
+
+        Assert.False(lost.Rolled);
+        Assert.Equal("broker error, outcome unknown: the answer was lost; recovery asks the broker again within a minute", lost.Problem);
+        Assert.Equal(1, await _db.CountAsync("orders", "client_order_id = 'roll-adj-1' AND status = 'UNKNOWN'"));
+        Assert.Equal(1, await _db.CountAsync("trading_controls", "consecutive_errors = 1"));
+
+        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        var lines = await h.Recovery().RecoverAsync(CancellationToken.None);
+
+        var newId = await _db.ScalarAsync<long>($"SELECT position_id FROM positions WHERE rolled_from_position_id = {old.PositionId} AND quantity = 2 AND entry_price = 1.10");
+        Assert.Equal([$"roll-adj-1: rolled 2 into position {newId}"], lines);
+        Assert.Equal(1, await _db.CountAsync("orders", "client_order_id = 'roll-adj-1' AND status = 'FILLED' AND filled_quantity = 2"));
+        Assert.Equal(1, await _db.CountAsync("positions", $"position_id = {old.PositionId} AND status = 'CLOSED' AND exit_reason = 'roll'"));
+        Assert.Equal(1, await _db.CountAsync("paper_orders"));
+    }
+
+    [Fact]
     public async Task NothingFilled_LeavesTheOldPositionOpen_WithOneAlert()
     {
         // The paper broker's market has the new short put at 1.80/1.90: its net mid is a credit of 0.30, short of the 0.50
@@ -217,5 +243,28 @@ public sealed class RollServiceTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(0, await _db.CountAsync("fills"));
         Assert.Equal(1, await _db.CountAsync("orders", "client_order_id = 'roll-adj-1' AND status = 'CANCELLED'"));
         Assert.Equal(1, await _db.CountAsync("outbox", $"payload->>'kind' = 'roll_failed' AND (payload->>'position_id')::bigint = {old.PositionId}"));
+    }
+
+    /// <summary>Places the order at the paper broker and then loses the answer, as a timeout after the request went out would.</summary>
+    private sealed class AnswerLostOnPlacement(IBroker inner) : IBroker
+    {
+        public async Task<OrderState> PlaceAsync(OrderTicket ticket, CancellationToken cancellationToken)
+        {
+            await inner.PlaceAsync(ticket, cancellationToken);
+            throw new TimeoutException("the answer was lost");
+        }
+
+        public Task<OrderState?> GetOrderAsync(string clientOrderId, CancellationToken cancellationToken) => inner.GetOrderAsync(clientOrderId, cancellationToken);
+
+        public Task<OrderState?> CancelAsync(string clientOrderId, CancellationToken cancellationToken) => inner.CancelAsync(clientOrderId, cancellationToken);
+
+        public Task<OrderState?> ReplaceAsync(string clientOrderId, decimal limitPrice, CancellationToken cancellationToken) =>
+            inner.ReplaceAsync(clientOrderId, limitPrice, cancellationToken);
+
+        public Task<IReadOnlyList<LegFill>> GetFillsAsync(string clientOrderId, CancellationToken cancellationToken) => inner.GetFillsAsync(clientOrderId, cancellationToken);
+
+        public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
+
+        public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken) => inner.GetAccountAsync(cancellationToken);
     }
 }

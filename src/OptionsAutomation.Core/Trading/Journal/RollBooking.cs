@@ -81,9 +81,11 @@ public static class RollBooking
         List<TradingEvent> events = final is null
             ? [new OrderMarkedUnknown(clientOrderId, clientOrderId, old.PositionId, error, actor)]
             : [new OrderMoved(final, clientOrderId, old.PositionId, error, actor), new FillsReceived(final, old.RequestId, old.PositionId)];
+        var what = final is null
+            ? $"roll order {clientOrderId} has no known outcome ({error}); recovery asks the broker again, and the position stays OPEN until then."
+            : $"roll order {clientOrderId} rolled nothing ({error}); the position stays OPEN.";
         events.Add(new AlertRaised(new Alert($"roll-failed:{clientOrderId}", FailedKind,
-            $"Position {old.PositionId} {old.Ticker} {old.StrategyType.ToCode()}: roll order {clientOrderId} rolled nothing ({error}); the position stays OPEN.",
-            old.PositionId, old.RequestId)));
+            $"Position {old.PositionId} {old.Ticker} {old.StrategyType.ToCode()}: {what}", old.PositionId, old.RequestId)));
         events.Add(new BreakerFed(final is null || final.FilledQuantity > 0 ? BreakerFeed.Error : OrderLifecycle.FeedFor(final.Status, 0)));
         return events;
     }
