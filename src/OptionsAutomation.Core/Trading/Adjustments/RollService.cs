@@ -50,6 +50,11 @@ public sealed class RollService(
             ?? throw new PositionNotFoundException(request.PositionId.ToString(CultureInfo.InvariantCulture));
         if (await RecordedAsync(request.ClientOrderId, cancellationToken).ConfigureAwait(false) is { } recorded)
         {
+            if (recorded.PositionId != position.PositionId)
+            {
+                return Refused(position, $"DUPLICATE_ID: client order id {request.ClientOrderId} is the order of position {recorded.PositionId}; nothing sent");
+            }
+
             // A repeat: the order under this client order id is followed or answered, never sent again.
             return OrderLifecycle.IsFinal(recorded.State)
                 ? await AnswerAsync(position, recorded, cancellationToken).ConfigureAwait(false)
