@@ -106,7 +106,8 @@ public static class ServiceRegistration
         services.AddSingleton<IAdjustmentStore, PostgresAdjustmentStore>();
         services.AddSingleton<AdjustmentReview>();
         services.AddSingleton<AdjustmentApprovals>();
-        services.AddSingleton<IRollExecutor, UnavailableRollExecutor>(); // TEMPORARY until task D merges
+        services.AddSingleton<RollService>();
+        services.AddSingleton<IRollExecutor>(sp => sp.GetRequiredService<RollService>());
         services.AddSingleton<IOrderRecords, PostgresOrderRecords>();
         services.AddSingleton<OrderRecoveryService>();
         services.AddSingleton(Validated(configuration.GetSection(ReconciliationSettings.SectionName).Get<ReconciliationSettings>() ?? new ReconciliationSettings(), s => s.Validate()));

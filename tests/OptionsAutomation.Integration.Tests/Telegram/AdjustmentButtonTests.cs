@@ -26,11 +26,11 @@ public sealed class AdjustmentButtonTests(PostgresServer server) : BotTestBase(s
 
         var card = Assert.Single(Api.Calls("sendMessage"), c => c.Body.GetProperty("text").GetString()!.StartsWith("<b>Adjustment", StringComparison.Ordinal)).Body;
         Assert.Equal(
-            $"<b>Adjustment {adjustment.Id}: ROLL to 2021-05-21 360.00 for a net credit ≥ 0.40</b>\n" +
+            $"<b>Adjustment {adjustment.Id}: ROLL to 2021-05-21 370.00 for a net credit ≥ 3.58</b>\n" +
             $"Position {position.PositionId} — SPY CSP × {position.Quantity}, short 370.00 put, 18 DTE\n" +
             "Risk 64/100 — HIGH\n" +
             "Short put delta 0.55 · spot 368.00 (-0.5% above the strike) · loss 1% of max · mark 6.00\n" +
-            "Roll: close at 6.10, open at 6.50 (natural) — net credit at least 0.40 (0.60 at mid)",
+            "Roll: close at 5.47, open at 9.05 (natural) — net credit at least 3.58 (3.63 at mid)",
             card.GetProperty("text").GetString());
         var buttons = card.GetProperty("reply_markup").GetProperty("inline_keyboard")[0];
         var callbacks = Worker.Get<CallbackData>();
@@ -42,22 +42,24 @@ public sealed class AdjustmentButtonTests(PostgresServer server) : BotTestBase(s
     }
 
     [Fact]
-    public async Task RollTap_FromAnApprover_AsksTheRollExecutor_AndShowsItsAnswerWithoutButtons()
+    public async Task RollTap_FromAnApprover_RollsThroughTheRollService_AndShowsTheNewPositionWithoutButtons()
     {
-        var (adjustment, _) = await SeedAsync(AdjustmentKind.Roll);
+        var (adjustment, position) = await SeedAsync(AdjustmentKind.Roll);
         var card = await PostAsync(adjustment);
 
         await PressAsync(CallbackAction.ApproveAdjustment, adjustment, BotHarness.Alice, card, "alice");
 
-        // This build's executor refuses every roll before sending anything.
         var stored = (await Worker.Get<IAdjustmentStore>().FindAsync(adjustment.Id, CancellationToken.None))!;
-        Assert.Equal((AdjustmentStatus.Failed, "not rolled: rolls are not available in this build", "telegram:111 (@alice)"), (stored.Status, stored.Outcome, stored.DecidedBy));
+        Assert.Equal((AdjustmentStatus.Executed, "telegram:111 (@alice)"), (stored.Status, stored.DecidedBy));
+        var rolledTo = await ScalarAsync("SELECT position_id FROM positions WHERE status = 'OPEN' AND expiration = '2021-05-21' AND short_strike = 370");
+        Assert.Equal($"rolled by order roll-{adjustment.Id}: position {rolledTo} opened at 2021-05-21", stored.Outcome);
+        Assert.Equal(1, await Db.CountAsync("positions", $"position_id = {position.PositionId} AND status = 'CLOSED' AND exit_reason = 'roll'"));
+        Assert.Equal(1, await Db.CountAsync("orders", $"client_order_id = 'roll-{adjustment.Id}' AND intent = 'ROLL' AND status = 'FILLED'"));
         Assert.Equal("Approving…", Assert.Single(Api.Calls("answerCallbackQuery")).Body.GetProperty("text").GetString());
         var edit = Assert.Single(Api.Calls("editMessageText")).Body;
-        Assert.EndsWith("<b>FAILED</b> — FAILED by telegram:111 (@alice): not rolled: rolls are not available in this build", edit.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith($"<b>EXECUTED</b> — EXECUTED by telegram:111 (@alice): {stored.Outcome}", edit.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.False(edit.TryGetProperty("reply_markup", out _));
         Assert.Equal(1, await Db.CountAsync("audit_events", $"event_type = 'adjustment.approved' AND actor = 'telegram:111 (@alice)' AND entity_id = '{adjustment.Id}'"));
-        Assert.Equal(1, await Db.CountAsync("orders"));
     }
 
     [Fact]

@@ -7,4 +7,4 @@ public sealed record AdjustmentNumbers(
     RiskScore Score,
     decimal MarkPrice,
     int OpenContracts,
-    RollQuote? Roll);
+    RollCandidate? Roll);

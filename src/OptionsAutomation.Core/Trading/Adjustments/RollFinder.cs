@@ -17,7 +17,7 @@ public static class RollFinder
 {
     /// <returns>The first roll paying the minimum credit; else the best-paying one (shown, not recommended); null when
     /// the old legs or any candidate are not quoted on both sides.</returns>
-    public static RollQuote? Find(
+    public static RollCandidate? Find(
         Position position, IReadOnlyList<OptionQuote?> legQuotes, OptionChain chain, DateOnly today,
         AdjustmentSettings settings, ProposalSettings proposals, NyseCalendar calendar)
     {
@@ -52,7 +52,7 @@ public static class RollFinder
             return null;
         }
 
-        RollQuote? best = null;
+        RollCandidate? best = null;
         foreach (var newShort in shorts.Where(q => q.Contract.Strike >= target.Contract.Strike))
         {
             OptionQuote? newLong = null;
@@ -63,7 +63,7 @@ public static class RollFinder
 
             var newCredit = newShort.Bid!.Value - (newLong?.Ask ?? 0m);
             var newMid = newShort.Mid!.Value - (newLong?.Mid ?? 0m);
-            var roll = new RollQuote(newExpiration, newShort.Contract.Strike, newLong?.Contract.Strike, Math.Abs(newShort.Delta!.Value),
+            var roll = new RollCandidate(newExpiration, newShort.Contract.Strike, newLong?.Contract.Strike, Math.Abs(newShort.Delta!.Value),
                 close.Natural, newCredit, newCredit - close.Natural, newMid - close.Mid);
             if (roll.NetCredit >= settings.MinRollNetCredit)
             {

@@ -102,7 +102,7 @@ public sealed class AdjustmentAdvisorTests
         Assert.Equal(AdjustmentKind.Roll, advice!.Kind);
         Assert.Equal((55, AdjustmentUrgency.Medium, 1), (advice.RiskScore, advice.Urgency, advice.Contracts));
         Assert.Equal(new RollTarget(April, 575m, null, 0.80m), advice.Roll);
-        Assert.Equal(new RollQuote(April, 575m, null, 0.45, 6.10m, 6.90m, 0.80m, 1.00m), advice.Numbers.Roll);
+        Assert.Equal(new RollCandidate(April, 575m, null, 0.45, 6.10m, 6.90m, 0.80m, 1.00m), advice.Numbers.Roll);
         Assert.Equal(6.00m, advice.Numbers.MarkPrice);
     }
 
@@ -136,7 +136,7 @@ public sealed class AdjustmentAdvisorTests
         // Close at natural: 5.10 − 2.40 = 2.70. Best new spread keeping the 5 width: 580/575 at 8.90 − 7.10 = 1.80 → −0.90.
         Assert.Equal((AdjustmentKind.Close, 64, AdjustmentUrgency.High, 1), (advice!.Kind, advice.RiskScore, advice.Urgency, advice.Contracts));
         Assert.Null(advice.Roll);
-        Assert.Equal(new RollQuote(April, 580m, 575m, 0.52, 2.70m, 1.80m, -0.90m, -0.50m), advice.Numbers.Roll);
+        Assert.Equal(new RollCandidate(April, 580m, 575m, 0.52, 2.70m, 1.80m, -0.90m, -0.50m), advice.Numbers.Roll);
         Assert.Contains("no roll for a credit (best -0.90 at natural)", advice.Summary, StringComparison.Ordinal);
     }
 
