@@ -26,7 +26,7 @@ public sealed class AdjustmentCard(CallbackData callbacks)
             .Append(CultureInfo.InvariantCulture, $"<b>Adjustment {adjustment.Id}: {Action(adjustment)}</b>\n")
             .Append(CultureInfo.InvariantCulture, $"Position {adjustment.PositionId} — {TelegramHtml.Escape(adjustment.Ticker)} {adjustment.StrategyType.ToCode()} × {n.OpenContracts}, short {MoneyText.Price(n.Inputs.ShortStrike)} put, {n.Inputs.DaysToExpiry} DTE\n")
             .Append(CultureInfo.InvariantCulture, $"Risk {adjustment.RiskScore}/100 — {adjustment.Urgency.ToCode()}\n")
-            .Append(CultureInfo.InvariantCulture, $"Short put delta {Math.Abs(n.Inputs.ShortDelta):0.00} · spot {MoneyText.Price(n.Inputs.Spot)} ({n.Inputs.CushionPercent:0.0}% above the strike) · loss {n.Inputs.LossShare * 100:0}% of max · mark {MoneyText.Price(n.MarkPrice)}");
+            .Append(CultureInfo.InvariantCulture, $"Short put delta {Math.Abs(n.Inputs.ShortDelta):0.00} · spot {MoneyText.Price(n.Inputs.Spot)} ({Math.Abs(n.Inputs.CushionPercent):0.0}% {(n.Inputs.CushionPercent < 0 ? "below" : "above")} the strike) · loss {n.Inputs.LossShare * 100:0}% of max · mark {MoneyText.Price(n.MarkPrice)}");
         if (adjustment.Roll is { } roll && n.Roll is { } quote)
         {
             text.Append(CultureInfo.InvariantCulture,

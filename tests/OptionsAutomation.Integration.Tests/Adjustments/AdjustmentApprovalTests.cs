@@ -84,11 +84,11 @@ public sealed class AdjustmentApprovalTests(PostgresServer server) : IAsyncLifet
     [Fact]
     public async Task ARollTheExecutorRefuses_Fails_AndOneStillWorking_StaysApprovedAndIsFollowedWithTheSameOrderId()
     {
-        var refused = await AdjustmentFixture.CreateAsync(_db, new RecordingRollExecutor { Answer = r => new RollResult(r.PositionId, null, null, "rolls are not available in this build") });
+        var refused = await AdjustmentFixture.CreateAsync(_db, new RecordingRollExecutor { Answer = r => new RollResult(r.PositionId, null, null, "NO_QUOTE: a leg of the roll has no two-sided quote; nothing sent") });
         refused.QuoteAprilChain();
         var first = await refused.ReviewOneAsync();
         var failed = await refused.Approvals.ApproveAsync(first.Id, "cli:alice", CancellationToken.None);
-        Assert.Equal((AdjustmentStatus.Failed, "not rolled: rolls are not available in this build"), (failed.Adjustment.Status, failed.Adjustment.Outcome));
+        Assert.Equal((AdjustmentStatus.Failed, "not rolled: NO_QUOTE: a leg of the roll has no two-sided quote; nothing sent"), (failed.Adjustment.Status, failed.Adjustment.Outcome));
 
         var working = new RecordingRollExecutor
         {

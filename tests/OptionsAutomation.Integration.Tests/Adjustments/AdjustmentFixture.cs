@@ -65,5 +65,10 @@ internal sealed class AdjustmentFixture
             [Put(580m, 8.90m, 9.10m, -0.52), Put(575m, 6.90m, 7.10m, -0.45), Put(570m, 5.40m, 5.60m, -0.38), Put(565m, 4.20m, 4.40m, -0.31), Put(560m, 3.20m, 3.40m, -0.26)]));
     }
 
-    public async Task<Adjustment> ReviewOneAsync() => Assert.Single(await Review.ReviewAsync(Harness.Clock.GetUtcNow(), CancellationToken.None));
+    public async Task<Adjustment> ReviewOneAsync()
+    {
+        var review = await Review.ReviewAsync(Harness.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.Empty(review.Failed);
+        return Assert.Single(review.Pending);
+    }
 }

@@ -4,8 +4,9 @@ using OptionsAutomation.Core.Trading.Adjustments;
 namespace OptionsAutomation.Integration.Tests.Adjustments;
 
 /// <summary>
-/// Stands where the roll order's executor (built separately) will be: records each request and answers with
-/// <see cref="Answer"/>. What these tests pin is what approval asks of it and how often, not the order itself.
+/// Stands in the roll executor's place: records each request and answers with <see cref="Answer"/>. These tests pin what
+/// approval asks of the port and how often, and how it takes answers the roll service gives rarely (an order still
+/// UNKNOWN); the roll order itself has its own tests, and the Telegram Roll button rolls through the real service.
 /// </summary>
 internal sealed class RecordingRollExecutor : IRollExecutor
 {

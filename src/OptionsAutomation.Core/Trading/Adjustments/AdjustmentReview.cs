@@ -23,34 +23,45 @@ public sealed class AdjustmentReview(
     NyseCalendar calendar,
     TimeProvider clock)
 {
-    /// <summary>Reviews every open option position as of <paramref name="asOf"/>; returns the recommendations now PENDING.</summary>
-    public async Task<IReadOnlyList<Adjustment>> ReviewAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reviews every open option position as of <paramref name="asOf"/>: the recommendations now PENDING, and the positions
+    /// that could not be reviewed (a quote source or the database failing for one must not keep the others from review).
+    /// </summary>
+    public async Task<AdjustmentReviewOutcome> ReviewAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         await ExpireOrphansAsync(cancellationToken).ConfigureAwait(false);
         if (!settings.Enabled)
         {
-            return [];
+            return new AdjustmentReviewOutcome([], []);
         }
 
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var chains = new Dictionary<string, OptionChain?>(StringComparer.Ordinal);
         var pending = new List<Adjustment>();
+        var failed = new List<string>();
         foreach (var position in open.Where(p => p.IsOption && p.EntryDate <= asOf))
         {
-            var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
-            if (!chains.TryGetValue(position.Ticker, out var chain))
+            try
             {
-                chain = await marketData.GetChainAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
-                chains[position.Ticker] = chain;
-            }
+                var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
+                if (!chains.TryGetValue(position.Ticker, out var chain))
+                {
+                    chain = await marketData.GetChainAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
+                    chains[position.Ticker] = chain;
+                }
 
-            if (await RecordAsync(position, p => AdjustmentAdvisor.Evaluate(position, mark, chain, MarketTime.DateOf(asOf), settings, proposals, calendar, p), cancellationToken).ConfigureAwait(false) is { } kept)
+                if (await RecordAsync(position, p => AdjustmentAdvisor.Evaluate(position, mark, chain, MarketTime.DateOf(asOf), settings, proposals, calendar, p), cancellationToken).ConfigureAwait(false) is { } kept)
+                {
+                    pending.Add(kept);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                pending.Add(kept);
+                failed.Add($"position {position.PositionId}: {e.Message}");
             }
         }
 
-        return pending;
+        return new AdjustmentReviewOutcome(pending, failed);
     }
 
     /// <summary>Records what <paramref name="advise"/> says (given whether a recommendation is pending); returns the PENDING one after.</summary>

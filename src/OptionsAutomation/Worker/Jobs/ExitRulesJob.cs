@@ -34,8 +34,13 @@ internal sealed partial class ExitRulesJob(ExitService exits, AdjustmentReview a
         LogTick(checks.Count, checks.Count(c => c.Closed is not null), checks.Count(c => c.OrderError is not null),
             checks.Count(c => c.Decision.Decision is ExitDecisionKind.Stale or ExitDecisionKind.Unusable));
         // After the exits, so a position closed this tick is not recommended anything, and its pending one expires.
-        var pending = await adjustments.ReviewAsync(now, cancellationToken).ConfigureAwait(false);
-        LogAdjustments(pending.Count);
+        var review = await adjustments.ReviewAsync(now, cancellationToken).ConfigureAwait(false);
+        LogAdjustments(review.Pending.Count);
+        foreach (var failure in review.Failed)
+        {
+            LogAdjustmentFailed(failure);
+        }
+
         return true;
     }
 
@@ -48,4 +53,7 @@ internal sealed partial class ExitRulesJob(ExitService exits, AdjustmentReview a
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Adjustments: {Pending} recommendation(s) pending")]
     private partial void LogAdjustments(int pending);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Adjustments: not reviewed, {Failure}")]
+    private partial void LogAdjustmentFailed(string failure);
 }
