@@ -26,11 +26,11 @@ public sealed class AdjustmentButtonTests(PostgresServer server) : BotTestBase(s
 
         var card = Assert.Single(Api.Calls("sendMessage"), c => c.Body.GetProperty("text").GetString()!.StartsWith("<b>Adjustment", StringComparison.Ordinal)).Body;
         Assert.Equal(
-            $"<b>Adjustment {adjustment.Id}: ROLL to 2021-05-21 370.00 for a net credit ≥ 3.58</b>\n" +
+            $"<b>Adjustment {adjustment.Id}: ROLL to 2021-05-21 370.00 for a net credit ≥ 5.36</b>\n" +
             $"Position {position.PositionId} — SPY CSP × {position.Quantity}, short 370.00 put, 18 DTE\n" +
             "Risk 64/100 — HIGH\n" +
             "Short put delta 0.55 · spot 368.00 (0.5% below the strike) · loss 1% of max · mark 6.00\n" +
-            "Roll: close at 5.47, open at 9.05 (natural) — net credit at least 3.58 (3.63 at mid)",
+            "Roll: close at 3.69, open at 9.05 (natural) — net credit at least 5.36 (5.41 at mid)",
             card.GetProperty("text").GetString());
         var buttons = card.GetProperty("reply_markup").GetProperty("inline_keyboard")[0];
         var callbacks = Worker.Get<CallbackData>();
