@@ -28,6 +28,7 @@ public sealed class SettingsCheckTests
         { "MarketData:Synthetic:Underlyings:SPY:Volatilty", "0.2", "MarketData:Synthetic:Underlyings:SPY:Volatilty is not a setting; did you mean MarketData:Synthetic:Underlyings:SPY:Volatility?" },
         { "Telegram:AllowedUserIds:0", "alice", "Telegram:AllowedUserIds:0 = 'alice': expected a whole number." },
         { "ExitRule:ProfitTargetFraction", "0.4", "ExitRule is not a section of settings; did you mean ExitRules?" },
+        { "Adjustments:RecommendAtScor", "60", "Adjustments:RecommendAtScor is not a setting; did you mean Adjustments:RecommendAtScore?" },
     };
 
     [Theory]
@@ -50,6 +51,7 @@ public sealed class SettingsCheckTests
         { "Proposals:Watchlist:TSLA:0", "CSP" },
         { "Telegram:Notifications:exit", "silent" },
         { "Pricing:DividendYields:DIA", "0.02" },
+        { "Adjustments:Enabled", "false" },
         { "Telegram:ChatId", "" },
         // An environment variable named like a section, with no keys under it, is someone else's.
         { "RISKS", "1" },

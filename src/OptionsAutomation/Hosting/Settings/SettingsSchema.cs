@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Reconciliation;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
+using OptionsAutomation.Core.Trading.Adjustments;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Brokers.TradeStation;
@@ -40,6 +41,7 @@ internal static class SettingsSchema
         (RiskSettings.SectionName, typeof(RiskSettings)),
         (RiskSettings.SectionName, typeof(PortfolioRiskSettings)),
         (ReconciliationSettings.SectionName, typeof(ReconciliationSettings)),
+        (AdjustmentSettings.SectionName, typeof(AdjustmentSettings)),
         (BrokerProvider.Key, typeof(string)),
         (PaperBrokerSettings.SectionName, typeof(PaperBrokerSettings)),
         (BrokerResilienceSettings.SectionName, typeof(BrokerResilienceSettings)),
