@@ -1,0 +1,33 @@
+namespace OptionsAutomation.Core.Proposals.Sizing.Ml;
+
+/// <summary>
+/// A trained model as the <c>ml</c> sizing uses it: its version, when it was trained, its out-of-sample score (the
+/// pooled Spearman rank correlation of its walk-forward; null when no fold could be tested), the mean return on risk of
+/// the trades it learned from (the multiplier's yardstick) and the features it reads, in order.
+/// </summary>
+public sealed record SizingModel(int Version, DateTimeOffset TrainedAt, double? Score, double MeanReturnOnRisk, ValueList<string> FeatureNames, IReturnModel Model);
+
+/// <summary>The model the <c>ml</c> sizing should use at an instant: the newest stored one for the worker, the year's walk-forward model in a replay.</summary>
+public interface ISizingModels
+{
+    Task<SizingModel?> CurrentAsync(DateTimeOffset asOf, CancellationToken cancellationToken);
+}
+
+/// <summary>No model: every <c>ml</c> sizing falls back to <c>fixed</c> but still records its features (what <c>sizing train</c> replays with).</summary>
+public sealed class NoSizingModels : ISizingModels
+{
+    public static NoSizingModels Instance { get; } = new();
+
+    public Task<SizingModel?> CurrentAsync(DateTimeOffset asOf, CancellationToken cancellationToken) => Task.FromResult<SizingModel?>(null);
+}
+
+/// <summary>
+/// One model per calendar year, each trained only on trades closed before that year began (<see cref="MlWalkForward"/>):
+/// what <c>sizing evaluate</c>'s <c>ml</c> row replays with, so no proposal is sized by a model that saw its future.
+/// A year without a model sizes by <c>fixed</c>.
+/// </summary>
+public sealed class YearlySizingModels(IReadOnlyDictionary<int, SizingModel> byYear) : ISizingModels
+{
+    public Task<SizingModel?> CurrentAsync(DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        Task.FromResult(byYear.GetValueOrDefault(Calendar.MarketTime.DateOf(asOf).Year));
+}
