@@ -28,6 +28,20 @@ public sealed class NoSizingModels : ISizingModels
 /// </summary>
 public sealed class YearlySizingModels(IReadOnlyDictionary<int, SizingModel> byYear) : ISizingModels
 {
+    /// <summary>
+    /// Each fold's model as of its year's first day (00:00 New York), versioned by the year, scored by the pooled
+    /// out-of-sample Spearman of the folds tested before it: what was known of the method's skill that day.
+    /// </summary>
+    public static YearlySizingModels From(MlOutOfSample walk)
+    {
+        ArgumentNullException.ThrowIfNull(walk);
+        return new YearlySizingModels(walk.Folds.ToDictionary(f => f.Year, f => new SizingModel(
+            f.Year, Calendar.MarketTime.At(new DateOnly(f.Year, 1, 1), TimeOnly.MinValue), walk.PooledBefore(f.Year).Spearman, f.MeanReturnOnRisk,
+            new ValueList<string>(MlFeatures.Names), f.Model)));
+    }
+
+    public IReadOnlyDictionary<int, SizingModel> ByYear => byYear;
+
     public Task<SizingModel?> CurrentAsync(DateTimeOffset asOf, CancellationToken cancellationToken) =>
         Task.FromResult(byYear.GetValueOrDefault(Calendar.MarketTime.DateOf(asOf).Year));
 }
