@@ -8,13 +8,14 @@ namespace OptionsAutomation.Infrastructure.Ml;
 /// <summary>
 /// The <c>ml</c> sizing's model in ML.NET: a FastForest regression (a random forest of shallow trees, each on a bag of
 /// the rows) of return on risk on the features. Small forests for small data: a whole-history backtest has hundreds of
-/// trades, not thousands, so leaves hold at least 20 of them. One thread and fixed seeds make a training deterministic.
+/// trades, not thousands, so trees are shallow (8 leaves) and a leaf holds at least 10 trades (a forest of 30–50 rows,
+/// bagged to 70%, still splits). One thread and fixed seeds make a training deterministic.
 /// </summary>
 public sealed class FastForestTrainer : IReturnModelTrainer
 {
     public const int Trees = 100;
     public const int Leaves = 8;
-    public const int MinRowsPerLeaf = 20;
+    public const int MinRowsPerLeaf = 10;
 
     public IReturnModel Train(IReadOnlyList<MlTrainingRow> rows, int seed)
     {

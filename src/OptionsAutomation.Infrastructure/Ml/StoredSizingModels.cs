@@ -24,7 +24,7 @@ public sealed class StoredSizingModels(PostgresSizingModels store, IReturnModelT
         {
             if (_current?.Version != version && await store.FindAsync(version, cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                _current = new SizingModel(stored.Version, stored.TrainedAt, stored.Metrics.Score, stored.Metrics.MeanReturnOnRisk, stored.FeatureNames, trainer.Load(stored.Model));
+                _current = new SizingModel(stored.Version, stored.TrainedAt, stored.Metrics.Score, stored.Metrics.PredictionPercentiles, stored.FeatureNames, trainer.Load(stored.Model));
             }
 
             return _current;

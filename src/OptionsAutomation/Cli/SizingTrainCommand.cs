@@ -57,7 +57,7 @@ internal static class SizingTrainCommand
 
                 var walk = await Task.Run(() => MlWalkForward.Run(rows, trainer, chosenSeed, settings.MinTrainingRows, cancellationToken), cancellationToken).ConfigureAwait(false);
                 var final = await Task.Run(() => trainer.Train(rows, chosenSeed), cancellationToken).ConfigureAwait(false);
-                trained = new MlTrainingResult(MlModelMetrics.Of(rows, liveRows.Count, walk), liveWithout, final.Save());
+                trained = new MlTrainingResult(MlModelMetrics.Of(rows, liveRows.Count, walk, final), liveWithout, final.Save());
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

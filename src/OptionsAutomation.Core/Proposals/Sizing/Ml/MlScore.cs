@@ -66,5 +66,5 @@ public sealed record MlScore(int Rows, double? RSquared, double? MeanAbsoluteErr
         return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : null;
     }
 
-    private static double? Round(double? x) => x is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero) : null;
+    private static double? Round(double? x) => x is { } v && double.IsFinite(v) ? Math.Round(v, 6, MidpointRounding.AwayFromZero) : null;
 }

@@ -4,12 +4,13 @@ using OptionsAutomation.Core.Exits;
 namespace OptionsAutomation.Core.Proposals.Sizing.Ml;
 
 /// <summary>
-/// <c>ml</c>: the fixed trade budget × a multiplier from the model's predicted return on risk. The yardstick is the
-/// mean return on risk of the trades the model learned from: multiplier = predicted ÷ mean, within
-/// <c>Sizing:Ml:MinMultiplier</c>..<c>MaxMultiplier</c> — a trade expected to earn what the average trade earned gets
-/// the fixed size, half that gets half. Then the room under <c>MaxCommittedPct</c>. Falls back to <c>fixed</c>, saying
-/// why, when a feature cannot be computed, there is no model, the model is too old, its out-of-sample score is below
-/// <c>MinOutOfSampleScore</c>, it reads other features than these, or its trades did not earn on average (no yardstick).
+/// <c>ml</c>: the fixed trade budget × a multiplier from the model's predicted return on risk, by rank: the model is
+/// judged on how it ranks trades (Spearman), so it sizes by rank too. rank = the share of the model's predictions on
+/// its own training trades (their 101 percentiles) below this prediction, ties counting half; multiplier =
+/// <c>Sizing:Ml:MinMultiplier</c> + rank × (<c>MaxMultiplier</c> − <c>MinMultiplier</c>) — the best-looking trade gets
+/// the most, the worst the least, whatever the sign of the returns. Then the room under <c>MaxCommittedPct</c>.
+/// Falls back to <c>fixed</c>, saying why, when a feature cannot be computed, there is no model, the model is too old,
+/// its out-of-sample score is below <c>MinOutOfSampleScore</c>, it reads other features than these, or it predicts no number.
 /// A fallback still lists the features it computed, so a trade sized by the fallback can train the next model.
 /// </summary>
 public static class MlSizing
@@ -54,9 +55,10 @@ public static class MlSizing
             return Fallback($"model v{model.Version} reads features {string.Join(",", model.FeatureNames)}, this build computes {string.Join(",", MlFeatures.Names)}");
         }
 
-        if (model.MeanReturnOnRisk <= 0)
+        var prediction = model.Model.Predict(values);
+        if (!double.IsFinite(prediction) || model.PredictionPercentiles.Count == 0)
         {
-            return Fallback(Invariant($"model v{model.Version}'s training trades returned {model.MeanReturnOnRisk} on risk on average: no yardstick for a multiplier"));
+            return Fallback($"model v{model.Version} gave no usable prediction");
         }
 
         var sheet = new SizingSheet(request, rules);
@@ -68,15 +70,22 @@ public static class MlSizing
         sheet.Input("model_version", model.Version);
         sheet.Input("model_age_days", age);
         sheet.Input("model_score", Round(score));
-        var mean = sheet.Input("mean_return_on_risk", Round(model.MeanReturnOnRisk));
         var share = sheet.Input("trade_share_pct", SizingSheet.FixedSharePct(sheet.IsSpread, sizing));
-        var predicted = sheet.Step("predicted_return_on_risk", Round(model.Model.Predict(values)));
-        var raw = sheet.Step("raw_multiplier", decimal.Round(predicted / mean, 6, MidpointRounding.AwayFromZero));
-        var multiplier = sheet.Step("multiplier", Math.Clamp(raw, settings.MinMultiplier, settings.MaxMultiplier));
+        var predicted = sheet.Step("predicted_return_on_risk", Round(prediction));
+        var rank = sheet.Step("prediction_rank", Rank((double)predicted, model.PredictionPercentiles));
+        var multiplier = sheet.Step("multiplier", settings.MinMultiplier + (rank * (settings.MaxMultiplier - settings.MinMultiplier)));
         var tradeBudget = sheet.Step("trade_budget", request.Equity * share / 100m);
         sheet.Limit("ml_budget", tradeBudget * multiplier);
         sheet.Limit("room", FixedSizing.Room(request, sizing));
         return sheet.Finish(SizingStrategies.Ml);
+    }
+
+    /// <summary>The share of <paramref name="percentiles"/> below <paramref name="prediction"/>, an equal one counting half; 6 places.</summary>
+    public static decimal Rank(double prediction, IReadOnlyList<double> percentiles)
+    {
+        ArgumentNullException.ThrowIfNull(percentiles);
+        var below = percentiles.Count(p => p < prediction) + (percentiles.Count(p => p == prediction) / 2m);
+        return decimal.Round(below / percentiles.Count, 6, MidpointRounding.AwayFromZero);
     }
 
     private static decimal Round(double x) => decimal.Round((decimal)x, 6, MidpointRounding.AwayFromZero);

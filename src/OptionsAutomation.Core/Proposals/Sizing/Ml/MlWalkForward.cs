@@ -35,14 +35,26 @@ public static class MlWalkForward
 
             var model = trainer.Train(training, seed);
             var predicted = test.Select(r => model.Predict(r.Features)).ToArray();
-            folds.Add(new MlFold(year, training.Count, MeanLabel(training), model,
+            folds.Add(new MlFold(year, training.Count, MeanLabel(training), Percentiles(model, training), model,
                 new ValueList<MlPrediction>(test.Select((r, i) => new MlPrediction(r.RequestId, predicted[i], r.ReturnOnRisk)))));
         }
 
         return new MlOutOfSample(folds);
     }
 
-    /// <summary>The mean return on risk of the rows a model learned from: the multiplier's yardstick (<see cref="MlSizing"/>).</summary>
+    /// <summary>
+    /// The 0th, 1st, …, 100th percentiles (nearest rank) of <paramref name="model"/>'s predictions on the rows it learned
+    /// from: where a new prediction ranks among them sets its multiplier (<see cref="MlSizing"/>).
+    /// </summary>
+    public static ValueList<double> Percentiles(IReturnModel model, IReadOnlyList<MlTrainingRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(rows);
+        var sorted = rows.Select(r => Math.Round(model.Predict(r.Features), 6, MidpointRounding.AwayFromZero)).Order().ToArray();
+        return new ValueList<double>(Enumerable.Range(0, 101).Select(p => sorted[(int)Math.Round(p / 100.0 * (sorted.Length - 1), MidpointRounding.AwayFromZero)]));
+    }
+
+    /// <summary>The mean return on risk of the rows a model learned from (reported: what the average trade earned).</summary>
     public static double MeanLabel(IReadOnlyList<MlTrainingRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -53,8 +65,8 @@ public static class MlWalkForward
 /// <summary>One out-of-sample prediction: the trade, what the fold's model predicted and what it realised.</summary>
 public sealed record MlPrediction(string RequestId, double Predicted, double Realised);
 
-/// <summary>One walk-forward year: how many rows its model learned from, their mean label, the model and its test predictions.</summary>
-public sealed record MlFold(int Year, int TrainingRows, double MeanReturnOnRisk, IReturnModel Model, ValueList<MlPrediction> Predictions)
+/// <summary>One walk-forward year: how many rows its model learned from, their mean label, the percentiles of its in-sample predictions, the model and its test predictions.</summary>
+public sealed record MlFold(int Year, int TrainingRows, double MeanReturnOnRisk, ValueList<double> PredictionPercentiles, IReturnModel Model, ValueList<MlPrediction> Predictions)
 {
     public MlScore Score => MlScore.Of([.. Predictions.Select(p => p.Predicted)], [.. Predictions.Select(p => p.Realised)]);
 }

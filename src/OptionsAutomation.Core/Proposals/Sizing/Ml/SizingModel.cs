@@ -2,10 +2,11 @@ namespace OptionsAutomation.Core.Proposals.Sizing.Ml;
 
 /// <summary>
 /// A trained model as the <c>ml</c> sizing uses it: its version, when it was trained, its out-of-sample score (the
-/// pooled Spearman rank correlation of its walk-forward; null when no fold could be tested), the mean return on risk of
-/// the trades it learned from (the multiplier's yardstick) and the features it reads, in order.
+/// pooled Spearman rank correlation of its walk-forward; null when no fold could be tested), the 101 percentiles of its
+/// own predictions on the trades it learned from (the multiplier's yardstick, <see cref="MlSizing"/>) and the features
+/// it reads, in order.
 /// </summary>
-public sealed record SizingModel(int Version, DateTimeOffset TrainedAt, double? Score, double MeanReturnOnRisk, ValueList<string> FeatureNames, IReturnModel Model);
+public sealed record SizingModel(int Version, DateTimeOffset TrainedAt, double? Score, ValueList<double> PredictionPercentiles, ValueList<string> FeatureNames, IReturnModel Model);
 
 /// <summary>The model the <c>ml</c> sizing should use at an instant: the newest stored one for the worker, the year's walk-forward model in a replay.</summary>
 public interface ISizingModels
@@ -36,7 +37,7 @@ public sealed class YearlySizingModels(IReadOnlyDictionary<int, SizingModel> byY
     {
         ArgumentNullException.ThrowIfNull(walk);
         return new YearlySizingModels(walk.Folds.ToDictionary(f => f.Year, f => new SizingModel(
-            f.Year, Calendar.MarketTime.At(new DateOnly(f.Year, 1, 1), TimeOnly.MinValue), walk.PooledBefore(f.Year).Spearman, f.MeanReturnOnRisk,
+            f.Year, Calendar.MarketTime.At(new DateOnly(f.Year, 1, 1), TimeOnly.MinValue), walk.PooledBefore(f.Year).Spearman, f.PredictionPercentiles,
             new ValueList<string>(MlFeatures.Names), f.Model)));
     }
 
