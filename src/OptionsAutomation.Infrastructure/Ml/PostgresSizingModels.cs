@@ -4,12 +4,15 @@ using Npgsql;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Proposals.Sizing.Ml;
 using OptionsAutomation.Infrastructure.Json;
+using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Infrastructure.Ml;
 
 /// <summary><c>sizing_models</c> (migration 0019): every trained model, versioned; none is overwritten.</summary>
 public sealed class PostgresSizingModels(NpgsqlDataSource dataSource)
 {
+    static PostgresSizingModels() => DapperConventions.Apply();
+
     /// <summary>Stores a new model and returns its version.</summary>
     public async Task<int> AddAsync(DateTimeOffset trainedAt, DateOnly from, DateOnly to, int seed, IReadOnlyList<string> featureNames,
         MlModelMetrics metrics, byte[] model, CancellationToken cancellationToken)
@@ -42,9 +45,25 @@ public sealed class PostgresSizingModels(NpgsqlDataSource dataSource)
             FROM sizing_models WHERE version = @version
             """, new { version }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row is null ? null : new StoredSizingModel(
-            row.Version, new DateTimeOffset(DateTime.SpecifyKind(row.TrainedAt, DateTimeKind.Utc)), DateOnly.FromDateTime(row.FromDate), DateOnly.FromDateTime(row.ToDate),
-            row.Seed, new ValueList<string>(row.FeatureNames), JsonSerializer.Deserialize<MlModelMetrics>(row.Metrics, DomainJson.Options)!, row.Model);
+            row.Version, new DateTimeOffset(DateTime.SpecifyKind(row.TrainedAt, DateTimeKind.Utc)), row.FromDate, row.ToDate, row.Seed, new ValueList<string>(row.FeatureNames), JsonSerializer.Deserialize<MlModelMetrics>(row.Metrics, DomainJson.Options)!, row.Model);
     }
 
-    private sealed record Row(int Version, DateTime TrainedAt, DateTime FromDate, DateTime ToDate, int Seed, string[] FeatureNames, string Metrics, byte[] Model);
+    private sealed class Row
+    {
+        public int Version { get; init; }
+
+        public DateTime TrainedAt { get; init; }
+
+        public DateOnly FromDate { get; init; }
+
+        public DateOnly ToDate { get; init; }
+
+        public int Seed { get; init; }
+
+        public string[] FeatureNames { get; init; } = [];
+
+        public string Metrics { get; init; } = "";
+
+        public byte[] Model { get; init; } = [];
+    }
 }

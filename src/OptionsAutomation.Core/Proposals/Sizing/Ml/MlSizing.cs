@@ -9,7 +9,8 @@ namespace OptionsAutomation.Core.Proposals.Sizing.Ml;
 /// its own training trades (their 101 percentiles) below this prediction, ties counting half; multiplier =
 /// <c>Sizing:Ml:MinMultiplier</c> + rank × (<c>MaxMultiplier</c> − <c>MinMultiplier</c>) — the best-looking trade gets
 /// the most, the worst the least, whatever the sign of the returns. Then the room under <c>MaxCommittedPct</c>.
-/// Falls back to <c>fixed</c>, saying why, when a feature cannot be computed, there is no model, the model is too old,
+/// Falls back to <c>fixed</c>, saying why, when a feature cannot be computed, there is no model, the model is too old
+/// or was trained after the instant sized (a proposal run <c>--at</c> a past instant),
 /// its out-of-sample score is below <c>MinOutOfSampleScore</c>, it reads other features than these, or it predicts no number.
 /// A fallback still lists the features it computed, so a trade sized by the fallback can train the next model.
 /// </summary>
@@ -37,6 +38,11 @@ public static class MlSizing
         if (model is null)
         {
             return Fallback("no model has been trained (optauto sizing train)");
+        }
+
+        if (model.TrainedAt > asOf)
+        {
+            return Fallback(Invariant($"model v{model.Version} was trained at {model.TrainedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, after this sizing's instant: it may have learned from later trades"));
         }
 
         var age = (decimal)Math.Round((asOf - model.TrainedAt).TotalDays, 2, MidpointRounding.AwayFromZero);

@@ -50,6 +50,8 @@ public sealed class MlSizingTests
         Assert.Equal("a feature cannot be computed: the short put's quote has no delta",
             Reason(MlFeatures.Compute(Candidate(delta: null), Day, Closes, Vix), Model(0.05)));
         Assert.Equal("no model has been trained (optauto sizing train)", Reason(Features(), null));
+        Assert.Equal("model v7 was trained at 2026-02-18 20:53Z, after this sizing's instant: it may have learned from later trades",
+            Reason(Features(), Model(0.05, trainedAt: AsOf.AddMinutes(1))));
         Assert.Equal("model v7 is 91 days old, older than Sizing:Ml:MaxModelAgeDays 90", Reason(Features(), Model(0.05, trainedAt: AsOf.AddDays(-91))));
         Assert.Equal("model v7's out-of-sample score -0.2 is below Sizing:Ml:MinOutOfSampleScore 0.1", Reason(Features(), Model(0.05, score: -0.2)));
         Assert.Equal("model v7's out-of-sample score (none: no fold was tested) is below Sizing:Ml:MinOutOfSampleScore 0.1", Reason(Features(), Model(0.05, score: null)));
