@@ -15,7 +15,8 @@ namespace OptionsAutomation.Cli;
 /// <c>optauto sizing evaluate</c>: the default profile's backtest on SPY once per built sizing strategy
 /// (<c>--Sizing:Strategy=NAME</c> on top of the configuration and the command line's overrides), in parallel on one
 /// history load (<see cref="BacktestBatch"/>), judged by <see cref="BacktestScore"/>. Each row is what
-/// <c>optauto backtest --Sizing:Strategy=NAME</c> over the same dates reports. Printed only once every run has finished.
+/// <c>optauto backtest --Sizing:Strategy=NAME</c> over the same dates reports — except <c>ml</c>'s once a year has a
+/// model: that run is given walk-forward models (a plain backtest has none). Printed only once every run has finished.
 /// </summary>
 internal static class SizingEvaluateCommand
 {

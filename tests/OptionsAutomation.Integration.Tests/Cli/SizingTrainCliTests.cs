@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using OptionsAutomation.Integration.Tests.Support;
 
@@ -40,6 +42,26 @@ public sealed class SizingTrainCliTests(PostgresServer server) : CliTestBase(ser
         Assert.True(await Db.ScalarAsync<bool>(
             "SELECT (SELECT metrics->'prediction_percentiles' FROM sizing_models WHERE version = 1) = (SELECT metrics->'prediction_percentiles' FROM sizing_models WHERE version = 2)"));
         Assert.Equal(101, await Db.ScalarAsync<int>("SELECT jsonb_array_length(metrics->'prediction_percentiles') FROM sizing_models WHERE version = 1"));
+    }
+
+    [Fact]
+    public async Task Sigint_DuringTheReplay_ExitsWith130_AndStoresNothing()
+    {
+        using var process = Cli.Start("sizing", "train", "--json");
+        // The real 2021 chain is loaded, and logged, just before the 26-year replay starts.
+        await Cli.WaitUntilLoggedAsync(process, "chain snapshots");
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 130, $"exit code {process.ExitCode}.{Environment.NewLine}{Cli.StartedStderr}");
+        Assert.Contains("sizing train stopped: nothing was stored.", Cli.StartedStderr, StringComparison.Ordinal);
+        Assert.Empty(Cli.StartedStdout);
+        Assert.Equal(0, await Db.CountAsync("sizing_models"));
     }
 
     private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
