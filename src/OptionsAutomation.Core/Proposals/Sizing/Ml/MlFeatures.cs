@@ -108,13 +108,9 @@ public static class MlFeatures
         return values;
     }
 
-    /// <summary>Sample standard deviation of the daily log returns × √252.</summary>
-    private static double RealisedVolatility(double[] closes)
-    {
-        var returns = closes.Zip(closes.Skip(1), (a, b) => Math.Log(b / a)).ToArray();
-        var mean = returns.Average();
-        return Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / (returns.Length - 1) * 252);
-    }
+    /// <summary>The closes' daily log returns, annualised as <see cref="VolatilityRegime"/> does.</summary>
+    private static double RealisedVolatility(double[] closes) =>
+        VolatilityRegime.Annualised([.. closes.Zip(closes.Skip(1), (a, b) => Math.Log(b / a))]);
 
     private static double Round(double x) => (double)decimal.Round((decimal)x, 6, MidpointRounding.AwayFromZero);
 }
