@@ -12,7 +12,7 @@ namespace OptionsAutomation.Integration.Tests.Api;
 /// <summary>
 /// The worker's <c>ml</c> sizing end to end: a model trained by <c>optauto sizing train</c> into Postgres, the worker's
 /// screener (real SPY 2021 chain, 2021-06-01) sizing by it, <c>sizing explain</c> showing the steps, and the model's
-/// age and score on <c>/metrics</c>.
+/// age and score on <c>/metrics</c>; a version stored later is loaded by the next sizing.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Cli")]
@@ -64,5 +64,11 @@ public sealed class MlSizingTests(PostgresServer server) : IAsyncLifetime
         Assert.Contains("optauto_sizing_model_age_days{version=\"1\"} 31", lines);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"optauto_sizing_model_score{{version=\"1\"}} {result.Value("model_score")}"), lines);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"optauto_sizing_model_multiplier{{version=\"1\"}} {result.Value("multiplier")}"), lines);
+
+        // A newer version stored while the worker runs is the one its next sizing loads.
+        var models = api.Get<ISizingModels>();
+        Assert.Equal(1, (await models.CurrentAsync(Screen, CancellationToken.None))!.Version);
+        (await cli.RunAsync(["sizing", "train", "--from", "2012-01-03", "--to", "2019-12-31", "--seed", "2", "--json"])).Succeeded();
+        Assert.Equal(2, (await models.CurrentAsync(Screen, CancellationToken.None))!.Version);
     }
 }
