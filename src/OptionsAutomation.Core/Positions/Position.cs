@@ -56,6 +56,11 @@ public sealed record Position
     /// it as whether that <c>trade_history</c> row exists.
     /// </summary>
     public bool ScaledOut { get; init; }
+    /// <summary>
+    /// A lot added by scaling in: the first position it adds to. Its own row because it has its own opening order and
+    /// entry price (positions change only by fills); null for a first position.
+    /// </summary>
+    public long? ScalesPositionId { get; init; }
     /// <summary>Share-equivalent delta (see <see cref="PositionGreeks"/> for all four units).</summary>
     public decimal? Delta { get; init; }
     public decimal? Gamma { get; init; }

@@ -32,6 +32,8 @@ public sealed record TradeProposal
     public string? DecisionReason { get; init; }
     public long? PositionId { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Set on a scale-in: the open position this proposal adds contracts to (its fill opens a lot linked to it).</summary>
+    public long? ScalesPositionId { get; init; }
 
     /// <summary>The strategy this proposal trades, at its limit credit.</summary>
     public CreditStrategy Strategy() => CreditStrategy.Create(StrategyType, Ticker, Expiration, ShortStrike, LongStrike, NetCredit);
