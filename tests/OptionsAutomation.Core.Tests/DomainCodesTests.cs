@@ -32,6 +32,9 @@ public sealed class DomainCodesTests
     [InlineData(ExitReason.Assigned, "assigned")]
     [InlineData(ExitReason.Risk, "risk")]
     [InlineData(ExitReason.TrailingStop, "trailing_stop")]
+    [InlineData(ExitReason.ScaleOut, "scale_out")]
+    [InlineData(ExitReason.Roll, "roll")]
+    [InlineData(ExitReason.Adjustment, "adjustment")]
     public void ExitReason_HasStableCodes(ExitReason value, string code) => AssertCode(value, code);
 
     [Theory]
@@ -219,7 +222,7 @@ public sealed class DomainCodesTests
         var e = Assert.Throws<FormatException>(() => DomainCodes.Parse<ExitReason>("take_profit"));
 
         Assert.Equal(
-            "'take_profit' is not a valid ExitReason; expected one of: profit_target, stop_loss, 21dte, manual, expired, assigned, risk, trailing_stop.",
+            "'take_profit' is not a valid ExitReason; expected one of: profit_target, stop_loss, 21dte, manual, expired, assigned, risk, trailing_stop, scale_out, roll, adjustment.",
             e.Message);
     }
 
@@ -254,7 +257,7 @@ public sealed class DomainCodesTests
     [Fact]
     public void Codes_AreInDeclarationOrder()
     {
-        Assert.Equal(["profit_target", "stop_loss", "21dte", "manual", "expired", "assigned", "risk", "trailing_stop"], DomainCodes.Codes<ExitReason>());
+        Assert.Equal(["profit_target", "stop_loss", "21dte", "manual", "expired", "assigned", "risk", "trailing_stop", "scale_out", "roll", "adjustment"], DomainCodes.Codes<ExitReason>());
         Assert.Equal(["OPEN", "CLOSED", "EXPIRED", "ASSIGNED"], DomainCodes.Codes<PositionStatus>());
         Assert.Equal(["CSP", "VPC", "STOCK"], DomainCodes.Codes<StrategyType>());
         Assert.Equal(["closed", "already_closing", "not_open", "market_closed", "failed"], DomainCodes.Codes<OptionsAutomation.Core.Trading.ReductionOutcome>());

@@ -29,11 +29,15 @@ public sealed record OrderTicket(
         asOf);
 
     /// <summary>The order that closes every leg of <paramref name="position"/>.</summary>
-    public static OrderTicket ToClose(Position position, string clientOrderId, DateTimeOffset asOf) => new(
+    public static OrderTicket ToClose(Position position, string clientOrderId, DateTimeOffset asOf) =>
+        ToClose(position, position.Quantity, clientOrderId, asOf);
+
+    /// <summary>The order that closes <paramref name="contracts"/> units of every leg of <paramref name="position"/>.</summary>
+    public static OrderTicket ToClose(Position position, int contracts, string clientOrderId, DateTimeOffset asOf) => new(
         clientOrderId,
         position.Ticker,
         new(position.Legs.Select(l => new OrderLeg(l.Contract, l.Side == LegSide.Short ? OrderSide.BuyToClose : OrderSide.SellToClose, l.Ratio))),
-        position.Quantity,
+        contracts,
         null,
         asOf);
 }

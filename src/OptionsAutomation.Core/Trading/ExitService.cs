@@ -88,7 +88,17 @@ public sealed class ExitService(
     /// <param name="walk">
     /// False for an emergency reduction: every position out now at the touch, not one price walk after another.
     /// </param>
-    public async Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, bool walk, CancellationToken cancellationToken)
+    public Task<ExitCheck> CloseManuallyAsync(long positionId, string actor, bool walk, CancellationToken cancellationToken) =>
+        CloseManuallyAsync(positionId, actor, null, ExitReason.Manual, walk, cancellationToken);
+
+    /// <summary>
+    /// Closes <paramref name="contracts"/> of an open option position (null: all of it) at a person's request, for
+    /// <paramref name="reason"/> (<c>manual</c>, or <c>adjustment</c> for an approved recommendation), through the same
+    /// order path. A part closed leaves the rest OPEN with its own terms scaled down (<see cref="Position.Reduce"/>).
+    /// </summary>
+    /// <exception cref="PositionRuleException">when <paramref name="contracts"/> is below one or above the open quantity.</exception>
+    public async Task<ExitCheck> CloseManuallyAsync(
+        long positionId, string actor, int? contracts, ExitReason reason, bool walk, CancellationToken cancellationToken)
     {
         var position = await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
             ?? throw new PositionNotFoundException(positionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -100,6 +110,12 @@ public sealed class ExitService(
         if (!position.IsOption)
         {
             throw new PositionRuleException([$"position {positionId} holds shares; close it at the broker and record it with positions close."]);
+        }
+
+        if (contracts is { } count && (count < 1 || count > position.Quantity))
+        {
+            throw new PositionRuleException([string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"position {positionId} has {position.Quantity} open contract(s); cannot close {count}.")]);
         }
 
         var asOf = clock.GetUtcNow();
@@ -114,13 +130,13 @@ public sealed class ExitService(
         }
 
         var marked = await marks.MarkAsync(position, asOf, persist: true, cancellationToken).ConfigureAwait(false);
-        var decision = new ExitDecision(positionId, ExitDecisionKind.Exit, ExitReason.Manual, $"closed by {actor}",
+        var decision = new ExitDecision(positionId, ExitDecisionKind.Exit, reason, $"closed by {actor}",
             marked.Mark.Price, marked.Position.UnrealizedPnl, position.DaysToExpiry(MarketTime.DateOf(asOf)));
-        return await CloseAsync(marked.Position, decision, ExitReason.Manual, asOf, ExecutedBy.Manual, actor, walk, cancellationToken).ConfigureAwait(false);
+        return await CloseAsync(marked.Position, decision, reason, contracts, asOf, ExecutedBy.Manual, actor, walk, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<ExitCheck> CloseAsync(Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        CloseAsync(position, decision, reason, asOf, ExecutedBy.Auto, Actor, walk: true, cancellationToken);
+        CloseAsync(position, decision, reason, null, asOf, ExecutedBy.Auto, Actor, walk: true, cancellationToken);
 
     /// <summary>
     /// Finishes a closing order left working by a crash or an unanswered broker call: asks the broker by its client order
@@ -150,13 +166,15 @@ public sealed class ExitService(
             return null;
         }
 
+        // The order closes what it was recorded for: part of the position, or all of it as it was then.
+        var contracts = Math.Min(order.Quantity ?? position.Quantity, position.Quantity);
         if (known is null)
         {
-            var never = OrderState.Rejected(order.ClientOrderId, position.Quantity, "the broker never received it; not sent late", now);
+            var never = OrderState.Rejected(order.ClientOrderId, contracts, "the broker never received it; not sent late", now);
             return await BookAsync(position, decision, reason, never, ExecutedBy.Auto, RecoveryActor, cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = await orders.ExecuteAsync(OrderTicket.ToClose(position, order.ClientOrderId, now),
+        var outcome = await orders.ExecuteAsync(OrderTicket.ToClose(position, contracts, order.ClientOrderId, now),
             (state, token) => CommitAsync(CloseBooking.Progress(position, state, RecoveryActor), token), cancellationToken).ConfigureAwait(false);
         return await BookAsync(position, decision, reason, outcome, reason == ExitReason.Manual ? ExecutedBy.Manual : ExecutedBy.Auto, RecoveryActor, cancellationToken).ConfigureAwait(false);
     }
@@ -168,8 +186,10 @@ public sealed class ExitService(
         turns.TryEnterAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"close-{positionId}"),
             token => ledger.TryLockCloseAsync(positionId, token), cancellationToken);
 
+    /// <param name="contracts">How many to close; null: all that are open when the order is recorded.</param>
     private async Task<ExitCheck> CloseAsync(
-        Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, ExecutedBy executedBy, string actor, bool walk, CancellationToken cancellationToken)
+        Position position, ExitDecision decision, ExitReason reason, int? contracts, DateTimeOffset asOf, ExecutedBy executedBy, string actor, bool walk,
+        CancellationToken cancellationToken)
     {
         // One close per position at a time, in this process (in memory) and across workers (an advisory lock): a second
         // caller is told a close is in progress and sends nothing.
@@ -202,7 +222,7 @@ public sealed class ExitService(
         }
 
         var prices = pricing.Walk;
-        var (current, ticket) = await BeginCloseAsync(position.PositionId, reason, prices?.Start, asOf, actor, cancellationToken).ConfigureAwait(false);
+        var (current, ticket) = await BeginCloseAsync(position.PositionId, reason, contracts, prices?.Start, asOf, actor, cancellationToken).ConfigureAwait(false);
         var clientOrderId = ticket.ClientOrderId;
         OrderState outcome;
         try
@@ -223,17 +243,17 @@ public sealed class ExitService(
     /// <summary>
     /// Under the position's row lock: re-reads it, is refused unless it is still OPEN or while a closing order for it is at
     /// work (so a second caller never sends a second order — the partial unique index <c>orders_one_working_close</c>
-    /// backs this), and records the PENDING closing order for its current open quantity at <paramref name="limitPrice"/>
-    /// (the walk's first price; null: marketable) before it is sent.
+    /// backs this), and records the PENDING closing order for <paramref name="contracts"/> (null: its current open quantity)
+    /// at <paramref name="limitPrice"/> (the walk's first price; null: marketable) before it is sent.
     /// </summary>
-    /// <returns>The position as locked (its quantity is what the order closes) and the order's ticket, priced as of <paramref name="asOf"/>.</returns>
+    /// <returns>The position as locked and the order's ticket, priced as of <paramref name="asOf"/>.</returns>
     private async Task<(Position Position, OrderTicket Ticket)> BeginCloseAsync(
-        long positionId, ExitReason reason, decimal? limitPrice, DateTimeOffset asOf, string actor, CancellationToken cancellationToken)
+        long positionId, ExitReason reason, int? contracts, decimal? limitPrice, DateTimeOffset asOf, string actor, CancellationToken cancellationToken)
     {
         await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
         var current = await entry.LockPositionAsync(positionId, byClosingOrder: false, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var (ticket, events) = CloseBooking.Begin(current, reason, limitPrice, actor, now);
+        var (ticket, events) = CloseBooking.Begin(current, reason, limitPrice, actor, now, contracts);
         await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
         return (current, ticket with { AsOf = asOf });
     }
@@ -254,7 +274,8 @@ public sealed class ExitService(
             var now = clock.GetUtcNow();
             var (closed, events) = CloseBooking.Filled(locked, outcome, debit, reason, executedBy, actor, now);
             await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
-            return new ExitCheck(closed.Position, decision, closed, closed.IsPartial ? Rejection(outcome) : null);
+            // A part of the position the order was for is no problem; part of the order left unfilled is.
+            return new ExitCheck(closed.Position, decision, closed, outcome.FilledQuantity < outcome.Quantity ? Rejection(outcome) : null);
         }
 
         var rejection = Rejection(outcome);

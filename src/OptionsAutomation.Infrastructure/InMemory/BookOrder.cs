@@ -9,5 +9,5 @@ namespace OptionsAutomation.Infrastructure.InMemory;
 /// </summary>
 internal sealed record BookOrder(long Sequence, OrderRecord Row)
 {
-    public WorkingOrder ToWorking() => new(Row.ClientOrderId, Row.Intent, Row.State, Row.PositionId, Row.RequestId, Row.Reason, Row.CreatedAt);
+    public WorkingOrder ToWorking() => new(Row.ClientOrderId, Row.Intent, Row.State, Row.PositionId, Row.RequestId, Row.Reason, Row.CreatedAt, Row.Quantity);
 }

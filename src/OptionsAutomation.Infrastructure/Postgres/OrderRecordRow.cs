@@ -12,10 +12,10 @@ internal sealed class OrderRecordRow
     public static readonly string WorkingStatuses =
         string.Join(", ", Enum.GetValues<OrderStatus>().Where(OrderLifecycle.IsWorking).Select(s => $"'{s.ToCode()}'"));
 
-    public const string Columns = "client_order_id, intent, status, position_id, request_id, reason, created_at";
+    public const string Columns = "client_order_id, intent, status, position_id, request_id, reason, created_at, quantity";
 
     /// <summary>Every column <see cref="ToRecord"/> reads.</summary>
-    public const string AllColumns = Columns + ", legs, quantity, filled_quantity, limit_price, fill_price, fees, broker_order_id, error, updated_at";
+    public const string AllColumns = Columns + ", legs, filled_quantity, limit_price, fill_price, fees, broker_order_id, error, updated_at";
 
     public string ClientOrderId { get; set; } = "";
     public string Intent { get; set; } = "";
@@ -35,7 +35,7 @@ internal sealed class OrderRecordRow
     public DateTime UpdatedAt { get; set; }
 
     public WorkingOrder ToWorking() => new(
-        ClientOrderId, DomainCodes.Parse<OrderIntent>(Intent), DomainCodes.Parse<OrderStatus>(Status), PositionId, RequestId, Reason, RowTime.Utc(CreatedAt));
+        ClientOrderId, DomainCodes.Parse<OrderIntent>(Intent), DomainCodes.Parse<OrderStatus>(Status), PositionId, RequestId, Reason, RowTime.Utc(CreatedAt), Quantity);
 
     public OrderRecord ToRecord(IEnumerable<OrderTransition> history, IEnumerable<OrderFillRecord> fills, IEnumerable<OrderReprice> reprices) => new(
         ClientOrderId,

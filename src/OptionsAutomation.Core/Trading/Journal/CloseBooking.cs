@@ -14,14 +14,18 @@ public static class CloseBooking
     /// order is working, so at most one is at work.
     /// </summary>
     /// <exception cref="PositionNotOpenException">when it is no longer OPEN.</exception>
-    public static (OrderTicket Ticket, IReadOnlyList<TradingEvent> Events) Begin(Position locked, ExitReason reason, decimal? limitPrice, string actor, DateTimeOffset now)
+    /// <param name="contracts">How many to close; null or more than are open: all that are open (a partial fill may have
+    /// closed some since the caller read the position).</param>
+    public static (OrderTicket Ticket, IReadOnlyList<TradingEvent> Events) Begin(
+        Position locked, ExitReason reason, decimal? limitPrice, string actor, DateTimeOffset now, int? contracts = null)
     {
         if (locked.Status != PositionStatus.Open)
         {
             throw new PositionNotOpenException(locked.PositionId, locked.Status);
         }
 
-        var ticket = OrderTicket.ToClose(locked, $"close-{locked.PositionId}-{Guid.CreateVersion7(now):N}", now) with { LimitPrice = limitPrice };
+        var quantity = Math.Min(contracts ?? locked.Quantity, locked.Quantity);
+        var ticket = OrderTicket.ToClose(locked, quantity, $"close-{locked.PositionId}-{Guid.CreateVersion7(now):N}", now) with { LimitPrice = limitPrice };
         return (ticket, [new OrderSubmitted(ticket, OrderIntent.Close, locked.RequestId, locked.PositionId, reason.ToCode(), actor)]);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using OptionsAutomation.Cli;
+using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
@@ -59,9 +60,10 @@ internal static class PositionEndpoints
         return TypedResults.Ok(PositionDetailJson.Of(position, fills, steps));
     }
 
-    private static async Task<Results<Ok<Position>, ProblemHttpResult>> CloseAsync(ExitService exits, long id, CancellationToken cancellationToken)
+    /// <param name="contracts">How many to close (<c>?contracts=N</c>); absent: all of it.</param>
+    private static async Task<Results<Ok<Position>, ProblemHttpResult>> CloseAsync(ExitService exits, long id, int? contracts, CancellationToken cancellationToken)
     {
-        var check = await exits.CloseManuallyAsync(id, Actor, cancellationToken).ConfigureAwait(false);
+        var check = await exits.CloseManuallyAsync(id, Actor, contracts, ExitReason.Manual, walk: true, cancellationToken).ConfigureAwait(false);
         if (check.Closed is { } closed)
         {
             return TypedResults.Ok(closed.Position);
