@@ -195,6 +195,15 @@ public sealed class ProposalService(
                 continue;
             }
 
+            // The screen's credit floor holds for an add too (the price walk never sells below it, so it could not fill).
+            var minCredit = settings.MinimumCredit(candidate.Strategy.Type, candidate.Strategy.Width);
+            if (candidate.Strategy.Credit < minCredit)
+            {
+                denials.Add(new ScreenDenial(position.Ticker, position.StrategyType, ScreenDenialCode.CreditTooLow,
+                    string.Create(CultureInfo.InvariantCulture, $"{context}, credit={candidate.Strategy.Credit:0.00##}, min={minCredit:0.00##}")));
+                continue;
+            }
+
             var requestId = string.Create(CultureInfo.InvariantCulture, $"{RequestId(today, candidate.Strategy)}-add-{position.PositionId}");
             await propose(candidate, requestId, position.PositionId, room).ConfigureAwait(false);
         }

@@ -40,24 +40,7 @@ public sealed class ScaleInProposalTests(PostgresServer server) : IAsyncLifetime
     public async Task AWinningPosition_GetsAnAddOfItsLegsAtTheCurrentCredit_AndTheFillOpensALinkedLot()
     {
         var clock = new RealTimersClock(NineFifteen);
-        var first = (await _db.Positions(clock).OpenAsync(new OpenPositionRequest
-        {
-            RequestId = "seed-spy-vpc",
-            Strategy = StrategyType.VerticalPutCredit,
-            Ticker = "SPY",
-            Expiration = Expiration,
-            ShortStrike = 630m,
-            LongStrike = 625m,
-            Credit = 1.50m,
-            Quantity = 2,
-            OpenedAt = NineFifteen.AddDays(-3),
-            Actor = "test",
-        })).Position;
-        var marked = await new MarkToMarketService(_db.Store(clock), new PostgresMarkLedger(_db.DataSource), new PositionValuer(Market, new()),
-            new GreeksEstimator(new PricingSettings()), clock).MarkAsync(first, NineFifteen, persist: true, CancellationToken.None);
-        // The mark's P&L must clear the trigger, 0.3 × 300 = 90, for this test to mean anything.
-        Assert.Equal(MarkQuality.Fresh, marked.Mark.Quality);
-        Assert.InRange(marked.Position.UnrealizedPnl!.Value, 90m, 300m);
+        var first = await SeedMarkedSpreadAsync(clock);
         var harness = new ProposalHarness(_db, clock, new RiskSettings());
 
         var run = await harness.Proposals(ProposalHarness.SpyOnly("VPC"), new SizingSettings(), Market, Portfolio, Scaling).RunAsync(NineFifteen, CancellationToken.None);
@@ -83,5 +66,46 @@ public sealed class ScaleInProposalTests(PostgresServer server) : IAsyncLifetime
         // MaxAdds 1 is used: a later run proposes no second add.
         var again = await harness.Proposals(ProposalHarness.SpyOnly("VPC"), new SizingSettings(), Market, Portfolio, Scaling).RunAsync(NineFifteen.AddMinutes(5), CancellationToken.None);
         Assert.DoesNotContain(again.Proposals, p => p.ScalesPositionId is not null);
+    }
+
+    [Fact]
+    public async Task AnAddBelowTheScreensMinimumCredit_IsNotProposed()
+    {
+        // 0.2 × the 5-wide spread = 1.00 is the floor; the legs sell for 0.96 now (the price walk never sells below the
+        // floor, so such an add could never fill).
+        var clock = new RealTimersClock(NineFifteen);
+        var first = await SeedMarkedSpreadAsync(clock);
+        var settings = ProposalHarness.SpyOnly("VPC") with { MinVpcCreditFractionOfWidth = 0.2m };
+
+        var run = await new ProposalHarness(_db, clock, new RiskSettings()).Proposals(settings, new SizingSettings(), Market, Portfolio, Scaling)
+            .RunAsync(NineFifteen, CancellationToken.None);
+
+        Assert.Empty(run.Proposals);
+        var denial = Assert.Single(run.Denials, d => d.Code == ScreenDenialCode.CreditTooLow);
+        Assert.StartsWith($"position={first.PositionId}, P&L ", denial.Context, StringComparison.Ordinal);
+        Assert.EndsWith(", credit=0.96, min=1.00", denial.Context, StringComparison.Ordinal);
+    }
+
+    /// <summary>The held spread, marked now through the real mark path; its P&amp;L must clear the trigger, 0.3 × 300 = 90.</summary>
+    private async Task<Position> SeedMarkedSpreadAsync(RealTimersClock clock)
+    {
+        var first = (await _db.Positions(clock).OpenAsync(new OpenPositionRequest
+        {
+            RequestId = "seed-spy-vpc",
+            Strategy = StrategyType.VerticalPutCredit,
+            Ticker = "SPY",
+            Expiration = Expiration,
+            ShortStrike = 630m,
+            LongStrike = 625m,
+            Credit = 1.50m,
+            Quantity = 2,
+            OpenedAt = NineFifteen.AddDays(-3),
+            Actor = "test",
+        })).Position;
+        var marked = await new MarkToMarketService(_db.Store(clock), new PostgresMarkLedger(_db.DataSource), new PositionValuer(Market, new()),
+            new GreeksEstimator(new PricingSettings()), clock).MarkAsync(first, NineFifteen, persist: true, CancellationToken.None);
+        Assert.Equal(MarkQuality.Fresh, marked.Mark.Quality);
+        Assert.InRange(marked.Position.UnrealizedPnl!.Value, 90m, 300m);
+        return first;
     }
 }
