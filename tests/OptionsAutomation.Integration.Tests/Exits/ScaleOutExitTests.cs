@@ -39,6 +39,8 @@ public sealed class ScaleOutExitTests(PostgresServer server) : IAsyncLifetime
         Assert.Null(check.OrderError);
         Assert.Single(broker!.Placed);
         Assert.Equal(1, await _db.CountAsync("orders", "intent = 'CLOSE' AND status = 'FILLED' AND quantity = 2 AND filled_quantity = 2"));
+        // What the broker was sent: the paper broker's own book holds the order for 2, all filled.
+        Assert.Equal(1, await _db.CountAsync("paper_orders", $"client_order_id = '{broker.Placed.Single()}' AND quantity = 2 AND filled_quantity = 2"));
         Assert.Equal(1, await _db.CountAsync("trade_history",
             $"position_id = {position.PositionId} AND quantity = 2 AND exit_reason = 'scale_out' AND exit_price = 1.14 AND pnl_realized = 72.00"));
         var rest = (await h.Positions.FindAsync(position.PositionId))!;
