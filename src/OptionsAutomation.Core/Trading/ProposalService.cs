@@ -19,6 +19,7 @@ namespace OptionsAutomation.Core.Trading;
 /// closes. The request id is the New York date, ticker and strategy, so a second run on one day proposes
 /// nothing new. Under <c>Proposals:EntrySchedule</c> MonthlyRoll it screens on monthly expiration days only, and a
 /// position expiring that day counts neither against its ticker's slot nor as committed capital (<see cref="RollSchedule"/>).
+/// With <c>Scaling:In</c> on, the run then proposes adds to open positions that went the seller's way (<see cref="ScaleIn"/>).
 /// </summary>
 public sealed class ProposalService(
     ITradingJournal journal,
