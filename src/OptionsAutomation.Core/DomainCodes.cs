@@ -86,7 +86,8 @@ public static class DomainCodes
     private static readonly CodeTable<OrderIntent> OrderIntents = new(
         (OrderIntent.Open, "OPEN"),
         (OrderIntent.Close, "CLOSE"),
-        (OrderIntent.Settle, "SETTLE"));
+        (OrderIntent.Settle, "SETTLE"),
+        (OrderIntent.Roll, "ROLL"));
 
     private static readonly CodeTable<ProposalStatus> ProposalStatuses = new(
         (ProposalStatus.Proposed, "PROPOSED"),

@@ -91,6 +91,7 @@ public sealed class DomainCodesTests
     [InlineData(OrderIntent.Open, "OPEN")]
     [InlineData(OrderIntent.Close, "CLOSE")]
     [InlineData(OrderIntent.Settle, "SETTLE")]
+    [InlineData(OrderIntent.Roll, "ROLL")]
     public void OrderIntent_HasStableCodes(OrderIntent value, string code) => AssertCode(value, code);
 
     [Theory]

@@ -6,13 +6,14 @@ namespace OptionsAutomation.Core.Trading;
 /// <summary>
 /// At start-up and every minute: finishes what a crash or an unanswered broker call left half done. Every order not
 /// in a final state is taken up by its owner — an opening order by <see cref="ApprovalService.ResumeAsync"/>, a closing
-/// order by <see cref="ExitService.ResumeCloseAsync"/> — which asks the broker by client order id, applies what it
+/// order by <see cref="ExitService.ResumeCloseAsync"/>, a roll order by <see cref="Adjustments.RollService.ResumeAsync"/> — which asks the broker by client order id, applies what it
 /// missed and finishes or fails the proposal or close, alerting once. Proposals left APPROVED (nothing sent) fail.
 /// Anything someone is working on right now is skipped (their locks), so recovery never races a live approval or close.
 /// One order that cannot be finished (the broker does not answer, a fill that cannot be booked) is reported, alerted
 /// once and left for the next run; it never holds back the others.
 /// </summary>
-public sealed class OrderRecoveryService(IOrderRecords orders, IProposalStore proposals, ApprovalService approvals, ExitService exits, IAlertQueue alerts, TimeProvider clock)
+public sealed class OrderRecoveryService(
+    IOrderRecords orders, IProposalStore proposals, ApprovalService approvals, ExitService exits, Adjustments.RollService rolls, IAlertQueue alerts, TimeProvider clock)
 {
     /// <returns>One line per order or proposal it finished (or could not), saying how.</returns>
     public async Task<IReadOnlyList<string>> RecoverAsync(CancellationToken cancellationToken)
@@ -53,6 +54,10 @@ public sealed class OrderRecoveryService(IOrderRecords orders, IProposalStore pr
             case { Intent: OrderIntent.Close, PositionId: not null }:
                 return await exits.ResumeCloseAsync(order, cancellationToken).ConfigureAwait(false) is { } close
                     ? close.Closed is { } closed ? $"booked {closed.Trade.Quantity} closed, P&L {closed.Trade.PnlRealized:0.00}" : close.OrderError
+                    : null;
+            case { Intent: OrderIntent.Roll, PositionId: not null }:
+                return await rolls.ResumeAsync(order, cancellationToken).ConfigureAwait(false) is { } roll
+                    ? roll.NewPositionId is { } rolled ? $"rolled {roll.Order?.FilledQuantity} into position {rolled}" : roll.Problem
                     : null;
             default:
                 return null;

@@ -44,6 +44,17 @@ public sealed class PriceWalkPlanner(IMarketData marketData, ExecutionSettings e
         return new ClosePricing(natural, Plan(position.Ticker, mid, natural, multiple > 0m ? Math.Min(worth, position.EntryPrice * multiple) : worth));
     }
 
+    /// <summary>
+    /// A roll order's walk from the whole order's net <paramref name="mid"/> toward its <paramref name="natural"/> price, never
+    /// collecting less than <paramref name="minimumNetCredit"/>. With walking off it is the mid alone (rounded and capped): a
+    /// roll always has a limit, the person's minimum credit, never a marketable price.
+    /// </summary>
+    public PriceWalk ForRoll(string underlying, decimal mid, decimal natural, decimal minimumNetCredit)
+    {
+        var walk = execution.PriceWalk;
+        return PriceWalk.Plan(mid, natural, -minimumNetCredit, walk.Enabled ? walk.Steps : 0, walk.StepInterval, price => walk.TickFor(underlying, price));
+    }
+
     private PriceWalk? Plan(string underlying, decimal mid, decimal natural, decimal cap)
     {
         var walk = execution.PriceWalk;

@@ -7,7 +7,7 @@ namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
 /// The worker's trading use cases wired once to a set of <see cref="TradingPorts"/>: screening and proposing, approval
-/// and execution, marks, exits, expirations, proposal expiry and the trading controls. A backtest drives these over the
+/// and execution, marks, exits, rolls, expirations, proposal expiry and the trading controls. A backtest drives these over the
 /// in-memory book; the drift test drives them over Postgres and over the book alike, so both run the very same code.
 /// The worker's container still resolves the same constructors itself (Hosting/ServiceRegistration): a change to how
 /// one use case is built must be made in both places until the worker registers from this class.
@@ -35,6 +35,8 @@ public sealed class TradingServices
             settings.Execution, settings.Exits, turns, walks, clock);
         Exits = new ExitService(ports.Positions, Marks, ports.Closes, ports.Journal, ports.Alerts, executor, Controls, turns, settings.Exits, calendar,
             settings.Execution, walks, clock);
+        Rolls = new Adjustments.RollService(ports.Positions, ports.Orders, ports.Closes, ports.Journal, ports.MarketData, executor, snapshots, gate, walks, calendar,
+            settings.Execution, settings.Exits, turns, clock);
         Expirations = new ExpirationService(ports.Positions, ports.MarketData, ports.Journal, ports.Alerts, calendar, clock);
         Expiry = new ProposalExpiry(ports.Journal);
     }
@@ -48,6 +50,8 @@ public sealed class TradingServices
     public MarkToMarketService Marks { get; }
 
     public ExitService Exits { get; }
+
+    public Adjustments.RollService Rolls { get; }
 
     public ExpirationService Expirations { get; }
 

@@ -67,9 +67,9 @@ internal sealed class BookState
 
     public BookOrder? Order(string clientOrderId) => _orders.GetValueOrDefault(clientOrderId);
 
-    /// <summary>The position's closing order still at work, if any (at most one: <c>orders_one_working_close</c>).</summary>
+    /// <summary>The position's closing or roll order still at work, if any (at most one: <c>orders_one_working_close</c>).</summary>
     public string? WorkingClose(long positionId) =>
-        _orders.Values.Select(o => o.Row).FirstOrDefault(o => o.PositionId == positionId && o.Intent == OrderIntent.Close && OrderLifecycle.IsWorking(o.State))?.ClientOrderId;
+        _orders.Values.Select(o => o.Row).FirstOrDefault(o => o.PositionId == positionId && o.Intent is (OrderIntent.Close or OrderIntent.Roll) && OrderLifecycle.IsWorking(o.State))?.ClientOrderId;
 
     public void Begin()
     {

@@ -189,8 +189,8 @@ internal sealed class InMemoryTradingEntry(BookState state, RiskSettings risk) :
             case AlertRaised e:
                 state.Enqueue(e.Alert);
                 break;
-            // Audited only: the book keeps no audit trail.
-            case PositionOpened or BreakerTripped or ProposalCreated or RiskDenied:
+            // Audited only: the book keeps no audit trail (nor a roll's link from the new position to the old: nothing a backtest reads).
+            case PositionOpened or PositionRolled or BreakerTripped or ProposalCreated or RiskDenied:
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "the in-memory book has no rows for this trading event");
@@ -207,9 +207,9 @@ internal sealed class InMemoryTradingEntry(BookState state, RiskSettings risk) :
             return;
         }
 
-        if (intent == OrderIntent.Close && positionId is { } id && state.WorkingClose(id) is { } working)
+        if (intent is (OrderIntent.Close or OrderIntent.Roll) && positionId is { } id && state.WorkingClose(id) is { } working)
         {
-            throw new InvalidOperationException($"position {id} has closing order {working} at work; a second one is refused (orders_one_working_close).");
+            throw new InvalidOperationException($"position {id} has closing or roll order {working} at work; a second one is refused (orders_one_working_close).");
         }
 
         state.SetOrder(new BookOrder(state.NextOrderSequence(), new OrderRecord(

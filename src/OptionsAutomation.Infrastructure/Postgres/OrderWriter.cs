@@ -40,10 +40,10 @@ internal static class OrderWriter
         }
     }
 
-    /// <summary>The position's closing order still at work, if any (its row lock must already be held).</summary>
+    /// <summary>The position's closing or roll order still at work, if any (its row lock must already be held).</summary>
     public static Task<string?> WorkingCloseAsync(NpgsqlTransaction transaction, long positionId, CancellationToken cancellationToken) =>
         transaction.Connection!.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            $"SELECT client_order_id FROM orders WHERE position_id = @positionId AND intent = 'CLOSE' AND status IN ({OrderRecordRow.WorkingStatuses})",
+            $"SELECT client_order_id FROM orders WHERE position_id = @positionId AND intent IN ('CLOSE', 'ROLL') AND status IN ({OrderRecordRow.WorkingStatuses})",
             new { positionId }, transaction, cancellationToken: cancellationToken));
 
     /// <returns>True when the order moved (and was audited).</returns>

@@ -4,6 +4,7 @@ using Npgsql;
 using OptionsAutomation.Core;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Json;
 
@@ -63,6 +64,16 @@ internal static class PositionOpenWriter
             new { position.RequestId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"request {position.RequestId} conflicted but its position is gone.");
         return new StoredPosition(existing.ToDomain(), Created: false);
+    }
+
+    /// <summary>A roll opened <paramref name="rolled"/>'s new position: it names the old one, audited <c>position.rolled</c>.</summary>
+    public static async Task RolledAsync(NpgsqlTransaction transaction, PositionRolled rolled, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE positions SET rolled_from_position_id = @OldPositionId WHERE position_id = @NewPositionId",
+            new { rolled.OldPositionId, rolled.NewPositionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await AuditLog.AppendAsync(transaction, new AuditEvent(now, rolled.Actor, "position.rolled", "position", rolled.NewPositionId.ToString(CultureInfo.InvariantCulture),
+            rolled.ClientOrderId, rolled.NewPositionId, new { from_position_id = rolled.OldPositionId, client_order_id = rolled.ClientOrderId })).ConfigureAwait(false);
     }
 
     public static Task AuditAsync(NpgsqlTransaction transaction, Position opened, string actor, DateTimeOffset now) =>

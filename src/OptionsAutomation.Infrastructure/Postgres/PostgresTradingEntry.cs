@@ -93,6 +93,9 @@ internal sealed partial class PostgresTradingEntry(NpgsqlConnection connection, 
             case PositionOpened e:
                 await PositionOpenWriter.AuditAsync(transaction, e.Position, e.Actor, now).ConfigureAwait(false);
                 break;
+            case PositionRolled e:
+                await PositionOpenWriter.RolledAsync(transaction, e, now, cancellationToken).ConfigureAwait(false);
+                break;
             case PositionClosed e:
                 _closed.Add(await PositionCloseWriter.WriteAsync(transaction, e.Closed, e.Actor, cancellationToken).ConfigureAwait(false));
                 break;

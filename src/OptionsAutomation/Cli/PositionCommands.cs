@@ -10,20 +10,21 @@ using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Cli;
 
-/// <summary><c>optauto positions add|list|show|close|close-all|mark</c>.</summary>
+/// <summary><c>optauto positions add|list|show|close|close-all|mark|roll</c>.</summary>
 internal static class PositionCommands
 {
     private const string CliActor = "cli";
 
     public static Command Create(IReadOnlyList<string> overrides)
     {
-        var positions = new Command("positions", "Record, list, show and close positions");
+        var positions = new Command("positions", "Record, list, show, close and roll positions");
         positions.Add(Add(overrides));
         positions.Add(List(overrides));
         positions.Add(Show(overrides));
         positions.Add(Close(overrides));
         positions.Add(CloseAll(overrides));
         positions.Add(Mark(overrides));
+        positions.Add(RollCommand.Create(overrides));
         return positions;
     }
 

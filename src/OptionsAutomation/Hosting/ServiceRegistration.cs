@@ -12,6 +12,7 @@ using OptionsAutomation.Core.Reconciliation;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Adjustments;
 using OptionsAutomation.Core.Trading.Journal;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Infrastructure;
@@ -102,6 +103,8 @@ public static class ServiceRegistration
         services.AddSingleton<OrderExecutor>();
         services.AddSingleton<KeyedGate>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<RollService>();
+        services.AddSingleton<IRollExecutor>(sp => sp.GetRequiredService<RollService>());
         services.AddSingleton<IOrderRecords, PostgresOrderRecords>();
         services.AddSingleton<OrderRecoveryService>();
         services.AddSingleton(Validated(configuration.GetSection(ReconciliationSettings.SectionName).Get<ReconciliationSettings>() ?? new ReconciliationSettings(), s => s.Validate()));

@@ -216,7 +216,8 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         await Assert.ThrowsAsync<SimulatedCrashException>(() => h.Exits.CloseManuallyAsync(unsent.PositionId, "alice", CancellationToken.None));
         _clock.SetUtcNow(TenThirtyFive.AddMinutes(2));
         var recovery = new OrderRecoveryService(new PostgresOrderRecords(_db.DataSource), new Proposals.ProposalHarness(_db, _clock, new RiskSettings()).Store(),
-            new Proposals.ProposalHarness(_db, _clock, new RiskSettings()).Approvals(new Core.Proposals.ExecutionSettings()), h.Restarted(), h.Alerts, _clock);
+            new Proposals.ProposalHarness(_db, _clock, new RiskSettings()).Approvals(new Core.Proposals.ExecutionSettings()), h.Restarted(),
+            Adjustments.RollHarness.Service(_db, _clock, h.Quotes, h.Paper, h.Execution, new Infrastructure.Brokers.PaperBrokerSettings()), h.Alerts, _clock);
 
         var lines = await recovery.RecoverAsync(CancellationToken.None);
 

@@ -2,8 +2,10 @@ using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Core.Trading.Adjustments;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Integration.Tests.Adjustments;
 using OptionsAutomation.Integration.Tests.Exits;
 using OptionsAutomation.Integration.Tests.Proposals;
 using OptionsAutomation.Integration.Tests.Support;
@@ -130,7 +132,8 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
 
         // The restart comes two minutes later: past the fill timeout and the minute before "never received" is believed.
         clock.Advance(TimeSpan.FromMinutes(2));
-        await RecoverTwiceAsync(db, harness.Approvals(execution, market, broker), new ExitHarness(db, clock, broker: broker).Restarted());
+        await RecoverTwiceAsync(db, harness.Approvals(execution, market, broker), new ExitHarness(db, clock, broker: broker).Restarted(),
+            RollHarness.Service(db, clock, market, broker, execution, new PaperBrokerSettings()));
         return crashed;
     }
 
@@ -146,7 +149,8 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
 
         clock.Advance(TimeSpan.FromMinutes(2));
         var exits = h.Restarted();
-        await RecoverTwiceAsync(db, new ProposalHarness(db, clock, new RiskSettings()).Approvals(new ExecutionSettings()), exits);
+        await RecoverTwiceAsync(db, new ProposalHarness(db, clock, new RiskSettings()).Approvals(new ExecutionSettings()), exits,
+            RollHarness.Service(db, clock, h.Quotes, h.Paper, h.Execution, new PaperBrokerSettings()));
         // The next exit tick closes whatever recovery left open (an order that never reached the broker is not sent late).
         await exits.RunAsync(clock.GetUtcNow(), true, CancellationToken.None);
         Assert.Equal(0, await db.CountAsync("positions", "status = 'OPEN'"));
@@ -171,10 +175,10 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     }
 
     /// <summary>Recovery finishes everything in one pass, and never sends an order the dead process had not sent: it only asks.</summary>
-    private static async Task RecoverTwiceAsync(TestDatabase db, ApprovalService approvals, ExitService exits)
+    private static async Task RecoverTwiceAsync(TestDatabase db, ApprovalService approvals, ExitService exits, RollService rolls)
     {
         var atTheBroker = await db.CountAsync("paper_orders");
-        var recovery = new OrderRecoveryService(new PostgresOrderRecords(db.DataSource), CrashFree(db), approvals, exits, new PostgresAlertQueue(db.DataSource), TimeProvider.System);
+        var recovery = new OrderRecoveryService(new PostgresOrderRecords(db.DataSource), CrashFree(db), approvals, exits, rolls, new PostgresAlertQueue(db.DataSource), TimeProvider.System);
         await recovery.RecoverAsync(CancellationToken.None);
         Assert.Empty(await recovery.RecoverAsync(CancellationToken.None));
         Assert.Equal(atTheBroker, await db.CountAsync("paper_orders"));

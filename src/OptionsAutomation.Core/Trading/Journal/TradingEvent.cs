@@ -38,6 +38,12 @@ public sealed record PositionOpened(Position Position, IReadOnlyList<string> War
 /// <summary>A position closed, whole or in part (<see cref="ClosedPosition.IsPartial"/>), with the trade of what closed.</summary>
 public sealed record PositionClosed(ClosedPosition Closed, string Actor) : TradingEvent;
 
+/// <summary>
+/// The roll order <paramref name="ClientOrderId"/> opened <paramref name="NewPositionId"/> from <paramref name="OldPositionId"/>'s
+/// contracts: the new position names the old one, audited.
+/// </summary>
+public sealed record PositionRolled(long OldPositionId, long NewPositionId, string ClientOrderId, string Actor) : TradingEvent;
+
 /// <summary>A round trip ended with <paramref name="Outcome"/>: the circuit breaker counts it.</summary>
 public sealed record CloseCounted(TradeOutcome Outcome, DateTimeOffset At) : TradingEvent;
 

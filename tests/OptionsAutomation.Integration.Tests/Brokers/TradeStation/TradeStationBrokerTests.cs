@@ -78,6 +78,37 @@ public sealed class TradeStationBrokerTests(PostgresServer server) : IAsyncLifet
     }
 
     [Fact]
+    public async Task ARoll_IsOneFourLegOrder_AtANetCredit_AndItsFillsSplitIntoTheClosingDebitAndTheOpeningCredit()
+    {
+        var april580 = Put580 with { Expiration = new DateOnly(2026, 4, 17) };
+        var april575 = Put575 with { Expiration = new DateOnly(2026, 4, 17) };
+        var roll = Ticket("roll-adj-1", 2, -0.50m,
+            new OrderLeg(Put580, OrderSide.BuyToClose, 1), new OrderLeg(Put575, OrderSide.SellToClose, 1),
+            new OrderLeg(april580, OrderSide.SellToOpen, 1), new OrderLeg(april575, OrderSide.BuyToOpen, 1));
+
+        await Broker().PlaceAsync(roll, CancellationToken.None);
+        var orderId = Assert.Single(_ts.Server.Orders).OrderId;
+        _ts.Server.Fill(orderId, 2, 1.05m, 0.45m, 2.05m, 0.95m);
+        var filled = await Broker().GetOrderAsync("roll-adj-1", CancellationToken.None);
+
+        var body = Assert.Single(_ts.Server.Calls("POST", "/v3/orderexecution/orders")).Json;
+        Assert.Equal(("Limit", "-0.50"), (body.GetProperty("OrderType").GetString(), body.GetProperty("LimitPrice").GetString()));
+        Assert.False(body.TryGetProperty("Symbol", out _));
+        Assert.Equal(
+            [
+                ("SPY 260320P580", "2", "BUYTOCLOSE"), ("SPY 260320P575", "2", "SELLTOCLOSE"),
+                ("SPY 260417P580", "2", "SELLTOOPEN"), ("SPY 260417P575", "2", "BUYTOOPEN"),
+            ],
+            body.GetProperty("Legs").EnumerateArray().Select(l => (l.GetProperty("Symbol").GetString(), l.GetProperty("Quantity").GetString(), l.GetProperty("TradeAction").GetString())));
+        Assert.Equal((OrderStatus.Filled, 2, -0.50m), (filled!.Status, filled.FilledQuantity, filled.NetPrice));
+        Assert.Equal(
+            [(OrderSide.BuyToClose, 1.05m), (OrderSide.SellToClose, 0.45m), (OrderSide.SellToOpen, 2.05m), (OrderSide.BuyToOpen, 0.95m)],
+            filled.Fills.Select(f => (f.Leg.Side, f.Price)));
+        var split = Core.Trading.Adjustments.RollFills.Of(filled);
+        Assert.Equal((0.60m, 1.10m, filled.Fees), (split.ClosingDebit, split.OpeningCredit, split.ClosingFees + split.OpeningFees));
+    }
+
+    [Fact]
     public async Task Commissions_AreSplitOverTheNewFillsToTheCent_AndAddUpToTheBrokersFee()
     {
         _ts.Server.CommissionPerContract = 0.335m;
