@@ -31,7 +31,8 @@ public sealed class TradingServices
         Marks = new MarkToMarketService(ports.Positions, ports.Marks, new PositionValuer(ports.MarketData, settings.Exits), new GreeksEstimator(settings.Pricing), clock);
         var sizer = new PositionSizer(ports.Positions, ports.MarketData, risk, calendar, settings.Sizing, settings.Risk, settings.Portfolio, settings.Exits,
             models: ports.SizingModels, vix: ports.Vix);
-        Proposals = new ProposalService(ports.Journal, ports.Positions, ports.MarketData, snapshots, gate, calendar, settings.Proposals, sizer, settings.Exits, clock);
+        Proposals = new ProposalService(ports.Journal, ports.Positions, ports.MarketData, snapshots, gate, calendar, settings.Proposals, sizer, settings.Exits,
+            settings.ScalingIn, settings.Portfolio, clock);
         Approvals = new ApprovalService(ports.Proposals, ports.Journal, ports.Positions, Positions, ports.MarketData, executor, snapshots, gate, calendar,
             settings.Execution, settings.Exits, turns, walks, clock);
         Exits = new ExitService(ports.Positions, Marks, ports.Closes, ports.Journal, ports.Alerts, executor, Controls, turns, settings.Exits, calendar,

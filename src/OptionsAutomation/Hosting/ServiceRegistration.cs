@@ -105,6 +105,7 @@ public static class ServiceRegistration
         services.AddSingleton<IRiskMonitorStore, PostgresRiskMonitorStore>();
         services.AddSingleton<IRiskHistory, PostgresRiskHistory>();
         services.AddSingleton<RiskMonitor>();
+        services.AddSingleton(ReadScalingIn(configuration));
         services.AddSingleton<ProposalService>();
         services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));
         services.AddSingleton<IPollDelay, ClockDelay>();
@@ -143,6 +144,9 @@ public static class ServiceRegistration
     public static ExitRuleSettings ReadExitRules(IConfiguration configuration) =>
         Validated(configuration.GetSection(ExitRuleSettings.SectionName).Get<ExitRuleSettings>() ?? new ExitRuleSettings(), r => r.Validate());
 
+    private static ScalingInSettings ReadScalingIn(IConfiguration configuration) =>
+        Validated(configuration.GetSection(ScalingInSettings.SectionName).Get<ScalingInSettings>() ?? new ScalingInSettings(), s => s.Validate());
+
     /// <summary>
     /// Binds and validates <c>Risk</c>. A <c>RISK_*</c> environment variable that maps to no limit stops
     /// start-up too: a limit someone believes is set must not be silently ignored.
@@ -153,6 +157,7 @@ public static class ServiceRegistration
         Proposals = Validated(configuration.GetSection(ProposalSettings.SectionName).Get<ProposalSettings>() ?? new ProposalSettings(), s => s.Validate()),
         Sizing = Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(), s => s.Validate()),
         Exits = ReadExitRules(configuration),
+        ScalingIn = ReadScalingIn(configuration),
         Execution = Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()),
         Risk = ReadRisk(configuration),
         Portfolio = Validated(configuration.GetSection(RiskSettings.SectionName).Get<PortfolioRiskSettings>() ?? new PortfolioRiskSettings(), s => s.Validate()),

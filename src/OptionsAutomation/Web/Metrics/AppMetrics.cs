@@ -30,6 +30,8 @@ internal sealed class AppMetrics
         Meter.CreateObservableGauge("optauto.alerts.pending", () => _counts.AlertBacklog, "{alert}", "Alerts in the outbox not yet delivered");
         Meter.CreateObservableCounter("optauto.orders", () => Tagged(_counts.Orders, "status"), "{order}", "Order status changes by status (audit trail)");
         Meter.CreateObservableCounter("optauto.risk.denials", () => Tagged(_counts.RiskDenials, "code"), "{denial}", "Risk gate denials by code (audit trail)");
+        Meter.CreateObservableCounter("optauto.lot.changes", () => Tagged(_counts.LotChanges, "kind"), "{change}",
+            "Lot changes by kind: scale_in (a lot added to a position), scale_out (part of a position closed at its first target)");
         _jobRuns = Meter.CreateCounter<long>("optauto.job.runs", "{run}", "Scheduled job runs in this process by job and outcome");
         _jobDuration = Meter.CreateHistogram("optauto.job.duration", "s", "Scheduled job run time in this process", tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] });
