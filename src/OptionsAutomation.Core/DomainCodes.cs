@@ -111,7 +111,9 @@ public static class DomainCodes
         (ScreenDenialCode.NoEquity, "NO_EQUITY"),
         (ScreenDenialCode.SizeBelowOneContract, "SIZE_BELOW_ONE_CONTRACT"),
         (ScreenDenialCode.RiskDenied, "RISK_DENIED"),
-        (ScreenDenialCode.NotAnEntryDay, "NOT_AN_ENTRY_DAY"));
+        (ScreenDenialCode.NotAnEntryDay, "NOT_AN_ENTRY_DAY"),
+        (ScreenDenialCode.ScaleInAtContractLimit, "SCALE_IN_AT_CONTRACT_LIMIT"),
+        (ScreenDenialCode.ScaleInNoQuote, "SCALE_IN_NO_QUOTE"));
 
     private static readonly CodeTable<TradingState> TradingStates = new(
         (TradingState.Active, "ACTIVE"),

@@ -1,3 +1,4 @@
+using OptionsAutomation.Core.Proposals.Sizing;
 using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Core.Backtest;
@@ -14,6 +15,9 @@ public sealed record BacktestResult(
     BacktestStats Stats,
     BacktestActivity Activity)
 {
+    /// <summary>How each closed trade's proposal was sized, by request id (the <c>ml</c> sizing's training rows read its features).</summary>
+    public IReadOnlyDictionary<string, PositionSizingResult> Sizings { get; init; } = new Dictionary<string, PositionSizingResult>();
+
     public int RealChainSessions => Equity.Count(e => e.RealChain);
 
     public int SyntheticSessions => Equity.Count - RealChainSessions;

@@ -1,3 +1,5 @@
+using OptionsAutomation.Core.MarketData;
+
 namespace OptionsAutomation.Core.Backtest;
 
 /// <summary>
@@ -20,11 +22,15 @@ public sealed class MarketHistory
         Bars = bars;
         _bars = bars.ToDictionary(b => b.Date);
         _vix = vix.ToDictionary(v => v.Date, v => v.Close);
+        Vix = new DailyCloses(vix);
         _rates = [.. rates.OrderBy(r => r.Date)];
         _rateDates = [.. _rates.Select(r => r.Date)];
     }
 
     public IReadOnlyList<DailyBar> Bars { get; }
+
+    /// <summary>The VIX closes, for what a proposal reads of the days before it (the <c>ml</c> sizing's features).</summary>
+    public DailyCloses Vix { get; }
 
     /// <summary>The inputs of the synthetic chain on <paramref name="date"/>; null when a bar, the VIX or any earlier rate is missing.</summary>
     public MarketDay? DayOn(DateOnly date)

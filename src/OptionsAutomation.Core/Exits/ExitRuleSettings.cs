@@ -54,6 +54,16 @@ public sealed record ExitRuleSettings
     /// </summary>
     public decimal TimeDecayStartFraction { get; init; }
 
+    /// <summary>
+    /// Scaling out: once P&amp;L reaches this fraction of max profit (the first target), close
+    /// <see cref="ScaleOutShare"/> of the open contracts, once per position; the rest runs under the other rules.
+    /// 0 = off (default). At or above the profit target it never fires (the whole position exits first).
+    /// </summary>
+    public decimal ScaleOutAtFraction { get; init; }
+
+    /// <summary>Share of the open contracts a scale-out closes, rounded down and at least 1 (a 1-contract position is not scaled out).</summary>
+    public decimal ScaleOutShare { get; init; } = 0.50m;
+
     /// <summary>Every invalid setting, each message naming its key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -111,6 +121,16 @@ public sealed record ExitRuleSettings
         if (TimeDecayStartFraction is < 0m or > 1m)
         {
             errors.Add($"{SectionName}:{nameof(TimeDecayStartFraction)} must be in [0, 1] (0 = off), was {TimeDecayStartFraction}.");
+        }
+
+        if (ScaleOutAtFraction is < 0m or >= 1m)
+        {
+            errors.Add($"{SectionName}:{nameof(ScaleOutAtFraction)} must be in [0, 1) (0 = off), was {ScaleOutAtFraction}.");
+        }
+
+        if (ScaleOutShare is <= 0m or >= 1m)
+        {
+            errors.Add($"{SectionName}:{nameof(ScaleOutShare)} must be in (0, 1), was {ScaleOutShare}.");
         }
 
         return errors;

@@ -6,7 +6,8 @@ namespace OptionsAutomation.Core.Exits;
 /// <summary>
 /// The exit rules of design.md applied to a marked position. Precedence: profit target (fixed, or
 /// <see cref="TimeDecayTarget"/>), trailing stop (<see cref="TrailingStop"/>, off by default) and stop loss
-/// (price rules, only on a FRESH mark) win over 21 DTE; DTE needs no price and fires whatever the mark. Under
+/// (price rules, only on a FRESH mark) win over 21 DTE; DTE needs no price and fires whatever the mark. A scale-out
+/// (<see cref="ScaleOut"/>, off by default) closes part of the position on a fresh mark when nothing else fires. Under
 /// <see cref="ExitRuleSettings.HoldToExpiration"/> none of them fires: every position holds to its settlement.
 /// </summary>
 public static class ExitRules
@@ -58,11 +59,21 @@ public static class ExitRules
                 }
             }
 
-            return dteFires
-                ? Decide(ExitDecisionKind.Exit, ExitReason.DaysToExpiry, $"{dte} days to expiry (exit at {rules.ExitAtDaysToExpiry})")
-                : Decide(ExitDecisionKind.Hold, null,
-                    $"P&L {pnl:0.00}: target {target:0.00}, stop -{position.StopLoss:0.00}, {dte} DTE" +
-                    (floor is { } trailing ? $", trailing floor {trailing:0.00}" : ""));
+            if (dteFires)
+            {
+                return Decide(ExitDecisionKind.Exit, ExitReason.DaysToExpiry, $"{dte} days to expiry (exit at {rules.ExitAtDaysToExpiry})");
+            }
+
+            if (ScaleOut.Target(position, rules) is { } first && pnl >= first)
+            {
+                var contracts = ScaleOut.Contracts(position, rules);
+                return Decide(ExitDecisionKind.Exit, ExitReason.ScaleOut,
+                    $"P&L {pnl:0.00} reached the first target {first:0.00}: close {contracts} of {position.Quantity}") with { Contracts = contracts };
+            }
+
+            return Decide(ExitDecisionKind.Hold, null,
+                $"P&L {pnl:0.00}: target {target:0.00}, stop -{position.StopLoss:0.00}, {dte} DTE" +
+                (floor is { } trailing ? $", trailing floor {trailing:0.00}" : ""));
         }
 
         if (dteFires)

@@ -16,6 +16,9 @@ public sealed record NewPosition(
     string? Notes,
     string Actor)
 {
+    /// <summary>A scale-in's lot: the first position it adds to.</summary>
+    public long? ScalesPositionId { get; init; }
+
     /// <exception cref="PositionRuleException">listing every problem with the request.</exception>
     public static NewPosition From(OpenPositionRequest request, ExitRuleSettings rules, DateTimeOffset now)
     {
@@ -66,6 +69,6 @@ public sealed record NewPosition(
             openedAt,
             PositionTerms.For(strategy!, contracts, rules),
             string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
-            request.Actor);
+            request.Actor) { ScalesPositionId = request.ScalesPositionId };
     }
 }

@@ -31,6 +31,9 @@ public sealed record OpenPositionRequest
 
     public string? Notes { get; init; }
 
+    /// <summary>A scale-in's fill: the first position this lot adds to.</summary>
+    public long? ScalesPositionId { get; init; }
+
     /// <summary>Who recorded it (for the audit trail), e.g. <c>cli</c> or <c>approval:telegram:123</c>.</summary>
     public string Actor { get; init; } = "system";
 }

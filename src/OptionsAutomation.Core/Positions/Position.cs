@@ -50,6 +50,17 @@ public sealed record Position
     public decimal? Mae { get; init; }
     public decimal? Mfe { get; init; }
     public int StopBreaches { get; init; }
+    /// <summary>
+    /// A closing order for reason <c>scale_out</c> filled (in whole or part): the first target was taken and is not taken
+    /// again. Set by <see cref="Reduce"/> in the close that writes the <c>scale_out</c> trade row; not a column: the store reads
+    /// it as whether that <c>trade_history</c> row exists.
+    /// </summary>
+    public bool ScaledOut { get; init; }
+    /// <summary>
+    /// A lot added by scaling in: the first position it adds to. Its own row because it has its own opening order and
+    /// entry price (positions change only by fills); null for a first position.
+    /// </summary>
+    public long? ScalesPositionId { get; init; }
     /// <summary>Share-equivalent delta (see <see cref="PositionGreeks"/> for all four units).</summary>
     public decimal? Delta { get; init; }
     public decimal? Gamma { get; init; }
@@ -184,6 +195,7 @@ public sealed record Position
                 ProfitTarget = ProfitTarget - part.ProfitTarget,
                 StopLoss = StopLoss - Share(StopLoss, contracts),
                 RealizedPnl = realizedSoFar,
+                ScaledOut = ScaledOut || exit.Reason == Exits.ExitReason.ScaleOut,
                 LastUpdated = now,
             };
             return new ClosedPosition(rest with { UnrealizedPnl = rest.MarkPrice is { } mark ? rest.PnlAt(mark) : null }, trade);

@@ -19,4 +19,10 @@ public enum ScreenDenialCode
 
     /// <summary>Not a session <c>Proposals:EntrySchedule</c> opens on (MonthlyRoll: not a monthly expiration day).</summary>
     NotAnEntryDay,
+
+    /// <summary>A scale-in: the position and its lots already hold <c>Risk:MaxPositionContracts</c>.</summary>
+    ScaleInAtContractLimit,
+
+    /// <summary>A scale-in: a leg of the position has no two-sided quote in the chain (or the credit is not positive).</summary>
+    ScaleInNoQuote,
 }

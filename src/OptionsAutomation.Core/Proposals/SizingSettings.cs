@@ -1,5 +1,6 @@
 using System.Globalization;
 using OptionsAutomation.Core.Proposals.Sizing;
+using OptionsAutomation.Core.Proposals.Sizing.Ml;
 
 namespace OptionsAutomation.Core.Proposals;
 
@@ -27,7 +28,7 @@ public sealed record SizingSettings
     /// </summary>
     public decimal MaxCommittedPct { get; init; } = 80m;
 
-    /// <summary>How proposals are sized: fixed | kelly | volatility | portfolio (docs/sizing.md).</summary>
+    /// <summary>How proposals are sized: fixed | kelly | volatility | portfolio | ml (docs/sizing.md).</summary>
     public string Strategy { get; init; } = SizingStrategies.Fixed;
 
     /// <summary>Watchlist ticker → strategy, for the tickers sized other than by <see cref="Strategy"/>.</summary>
@@ -67,6 +68,9 @@ public sealed record SizingSettings
     /// <summary><c>portfolio</c>: the share of the fixed budget left to a trade correlated with a held underlying.</summary>
     public decimal CorrelatedCut { get; init; } = 0.5m;
 
+    /// <summary><c>ml</c>: the multiplier's bounds and when its model is not trusted (<c>Sizing:Ml</c>).</summary>
+    public MlSizingSettings Ml { get; init; } = new();
+
     /// <summary>The strategy that sizes <paramref name="ticker"/>'s proposals.</summary>
     public string StrategyFor(string ticker) =>
         Tickers.FirstOrDefault(t => string.Equals(t.Key, ticker, StringComparison.OrdinalIgnoreCase)).Value ?? Strategy;
@@ -105,6 +109,7 @@ public sealed record SizingSettings
         Require(VolatilityMinScale is > 0m and <= 2m, nameof(VolatilityMinScale), VolatilityMinScale, "must be in (0, 2]");
         Require(VolatilityMaxScale >= VolatilityMinScale && VolatilityMaxScale <= 2m, nameof(VolatilityMaxScale), VolatilityMaxScale, $"must be in [{nameof(VolatilityMinScale)}, 2]");
         Require(CorrelatedCut is >= 0m and <= 1m, nameof(CorrelatedCut), CorrelatedCut, "must be in [0, 1]");
+        errors.AddRange(Ml.Validate($"{SectionName}:{nameof(Ml)}"));
         foreach (var (key, value) in new[]
                  {
                      (nameof(RiskPerTradePct), RiskPerTradePct),

@@ -32,6 +32,12 @@ public sealed record TradeProposal
     public string? DecisionReason { get; init; }
     public long? PositionId { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Set on a scale-in: the open position this proposal adds contracts to (its fill opens a lot linked to it).</summary>
+    public long? ScalesPositionId { get; init; }
+
+    /// <summary>The line the card and <c>proposals show</c> print for a scale-in; null for a new position.</summary>
+    public string? ScalingLine() =>
+        ScalesPositionId is { } first ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Adds to position {first} (scaling in)") : null;
 
     /// <summary>The strategy this proposal trades, at its limit credit.</summary>
     public CreditStrategy Strategy() => CreditStrategy.Create(StrategyType, Ticker, Expiration, ShortStrike, LongStrike, NetCredit);

@@ -226,6 +226,7 @@ public sealed class ApprovalService(
             Quantity = outcome.FilledQuantity,
             Fees = PriceRules.BrokerAmount(outcome.Fees),
             OpenedAt = outcome.At,
+            ScalesPositionId = executing.ScalesPositionId,
             Actor = by,
         }, cancellationToken).ConfigureAwait(false);
         var bookedAt = clock.GetUtcNow();

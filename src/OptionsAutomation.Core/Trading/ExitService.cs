@@ -11,7 +11,7 @@ namespace OptionsAutomation.Core.Trading;
 
 /// <summary>
 /// The exit automation: marks every open position, applies the exit rules, and for each EXIT sends a
-/// closing order through the risk gate's closing check (HALTED sends nothing and alerts once per position and
+/// closing order (for the whole open quantity, or a scale-out's part of it) through the risk gate's closing check (HALTED sends nothing and alerts once per position and
 /// day). Fills are what close: a complete fill closes the position, a partial one (the rest cancelled after
 /// <c>Execution:FillTimeoutSeconds</c>) closes the filled contracts and leaves the rest OPEN. A rejected order leaves it
 /// OPEN and alerts; a broker call without an answer leaves the order UNKNOWN for <see cref="OrderRecoveryService"/>.
@@ -135,8 +135,9 @@ public sealed class ExitService(
         return await CloseAsync(marked.Position, decision, reason, contracts, asOf, ExecutedBy.Manual, actor, walk, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>An exit rule's close: the whole open quantity, or the decision's contracts (a scale-out).</summary>
     private Task<ExitCheck> CloseAsync(Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        CloseAsync(position, decision, reason, null, asOf, ExecutedBy.Auto, Actor, walk: true, cancellationToken);
+        CloseAsync(position, decision, reason, decision.Contracts, asOf, ExecutedBy.Auto, Actor, walk: true, cancellationToken);
 
     /// <summary>
     /// Finishes a closing order left working by a crash or an unanswered broker call: asks the broker by its client order

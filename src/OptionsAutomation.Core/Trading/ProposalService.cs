@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Proposals.Sizing;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading.Journal;
 
 namespace OptionsAutomation.Core.Trading;
@@ -18,6 +19,7 @@ namespace OptionsAutomation.Core.Trading;
 /// closes. The request id is the New York date, ticker and strategy, so a second run on one day proposes
 /// nothing new. Under <c>Proposals:EntrySchedule</c> MonthlyRoll it screens on monthly expiration days only, and a
 /// position expiring that day counts neither against its ticker's slot nor as committed capital (<see cref="RollSchedule"/>).
+/// With <c>Scaling:In</c> on, the run then proposes adds to open positions that went the seller's way (<see cref="ScaleIn"/>).
 /// </summary>
 public sealed class ProposalService(
     ITradingJournal journal,
@@ -29,6 +31,8 @@ public sealed class ProposalService(
     ProposalSettings settings,
     PositionSizer sizer,
     ExitRuleSettings rules,
+    ScalingInSettings scaling,
+    PortfolioRiskSettings portfolio,
     TimeProvider clock)
 {
     public const string Actor = "screener";
@@ -56,7 +60,8 @@ public sealed class ProposalService(
         var chains = new Dictionary<string, OptionChain?>(StringComparer.Ordinal);
         foreach (var (ticker, strategy) in settings.Targets())
         {
-            var openOnTicker = open.Count(p => p.Ticker == ticker);
+            // A scale-in's lot belongs to its first position's slot.
+            var openOnTicker = open.Count(p => p.Ticker == ticker && p.ScalesPositionId is null);
             if (openOnTicker >= settings.MaxOpenPositionsPerTicker)
             {
                 denials.Add(new ScreenDenial(ticker, strategy, ScreenDenialCode.TickerAtPositionLimit,
@@ -82,10 +87,23 @@ public sealed class ProposalService(
                 continue;
             }
 
+            await ProposeAsync(candidate, RequestId(today, candidate.Strategy), null, int.MaxValue).ConfigureAwait(false);
+        }
+
+        if (scaling.IsOn)
+        {
+            await ScaleInAsync(held, chains, today, asOf, ProposeAsync, denials, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Sizes, gates and records one proposal; a scale-in names the position it adds to and is capped at its room.
+        async Task ProposeAsync(ScreenCandidate candidate, string requestId, long? scalesPositionId, int maxContracts)
+        {
+            var ticker = candidate.Strategy.Underlying;
+            var strategy = candidate.Strategy.Type;
             if (Sizer.NoEquity(candidate.Strategy, snapshot.Equity) is { } noEquity)
             {
                 denials.Add(noEquity);
-                continue;
+                return;
             }
 
             // Proposals made earlier in this run count as if they were already open, for sizing as for the gate.
@@ -105,11 +123,10 @@ public sealed class ProposalService(
             if (Sizer.BelowOneContract(candidate.Strategy, sized) is { } sizeDenial)
             {
                 denials.Add(sizeDenial);
-                continue;
+                return;
             }
 
-            var contracts = sized.Contracts;
-            var requestId = RequestId(today, candidate.Strategy);
+            var contracts = Math.Min(sized.Contracts, maxContracts);
             var decision = gate.CheckOpening(
                 new OpeningOrder(requestId, candidate.Strategy, contracts, rules.ContractMultiplier),
                 account with { Quote = QuoteOf(candidate) });
@@ -117,14 +134,80 @@ public sealed class ProposalService(
             {
                 await CommitAsync(ProposalBooking.Denied(requestId, riskDenial.ToString(), Actor), cancellationToken).ConfigureAwait(false);
                 denials.Add(new ScreenDenial(ticker, strategy, ScreenDenialCode.RiskDenied, riskDenial.ToString()));
-                continue;
+                return;
             }
 
-            var proposal = Proposal(requestId, candidate, contracts, asOf, expiresAt) with { RiskSummary = decision.Summary, Sizing = sized };
+            var proposal = Proposal(requestId, candidate, contracts, asOf, expiresAt) with
+            {
+                RiskSummary = decision.Summary,
+                Sizing = sized,
+                ScalesPositionId = scalesPositionId,
+            };
             made.Add(await CreateAsync(proposal, cancellationToken).ConfigureAwait(false));
         }
 
         return new ProposalRun(made, denials) { Sizings = sizings };
+    }
+
+    /// <summary>
+    /// Scaling in (<see cref="ScaleIn"/>): for each open first position whose trigger fires, proposes its legs again at the
+    /// current credit — sized, capped at the room under <c>Risk:MaxPositionContracts</c> left by it and its lots, and gated
+    /// like any proposal. One add per position and day (the request id names the position).
+    /// </summary>
+    private async Task ScaleInAsync(
+        IReadOnlyList<Position> held, Dictionary<string, OptionChain?> chains, DateOnly today, DateTimeOffset asOf,
+        Func<ScreenCandidate, string, long?, int, Task> propose, List<ScreenDenial> denials, CancellationToken cancellationToken)
+    {
+        foreach (var position in held.Where(p => p.IsOption && p.ScalesPositionId is null && !p.ScaledOut))
+        {
+            if (!chains.TryGetValue(position.Ticker, out var chain))
+            {
+                chains[position.Ticker] = chain = await marketData.GetChainAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (chain is null)
+            {
+                continue;
+            }
+
+            var everLots = (await positions.ListAsync(PositionStatusFilter.All, position.Ticker, cancellationToken).ConfigureAwait(false))
+                .Where(p => p.ScalesPositionId == position.PositionId).ToList();
+            var entrySpot = scaling.AtUnderlyingRisePct > 0m
+                ? (await marketData.GetUnderlyingQuoteAsync(position.Ticker, position.EntryDate, cancellationToken).ConfigureAwait(false))?.Last
+                : null;
+            if (ScaleIn.Trigger(position, everLots.Count, entrySpot, chain.UnderlyingPrice, today, scaling) is not { } why)
+            {
+                continue;
+            }
+
+            var heldContracts = position.Quantity + everLots.Where(p => p.Status == PositionStatus.Open).Sum(p => p.Quantity);
+            var room = ScaleIn.Room(heldContracts, portfolio.MaxPositionContracts);
+            var context = string.Create(CultureInfo.InvariantCulture, $"position={position.PositionId}, {why}");
+            if (room == 0)
+            {
+                denials.Add(new ScreenDenial(position.Ticker, position.StrategyType, ScreenDenialCode.ScaleInAtContractLimit,
+                    string.Create(CultureInfo.InvariantCulture, $"{context}, held={heldContracts}, max={portfolio.MaxPositionContracts}")));
+                continue;
+            }
+
+            if (ScaleIn.Reprice(position, chain, settings.NickelsAboveThreeDollars) is not { } candidate)
+            {
+                denials.Add(new ScreenDenial(position.Ticker, position.StrategyType, ScreenDenialCode.ScaleInNoQuote, context));
+                continue;
+            }
+
+            // The screen's credit floor holds for an add too (the price walk never sells below it, so it could not fill).
+            var minCredit = settings.MinimumCredit(candidate.Strategy.Type, candidate.Strategy.Width);
+            if (candidate.Strategy.Credit < minCredit)
+            {
+                denials.Add(new ScreenDenial(position.Ticker, position.StrategyType, ScreenDenialCode.CreditTooLow,
+                    string.Create(CultureInfo.InvariantCulture, $"{context}, credit={candidate.Strategy.Credit:0.00##}, min={minCredit:0.00##}")));
+                continue;
+            }
+
+            var requestId = string.Create(CultureInfo.InvariantCulture, $"{RequestId(today, candidate.Strategy)}-add-{position.PositionId}");
+            await propose(candidate, requestId, position.PositionId, room).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The proposal as stored: created now (audited, its card sent), or the one a run earlier today made.</summary>

@@ -1,6 +1,7 @@
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Proposals.Sizing.Ml;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading.Journal;
 
@@ -23,4 +24,11 @@ public sealed record TradingPorts(
     IRiskHistory RiskHistory,
     IBroker Broker,
     IPollDelay PollDelay,
-    IMarketData MarketData);
+    IMarketData MarketData)
+{
+    /// <summary>The <c>ml</c> sizing's models (none: every <c>ml</c> sizing falls back to <c>fixed</c>, recording its features).</summary>
+    public ISizingModels SizingModels { get; init; } = NoSizingModels.Instance;
+
+    /// <summary>The VIX closes the <c>ml</c> sizing's features read (none: <c>ml</c> cannot compute them and falls back).</summary>
+    public DailyCloses Vix { get; init; } = DailyCloses.None;
+}

@@ -29,8 +29,10 @@ public sealed class TradingServices
         var executor = new OrderExecutor(ports.Broker, settings.Execution, ports.PollDelay, clock, ports.Journal);
         Positions = new PositionManager(ports.Positions, ports.Journal, settings.Exits, clock);
         Marks = new MarkToMarketService(ports.Positions, ports.Marks, new PositionValuer(ports.MarketData, settings.Exits), new GreeksEstimator(settings.Pricing), clock);
-        var sizer = new PositionSizer(ports.Positions, ports.MarketData, risk, calendar, settings.Sizing, settings.Risk, settings.Portfolio, settings.Exits);
-        Proposals = new ProposalService(ports.Journal, ports.Positions, ports.MarketData, snapshots, gate, calendar, settings.Proposals, sizer, settings.Exits, clock);
+        var sizer = new PositionSizer(ports.Positions, ports.MarketData, risk, calendar, settings.Sizing, settings.Risk, settings.Portfolio, settings.Exits,
+            models: ports.SizingModels, vix: ports.Vix);
+        Proposals = new ProposalService(ports.Journal, ports.Positions, ports.MarketData, snapshots, gate, calendar, settings.Proposals, sizer, settings.Exits,
+            settings.ScalingIn, settings.Portfolio, clock);
         Approvals = new ApprovalService(ports.Proposals, ports.Journal, ports.Positions, Positions, ports.MarketData, executor, snapshots, gate, calendar,
             settings.Execution, settings.Exits, turns, walks, clock);
         Exits = new ExitService(ports.Positions, Marks, ports.Closes, ports.Journal, ports.Alerts, executor, Controls, turns, settings.Exits, calendar,

@@ -15,6 +15,8 @@ public sealed record TradingSettings
 
     public ExitRuleSettings Exits { get; init; } = new();
 
+    public ScalingInSettings ScalingIn { get; init; } = new();
+
     public ExecutionSettings Execution { get; init; } = new();
 
     public RiskSettings Risk { get; init; } = new();

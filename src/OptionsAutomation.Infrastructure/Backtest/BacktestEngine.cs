@@ -4,6 +4,8 @@ using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Proposals.Sizing;
+using OptionsAutomation.Core.Proposals.Sizing.Ml;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.InMemory;
@@ -20,8 +22,9 @@ namespace OptionsAutomation.Infrastructure.Backtest;
 /// equity: cash (starting equity, realized P&amp;L, <see cref="CashInterest"/>) plus open positions at their last mark.
 /// Where the worker waits for a person, the engine stands in, and says so in every report: approvals, a tripped circuit
 /// breaker reset at the next session (<see cref="BacktestSettings.ResetBreakerNextSession"/>), assigned shares sold.
+/// The <c>ml</c> sizing reads the history's VIX closes and <paramref name="models"/> (none: it falls back to <c>fixed</c>).
 /// </summary>
-public sealed class BacktestEngine(MarketHistory history, IMarketData? realChains, TradingSettings settings, PaperBrokerSettings paper)
+public sealed class BacktestEngine(MarketHistory history, IMarketData? realChains, TradingSettings settings, PaperBrokerSettings paper, ISizingModels? models = null)
 {
     public const string Approver = "backtest";
     private const string NotDrawn = "not drawn: the backtest approves only Backtest:ApprovalShare of proposals";
@@ -59,7 +62,7 @@ public sealed class BacktestEngine(MarketHistory history, IMarketData? realChain
         var tradingSettings = ForUnderlying(run.Underlying, run.Settings.Strategies);
         var market = new BacktestMarketData(history, new SyntheticChainModel(ChainModelParameters.Spy2021, _calendar), _calendar, run.Underlying, realChains);
         var clock = new SimulatedClock(BacktestMarketData.QuoteTime(sessions[0]) - TimeSpan.FromMinutes(1));
-        var book = new InMemoryBook(tradingSettings, paper with { StartingEquity = run.StartingEquity }, market, clock);
+        var book = new InMemoryBook(tradingSettings, paper with { StartingEquity = run.StartingEquity }, market, clock, (models ?? NoSizingModels.Instance, history.Vix));
         var services = book.Services;
         var equity = new List<SessionEquity>(sessions.Count);
         var denials = new SortedDictionary<ScreenDenialCode, int>();
@@ -122,14 +125,22 @@ public sealed class BacktestEngine(MarketHistory history, IMarketData? realChain
         var stillOpen = await book.Positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var closed = await book.Positions.HistoryAsync(null, null, cancellationToken).ConfigureAwait(false);
         var trades = new List<BacktestTrade>(closed.Count);
+        var sizings = new Dictionary<string, PositionSizingResult>();
         foreach (var record in closed.OrderBy(t => t.ClosedAt).ThenBy(t => t.TradeId))
         {
             var position = await book.Positions.FindAsync(record.PositionId, cancellationToken).ConfigureAwait(false);
             trades.Add(TradeOf(record, position));
+            if ((await book.Proposals.FindAsync(record.RequestId, cancellationToken).ConfigureAwait(false))?.Sizing is { } sizing)
+            {
+                sizings[record.RequestId] = sizing;
+            }
         }
 
         var stats = BacktestStats.Of(run.StartingEquity, sessions[0].Date.AddDays(-1), equity, closed);
-        return new BacktestResult(run, tradingSettings, equity, trades, stats, new BacktestActivity(proposals, approved, rejected, breakerResets, denials, settlementErrors, stillOpen.Count, controls));
+        return new BacktestResult(run, tradingSettings, equity, trades, stats, new BacktestActivity(proposals, approved, rejected, breakerResets, denials, settlementErrors, stillOpen.Count, controls))
+        {
+            Sizings = sizings,
+        };
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ internal static class BookPositions
             Fees = position.Fees,
             MaxLoss = terms.MaxLoss,
             Collateral = terms.Collateral,
+            ScalesPositionId = position.ScalesPositionId,
         };
     }
 

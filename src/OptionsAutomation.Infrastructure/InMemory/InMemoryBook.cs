@@ -1,6 +1,7 @@
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Proposals;
+using OptionsAutomation.Core.Proposals.Sizing.Ml;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Trading.Journal;
@@ -22,7 +23,8 @@ public sealed class InMemoryBook
     /// <param name="paper">The paper broker's fill rules and starting cash (the account's equity before any trade).</param>
     /// <param name="marketData">The market the broker fills against and the services read.</param>
     /// <param name="clock">The replay's clock; order polls advance it.</param>
-    public InMemoryBook(TradingSettings settings, PaperBrokerSettings paper, IMarketData marketData, SimulatedClock clock)
+    /// <param name="ml">The <c>ml</c> sizing's models and VIX closes; none by default (it then falls back to <c>fixed</c>).</param>
+    public InMemoryBook(TradingSettings settings, PaperBrokerSettings paper, IMarketData marketData, SimulatedClock clock, (ISizingModels Models, DailyCloses Vix)? ml = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(paper);
@@ -36,7 +38,11 @@ public sealed class InMemoryBook
         Services = new TradingServices(
             new TradingPorts(Journal, Positions, Proposals, Orders, new InMemoryMarkLedger(_state),
                 new InMemoryCloseLedger(_state), new InMemoryAlertQueue(_state), Controls, Account, new InMemoryRiskHistory(),
-                Broker, new SimulatedPollDelay(clock), marketData),
+                Broker, new SimulatedPollDelay(clock), marketData)
+            {
+                SizingModels = ml?.Models ?? NoSizingModels.Instance,
+                Vix = ml?.Vix ?? DailyCloses.None,
+            },
             settings, clock);
     }
 

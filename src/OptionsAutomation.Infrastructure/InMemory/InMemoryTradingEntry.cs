@@ -294,6 +294,7 @@ internal sealed class InMemoryTradingEntry(BookState state, RiskSettings risk) :
             LastUpdated = closed.LastUpdated,
             Quantity = closed.Quantity,
             ClosedQuantity = closed.ClosedQuantity,
+            ScaledOut = closed.ScaledOut,
             StopLoss = closed.StopLoss,
             ProfitTarget = closed.ProfitTarget,
             MaxLoss = closed.MaxLoss,

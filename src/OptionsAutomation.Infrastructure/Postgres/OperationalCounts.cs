@@ -11,7 +11,9 @@ public sealed record AdjustmentCount(string Kind, string Outcome, long Count);
 
 /// <summary>
 /// The figures the metrics endpoint exports, read in one round trip. Order and denial counts come from the
-/// append-only audit trail, so they only grow, are the same for every worker of a cluster and survive restarts.
+/// append-only audit trail, so they only grow, are the same for every worker of a cluster and survive restarts. Lot
+/// changes count what the book keeps of them: a <c>scale_out</c> trade row per scale-out fill, a position linked to the
+/// one it scales per scale-in fill.
 /// </summary>
 public sealed record OperationalCounts(
     long OpenPositions,
@@ -20,9 +22,10 @@ public sealed record OperationalCounts(
     long AlertBacklog,
     IReadOnlyList<EventCount> Orders,
     IReadOnlyList<EventCount> RiskDenials,
+    IReadOnlyList<EventCount> LotChanges,
     IReadOnlyList<AdjustmentCount> Adjustments)
 {
-    public static OperationalCounts Empty { get; } = new(0, 0m, 0m, 0, [], [], []);
+    public static OperationalCounts Empty { get; } = new(0, 0m, 0m, 0, [], [], [], []);
 }
 
 /// <summary>Reads <see cref="OperationalCounts"/>.</summary>
@@ -38,7 +41,9 @@ public sealed class OperationalCountsReader(NpgsqlDataSource dataSource)
             SELECT (SELECT count(*) FROM positions WHERE status = 'OPEN') AS open_positions,
                    (SELECT coalesce(sum(pnl_realized), 0) FROM trade_history) AS realized_pnl,
                    (SELECT coalesce(sum(unrealized_pnl), 0) FROM positions WHERE status = 'OPEN') AS unrealized_pnl,
-                   (SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND delivery IS NULL) AS alert_backlog
+                   (SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND delivery IS NULL) AS alert_backlog,
+                   (SELECT count(*) FROM positions WHERE scales_position_id IS NOT NULL) AS scale_ins,
+                   (SELECT count(*) FROM trade_history WHERE exit_reason = 'scale_out') AS scale_outs
             """, cancellationToken: cancellationToken)).ConfigureAwait(false);
         // order.filled → "filled"; risk.denied carries "CODE: context" in data.denial.
         var events = (await connection.QueryAsync<(string Kind, string Key, long Count)>(new CommandDefinition(
@@ -65,6 +70,7 @@ public sealed class OperationalCountsReader(NpgsqlDataSource dataSource)
             totals.OpenPositions, totals.RealizedPnl, totals.UnrealizedPnl, totals.AlertBacklog,
             [.. events.Where(e => e.Kind == "order").Select(e => new EventCount(e.Key, e.Count))],
             [.. events.Where(e => e.Kind == "denial").Select(e => new EventCount(e.Key, e.Count))],
+            [new EventCount("scale_in", totals.ScaleIns), new EventCount("scale_out", totals.ScaleOuts)],
             [.. adjustments]);
     }
 
@@ -74,5 +80,7 @@ public sealed class OperationalCountsReader(NpgsqlDataSource dataSource)
         public decimal RealizedPnl { get; set; }
         public decimal UnrealizedPnl { get; set; }
         public long AlertBacklog { get; set; }
+        public long ScaleIns { get; set; }
+        public long ScaleOuts { get; set; }
     }
 }

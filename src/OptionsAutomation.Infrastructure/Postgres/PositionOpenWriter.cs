@@ -24,10 +24,10 @@ internal static class PositionOpenWriter
             $"""
             INSERT INTO positions (request_id, ticker, strategy_type, status, entry_date, entry_price, quantity,
                 stop_loss, profit_target, days_held, legs, notes, last_updated, expiration, short_strike, long_strike,
-                multiplier, fees, max_loss, collateral)
+                multiplier, fees, max_loss, collateral, scales_position_id)
             VALUES (@RequestId, @Ticker, @StrategyType, 'OPEN', @EntryDate, @EntryPrice, @Quantity,
                 @StopLoss, @ProfitTarget, 0, CAST(@Legs AS jsonb), @Notes, @Now, @Expiration, @ShortStrike, @LongStrike,
-                @Multiplier, @Fees, @MaxLoss, @Collateral)
+                @Multiplier, @Fees, @MaxLoss, @Collateral, @ScalesPositionId)
             ON CONFLICT (request_id) DO NOTHING
             RETURNING {PositionRow.Columns}
             """,
@@ -51,6 +51,7 @@ internal static class PositionOpenWriter
                 position.Fees,
                 terms.MaxLoss,
                 terms.Collateral,
+                position.ScalesPositionId,
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (inserted is not null)

@@ -18,7 +18,10 @@ internal sealed class PositionRow
         "position_id, request_id, ticker, strategy_type, status, entry_date, entry_price, quantity, exit_date, exit_price, " +
         "exit_reason, unrealized_pnl, realized_pnl, pnl_percent, stop_loss, profit_target, days_held, legs::text AS legs, notes, " +
         "last_updated, expiration, short_strike, long_strike, multiplier, mark_price, marked_at, fees, max_loss, collateral, " +
-        "mark_status, mark_problem, mae, mfe, stop_breaches, delta, gamma, theta, vega, closed_quantity";
+        "mark_status, mark_problem, mae, mfe, stop_breaches, delta, gamma, theta, vega, closed_quantity, " +
+        // Scaled out once: the stored state is the position's scale_out trade row (indexed by position), not a second copy.
+        "EXISTS (SELECT 1 FROM trade_history t WHERE t.position_id = positions.position_id AND t.exit_reason = 'scale_out') AS scaled_out, " +
+        "scales_position_id";
 
     public long PositionId { get; set; }
     public string RequestId { get; set; } = "";
@@ -59,6 +62,8 @@ internal sealed class PositionRow
     public decimal? Theta { get; set; }
     public decimal? Vega { get; set; }
     public int ClosedQuantity { get; set; }
+    public bool ScaledOut { get; set; }
+    public long? ScalesPositionId { get; set; }
 
     public Position ToDomain() => new()
     {
@@ -71,6 +76,8 @@ internal sealed class PositionRow
         EntryPrice = EntryPrice,
         Quantity = Quantity,
         ClosedQuantity = ClosedQuantity,
+        ScaledOut = ScaledOut,
+        ScalesPositionId = ScalesPositionId,
         ExitDate = RowTime.Utc(ExitDate),
         ExitPrice = ExitPrice,
         ExitReason = ExitReason is null ? null : DomainCodes.Parse<ExitReason>(ExitReason),

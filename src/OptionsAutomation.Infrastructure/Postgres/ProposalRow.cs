@@ -13,7 +13,7 @@ internal sealed class ProposalRow
     public const string Columns =
         "request_id, status, ticker, strategy_type, expiration, short_strike, long_strike, net_credit, quantity, max_loss, collateral, " +
         "probability_of_profit, legs::text AS legs, risk_summary::text AS risk_summary, sizing::text AS sizing, proposed_at, expires_at, decided_at, decided_by, " +
-        "decision_reason, position_id, updated_at";
+        "decision_reason, position_id, updated_at, scales_position_id";
 
     public string RequestId { get; set; } = "";
     public string Status { get; set; } = "";
@@ -37,6 +37,7 @@ internal sealed class ProposalRow
     public string? DecisionReason { get; set; }
     public long? PositionId { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public long? ScalesPositionId { get; set; }
 
     public TradeProposal ToDomain() => new()
     {
@@ -62,5 +63,6 @@ internal sealed class ProposalRow
         DecisionReason = DecisionReason,
         PositionId = PositionId,
         UpdatedAt = RowTime.Utc(UpdatedAt),
+        ScalesPositionId = ScalesPositionId,
     };
 }

@@ -23,9 +23,11 @@ internal static class ProposalWriter
         var inserted = await connection.QuerySingleOrDefaultAsync<ProposalRow>(new CommandDefinition(
             $"""
             INSERT INTO trade_requests (request_id, status, ticker, strategy_type, expiration, short_strike, long_strike, net_credit,
-                quantity, max_loss, collateral, probability_of_profit, legs, risk_summary, sizing, proposed_at, expires_at, updated_at)
+                quantity, max_loss, collateral, probability_of_profit, legs, risk_summary, sizing, proposed_at, expires_at, updated_at,
+                scales_position_id)
             VALUES (@RequestId, @Status, @Ticker, @StrategyType, @Expiration, @ShortStrike, @LongStrike, @NetCredit,
-                @Quantity, @MaxLoss, @Collateral, @ProbabilityOfProfit, CAST(@Legs AS jsonb), CAST(@RiskSummary AS jsonb), CAST(@Sizing AS jsonb), @ProposedAt, @ExpiresAt, @UpdatedAt)
+                @Quantity, @MaxLoss, @Collateral, @ProbabilityOfProfit, CAST(@Legs AS jsonb), CAST(@RiskSummary AS jsonb), CAST(@Sizing AS jsonb), @ProposedAt, @ExpiresAt, @UpdatedAt,
+                @ScalesPositionId)
             ON CONFLICT (request_id) DO NOTHING
             RETURNING {ProposalRow.Columns}
             """,
@@ -49,6 +51,7 @@ internal static class ProposalWriter
                 ProposedAt = proposal.ProposedAt.ToUniversalTime(),
                 ExpiresAt = proposal.ExpiresAt.ToUniversalTime(),
                 UpdatedAt = proposal.UpdatedAt.ToUniversalTime(),
+                proposal.ScalesPositionId,
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (inserted is not null)

@@ -27,8 +27,13 @@ public sealed class ProposalCard(CallbackData callbacks, int contractMultiplier)
         var deadline = MarketTime.InNewYork(proposal.ExpiresAt);
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"<b>Proposal {TelegramHtml.Escape(proposal.RequestId)}</b>\n")
-            .Append(CultureInfo.InvariantCulture, $"{TelegramHtml.Escape(proposal.Ticker)} {proposal.StrategyType.ToCode()} — {strikes}\n")
-            .Append(CultureInfo.InvariantCulture, $"Expiration {proposal.Expiration:yyyy-MM-dd} ({dte} DTE)\n")
+            .Append(CultureInfo.InvariantCulture, $"{TelegramHtml.Escape(proposal.Ticker)} {proposal.StrategyType.ToCode()} — {strikes}\n");
+        if (proposal.ScalingLine() is { } scaling)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{scaling}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"Expiration {proposal.Expiration:yyyy-MM-dd} ({dte} DTE)\n")
             .Append(CultureInfo.InvariantCulture, $"Credit {MoneyText.Price(proposal.NetCredit)}/share × {proposal.Quantity} = {MoneyText.Dollars(credit)}\n")
             .Append(CultureInfo.InvariantCulture, $"Max loss {MoneyText.Dollars(proposal.MaxLoss)} · collateral {MoneyText.Dollars(proposal.Collateral)}\n");
         if (proposal.ProbabilityOfProfit is { } pop)

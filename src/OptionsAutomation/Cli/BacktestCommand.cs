@@ -102,7 +102,7 @@ internal static class BacktestCommand
     }
 
     /// <summary>Runs with a progress bar when both streams are a terminal; silently otherwise.</summary>
-    private static Task<BacktestResult> RunAsync(BacktestEngine engine, BacktestRun run, CancellationToken cancellationToken)
+    internal static Task<BacktestResult> RunAsync(BacktestEngine engine, BacktestRun run, CancellationToken cancellationToken)
     {
         if (Console.IsOutputRedirected || Console.IsErrorRedirected)
         {

@@ -101,6 +101,11 @@ internal static class ProposalCommands
             else
             {
                 Table([proposal]);
+                if (proposal.ScalingLine() is { } scaling)
+                {
+                    AnsiConsole.WriteLine(scaling);
+                }
+
                 if (proposal.Sizing is { } sizing)
                 {
                     AnsiConsole.WriteLine($"Sizing: {sizing.Summary()}");

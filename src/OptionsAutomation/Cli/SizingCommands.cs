@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace OptionsAutomation.Cli;
 
-/// <summary><c>optauto sizing explain</c>: why a proposal got its size, from what was stored with it; <c>sizing evaluate</c> (<see cref="SizingEvaluateCommand"/>).</summary>
+/// <summary><c>optauto sizing explain</c>: why a proposal got its size, from what was stored with it; <c>sizing evaluate</c> (<see cref="SizingEvaluateCommand"/>) and <c>sizing train</c> (<see cref="SizingTrainCommand"/>).</summary>
 internal static class SizingCommands
 {
     public static Command Create(IReadOnlyList<string> overrides)
@@ -15,6 +15,7 @@ internal static class SizingCommands
         var sizing = new Command("sizing", "How proposals are sized (Sizing:Strategy)");
         sizing.Add(Explain(overrides));
         sizing.Add(SizingEvaluateCommand.Create(overrides));
+        sizing.Add(SizingTrainCommand.Create(overrides));
         return sizing;
     }
 

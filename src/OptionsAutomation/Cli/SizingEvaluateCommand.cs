@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Backtest;
 using OptionsAutomation.Core.Proposals.Sizing;
+using OptionsAutomation.Core.Proposals.Sizing.Ml;
 using OptionsAutomation.Infrastructure.Backtest;
 using OptionsAutomation.Infrastructure.MarketData.Csv;
 using Spectre.Console;
@@ -14,7 +15,8 @@ namespace OptionsAutomation.Cli;
 /// <c>optauto sizing evaluate</c>: the default profile's backtest on SPY once per built sizing strategy
 /// (<c>--Sizing:Strategy=NAME</c> on top of the configuration and the command line's overrides), in parallel on one
 /// history load (<see cref="BacktestBatch"/>), judged by <see cref="BacktestScore"/>. Each row is what
-/// <c>optauto backtest --Sizing:Strategy=NAME</c> over the same dates reports. Printed only once every run has finished.
+/// <c>optauto backtest --Sizing:Strategy=NAME</c> over the same dates reports — except <c>ml</c>'s once a year has a
+/// model: that run is given walk-forward models (a plain backtest has none). Printed only once every run has finished.
 /// </summary>
 internal static class SizingEvaluateCommand
 {
@@ -44,7 +46,9 @@ internal static class SizingEvaluateCommand
             var setups = new List<BacktestBatch.Setup>(SizingStrategies.Built.Count);
             foreach (var strategy in SizingStrategies.Built)
             {
-                var setup = await BacktestBatch.SetupAsync([.. overrides, $"--Sizing:Strategy={strategy}"], profile.Settings, request, history, realChains).ConfigureAwait(false);
+                // The replay retrains ml once a year, so a model is up to a year old in it: the age limit is a year there.
+                string[] extra = strategy == SizingStrategies.Ml ? [$"--Sizing:Ml:MaxModelAgeDays={ReplayModelAgeDays}"] : [];
+                var setup = await BacktestBatch.SetupAsync([.. overrides, .. extra, $"--Sizing:Strategy={strategy}"], profile.Settings, request, history, realChains).ConfigureAwait(false);
                 // A per-ticker choice would size SPY its own way in every run: the rows would not be the strategies they name.
                 if (setup.Trading.Sizing.StrategyFor(request.Underlying) is var used && used != strategy)
                 {
@@ -57,6 +61,9 @@ internal static class SizingEvaluateCommand
             BacktestResult[] results;
             try
             {
+                var ml = SizingStrategies.Built.ToList().IndexOf(SizingStrategies.Ml);
+                var models = await WalkForwardModelsAsync(services, overrides, request, history, realChains, cancellationToken).ConfigureAwait(false);
+                setups[ml] = setups[ml] with { Engine = new BacktestEngine(history, realChains, setups[ml].Trading, setups[ml].Paper, models) };
                 results = await BacktestBatch.RunAllAsync(setups, realChains, workers, "strategies", cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -78,6 +85,24 @@ internal static class SizingEvaluateCommand
             return CliAction.Ok;
         });
         return command;
+    }
+
+    /// <summary>The <c>ml</c> row's age limit: its models are retrained on each year's first day.</summary>
+    public const int ReplayModelAgeDays = 366;
+
+    /// <summary>
+    /// The <c>ml</c> row's models, one per year, each trained only on trades of the training replay (<see cref="MlReplay"/>,
+    /// over the same dates) that closed before its year began, with the seed <c>sizing train</c> uses by default.
+    /// </summary>
+    private static async Task<YearlySizingModels> WalkForwardModelsAsync(
+        CliServices services, IReadOnlyList<string> overrides, BacktestRequest request, MarketHistory history, CsvMarketData realChains, CancellationToken cancellationToken)
+    {
+        var setup = await MlReplay.SetupAsync(overrides, request.From, request.To, history, realChains).ConfigureAwait(false);
+        await realChains.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var replay = await setup.Engine.RunAsync(setup.Run, null, cancellationToken).ConfigureAwait(false);
+        var walk = MlWalkForward.Run(MlReplay.Rows(replay, setup), services.Get<IReturnModelTrainer>(), SizingTrainCommand.DefaultSeed,
+            setup.Trading.Sizing.Ml.MinTrainingRows, cancellationToken);
+        return YearlySizingModels.From(walk);
     }
 
     private static void Table(SizingEvaluationJson report)

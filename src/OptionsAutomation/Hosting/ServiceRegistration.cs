@@ -8,6 +8,9 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Proposals.Sizing;
+using OptionsAutomation.Core.Proposals.Sizing.Ml;
+using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Infrastructure.Ml;
 using OptionsAutomation.Core.Reconciliation;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
@@ -72,6 +75,13 @@ public static class ServiceRegistration
             services.AddSingleton<PositionSizer>();
         }
 
+        services.AddSingleton<PostgresSizingModels>();
+        services.AddSingleton<IReturnModelTrainer, FastForestTrainer>();
+        services.AddSingleton<ISizingModels, StoredSizingModels>();
+        // The VIX series is read only when a ticker is sized by ml; a file that cannot be read then stops start-up.
+        services.AddSingleton(sp => UsesMl(sp.GetRequiredService<SizingSettings>())
+            ? new DailyCloses(VixCsvReader.Read(Path.Combine(MarketHistoryFiles.DefaultDirectory, MarketHistoryFiles.VixDaily)))
+            : DailyCloses.None);
         services.AddSingleton<IProposalStore, PostgresProposalStore>();
         // Equity comes from the linked broker's balances; the paper broker's account is ours (PaperAccount).
         if (string.Equals(configuration["Broker:Provider"] ?? "paper", "paper", StringComparison.OrdinalIgnoreCase))
@@ -95,6 +105,7 @@ public static class ServiceRegistration
         services.AddSingleton<IRiskMonitorStore, PostgresRiskMonitorStore>();
         services.AddSingleton<IRiskHistory, PostgresRiskHistory>();
         services.AddSingleton<RiskMonitor>();
+        services.AddSingleton(ReadScalingIn(configuration));
         services.AddSingleton<ProposalService>();
         services.AddSingleton(Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()));
         services.AddSingleton<IPollDelay, ClockDelay>();
@@ -137,6 +148,9 @@ public static class ServiceRegistration
     public static ExitRuleSettings ReadExitRules(IConfiguration configuration) =>
         Validated(configuration.GetSection(ExitRuleSettings.SectionName).Get<ExitRuleSettings>() ?? new ExitRuleSettings(), r => r.Validate());
 
+    private static ScalingInSettings ReadScalingIn(IConfiguration configuration) =>
+        Validated(configuration.GetSection(ScalingInSettings.SectionName).Get<ScalingInSettings>() ?? new ScalingInSettings(), s => s.Validate());
+
     /// <summary>
     /// Binds and validates <c>Risk</c>. A <c>RISK_*</c> environment variable that maps to no limit stops
     /// start-up too: a limit someone believes is set must not be silently ignored.
@@ -147,6 +161,7 @@ public static class ServiceRegistration
         Proposals = Validated(configuration.GetSection(ProposalSettings.SectionName).Get<ProposalSettings>() ?? new ProposalSettings(), s => s.Validate()),
         Sizing = Validated(configuration.GetSection(SizingSettings.SectionName).Get<SizingSettings>() ?? new SizingSettings(), s => s.Validate()),
         Exits = ReadExitRules(configuration),
+        ScalingIn = ReadScalingIn(configuration),
         Execution = Validated(configuration.GetSection(ExecutionSettings.SectionName).Get<ExecutionSettings>() ?? new ExecutionSettings(), s => s.Validate()),
         Risk = ReadRisk(configuration),
         Portfolio = Validated(configuration.GetSection(RiskSettings.SectionName).Get<PortfolioRiskSettings>() ?? new PortfolioRiskSettings(), s => s.Validate()),
@@ -164,6 +179,9 @@ public static class ServiceRegistration
     }
 
     /// <summary><c>Sizing:KellyBacktestRecord</c>'s trades file, read now; null when unset. A file that cannot be read is a configuration error.</summary>
+    private static bool UsesMl(SizingSettings sizing) =>
+        sizing.Strategy == SizingStrategies.Ml || sizing.Tickers.Values.Contains(SizingStrategies.Ml);
+
     private static KellyBacktestRecord? KellyRecord(IConfiguration configuration)
     {
         if (configuration[$"{SizingSettings.SectionName}:{nameof(SizingSettings.KellyBacktestRecord)}"] is not { Length: > 0 } path)

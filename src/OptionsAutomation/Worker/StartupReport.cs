@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Brokers.TradeStation;
@@ -14,6 +15,7 @@ namespace OptionsAutomation.Worker;
 internal sealed partial class StartupReport(
     IConfiguration configuration,
     ExitRuleSettings exitRules,
+    ScalingInSettings scalingIn,
     PositionManager positions,
     IHostEnvironment environment,
     IServiceProvider services,
@@ -49,6 +51,16 @@ internal sealed partial class StartupReport(
             LogTimeDecayTarget(exitRules.TimeDecayStartFraction, exitRules.ProfitTargetFraction);
         }
 
+        if (exitRules.ScaleOutAtFraction > 0m)
+        {
+            LogScaleOut(exitRules.ScaleOutShare, exitRules.ScaleOutAtFraction);
+        }
+
+        if (scalingIn.IsOn)
+        {
+            LogScaleIn(scalingIn.AtProfitFraction, scalingIn.AtUnderlyingRisePct, scalingIn.MinDaysToExpiry, scalingIn.MaxAdds);
+        }
+
         var open = await positions.OpenPositionsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         LogReady(open.Count);
     }
@@ -76,6 +88,13 @@ internal sealed partial class StartupReport(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Time-decay profit target: {StartFraction} of max profit at entry, rising to {ProfitTargetFraction} at expiration")]
     private partial void LogTimeDecayTarget(decimal startFraction, decimal profitTargetFraction);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scaling out: close {Share} of the contracts once P&L reaches {AtFraction} of max profit, once per position")]
+    private partial void LogScaleOut(decimal share, decimal atFraction);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Scaling in: propose an add at P&L {AtProfitFraction} of max profit or the underlying up {AtUnderlyingRisePct}% (0 = off), from {MinDaysToExpiry} DTE, at most {MaxAdds} per position")]
+    private partial void LogScaleIn(decimal atProfitFraction, decimal atUnderlyingRisePct, int minDaysToExpiry, int maxAdds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker ready with {OpenPositions} open position(s); exit rules and marks run in market hours. Press Ctrl+C to stop")]
     private partial void LogReady(int openPositions);

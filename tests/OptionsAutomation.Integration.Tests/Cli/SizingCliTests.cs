@@ -38,12 +38,17 @@ public sealed class SizingCliTests(PostgresServer server) : CliTestBase(server)
     }
 
     [Fact]
-    public async Task Ml_IsRefusedAsNotBuiltYet()
+    public async Task Ml_PastTheShippedVixSeries_FallsBackToFixed_SayingWhy()
     {
-        var result = (await Cli.RunAsync("proposals", "run", "--Sizing:Strategy=ml")).WasRefused();
+        // Today is past the last VIX close under data/market (2026-07-23): the VIX features of today cannot be computed.
+        var run = (await Cli.RunAsync("proposals", "run", "--Sizing:Strategy=ml", "--json")).Succeeded().Json();
+        var sizing = run.GetProperty("proposals").Items()[0].GetProperty("sizing");
 
-        Assert.Contains("Sizing:Strategy is 'ml': the machine-learned sizing is not built yet", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(0, await Db.CountAsync("trade_requests"));
+        Assert.Equal("fixed", sizing.Str("strategy"));
+        var fallback = sizing.GetProperty("fallback");
+        Assert.Equal("ml", fallback.Str("from"));
+        Assert.StartsWith("a feature cannot be computed: the VIX daily series has no close for ", fallback.Str("reason"), StringComparison.Ordinal);
+        Assert.EndsWith("(it ends 2026-07-23)", fallback.Str("reason"), StringComparison.Ordinal);
     }
 
     [Fact]

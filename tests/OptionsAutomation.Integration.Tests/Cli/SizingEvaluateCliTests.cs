@@ -28,7 +28,7 @@ public sealed class SizingEvaluateCliTests : IDisposable
         var evaluation = (await _cli.RunAsync(["sizing", "evaluate", .. Autumn2008, "--json"])).Succeeded().Json();
         var rows = evaluation.GetProperty("strategies").Items();
 
-        Assert.Equal(["fixed", "kelly", "volatility", "portfolio"], rows.Select(r => r.Str("strategy")));
+        Assert.Equal(["fixed", "kelly", "volatility", "portfolio", "ml"], rows.Select(r => r.Str("strategy")));
         foreach (var row in rows)
         {
             var single = (await _cli.RunAsync(["backtest", .. Autumn2008, "--json", $"--Sizing:Strategy={row.Str("strategy")}"])).Succeeded().Json();
@@ -51,6 +51,8 @@ public sealed class SizingEvaluateCliTests : IDisposable
         var byName = rows.ToDictionary(r => r.Str("strategy")!);
         Assert.True(byName["volatility"].Dec("average_contracts") < byName["fixed"].Dec("average_contracts"));
         Assert.Equal(Compact(byName["fixed"]).Replace("\"fixed\"", "\"kelly\"", StringComparison.Ordinal), Compact(byName["kelly"]));
+        // Four months hold fewer than Sizing:Ml:MinTrainingRows trades: no year has a model, so ml sizes as fixed.
+        Assert.Equal(Compact(byName["fixed"]).Replace("\"fixed\"", "\"ml\"", StringComparison.Ordinal), Compact(byName["ml"]));
     }
 
     [Fact]

@@ -42,12 +42,15 @@ internal sealed class ProposalHarness(TestDatabase db, RealTimersClock clock, Ri
     public TradingControlsService Controls() => db.Controls(risk);
 
     /// <param name="portfolio">The portfolio risk settings the sizer and the correlations read (the defaults when not given).</param>
-    public ProposalService Proposals(ProposalSettings settings, SizingSettings sizing, IMarketData? market = null, PortfolioRiskSettings? portfolio = null)
+    /// <param name="scaling">Scaling in (off when not given).</param>
+    public ProposalService Proposals(
+        ProposalSettings settings, SizingSettings sizing, IMarketData? market = null, PortfolioRiskSettings? portfolio = null, ScalingInSettings? scaling = null)
     {
         var quotes = market ?? SpyChains2021;
         portfolio ??= new PortfolioRiskSettings();
         var sizer = new PositionSizer(db.Store(clock), quotes, Analysis(quotes, portfolio), new NyseCalendar(), sizing, risk, portfolio, new ExitRuleSettings());
-        return new(Journal(), db.Store(clock), quotes, Snapshots(quotes, portfolio), new RiskGate(risk, clock, portfolio), new NyseCalendar(), settings, sizer, new ExitRuleSettings(), clock);
+        return new(Journal(), db.Store(clock), quotes, Snapshots(quotes, portfolio), new RiskGate(risk, clock, portfolio), new NyseCalendar(), settings, sizer, new ExitRuleSettings(),
+            scaling ?? new ScalingInSettings(), portfolio, clock);
     }
 
     /// <summary>The paper broker of this harness's settings on <paramref name="market"/> (the SPY 2021 chains by default).</summary>

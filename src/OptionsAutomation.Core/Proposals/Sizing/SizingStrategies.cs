@@ -1,6 +1,6 @@
 namespace OptionsAutomation.Core.Proposals.Sizing;
 
-/// <summary>The names <c>Sizing:Strategy</c> accepts. <c>ml</c> is reserved for the machine-learned sizing, which is not built yet.</summary>
+/// <summary>The names <c>Sizing:Strategy</c> accepts.</summary>
 public static class SizingStrategies
 {
     public const string Fixed = "fixed";
@@ -9,13 +9,12 @@ public static class SizingStrategies
     public const string Portfolio = "portfolio";
     public const string Ml = "ml";
 
-    public static IReadOnlyList<string> Built { get; } = [Fixed, Kelly, Volatility, Portfolio];
+    public static IReadOnlyList<string> Built { get; } = [Fixed, Kelly, Volatility, Portfolio, Ml];
 
     /// <summary>The error for a configured name, or null when it is a built strategy.</summary>
     public static string? Problem(string key, string? name) => name switch
     {
-        Fixed or Kelly or Volatility or Portfolio => null,
-        Ml => $"{key} is '{Ml}': the machine-learned sizing is not built yet; use one of {string.Join(", ", Built)}.",
+        Fixed or Kelly or Volatility or Portfolio or Ml => null,
         _ => $"{key} is '{name}'; expected one of {string.Join(", ", Built)}.",
     };
 }

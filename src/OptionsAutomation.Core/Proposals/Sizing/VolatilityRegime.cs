@@ -31,7 +31,8 @@ public sealed record VolatilityRegime(decimal Current, decimal Low, decimal High
         return new VolatilityRegime(Round(current), Round(low), Round(high), Round(rank));
     }
 
-    private static double Annualised(IReadOnlyList<double> returns)
+    /// <summary>Sample standard deviation of daily log returns × √252.</summary>
+    internal static double Annualised(IReadOnlyList<double> returns)
     {
         var mean = returns.Average();
         return Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / (returns.Count - 1) * 252);

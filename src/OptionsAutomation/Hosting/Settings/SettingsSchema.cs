@@ -37,6 +37,7 @@ internal static class SettingsSchema
         (PricingSettings.SectionName, typeof(PricingSettings)),
         (ProposalSettings.SectionName, typeof(ProposalSettings)),
         (SizingSettings.SectionName, typeof(SizingSettings)),
+        (ScalingInSettings.SectionName, typeof(ScalingInSettings)),
         (ExecutionSettings.SectionName, typeof(ExecutionSettings)),
         (RiskSettings.SectionName, typeof(RiskSettings)),
         (RiskSettings.SectionName, typeof(PortfolioRiskSettings)),

@@ -19,6 +19,7 @@ internal sealed class AppMetrics
     private readonly Histogram<double> _sizingContracts;
     private readonly Histogram<double> _sizingEquityFraction;
     private volatile OperationalCounts _counts = OperationalCounts.Empty;
+    private volatile MlReading? _ml;
 
     public AppMetrics(IMeterFactory meters)
     {
@@ -29,6 +30,8 @@ internal sealed class AppMetrics
         Meter.CreateObservableGauge("optauto.alerts.pending", () => _counts.AlertBacklog, "{alert}", "Alerts in the outbox not yet delivered");
         Meter.CreateObservableCounter("optauto.orders", () => Tagged(_counts.Orders, "status"), "{order}", "Order status changes by status (audit trail)");
         Meter.CreateObservableCounter("optauto.risk.denials", () => Tagged(_counts.RiskDenials, "code"), "{denial}", "Risk gate denials by code (audit trail)");
+        Meter.CreateObservableCounter("optauto.lot.changes", () => Tagged(_counts.LotChanges, "kind"), "{change}",
+            "Lot changes by kind: scale_in (a lot added to a position), scale_out (part of a position closed at its first target)");
         Meter.CreateObservableCounter("optauto.adjustments", () => _counts.Adjustments.Select(a => new Measurement<long>(a.Count,
             new KeyValuePair<string, object?>("kind", a.Kind.ToLowerInvariant()), new KeyValuePair<string, object?>("outcome", a.Outcome))),
             "{adjustment}", "Adjustment recommendations by kind and outcome (audit trail)");
@@ -41,6 +44,12 @@ internal sealed class AppMetrics
         // Shares of equity a trade commits: 2% is the VPC default, 50% the CSP default's ceiling.
         _sizingEquityFraction = Meter.CreateHistogram("optauto.sizing.equity_fraction", "1", "Share of equity each sizing in this process committed, by strategy", tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1] });
+        // The ml sizing's model as of its last sizing in this process (no series before one): how old and how good it
+        // is, and what it last predicted and multiplied by. Labelled with the model's version.
+        Meter.CreateObservableGauge("optauto.sizing.model_age_days", () => MlGauge(r => r.AgeDays), "d", "Age of the ml sizing's model at its last sizing");
+        Meter.CreateObservableGauge("optauto.sizing.model_score", () => MlGauge(r => r.Score), "1", "The ml sizing model's pooled out-of-sample Spearman rank correlation");
+        Meter.CreateObservableGauge("optauto.sizing.model_prediction", () => MlGauge(r => r.Prediction), "1", "The ml sizing model's last predicted return on risk");
+        Meter.CreateObservableGauge("optauto.sizing.model_multiplier", () => MlGauge(r => r.Multiplier), "1", "The ml sizing's last multiplier of the fixed budget");
     }
 
     public Meter Meter { get; }
@@ -68,7 +77,17 @@ internal sealed class AppMetrics
         };
         _sizingContracts.Record(result.Contracts, tags);
         _sizingEquityFraction.Record((double)result.FractionOfEquity, tags);
+        if (result.Strategy == SizingStrategies.Ml)
+        {
+            _ml = new MlReading(result.Value("model_version"), (double)result.Value("model_age_days"), (double)result.Value("model_score"),
+                (double)result.Value("predicted_return_on_risk"), (double)result.Value("multiplier"));
+        }
     }
+
+    private IEnumerable<Measurement<double>> MlGauge(Func<MlReading, double> value) =>
+        _ml is { } reading ? [new Measurement<double>(value(reading), new KeyValuePair<string, object?>("version", (int)reading.Version))] : [];
+
+    private sealed record MlReading(decimal Version, double AgeDays, double Score, double Prediction, double Multiplier);
 
     private static IEnumerable<Measurement<long>> Tagged(IReadOnlyList<EventCount> counts, string tag) =>
         counts.Select(c => new Measurement<long>(c.Count, new KeyValuePair<string, object?>(tag, c.Key)));

@@ -5,11 +5,13 @@ namespace OptionsAutomation.Core.Tests.Proposals.Sizing;
 public sealed class SizingSettingsTests
 {
     [Fact]
-    public void Ml_IsRefusedAsNotBuiltYet()
+    public void Ml_IsAccepted_AndItsBoundsAreChecked()
     {
+        Assert.Empty(new SizingSettings { Strategy = "ml" }.Validate());
         Assert.Equal(
-            ["Sizing:Strategy is 'ml': the machine-learned sizing is not built yet; use one of fixed, kelly, volatility, portfolio."],
-            new SizingSettings { Strategy = "ml" }.Validate());
+            ["Sizing:Ml:MinMultiplier", "Sizing:Ml:MaxMultiplier", "Sizing:Ml:MaxModelAgeDays"],
+            new SizingSettings { Ml = new() { MinMultiplier = 1.5m, MaxMultiplier = 1m, MaxModelAgeDays = 0 } }.Validate()
+                .Select(e => e[..e.IndexOf(' ', StringComparison.Ordinal)]));
     }
 
     [Fact]
@@ -19,7 +21,7 @@ public sealed class SizingSettingsTests
 
         Assert.Equal(
             [
-                "Sizing:Tickers:QQQ is 'martingale'; expected one of fixed, kelly, volatility, portfolio.",
+                "Sizing:Tickers:QQQ is 'martingale'; expected one of fixed, kelly, volatility, portfolio, ml.",
                 "Sizing:Tickers:TSLA names a ticker that is not in Proposals:Watchlist.",
             ],
             settings.Validate(["SPY", "QQQ"]));
