@@ -28,7 +28,7 @@ internal sealed class AdjustmentFixture
         Position = position;
         Store = new PostgresAdjustmentStore(harness.Db.DataSource);
         Review = harness.Review();
-        Approvals = new AdjustmentApprovals(Store, harness.Journal, harness.Db.Store(harness.Clock), harness.Exits, rolls, new KeyedGate(),
+        Approvals = new AdjustmentApprovals(Store, new PostgresOrderRecords(harness.Db.DataSource), harness.Journal, harness.Db.Store(harness.Clock), harness.Exits, rolls, new KeyedGate(),
             new Core.Calendar.NyseCalendar(), harness.Execution, harness.Clock);
     }
 
@@ -42,12 +42,16 @@ internal sealed class AdjustmentFixture
 
     public AdjustmentApprovals Approvals { get; }
 
-    public static async Task<AdjustmentFixture> CreateAsync(TestDatabase db, IRollExecutor rolls, DateTimeOffset? at = null)
+    public static Task<AdjustmentFixture> CreateAsync(TestDatabase db, IRollExecutor rolls, DateTimeOffset? at = null) =>
+        CreateAsync(db, _ => rolls, at);
+
+    /// <param name="rolls">The roll executor, built over the fixture's harness (its quotes, clock and paper broker).</param>
+    public static async Task<AdjustmentFixture> CreateAsync(TestDatabase db, Func<ExitHarness, IRollExecutor> rolls, DateTimeOffset? at = null)
     {
         var clock = new RealTimersClock(at ?? Tick);
         var harness = new ExitHarness(db, clock);
         var position = (await harness.OpenCspAsync("adj-1", 580m, 3.00m, March, clock.GetUtcNow().AddDays(-7), quantity: 2)).Position;
-        var fixture = new AdjustmentFixture(harness, position, rolls);
+        var fixture = new AdjustmentFixture(harness, position, rolls(harness));
         fixture.QuoteShortPut(5.90m, 6.10m, -0.55, 578m);
         return fixture;
     }

@@ -109,10 +109,10 @@ internal sealed class RollHarness
     /// </summary>
     public static RollService Service(
         TestDatabase db, RealTimersClock clock, IMarketData quotes, IBroker broker, ExecutionSettings execution, PaperBrokerSettings paper,
-        CrashStep? crash = null, ICloseLedger? closes = null)
+        CrashStep? crash = null, ICloseLedger? closes = null, RiskSettings? limits = null)
     {
         var journal = CrashProxy<ITradingJournal>.Wrap(new PostgresTradingJournal(db.DataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresTradingJournal>.Instance), crash);
-        var risk = new RiskSettings();
+        var risk = limits ?? new RiskSettings();
         var portfolio = new PortfolioRiskSettings();
         var pricing = new PricingSettings();
         var account = new PaperAccount(db.DataSource, paper);

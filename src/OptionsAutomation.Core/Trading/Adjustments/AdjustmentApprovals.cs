@@ -1,6 +1,7 @@
 using System.Globalization;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading.Journal;
@@ -20,6 +21,7 @@ namespace OptionsAutomation.Core.Trading.Adjustments;
 /// </summary>
 public sealed class AdjustmentApprovals(
     IAdjustmentStore adjustments,
+    IOrderRecords orders,
     ITradingJournal journal,
     IPositionStore positions,
     ExitService exits,
@@ -30,6 +32,50 @@ public sealed class AdjustmentApprovals(
     TimeProvider clock)
 {
     public const string IgnoredInChat = "ignored in Telegram";
+
+    /// <summary>Who settles a recommendation whose roll order recovery finished.</summary>
+    public const string RecoveryActor = "recovery";
+
+    /// <summary>
+    /// Settles the roll recommendations a crash or an unanswered broker call left APPROVED once their order is final
+    /// (order recovery followed it to the end and booked it): EXECUTED or FAILED as the booked order says, asking the
+    /// roll executor about the same client order id, which answers a final order from what is stored and sends nothing.
+    /// One whose order was never recorded stays APPROVED: sending it now would act on nobody's word, so it waits for a
+    /// person to approve again. Closes and reductions are not settled here (their order is the exit path's to resume,
+    /// and an interrupted one FAILS for a person to check when approved again). One being decided elsewhere is skipped.
+    /// </summary>
+    /// <returns>One line per recommendation settled.</returns>
+    public async Task<IReadOnlyList<string>> SettleRecoveredRollsAsync(CancellationToken cancellationToken)
+    {
+        var settled = new List<string>();
+        foreach (var adjustment in await adjustments.ListAsync(AdjustmentStatus.Approved, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            if (adjustment.Kind != AdjustmentKind.Roll || !await RollOrderFinalAsync(adjustment, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            try
+            {
+                var outcome = await ApproveAsync(adjustment.Id, RecoveryActor, cancellationToken).ConfigureAwait(false);
+                settled.Add(Text($"adjustment {adjustment.Id}: {outcome.Message}"));
+            }
+            catch (OrderInProgressException)
+            {
+                // Someone is deciding it or rolling the position right now; they settle it.
+            }
+        }
+
+        return settled;
+    }
+
+    private async Task<bool> RollOrderFinalAsync(Adjustment adjustment, CancellationToken cancellationToken)
+    {
+        // A roll order's request id is its client order id.
+        var id = adjustment.RollOrderId();
+        var recorded = await orders.ListAsync(new OrderFilter(RequestId: id), cancellationToken).ConfigureAwait(false);
+        return recorded.Any(o => o.ClientOrderId == id && OrderLifecycle.IsFinal(o.State));
+    }
 
     /// <param name="closeInstead">Approve it as a close of every open contract rather than its roll or reduction (the chat's Close button).</param>
     public async Task<AdjustmentOutcome> ApproveAsync(long id, string by, CancellationToken cancellationToken, bool closeInstead = false)
