@@ -187,6 +187,8 @@ public sealed record InstrumentLedger
         var proceeds = Value(fill.Price, fill.Quantity);
         var realized = Quantity > 0 ? proceeds - cost : cost - proceeds;
         var quantity = Quantity + fill.SignedQuantity;
+        // Once flat the position is over: the next one starts with no mark and its own excursions.
+        var over = quantity == 0;
         var ledger = this with
         {
             Quantity = quantity,
@@ -195,13 +197,10 @@ public sealed record InstrumentLedger
             RealizedPnl = RealizedPnl + realized,
             Fees = Fees + fill.Fee,
             LastFillAt = fill.Time,
+            MarkPrice = over ? null : MarkPrice,
+            Mae = over ? null : Mae,
+            Mfe = over ? null : Mfe,
         };
-        if (quantity == 0)
-        {
-            // The position is over; the next one starts with no mark and its own excursions.
-            ledger = ledger with { MarkPrice = null, Mae = null, Mfe = null };
-        }
-
         return new LedgerChange(ledger, new RealizingFill(fill.Time, fill.Side, fill.Quantity, fill.Price, fill.Fee, realized));
     }
 
@@ -254,5 +253,6 @@ public sealed record InstrumentLedger
 
     public override int GetHashCode() => HashCode.Combine(Symbol, Quantity, CostBasis, RealizedPnl, Fees, LastFillAt, Lots);
 
-    private decimal Value(decimal price, int quantity) => price * quantity * Multiplier;
+    // One decimal multiplication instead of two; exact either way, with the price's scale.
+    private decimal Value(decimal price, int quantity) => price * ((long)quantity * Multiplier);
 }

@@ -6,8 +6,10 @@ namespace OptionsAutomation.Benchmarks.Positions;
 /// <summary>
 /// A replay of one million seeded fills (what <c>optauto ledger replay</c> does with a file): <see cref="LedgerBook.Apply"/>,
 /// a new immutable book per fill, FIFO, against a plain mutable FIFO (<see cref="PlainFifo"/>) in the same run. Figures
-/// are per fill (<c>OperationsPerInvoke</c>), so 200 ns is 5M fills/s, issue 15's goal.
+/// are per fill (<c>OperationsPerInvoke</c>), so 200 ns is 5M fills/s, issue 15's goal. A call is a whole replay (about
+/// a second), so the job is short: three warm-ups and nine measured calls, one launch.
 /// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 9)]
 public class FillsLedgerBenchmarks
 {
     private const int Fills = 1_000_000;
