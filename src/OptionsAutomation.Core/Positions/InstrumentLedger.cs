@@ -7,9 +7,13 @@ namespace OptionsAutomation.Core.Positions;
 /// and every change is a new value. Quantity is signed (long above 0, short below); amounts are in currency units
 /// (price × quantity × multiplier). Realized P&amp;L is gross: fees are kept apart and the net is derived from both.
 /// A sell to open is as ordinary as a buy: covering a short realizes (open price − close price) × quantity × multiplier.
+/// The open lots live in a <see cref="SharedRun{T}"/>: a fill adds or consumes lots without copying the others, and an
+/// older version stays as it was (applying a fill to it again copies its lots once).
 /// </summary>
 public sealed record InstrumentLedger
 {
+    private SharedRun<OpenLot> Lots { get; init; }
+
     private InstrumentLedger(string symbol, int multiplier, RealizedPnlMethod method)
     {
         Symbol = symbol;
@@ -36,7 +40,7 @@ public sealed record InstrumentLedger
     /// The opening fills still open, oldest first: the lots a close consumes. Under average cost they are consumed
     /// in the same order, but the cost comes from <see cref="CostBasis"/>, not from their prices.
     /// </summary>
-    public ValueList<OpenLot> OpenLots { get; private init; } = ValueList<OpenLot>.Empty;
+    public ValueList<OpenLot> OpenLots => new(Lots.ToArray());
 
     /// <summary>Gross realized P&amp;L, before fees.</summary>
     public decimal RealizedPnl { get; private init; }
@@ -139,6 +143,13 @@ public sealed record InstrumentLedger
 
     private void Check(Fill fill)
     {
+        // The fast path allocates nothing: a replay checks every fill.
+        if (string.Equals(fill.Symbol, Symbol, StringComparison.Ordinal) && fill.Multiplier == Multiplier
+            && (LastFillAt is not { } lastFill || fill.Time >= lastFill))
+        {
+            return;
+        }
+
         var errors = new List<string>();
         if (!string.Equals(fill.Symbol, Symbol, StringComparison.Ordinal))
         {
@@ -163,7 +174,7 @@ public sealed record InstrumentLedger
     {
         Quantity = Quantity + fill.SignedQuantity,
         CostBasis = CostBasis + Value(fill.Price, fill.Quantity),
-        OpenLots = new([.. OpenLots, new OpenLot(fill.Time, fill.Quantity, fill.Price)]),
+        Lots = Lots.Append(new OpenLot(fill.Time, fill.Quantity, fill.Price)),
         Fees = Fees + fill.Fee,
         LastFillAt = fill.Time,
     };
@@ -176,21 +187,20 @@ public sealed record InstrumentLedger
         var proceeds = Value(fill.Price, fill.Quantity);
         var realized = Quantity > 0 ? proceeds - cost : cost - proceeds;
         var quantity = Quantity + fill.SignedQuantity;
+        // Once flat the position is over: the next one starts with no mark and its own excursions.
+        var over = quantity == 0;
         var ledger = this with
         {
             Quantity = quantity,
             CostBasis = CostBasis - cost,
-            OpenLots = remainingLots,
+            Lots = remainingLots,
             RealizedPnl = RealizedPnl + realized,
             Fees = Fees + fill.Fee,
             LastFillAt = fill.Time,
+            MarkPrice = over ? null : MarkPrice,
+            Mae = over ? null : Mae,
+            Mfe = over ? null : Mfe,
         };
-        if (quantity == 0)
-        {
-            // The position is over; the next one starts with no mark and its own excursions.
-            ledger = ledger with { MarkPrice = null, Mae = null, Mfe = null };
-        }
-
         return new LedgerChange(ledger, new RealizingFill(fill.Time, fill.Side, fill.Quantity, fill.Price, fill.Fee, realized));
     }
 
@@ -210,24 +220,39 @@ public sealed record InstrumentLedger
     }
 
     /// <summary>Takes <paramref name="quantity"/> units from the oldest lots; returns what stays open and what the taken units cost.</summary>
-    private (ValueList<OpenLot> Remaining, decimal Cost) ConsumeLots(int quantity)
+    private (SharedRun<OpenLot> Remaining, decimal Cost) ConsumeLots(int quantity)
     {
-        var remaining = new List<OpenLot>(OpenLots.Count);
         var cost = 0m;
         var toTake = quantity;
-        foreach (var lot in OpenLots)
+        var whole = 0;
+        while (toTake > 0)
         {
+            var lot = Lots[whole];
             var taken = Math.Min(lot.Quantity, toTake);
             toTake -= taken;
             cost += Value(lot.Price, taken);
             if (taken < lot.Quantity)
             {
-                remaining.Add(lot with { Quantity = lot.Quantity - taken });
+                return (Lots.DropFirst(whole).WithFirst(lot with { Quantity = lot.Quantity - taken }), cost);
             }
+
+            whole++;
         }
 
-        return (new ValueList<OpenLot>(remaining), cost);
+        return (Lots.DropFirst(whole), cost);
     }
 
-    private decimal Value(decimal price, int quantity) => price * quantity * Multiplier;
+    /// <summary>Value equality as for any record, the open lots compared lot by lot.</summary>
+    public bool Equals(InstrumentLedger? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (string.Equals(Symbol, other.Symbol, StringComparison.Ordinal) && Multiplier == other.Multiplier && Method == other.Method
+                && Quantity == other.Quantity && CostBasis == other.CostBasis && RealizedPnl == other.RealizedPnl && Fees == other.Fees
+                && LastFillAt == other.LastFillAt && MarkPrice == other.MarkPrice && Mae == other.Mae && Mfe == other.Mfe
+                && Lots.Equals(other.Lots)));
+
+    public override int GetHashCode() => HashCode.Combine(Symbol, Quantity, CostBasis, RealizedPnl, Fees, LastFillAt, Lots);
+
+    // One decimal multiplication instead of two; exact either way, with the price's scale.
+    private decimal Value(decimal price, int quantity) => price * ((long)quantity * Multiplier);
 }
