@@ -27,7 +27,18 @@ internal static class TotalVolatilitySolver
     private const double InvSqrt2Pi = 0.398942280401432677939946059934381868;
     private static readonly double Epsilon = Math.BitIncrement(1.0) - 1.0;
 
-    private delegate double NewtonStep(double s, double price, double vega);
+    /// <summary>Which function Newton runs on; an enum rather than a lambda, whose captures would allocate per solve.</summary>
+    private enum Objective
+    {
+        /// <summary>ln b − ln β.</summary>
+        LogPrice,
+
+        /// <summary>b − β.</summary>
+        Price,
+
+        /// <summary>ln(e^(x/2) − β) − ln(e^(x/2) − b).</summary>
+        LogGap,
+    }
 
     public static double Solve(double x, double beta)
     {
@@ -44,7 +55,7 @@ internal static class TotalVolatilitySolver
         {
             var logBeta = Math.Log(beta);
             var guess = Math.Min(-x / Math.Sqrt(-2 * logBeta), inflection);
-            return Newton(x, beta, 0, inflection, guess, (s, price, vega) => s - ((Math.Log(price) - logBeta) * price / vega));
+            return Newton(x, beta, 0, inflection, guess, Objective.LogPrice, logBeta);
         }
 
         var high = UpperBracket(x, beta, inflection);
@@ -52,15 +63,10 @@ internal static class TotalVolatilitySolver
         var firstStep = Math.Min(inflection + ((beta - atInflection) / (top * InvSqrt2Pi)), high);
         if (beta - atInflection <= top - beta)
         {
-            return Newton(x, beta, inflection, high, firstStep, (s, price, vega) => s + ((beta - price) / vega));
+            return Newton(x, beta, inflection, high, firstStep, Objective.Price, beta);
         }
 
-        var logGap = Math.Log(top - beta);
-        return Newton(x, beta, inflection, high, firstStep, (s, _, vega) =>
-        {
-            var gap = NormalisedBlack.Complement(x, s);
-            return s - ((logGap - Math.Log(gap)) * gap / vega);
-        });
+        return Newton(x, beta, inflection, high, firstStep, Objective.LogGap, Math.Log(top - beta));
     }
 
     /// <summary>A total volatility at which b ≥ β, doubling from max(2·s_c, 1).</summary>
@@ -76,7 +82,8 @@ internal static class TotalVolatilitySolver
         return high;
     }
 
-    private static double Newton(double x, double beta, double low, double high, double s, NewtonStep step)
+    /// <param name="target">The objective's target: ln β, β or ln(e^(x/2) − β).</param>
+    private static double Newton(double x, double beta, double low, double high, double s, Objective objective, double target)
     {
         var best = s;
         var bestError = double.PositiveInfinity;
@@ -108,11 +115,25 @@ internal static class TotalVolatilitySolver
                 return best;
             }
 
-            var next = step(s, price, NormalisedBlack.Vega(x, s));
+            var next = Step(x, s, price, NormalisedBlack.Vega(x, s), objective, target);
             // A NaN step (b or its slope underflowed) fails both comparisons and bisects too.
             s = next > low && next < high ? next : (low + high) / 2;
         }
 
         return best;
+    }
+
+    private static double Step(double x, double s, double price, double vega, Objective objective, double target)
+    {
+        switch (objective)
+        {
+            case Objective.LogPrice:
+                return s - ((Math.Log(price) - target) * price / vega);
+            case Objective.Price:
+                return s + ((target - price) / vega);
+            default:
+                var gap = NormalisedBlack.Complement(x, s);
+                return s - ((target - Math.Log(gap)) * gap / vega);
+        }
     }
 }
