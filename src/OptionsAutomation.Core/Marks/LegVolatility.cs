@@ -20,14 +20,9 @@ public static class LegVolatility
             return null;
         }
 
-        try
-        {
-            return ImpliedVolatility.Solve(contract.Right, (double)mid, (double)quote.UnderlyingPrice, (double)contract.Strike, years, settings.RiskFreeRate, settings.DividendYieldOf(contract.Underlying));
-        }
-        catch (ImpliedVolatilityException)
-        {
-            // A mid outside the no-arbitrage bounds has no volatility: no Greeks rather than wrong ones.
-            return null;
-        }
+        // A mid outside the no-arbitrage bounds has no volatility: no Greeks rather than wrong ones.
+        return ImpliedVolatility.TrySolve(contract.Right, (double)mid, (double)quote.UnderlyingPrice, (double)contract.Strike, years, settings.RiskFreeRate, settings.DividendYieldOf(contract.Underlying), out var solved, out _)
+            ? solved
+            : null;
     }
 }

@@ -24,32 +24,40 @@ public static class BlackScholes
     /// <summary>Vega and rho are quoted per point: a change of 0.01 in σ or r.</summary>
     private const double PerPoint = 100;
 
+    /// <remarks>
+    /// Written for the hot loops (marks, the synthetic chain, risk revaluation): no allocation, and each exponential
+    /// computed once — the two discount factors, one e^(−d²/2) per d shared by φ and Φ, √T once — in the same
+    /// arithmetic as the textbook form, so the values are bit for bit those it gives.
+    /// </remarks>
     public static OptionValuation Value(OptionRight right, double spot, double strike, double years, double rate, double dividendYield, double volatility)
     {
-        var discounted = PricingInputs.Discounted(spot, strike, years, rate, dividendYield);
+        var (spotDiscount, strikeDiscount) = PricingInputs.DiscountFactors(spot, strike, years, rate, dividendYield);
+        var (discountedSpot, discountedStrike) = (spot * spotDiscount, strike * strikeDiscount);
         PricingInputs.RequireNonNegative(volatility, nameof(volatility));
         var omega = Omega(right);
-        var totalVolatility = volatility * Math.Sqrt(years);
+        var sqrtYears = Math.Sqrt(years);
+        var totalVolatility = volatility * sqrtYears;
         if (totalVolatility == 0)
         {
-            return Deterministic(omega, discounted.Spot, discounted.Strike, years, rate, dividendYield);
+            return Deterministic(omega, discountedSpot, discountedStrike, spotDiscount, years, rate, dividendYield);
         }
 
         // d₁ and d₂ each from h ± s/2 (not d₂ = d₁ − s) so an enormous s gives ±∞ rather than ∞ − ∞.
         var h = (Math.Log(spot / strike) + ((rate - dividendYield) * years)) / totalVolatility;
         var d1 = h + (totalVolatility / 2);
         var d2 = h - (totalVolatility / 2);
-        var spotWeight = NormalDistribution.Cdf(omega * d1);
+        var gaussian1 = NormalDistribution.ExpMinusHalfSquare(d1);
+        var spotWeight = NormalDistribution.Cdf(omega * d1, gaussian1);
         var strikeWeight = NormalDistribution.Cdf(omega * d2);
-        var discountedSpotDensity = discounted.Spot * NormalDistribution.Pdf(d1);
+        var discountedSpotDensity = discountedSpot * NormalDistribution.PdfOf(gaussian1);
 
-        var price = omega * ((discounted.Spot * spotWeight) - (discounted.Strike * strikeWeight));
-        var delta = omega * Math.Exp(-dividendYield * years) * spotWeight;
+        var price = omega * ((discountedSpot * spotWeight) - (discountedStrike * strikeWeight));
+        var delta = omega * spotDiscount * spotWeight;
         var gamma = discountedSpotDensity / (spot * spot * totalVolatility);
-        var vega = discountedSpotDensity * Math.Sqrt(years);
-        var diffusionDecay = -discountedSpotDensity * volatility / (2 * Math.Sqrt(years));
-        var theta = diffusionDecay + (omega * ((dividendYield * discounted.Spot * spotWeight) - (rate * discounted.Strike * strikeWeight)));
-        var rho = omega * years * discounted.Strike * strikeWeight;
+        var vega = discountedSpotDensity * sqrtYears;
+        var diffusionDecay = -discountedSpotDensity * volatility / (2 * sqrtYears);
+        var theta = diffusionDecay + (omega * ((dividendYield * discountedSpot * spotWeight) - (rate * discountedStrike * strikeWeight)));
+        var rho = omega * years * discountedStrike * strikeWeight;
         return InQuotedUnits(price, delta, gamma, vega, theta, rho);
     }
 
@@ -61,7 +69,7 @@ public static class BlackScholes
     };
 
     /// <summary>σ√T = 0: the payoff is known today; see the class remarks for the limits used.</summary>
-    private static OptionValuation Deterministic(double omega, double discountedSpot, double discountedStrike, double years, double rate, double dividendYield)
+    private static OptionValuation Deterministic(double omega, double discountedSpot, double discountedStrike, double spotDiscount, double years, double rate, double dividendYield)
     {
         var moneyness = omega * (discountedSpot - discountedStrike);
         // Φ(ωd₁) and Φ(ωd₂) both tend to this step as σ → 0.
@@ -69,7 +77,7 @@ public static class BlackScholes
         var atTheForward = moneyness == 0;
 
         var price = Math.Max(moneyness, 0);
-        var delta = omega * Math.Exp(-dividendYield * years) * weight;
+        var delta = omega * spotDiscount * weight;
         var vega = atTheForward ? discountedSpot * Math.Sqrt(years) * NormalDistribution.Pdf(0) : 0;
         var theta = omega * weight * ((dividendYield * discountedSpot) - (rate * discountedStrike));
         var rho = omega * weight * years * discountedStrike;

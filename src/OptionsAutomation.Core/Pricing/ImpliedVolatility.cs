@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using OptionsAutomation.Core.Instruments;
 
 namespace OptionsAutomation.Core.Pricing;
@@ -13,7 +14,22 @@ public static class ImpliedVolatility
     /// </summary>
     /// <exception cref="ImpliedVolatilityException">The premium is at or outside <see cref="PremiumBounds"/>; the message gives the bounds.</exception>
     /// <exception cref="PricingInputException">An input is not finite or out of its domain, or <paramref name="years"/> is 0 (at expiry the price no longer depends on σ).</exception>
-    public static double Solve(OptionRight right, double premium, double spot, double strike, double years, double rate, double dividendYield)
+    public static double Solve(OptionRight right, double premium, double spot, double strike, double years, double rate, double dividendYield) =>
+        TrySolve(right, premium, spot, strike, years, rate, dividendYield, out var volatility, out var refusal)
+            ? volatility
+            : throw new ImpliedVolatilityException(right, premium, refusal!);
+
+    /// <summary>
+    /// <see cref="Solve"/> for the hot paths (marks, the chain-model fit), where a premium outside the no-arbitrage bounds is an
+    /// ordinary market quote rather than an error: returns false with the bounds it is outside, in
+    /// <paramref name="refusedBounds"/>, instead of throwing. Same volatility as <see cref="Solve"/> otherwise, and no
+    /// allocation when it succeeds.
+    /// </summary>
+    /// <exception cref="PricingInputException">As <see cref="Solve"/>: an input is not finite or out of its domain, or
+    /// <paramref name="years"/> is 0. Those are the caller's mistakes, not the market's, and still throw.</exception>
+    public static bool TrySolve(
+        OptionRight right, double premium, double spot, double strike, double years, double rate, double dividendYield,
+        out double volatility, [NotNullWhen(false)] out PremiumBounds? refusedBounds)
     {
         var discounted = PricingInputs.Discounted(spot, strike, years, rate, dividendYield);
         PricingInputs.RequireFinite(premium, nameof(premium));
@@ -22,19 +38,22 @@ public static class ImpliedVolatility
             throw new PricingInputException(nameof(years), years, "years must be above 0 to imply a volatility: at expiry the price no longer depends on it.");
         }
 
-        var bounds = PremiumBounds.Of(right, discounted);
-        if (!bounds.StrictlyContains(premium))
+        // The bounds as numbers first: the record is built only for a refusal, so a solve allocates nothing.
+        var (lower, upper) = PremiumBounds.Limits(right, discounted);
+        if (!(premium > lower && premium < upper))
         {
-            throw new ImpliedVolatilityException(right, premium, bounds);
+            (volatility, refusedBounds) = (double.NaN, new PremiumBounds(lower, upper));
+            return false;
         }
 
         // Solve on the out-of-the-money option of the pair: by put-call parity its premium is this premium less the lower
         // bound, pure time value. Working on it avoids subtracting a large intrinsic value from a deep in-the-money price.
-        var timeValue = premium - bounds.Lower;
+        var timeValue = premium - lower;
         var scale = Math.Sqrt(discounted.Spot) * Math.Sqrt(discounted.Strike);
         var x = -Math.Abs(Math.Log(discounted.Spot / discounted.Strike));
         // Rounding in the normalisation can land a premium that is below its upper bound on the normalised bound e^(x/2).
         var beta = Math.Min(timeValue / scale, Math.BitDecrement(Math.Exp(x / 2)));
-        return TotalVolatilitySolver.Solve(x, beta) / Math.Sqrt(years);
+        (volatility, refusedBounds) = (TotalVolatilitySolver.Solve(x, beta) / Math.Sqrt(years), null);
+        return true;
     }
 }

@@ -60,9 +60,28 @@ internal static class NormalDistribution
     private static ReadOnlySpan<double> Q =>
         [2.56852019228982242e00, 1.87295284992346047e00, 5.27905102951428412e-1, 6.05183413124413191e-2, 2.33520497626869185e-3];
 
+    /// <summary>
+    /// e^(−w²/2) for w = i/16, i = 0 … 639: the exact-square part of <see cref="ExpMinusHalfSquare"/>, looked up rather
+    /// than recomputed, so each Gaussian factor costs one exponential instead of two. Filled with the very expression it
+    /// replaces, so results are bit for bit those of computing it.
+    /// </summary>
+    private static readonly double[] WholeSquares = [.. Enumerable.Range(0, GaussianCutoff * 16).Select(i => Math.Exp(-(i / 16.0) * (i / 16.0) / 2))];
+
+    /// <summary>Beyond this |x|, e^(−x²/2) underflows the double range and is returned as 0.</summary>
+    private const int GaussianCutoff = 40;
+
     public static double Pdf(double x) => InvSqrt2Pi * ExpMinusHalfSquare(x);
 
-    public static double Cdf(double x)
+    /// <summary>φ(x) from its Gaussian factor e^(−x²/2) (see <see cref="ExpMinusHalfSquare"/>).</summary>
+    public static double PdfOf(double gaussian) => InvSqrt2Pi * gaussian;
+
+    public static double Cdf(double x) => Cdf(x, double.NaN);
+
+    /// <summary>
+    /// Φ(x) reusing <paramref name="gaussian"/> = e^(−x²/2) when the caller already has it for φ(x) (NaN: not known,
+    /// computed when needed). Black–Scholes needs φ and Φ at the same d, and this shares their one exponential.
+    /// </summary>
+    public static double Cdf(double x, double gaussian)
     {
         var y = Math.Abs(x) * InvSqrt2;
         if (y <= ErfThreshold)
@@ -70,7 +89,7 @@ internal static class NormalDistribution
             return 0.5 + (0.5 * Math.CopySign(Erf(y), x));
         }
 
-        var lowerTail = 0.5 * Erfc(x, y);
+        var lowerTail = 0.5 * Erfc(x, y, gaussian);
         return x < 0 ? lowerTail : 1 - lowerTail;
     }
 
@@ -89,8 +108,8 @@ internal static class NormalDistribution
         return y * (numerator + A[3]) / (denominator + B[3]);
     }
 
-    /// <summary>erfc(y) for y = |x|/√2 &gt; 0.46875; the Gaussian factor is taken from x itself.</summary>
-    private static double Erfc(double x, double y)
+    /// <summary>erfc(y) for y = |x|/√2 &gt; 0.46875; the Gaussian factor is e^(−x²/2), given or taken from x itself.</summary>
+    private static double Erfc(double x, double y, double gaussian)
     {
         if (y >= UnderflowArgument)
         {
@@ -124,23 +143,29 @@ internal static class NormalDistribution
             rational = (InvSqrtPi - (z * (numerator + P[4]) / (denominator + Q[4]))) / y;
         }
 
-        return ExpMinusHalfSquare(x) * rational;
+        return (double.IsNaN(gaussian) ? ExpMinusHalfSquare(x) : gaussian) * rational;
     }
 
     /// <summary>
     /// e^(−x²/2) without the x²·ε relative error of rounding x²: x = w + d with w a multiple of 1/16, so w² is
     /// exact and only the small term (x − w)(x + w) is rounded.
     /// </summary>
-    private static double ExpMinusHalfSquare(double x)
+    public static double ExpMinusHalfSquare(double x)
     {
         var a = Math.Abs(x);
-        if (a >= 40)
+        if (a >= GaussianCutoff)
         {
             return 0;
         }
 
-        var whole = Math.Truncate(a * 16) / 16;
+        if (double.IsNaN(a))
+        {
+            return a;
+        }
+
+        var sixteenths = (int)(a * 16);
+        var whole = sixteenths / 16.0;
         var rest = (a - whole) * (a + whole);
-        return Math.Exp(-whole * whole / 2) * Math.Exp(-rest / 2);
+        return WholeSquares[sixteenths] * Math.Exp(-rest / 2);
     }
 }

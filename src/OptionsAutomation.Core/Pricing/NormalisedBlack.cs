@@ -6,26 +6,43 @@ namespace OptionsAutomation.Core.Pricing;
 /// The implied-volatility solver works on out-of-the-money options only (x ≤ 0), whose price is pure time value, so
 /// 0 &lt; b &lt; e^(x/2); a put at x is the call at −x.
 /// </summary>
-internal static class NormalisedBlack
+/// <remarks>
+/// One per solve, at its x: e^(±x/2) are computed once rather than at every step, and <see cref="At"/> gives the price,
+/// its slope and its rounding error from one Φ and one e^(−d²/2) per d, in the same arithmetic as evaluating each
+/// separately (so the solver's answers are unchanged to the bit).
+/// </remarks>
+internal readonly struct NormalisedBlack(double x)
 {
     private static readonly double Epsilon = Math.BitIncrement(1.0) - 1.0;
 
-    public static double Price(double x, double s)
+    private readonly double _x = x;
+    private readonly double _expHalfX = Math.Exp(x / 2);
+    private readonly double _expMinusHalfX = Math.Exp(-x / 2);
+
+    /// <summary>e^(x/2): the price's upper bound, approached as s → ∞.</summary>
+    public double UpperBound => _expHalfX;
+
+    public double Price(double s)
     {
-        var h = x / s;
-        return (Math.Exp(x / 2) * NormalDistribution.Cdf(h + (s / 2))) - (Math.Exp(-x / 2) * NormalDistribution.Cdf(h - (s / 2)));
+        var h = _x / s;
+        return (_expHalfX * NormalDistribution.Cdf(h + (s / 2))) - (_expMinusHalfX * NormalDistribution.Cdf(h - (s / 2)));
+    }
+
+    /// <summary>The price at s with ∂b/∂s and the rounding error of the price: a few ulps of its larger term, which the subtraction cannot remove.</summary>
+    public NormalisedBlackAt At(double s)
+    {
+        var h = _x / s;
+        var d1 = h + (s / 2);
+        var gaussian = NormalDistribution.ExpMinusHalfSquare(d1);
+        var spotWeight = NormalDistribution.Cdf(d1, gaussian);
+        var price = (_expHalfX * spotWeight) - (_expMinusHalfX * NormalDistribution.Cdf(h - (s / 2)));
+        return new(price, _expHalfX * NormalDistribution.PdfOf(gaussian), 4 * Epsilon * _expHalfX * spotWeight);
     }
 
     /// <summary>e^(x/2) − b(x, s), the distance to the upper bound, computed without that subtraction.</summary>
-    public static double Complement(double x, double s)
+    public double Complement(double s)
     {
-        var h = x / s;
-        return (Math.Exp(x / 2) * NormalDistribution.Cdf(-h - (s / 2))) + (Math.Exp(-x / 2) * NormalDistribution.Cdf(h - (s / 2)));
+        var h = _x / s;
+        return (_expHalfX * NormalDistribution.Cdf(-h - (s / 2))) + (_expMinusHalfX * NormalDistribution.Cdf(h - (s / 2)));
     }
-
-    /// <summary>∂b/∂s.</summary>
-    public static double Vega(double x, double s) => Math.Exp(x / 2) * NormalDistribution.Pdf((x / s) + (s / 2));
-
-    /// <summary>The rounding error of <see cref="Price"/>: a few ulps of its larger term, which the subtraction cannot remove.</summary>
-    public static double RoundingError(double x, double s) => 4 * Epsilon * Math.Exp(x / 2) * NormalDistribution.Cdf((x / s) + (s / 2));
 }

@@ -13,5 +13,7 @@ namespace OptionsAutomation.Core.Pricing;
 /// </list>
 /// Doubles, not decimals: this is a model output computed with exp, log and the normal distribution, not money
 /// that is booked; convert to decimal (and round to the quote's tick) where a price leaves the model.
+/// A value type: the risk job and the synthetic chain value options in tight loops, where a heap object per call
+/// was the only allocation left.
 /// </summary>
-public sealed record OptionValuation(double Price, double Delta, double Gamma, double Vega, double Theta, double Rho);
+public readonly record struct OptionValuation(double Price, double Delta, double Gamma, double Vega, double Theta, double Rho);

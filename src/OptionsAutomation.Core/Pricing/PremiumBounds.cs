@@ -10,14 +10,20 @@ namespace OptionsAutomation.Core.Pricing;
 /// </summary>
 public sealed record PremiumBounds(double Lower, double Upper)
 {
-    public static PremiumBounds For(OptionRight right, double spot, double strike, double years, double rate, double dividendYield) =>
-        Of(right, PricingInputs.Discounted(spot, strike, years, rate, dividendYield));
-
-    /// <summary>The bounds from the discounted spot S·e^(−qT) and discounted strike K·e^(−rT).</summary>
-    internal static PremiumBounds Of(OptionRight right, (double Spot, double Strike) discounted) => right switch
+    public static PremiumBounds For(OptionRight right, double spot, double strike, double years, double rate, double dividendYield)
     {
-        OptionRight.Call => new(Math.Max(0, discounted.Spot - discounted.Strike), discounted.Spot),
-        OptionRight.Put => new(Math.Max(0, discounted.Strike - discounted.Spot), discounted.Strike),
+        var (lower, upper) = Limits(right, PricingInputs.Discounted(spot, strike, years, rate, dividendYield));
+        return new(lower, upper);
+    }
+
+    /// <summary>
+    /// The bounds from the discounted spot S·e^(−qT) and discounted strike K·e^(−rT), as two numbers: the
+    /// implied-volatility hot path builds the record only to refuse.
+    /// </summary>
+    internal static (double Lower, double Upper) Limits(OptionRight right, (double Spot, double Strike) discounted) => right switch
+    {
+        OptionRight.Call => (Math.Max(0, discounted.Spot - discounted.Strike), discounted.Spot),
+        OptionRight.Put => (Math.Max(0, discounted.Strike - discounted.Spot), discounted.Strike),
         _ => throw new ArgumentOutOfRangeException(nameof(right), right, "unknown option right."),
     };
 

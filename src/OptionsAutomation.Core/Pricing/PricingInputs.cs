@@ -11,14 +11,22 @@ internal static class PricingInputs
     /// </summary>
     public static (double Spot, double Strike) Discounted(double spot, double strike, double years, double rate, double dividendYield)
     {
+        var (spotFactor, strikeFactor) = DiscountFactors(spot, strike, years, rate, dividendYield);
+        return (spot * spotFactor, strike * strikeFactor);
+    }
+
+    /// <summary>
+    /// Validates the market inputs and returns the two discount factors e^(−qT) and e^(−rT), for callers that need the
+    /// factors themselves (delta is e^(−qT)·Φ) and would otherwise compute an exponential twice.
+    /// </summary>
+    public static (double Spot, double Strike) DiscountFactors(double spot, double strike, double years, double rate, double dividendYield)
+    {
         RequirePositive(spot, nameof(spot));
         RequirePositive(strike, nameof(strike));
         RequireNonNegative(years, nameof(years));
         RequireFinite(rate, nameof(rate));
         RequireFinite(dividendYield, nameof(dividendYield));
-        var discountedSpot = spot * DiscountFactor(dividendYield, years, nameof(dividendYield));
-        var discountedStrike = strike * DiscountFactor(rate, years, nameof(rate));
-        return (discountedSpot, discountedStrike);
+        return (DiscountFactor(dividendYield, years, nameof(dividendYield)), DiscountFactor(rate, years, nameof(rate)));
     }
 
     public static void RequireNonNegative(double value, string name)

@@ -27,7 +27,18 @@ internal static class TotalVolatilitySolver
     private const double InvSqrt2Pi = 0.398942280401432677939946059934381868;
     private static readonly double Epsilon = Math.BitIncrement(1.0) - 1.0;
 
-    private delegate double NewtonStep(double s, double price, double vega);
+    /// <summary>Which function Newton runs on; an enum rather than a lambda, whose captures would allocate per solve.</summary>
+    private enum Objective
+    {
+        /// <summary>ln b − ln β.</summary>
+        LogPrice,
+
+        /// <summary>b − β.</summary>
+        Price,
+
+        /// <summary>ln(e^(x/2) − β) − ln(e^(x/2) − b).</summary>
+        LogGap,
+    }
 
     public static double Solve(double x, double beta)
     {
@@ -37,38 +48,34 @@ internal static class TotalVolatilitySolver
             return 0;
         }
 
-        var top = Math.Exp(x / 2);
+        var black = new NormalisedBlack(x);
+        var top = black.UpperBound;
         var inflection = Math.Sqrt(-2 * x);
-        var atInflection = inflection > 0 ? NormalisedBlack.Price(x, inflection) : 0;
+        var atInflection = inflection > 0 ? black.Price(inflection) : 0;
         if (beta <= atInflection)
         {
             var logBeta = Math.Log(beta);
             var guess = Math.Min(-x / Math.Sqrt(-2 * logBeta), inflection);
-            return Newton(x, beta, 0, inflection, guess, (s, price, vega) => s - ((Math.Log(price) - logBeta) * price / vega));
+            return Newton(black, beta, 0, inflection, guess, Objective.LogPrice, logBeta);
         }
 
-        var high = UpperBracket(x, beta, inflection);
+        var high = UpperBracket(black, beta, inflection);
         // b's slope at s_c is e^(x/2)·φ(0) exactly: the first Newton step costs no evaluation.
         var firstStep = Math.Min(inflection + ((beta - atInflection) / (top * InvSqrt2Pi)), high);
         if (beta - atInflection <= top - beta)
         {
-            return Newton(x, beta, inflection, high, firstStep, (s, price, vega) => s + ((beta - price) / vega));
+            return Newton(black, beta, inflection, high, firstStep, Objective.Price, beta);
         }
 
-        var logGap = Math.Log(top - beta);
-        return Newton(x, beta, inflection, high, firstStep, (s, _, vega) =>
-        {
-            var gap = NormalisedBlack.Complement(x, s);
-            return s - ((logGap - Math.Log(gap)) * gap / vega);
-        });
+        return Newton(black, beta, inflection, high, firstStep, Objective.LogGap, Math.Log(top - beta));
     }
 
     /// <summary>A total volatility at which b ≥ β, doubling from max(2·s_c, 1).</summary>
-    private static double UpperBracket(double x, double beta, double inflection)
+    private static double UpperBracket(NormalisedBlack black, double beta, double inflection)
     {
         var high = Math.Max(2 * inflection, 1);
         // b reaches e^(x/2) in double precision by s ≈ 80 + |x|/40, so the doubling ends long before the cap.
-        while (NormalisedBlack.Price(x, high) < beta && high < 1e6)
+        while (black.Price(high) < beta && high < 1e6)
         {
             high *= 2;
         }
@@ -76,20 +83,21 @@ internal static class TotalVolatilitySolver
         return high;
     }
 
-    private static double Newton(double x, double beta, double low, double high, double s, NewtonStep step)
+    /// <param name="target">The objective's target: ln β, β or ln(e^(x/2) − β).</param>
+    private static double Newton(NormalisedBlack black, double beta, double low, double high, double s, Objective objective, double target)
     {
         var best = s;
         var bestError = double.PositiveInfinity;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
-            var price = NormalisedBlack.Price(x, s);
+            var (price, vega, roundingError) = black.At(s);
             var error = Math.Abs(price - beta);
             if (error < bestError)
             {
                 (best, bestError) = (s, error);
             }
 
-            if (error <= Math.Max(RelativeTolerance * beta, NormalisedBlack.RoundingError(x, s)))
+            if (error <= Math.Max(RelativeTolerance * beta, roundingError))
             {
                 return s;
             }
@@ -108,11 +116,25 @@ internal static class TotalVolatilitySolver
                 return best;
             }
 
-            var next = step(s, price, NormalisedBlack.Vega(x, s));
+            var next = Step(black, s, price, vega, objective, target);
             // A NaN step (b or its slope underflowed) fails both comparisons and bisects too.
             s = next > low && next < high ? next : (low + high) / 2;
         }
 
         return best;
+    }
+
+    private static double Step(NormalisedBlack black, double s, double price, double vega, Objective objective, double target)
+    {
+        switch (objective)
+        {
+            case Objective.LogPrice:
+                return s - ((Math.Log(price) - target) * price / vega);
+            case Objective.Price:
+                return s + ((target - price) / vega);
+            default:
+                var gap = black.Complement(s);
+                return s - ((target - Math.Log(gap)) * gap / vega);
+        }
     }
 }

@@ -124,16 +124,14 @@ public static class ChainModelFit
 
             var mid = (double)(bid + ask) / 2;
             var (spot, strike) = ((double)day.Close, (double)quote.Contract.Strike);
-            try
-            {
-                var volatility = ImpliedVolatility.Solve(quote.Contract.Right, mid, spot, strike, SurfacePoint.Years(days), day.Rate, dividendYield);
-                var point = SurfacePoint.Of(spot, strike, days, day.Rate, dividendYield, (double)day.Vix);
-                return volatility > 0 ? new Sample(quote, day, days, point, mid, (double)(ask - bid), Math.Log(volatility / ((double)day.Vix / 100))) : null;
-            }
-            catch (ImpliedVolatilityException)
+            // A mid outside the no-arbitrage bounds implies no volatility: the quote is left out of the fit.
+            if (!ImpliedVolatility.TrySolve(quote.Contract.Right, mid, spot, strike, SurfacePoint.Years(days), day.Rate, dividendYield, out var volatility, out _))
             {
                 return null;
             }
+
+            var point = SurfacePoint.Of(spot, strike, days, day.Rate, dividendYield, (double)day.Vix);
+            return volatility > 0 ? new Sample(quote, day, days, point, mid, (double)(ask - bid), Math.Log(volatility / ((double)day.Vix / 100))) : null;
         }
 
         public QuoteError ErrorOf(SyntheticChainModel model)

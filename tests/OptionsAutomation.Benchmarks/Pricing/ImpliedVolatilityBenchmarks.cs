@@ -8,7 +8,7 @@ namespace OptionsAutomation.Benchmarks.Pricing;
 /// <see cref="ImpliedVolatility.Solve"/> per call over <see cref="PricingCase.SpyStrip"/>' premiums, and a premium it
 /// refuses (below intrinsic: it throws), against the floor of one <see cref="BlackScholes.Value"/> of the same options:
 /// a solver prices at least once, so the ratio reads as "costs as much as N pricings". Issue 15 asks for ≤ 250 ns and
-/// refusals without an exception.
+/// refusals without an exception (<see cref="ImpliedVolatility.TrySolve"/>, measured beside the throwing refusal).
 /// </summary>
 public class ImpliedVolatilityBenchmarks
 {
@@ -77,4 +77,9 @@ public class ImpliedVolatilityBenchmarks
             return true;
         }
     }
+
+    /// <summary>The same refusal through the hot paths' Try form: a false and the bounds, no exception.</summary>
+    [Benchmark(Description = "ImpliedVolatility.TrySolve, refused premium")]
+    public bool TryRefused() =>
+        !ImpliedVolatility.TrySolve(OptionRight.Put, 19, 380, 400, 30 / 365.0, 0.04, 0.0134, out _, out _);
 }

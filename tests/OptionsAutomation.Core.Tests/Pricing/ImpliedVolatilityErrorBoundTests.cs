@@ -1,0 +1,56 @@
+using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.Pricing;
+
+namespace OptionsAutomation.Core.Tests.Pricing;
+
+/// <summary>
+/// Issue 15's accuracy bound for the solver: the volatility is recovered to within 1e-10 wherever vega (∂V/∂σ, per unit of
+/// σ, on a spot of 100) is above 1e-6, widened by what the premium itself cannot carry: a premium is a double computed
+/// from S and K, good to a few ulps of the larger of them, and those ulps move σ by ulps ÷ vega. Deep in the money a day
+/// or a week out (vega 1e-5, premium 15–50) that is up to 2e-8, so the issue's bare 1e-10 is out of reach of any
+/// solver there; elsewhere the widening is below 1e-11 and the bound is the issue's.
+/// </summary>
+public sealed class ImpliedVolatilityErrorBoundTests
+{
+    private const double Spot = 100;
+    private const double VolatilityTolerance = 1e-10;
+    private const double MinimumVega = 1e-6;
+
+    [Fact]
+    public void Solve_WhereVegaIsAbove1e6_RecoversVolatilityTo1e10()
+    {
+        var failures = new List<string>();
+        var checkedPoints = 0;
+        foreach (var right in new[] { OptionRight.Call, OptionRight.Put })
+        {
+            foreach (var moneyness in new[] { 0.5, 0.7, 0.85, 0.95, 1.0, 1.05, 1.2, 1.5, 2.0 })
+            {
+                foreach (var years in new[] { 1.0 / 365, 7.0 / 365, 30.0 / 365, 0.25, 1, 3 })
+                {
+                    foreach (var volatility in new[] { 0.05, 0.12, 0.2, 0.35, 0.6, 1.0, 2.0 })
+                    {
+                        var strike = Spot * moneyness;
+                        var value = BlackScholes.Value(right, Spot, strike, years, 0.04, 0.015, volatility);
+                        // OptionValuation quotes vega per vol point (÷100).
+                        if (value.Vega * 100 <= MinimumVega)
+                        {
+                            continue;
+                        }
+
+                        checkedPoints++;
+                        var sigma = ImpliedVolatility.Solve(right, value.Price, Spot, strike, years, 0.04, 0.015);
+                        var largest = Math.Max(Spot, strike);
+                        var premiumRounding = 4 * (Math.BitIncrement(largest) - largest) / (value.Vega * 100);
+                        if (Math.Abs(sigma - volatility) > VolatilityTolerance + premiumRounding)
+                        {
+                            failures.Add($"{right} K={strike} T={years:R} σ={volatility}: solved {sigma:R}, error {Math.Abs(sigma - volatility):E2}, vega {value.Vega * 100:E2}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {checkedPoints}:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+        Assert.True(checkedPoints > 500, $"only {checkedPoints} of 756 points have vega above {MinimumVega}");
+    }
+}
