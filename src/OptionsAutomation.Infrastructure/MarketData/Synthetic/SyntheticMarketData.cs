@@ -44,10 +44,10 @@ public sealed class SyntheticMarketData : IMarketData
         ArgumentNullException.ThrowIfNull(contract);
         OptionQuote? quote = null;
         if (_underlyings.TryGetValue(contract.Underlying, out var underlying)
-            && ListedOptions.IsListed(contract.Expiration, asOf)
+            && ListedOptions.ExpiresAt(contract.Expiration, asOf) is { } expiresAt
             && ListedStrikes.IsOnTheGrid(contract.Strike, underlying.StrikeIncrement))
         {
-            quote = underlying.Option(contract, underlying.Spot(Minute(asOf)), Stamp(asOf));
+            quote = underlying.Option(contract, expiresAt, underlying.Spot(Minute(asOf)), Stamp(asOf));
         }
 
         return ValueTask.FromResult(quote);
@@ -68,7 +68,7 @@ public sealed class SyntheticMarketData : IMarketData
         {
             foreach (var right in (OptionRight[])[OptionRight.Put, OptionRight.Call])
             {
-                quotes.AddRange(strikes.Select(k => synthetic.Option(new OptionContract(underlying, expiration, right, k), spot, timestamp)));
+                quotes.AddRange(strikes.Select(k => synthetic.Option(new OptionContract(underlying, expiration.Date, right, k), expiration.ExpiresAt, spot, timestamp)));
             }
         }
 
