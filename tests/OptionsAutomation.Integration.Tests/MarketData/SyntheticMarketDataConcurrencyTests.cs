@@ -11,7 +11,7 @@ namespace OptionsAutomation.Integration.Tests.MarketData;
 public sealed class SyntheticMarketDataConcurrencyTests
 {
     private const int Threads = 8;
-    private const int Rounds = 20;
+    private const int Rounds = 4;
 
     private static readonly SyntheticMarketDataSettings Defaults = new();
 
