@@ -10,6 +10,8 @@ namespace OptionsAutomation.Infrastructure.MarketData.Synthetic;
 /// Black–Scholes–Merton inside a tick-rounded spread. Quotes change once a minute; a query answers with the
 /// quote of the minute containing <c>asOf</c> (the last one at or before it), stamped at that minute.
 /// The same seed and instant give the same quote whatever was asked before, in any order, on any thread.
+/// Each underlying keeps its last minutes' spots and <see cref="ListedOptions"/> its last dates' listings, so a quote
+/// after the first of its (symbol, minute) costs one Black–Scholes value and a few lookups.
 /// Time runs on the calendar (nights and weekends too): there are no sessions in this market.
 /// </summary>
 public sealed class SyntheticMarketData : IMarketData
