@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.MarketData;
 
@@ -14,26 +15,45 @@ internal static class ListedOptions
     private const int WeeklyDays = 8 * 7;
     private const int MonthlyMonths = 6;
 
-    /// <summary>Expirations not yet expired at <paramref name="asOf"/>, in date order.</summary>
-    public static IReadOnlyList<DateOnly> Expirations(DateTimeOffset asOf)
+    // The listing depends on the New York date alone, so it is built once per date, not per quote; a few dates cover
+    // a backtest, the worker and the web API asking at once.
+    private static readonly RecentValues<Listing> Listings = new(8);
+
+    /// <summary>Expirations not yet expired at <paramref name="asOf"/>, in date order, each with the instant it expires.</summary>
+    public static IReadOnlyList<ListedExpiration> Expirations(DateTimeOffset asOf) =>
+        [.. ListingOn(MarketTime.DateOf(asOf)).Expirations.Where(e => e.ExpiresAt > asOf)];
+
+    /// <summary>When <paramref name="expiration"/> expires (16:00 New York on its day); null unless it is listed at <paramref name="asOf"/>.</summary>
+    public static DateTimeOffset? ExpiresAt(DateOnly expiration, DateTimeOffset asOf) =>
+        ListingOn(MarketTime.DateOf(asOf)).ExpiresAt.TryGetValue(expiration, out var expiresAt) && expiresAt > asOf ? expiresAt : null;
+
+    private static Listing ListingOn(DateOnly today) =>
+        Listings.GetOrAdd(today.DayNumber, 0, static (_, day) => Listing.On(DateOnly.FromDayNumber((int)day)));
+
+    /// <summary>The expirations listed on a date, from that date on: those of its afternoon drop out at 16:00.</summary>
+    private sealed record Listing(IReadOnlyList<ListedExpiration> Expirations, FrozenDictionary<DateOnly, DateTimeOffset> ExpiresAt)
     {
-        var today = MarketTime.DateOf(asOf);
-        var expirations = new SortedSet<DateOnly>();
-        for (var friday = today.AddDays(((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7);
-             friday.DayNumber - today.DayNumber <= WeeklyDays;
-             friday = friday.AddDays(7))
+        public static Listing On(DateOnly today)
         {
-            expirations.Add(friday);
-        }
+            var dates = new SortedSet<DateOnly>();
+            for (var friday = today.AddDays(((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7);
+                 friday.DayNumber - today.DayNumber <= WeeklyDays;
+                 friday = friday.AddDays(7))
+            {
+                dates.Add(friday);
+            }
 
-        for (var month = 0; month <= MonthlyMonths; month++)
-        {
-            var first = new DateOnly(today.Year, today.Month, 1).AddMonths(month);
-            expirations.Add(MonthlyExpiration.ThirdFriday(first.Year, first.Month));
-        }
+            for (var month = 0; month <= MonthlyMonths; month++)
+            {
+                var first = new DateOnly(today.Year, today.Month, 1).AddMonths(month);
+                dates.Add(MonthlyExpiration.ThirdFriday(first.Year, first.Month));
+            }
 
-        return [.. expirations.Where(e => e >= today && EndOfDay.On(e) > asOf)];
+            ListedExpiration[] expirations = [.. dates.Where(e => e >= today).Select(e => new ListedExpiration(e, EndOfDay.On(e)))];
+            return new Listing(expirations, expirations.ToFrozenDictionary(e => e.Date, e => e.ExpiresAt));
+        }
     }
-
-    public static bool IsListed(DateOnly expiration, DateTimeOffset asOf) => Expirations(asOf).Contains(expiration);
 }
+
+/// <summary>A listed expiration date and the instant its options expire.</summary>
+internal readonly record struct ListedExpiration(DateOnly Date, DateTimeOffset ExpiresAt);

@@ -10,6 +10,8 @@ namespace OptionsAutomation.Infrastructure.MarketData.Synthetic;
 /// Black–Scholes–Merton inside a tick-rounded spread. Quotes change once a minute; a query answers with the
 /// quote of the minute containing <c>asOf</c> (the last one at or before it), stamped at that minute.
 /// The same seed and instant give the same quote whatever was asked before, in any order, on any thread.
+/// Each underlying keeps its last minutes' spots and <see cref="ListedOptions"/> its last dates' listings, so a quote
+/// after the first of its (symbol, minute) costs one Black–Scholes value and a few lookups.
 /// Time runs on the calendar (nights and weekends too): there are no sessions in this market.
 /// </summary>
 public sealed class SyntheticMarketData : IMarketData
@@ -44,10 +46,10 @@ public sealed class SyntheticMarketData : IMarketData
         ArgumentNullException.ThrowIfNull(contract);
         OptionQuote? quote = null;
         if (_underlyings.TryGetValue(contract.Underlying, out var underlying)
-            && ListedOptions.IsListed(contract.Expiration, asOf)
+            && ListedOptions.ExpiresAt(contract.Expiration, asOf) is { } expiresAt
             && ListedStrikes.IsOnTheGrid(contract.Strike, underlying.StrikeIncrement))
         {
-            quote = underlying.Option(contract, underlying.Spot(Minute(asOf)), Stamp(asOf));
+            quote = underlying.Option(contract, expiresAt, underlying.Spot(Minute(asOf)), Stamp(asOf));
         }
 
         return ValueTask.FromResult(quote);
@@ -68,7 +70,7 @@ public sealed class SyntheticMarketData : IMarketData
         {
             foreach (var right in (OptionRight[])[OptionRight.Put, OptionRight.Call])
             {
-                quotes.AddRange(strikes.Select(k => synthetic.Option(new OptionContract(underlying, expiration, right, k), spot, timestamp)));
+                quotes.AddRange(strikes.Select(k => synthetic.Option(new OptionContract(underlying, expiration.Date, right, k), expiration.ExpiresAt, spot, timestamp)));
             }
         }
 

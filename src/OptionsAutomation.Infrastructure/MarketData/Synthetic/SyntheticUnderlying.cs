@@ -21,6 +21,10 @@ internal sealed class SyntheticUnderlying
     private readonly CounterRandom _random;
     private readonly PricePath _path;
 
+    // Spots of the last minutes asked: an exit sweep quotes every leg at the same minute, and the path behind a spot
+    // costs a day's minute draws. Sixteen minutes cover the worker's jobs, the web API and a sweep asking at once.
+    private readonly RecentValues<decimal> _spots = new(16);
+
     public SyntheticUnderlying(string symbol, SyntheticUnderlyingSettings settings, long seed, double riskFreeRate, CorrelatedNormal shocks)
     {
         Symbol = symbol;
@@ -35,7 +39,7 @@ internal sealed class SyntheticUnderlying
     public decimal StrikeIncrement => _settings.StrikeIncrement;
 
     /// <summary>The spot at a minute, on the penny tick like a traded price.</summary>
-    public decimal Spot(long minute) => Math.Round((decimal)_path.At(minute), 2);
+    public decimal Spot(long minute) => _spots.GetOrAdd(minute, _path, static (path, m) => Math.Round((decimal)path.At(m), 2));
 
     public UnderlyingQuote Quote(long minute, DateTimeOffset timestamp)
     {
@@ -54,9 +58,10 @@ internal sealed class SyntheticUnderlying
         return Math.Max(MinimumVolatility, _settings.Volatility - (_settings.Skew * x) + (_settings.Smile * x * x));
     }
 
-    public OptionQuote Option(OptionContract contract, decimal spot, DateTimeOffset timestamp)
+    /// <summary>The quote of <paramref name="contract"/>, which expires at <paramref name="expiresAt"/> (16:00 New York on its day).</summary>
+    public OptionQuote Option(OptionContract contract, DateTimeOffset expiresAt, decimal spot, DateTimeOffset timestamp)
     {
-        var years = (EndOfDay.On(contract.Expiration) - timestamp).TotalDays / DaysPerYear;
+        var years = (expiresAt - timestamp).TotalDays / DaysPerYear;
         var volatility = ImpliedVolatility(spot, contract.Strike);
         var valuation = BlackScholes.Value(
             contract.Right, (double)spot, (double)contract.Strike, years, _riskFreeRate, _settings.DividendYield, volatility);
