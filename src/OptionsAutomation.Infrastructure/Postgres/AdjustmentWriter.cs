@@ -27,28 +27,32 @@ internal static class AdjustmentWriter
                 @RollExpiration, @RollShortStrike, @RollLongStrike, @RollMinNetCredit, @CreatedAt, @UpdatedAt)
             RETURNING {AdjustmentRow.Columns}
             """,
-            new
-            {
-                adjustment.PositionId,
-                adjustment.Ticker,
-                StrategyType = adjustment.StrategyType.ToCode(),
-                Kind = adjustment.Kind.ToCode(),
-                Status = adjustment.Status.ToCode(),
-                RiskScore = (short)adjustment.RiskScore,
-                Urgency = adjustment.Urgency.ToCode(),
-                adjustment.Contracts,
-                adjustment.Summary,
-                Numbers = DomainJson.Serialize(adjustment.Numbers),
-                RollExpiration = adjustment.Roll?.Expiration.ToDateTime(TimeOnly.MinValue),
-                RollShortStrike = adjustment.Roll?.ShortStrike,
-                RollLongStrike = adjustment.Roll?.LongStrike,
-                RollMinNetCredit = adjustment.Roll?.MinimumNetCredit,
-                CreatedAt = adjustment.CreatedAt.ToUniversalTime(),
-                UpdatedAt = adjustment.UpdatedAt.ToUniversalTime(),
-            },
+            Parameters(adjustment),
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row.ToDomain();
     }
+
+    /// <summary>Every column of a recommendation as a parameter; Dapper sends only those a statement names.</summary>
+    private static object Parameters(Adjustment adjustment) => new
+    {
+        adjustment.Id,
+        adjustment.PositionId,
+        adjustment.Ticker,
+        StrategyType = adjustment.StrategyType.ToCode(),
+        Kind = adjustment.Kind.ToCode(),
+        Status = adjustment.Status.ToCode(),
+        RiskScore = (short)adjustment.RiskScore,
+        Urgency = adjustment.Urgency.ToCode(),
+        adjustment.Contracts,
+        adjustment.Summary,
+        Numbers = DomainJson.Serialize(adjustment.Numbers),
+        RollExpiration = adjustment.Roll?.Expiration.ToDateTime(TimeOnly.MinValue),
+        RollShortStrike = adjustment.Roll?.ShortStrike,
+        RollLongStrike = adjustment.Roll?.LongStrike,
+        RollMinNetCredit = adjustment.Roll?.MinimumNetCredit,
+        CreatedAt = adjustment.CreatedAt.ToUniversalTime(),
+        UpdatedAt = adjustment.UpdatedAt.ToUniversalTime(),
+    };
 
     public static Task RecordedAsync(NpgsqlTransaction transaction, Adjustment created, string actor) =>
         AppendAuditAsync(transaction, created, actor, "adjustment.recommended", created.CreatedAt, created);
@@ -63,20 +67,7 @@ internal static class AdjustmentWriter
             WHERE id = @Id AND status = 'PENDING'
             RETURNING id
             """,
-            new
-            {
-                refreshed.Id,
-                RiskScore = (short)refreshed.RiskScore,
-                Urgency = refreshed.Urgency.ToCode(),
-                refreshed.Contracts,
-                refreshed.Summary,
-                Numbers = DomainJson.Serialize(refreshed.Numbers),
-                RollExpiration = refreshed.Roll?.Expiration.ToDateTime(TimeOnly.MinValue),
-                RollShortStrike = refreshed.Roll?.ShortStrike,
-                RollLongStrike = refreshed.Roll?.LongStrike,
-                RollMinNetCredit = refreshed.Roll?.MinimumNetCredit,
-                UpdatedAt = refreshed.UpdatedAt.ToUniversalTime(),
-            },
+            Parameters(refreshed),
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await AppendAuditAsync(transaction, refreshed, actor, "adjustment.updated", refreshed.UpdatedAt,
             new { from_score = fromScore, to_score = refreshed.RiskScore, urgency = refreshed.Urgency, refreshed.Roll }).ConfigureAwait(false);

@@ -19,9 +19,16 @@ namespace OptionsAutomation.Core.Trading.Adjustments;
 public static class AdjustmentAdvisor
 {
     /// <param name="pending">The position has a PENDING recommendation: it is kept down to <c>ClearMargin</c> below the line.</param>
-    public static AdjustmentAdvice? Evaluate(
-        Position position, PositionMark mark, OptionChain? chain, DateOnly today,
-        AdjustmentSettings settings, ProposalSettings proposals, NyseCalendar calendar, bool pending = false)
+    /// <summary>
+    /// Whether the position scores at or above the line a pending recommendation is kept down to, so that
+    /// <see cref="Evaluate"/> could recommend something: callers read the chain a roll is priced from only then.
+    /// </summary>
+    public static bool MayRecommend(Position position, PositionMark mark, DateOnly today, AdjustmentSettings settings) =>
+        Assess(position, mark, today, settings, pending: true) is not null;
+
+    /// <summary>The risk inputs and score of a position over the line (lowered by <c>ClearMargin</c> while one is pending); null otherwise.</summary>
+    private static (RiskInputs Inputs, RiskScore Score, decimal Price)? Assess(
+        Position position, PositionMark mark, DateOnly today, AdjustmentSettings settings, bool pending)
     {
         ArgumentNullException.ThrowIfNull(position);
         ArgumentNullException.ThrowIfNull(mark);
@@ -40,7 +47,14 @@ public static class AdjustmentAdvisor
 
         var inputs = new RiskInputs(delta, shortQuote.UnderlyingPrice, shortStrike, position.PnlAt(price), position.MaxLoss, position.DaysToExpiry(today));
         var score = RiskScore.Compute(inputs, settings);
-        if (score.Score < settings.RecommendAtScore - (pending ? settings.ClearMargin : 0))
+        return score.Score < settings.RecommendAtScore - (pending ? settings.ClearMargin : 0) ? null : (inputs, score, price);
+    }
+
+    public static AdjustmentAdvice? Evaluate(
+        Position position, PositionMark mark, OptionChain? chain, DateOnly today,
+        AdjustmentSettings settings, ProposalSettings proposals, NyseCalendar calendar, bool pending = false)
+    {
+        if (Assess(position, mark, today, settings, pending) is not var (inputs, score, price))
         {
             return null;
         }

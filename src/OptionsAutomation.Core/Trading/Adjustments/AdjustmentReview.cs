@@ -44,7 +44,10 @@ public sealed class AdjustmentReview(
             try
             {
                 var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
-                if (!chains.TryGetValue(position.Ticker, out var chain))
+                // A chain read is costly (a stream snapshot per expiration at a real broker): only for a position that may
+                // get a recommendation, once per ticker and tick.
+                OptionChain? chain = null;
+                if (AdjustmentAdvisor.MayRecommend(position, mark, MarketTime.DateOf(asOf), settings) && !chains.TryGetValue(position.Ticker, out chain))
                 {
                     chain = await marketData.GetChainAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
                     chains[position.Ticker] = chain;
