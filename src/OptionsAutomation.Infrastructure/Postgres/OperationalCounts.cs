@@ -45,33 +45,30 @@ public sealed class OperationalCountsReader(NpgsqlDataSource dataSource)
                    (SELECT count(*) FROM positions WHERE scales_position_id IS NOT NULL) AS scale_ins,
                    (SELECT count(*) FROM trade_history WHERE exit_reason = 'scale_out') AS scale_outs
             """, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        // order.filled → "filled"; risk.denied carries "CODE: context" in data.denial.
-        var events = (await connection.QueryAsync<(string Kind, string Key, long Count)>(new CommandDefinition(
+        // One pass over the audit trail for every counter it feeds. order.filled → "filled"; risk.denied carries
+        // "CODE: context" in data.denial; adjustment.recommended → "recommended", by the kind its data names (the kind the
+        // move was made as).
+        var events = (await connection.QueryAsync<(string Source, string Key, string? AdjustmentKind, long Count)>(new CommandDefinition(
             """
-            SELECT CASE WHEN event_type = 'risk.denied' THEN 'denial' ELSE 'order' END,
-                   CASE WHEN event_type = 'risk.denied' THEN split_part(data->>'denial', ':', 1) ELSE substr(event_type, 7) END,
+            SELECT CASE WHEN event_type = 'risk.denied' THEN 'denial' WHEN event_type LIKE 'adjustment.%' THEN 'adjustment' ELSE 'order' END,
+                   CASE WHEN event_type = 'risk.denied' THEN split_part(data->>'denial', ':', 1)
+                        WHEN event_type LIKE 'adjustment.%' THEN substr(event_type, 12)
+                        ELSE substr(event_type, 7) END,
+                   CASE WHEN event_type LIKE 'adjustment.%' THEN data->>'kind' END,
                    count(*)
             FROM audit_events
             WHERE event_type LIKE 'order.%' OR event_type = 'risk.denied'
-            GROUP BY 1, 2
-            ORDER BY 1, 2
-            """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        // adjustment.recommended → "recommended", by the kind its data names (the kind the move was made as).
-        var adjustments = await connection.QueryAsync<AdjustmentCount>(new CommandDefinition(
-            """
-            SELECT data->>'kind' AS kind, substr(event_type, 12) AS outcome, count(*) AS count
-            FROM audit_events
-            WHERE event_type IN ('adjustment.recommended', 'adjustment.approved', 'adjustment.rejected', 'adjustment.ignored',
+               OR event_type IN ('adjustment.recommended', 'adjustment.approved', 'adjustment.rejected', 'adjustment.ignored',
                                  'adjustment.executed', 'adjustment.failed', 'adjustment.expired')
-            GROUP BY 1, 2
-            ORDER BY 1, 2
-            """, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            GROUP BY 1, 2, 3
+            ORDER BY 1, 3, 2
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         return new OperationalCounts(
             totals.OpenPositions, totals.RealizedPnl, totals.UnrealizedPnl, totals.AlertBacklog,
-            [.. events.Where(e => e.Kind == "order").Select(e => new EventCount(e.Key, e.Count))],
-            [.. events.Where(e => e.Kind == "denial").Select(e => new EventCount(e.Key, e.Count))],
+            [.. events.Where(e => e.Source == "order").Select(e => new EventCount(e.Key, e.Count))],
+            [.. events.Where(e => e.Source == "denial").Select(e => new EventCount(e.Key, e.Count))],
             [new EventCount("scale_in", totals.ScaleIns), new EventCount("scale_out", totals.ScaleOuts)],
-            [.. adjustments]);
+            [.. events.Where(e => e.Source == "adjustment").Select(e => new AdjustmentCount(e.AdjustmentKind!, e.Key, e.Count))]);
     }
 
     private sealed class Totals
