@@ -27,6 +27,13 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
     {
         var problems = inputs.Problems.ToList();
         var greeks = inputs.Positions.Select(_revaluation.Greeks).ToList();
+        // By reference, built once: an IndexOf per position compared records field by field, quadratic in the positions.
+        var greeksOf = new Dictionary<RiskPosition, DollarGreeks>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < greeks.Count; i++)
+        {
+            greeksOf[inputs.Positions[i]] = greeks[i];
+        }
+
         var model = Model(inputs, problems);
         var covered = model is null ? [] : inputs.Positions.Where(p => model.IndexOf(p.Underlying) >= 0).ToList();
         var valueAtRisk = new ValueAtRisk(_revaluation, settings.VarConfidence);
@@ -39,7 +46,7 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
             var (estimate, pnl) = valueAtRisk.Historical(covered, history);
             historical = estimate;
             pnlVolatility = RiskRounding.Cents(RiskStatistics.StandardDeviation(pnl));
-            parametric = valueAtRisk.Parametric([.. covered.Select(p => (p, greeks[Index(inputs, p)].Delta))], model);
+            parametric = valueAtRisk.Parametric([.. covered.Select(p => (p, greeksOf[p].Delta))], model);
             monteCarlo = valueAtRisk.MonteCarlo(covered, model, settings.MonteCarloPaths, settings.Seed);
         }
 
@@ -81,11 +88,9 @@ public sealed class PortfolioRiskAnalyzer(PortfolioRiskSettings settings, RiskSe
             Limits = [],
             Problems = problems,
         };
-        var limits = new PortfolioLimits(settings, gate).Read(report, inputs, model, parametric is null ? null : covered.Select((p, i) => (p, greeks[Index(inputs, p)].Delta)).ToList());
+        var limits = new PortfolioLimits(settings, gate).Read(report, inputs, model, parametric is null ? null : covered.Select((p, i) => (p, greeksOf[p].Delta)).ToList());
         return report with { Limits = [.. limits, .. RiskSignals.Read(settings, inputs, model)] };
     }
-
-    private static int Index(PortfolioInputs inputs, RiskPosition position) => inputs.Positions.ToList().IndexOf(position);
 
     /// <summary>The covariance model of the held underlyings with history, plus the benchmark for betas.</summary>
     private CovarianceModel? Model(PortfolioInputs inputs, List<string> problems)

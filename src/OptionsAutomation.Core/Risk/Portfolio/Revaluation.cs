@@ -10,6 +10,10 @@ namespace OptionsAutomation.Core.Risk.Portfolio;
 /// </summary>
 public sealed class Revaluation(double riskFreeRate, Func<string, double> dividendYield)
 {
+    public double RiskFreeRate => riskFreeRate;
+
+    public double DividendYieldOf(string underlying) => dividendYield(underlying);
+
     public double Value(RiskPosition position, MarketShock shock)
     {
         var spot = position.Spot * shock.SpotFactor(position.Underlying);

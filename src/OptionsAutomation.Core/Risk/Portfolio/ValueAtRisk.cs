@@ -2,7 +2,8 @@ namespace OptionsAutomation.Core.Risk.Portfolio;
 
 /// <summary>
 /// One-day VaR and CVaR of a set of positions by three methods. Historical and Monte Carlo revalue every option
-/// leg in full under each scenario (<see cref="Revaluation"/>); parametric is delta-normal. All three assume a
+/// leg in full under each scenario (historical by <see cref="Revaluation"/>, Monte Carlo by its price-only grouped
+/// <see cref="SimulationBook"/>); parametric is delta-normal. All three assume a
 /// zero expected daily return (over one day the mean is noise next to the volatility).
 /// </summary>
 public sealed class ValueAtRisk(Revaluation revaluation, double confidence)
@@ -41,38 +42,48 @@ public sealed class ValueAtRisk(Revaluation revaluation, double confidence)
 
     /// <summary>
     /// <paramref name="paths"/> days of correlated normal log returns r = σ ⊙ (L·z), L the Cholesky factor of the
-    /// correlation matrix and z drawn from a <see cref="Random"/> with <paramref name="seed"/> (Box–Muller), each
-    /// revalued in full. The same inputs and seed give the same figures.
+    /// correlation matrix and z the path's own draws (<see cref="PathNormals"/>: a function of <paramref name="seed"/> and
+    /// the path's index), each revalued in full by the grouped book (<see cref="SimulationBook"/>). Paths run in parallel
+    /// on up to <paramref name="maxThreads"/> threads (−1: as many as the machine has); each writes only its own P&amp;L, so
+    /// the same inputs and seed give the same figures whatever the number of threads.
     /// </summary>
-    public VarEstimate MonteCarlo(IReadOnlyList<RiskPosition> positions, CovarianceModel model, int paths, int seed)
+    public VarEstimate MonteCarlo(IReadOnlyList<RiskPosition> positions, CovarianceModel model, int paths, int seed, int maxThreads = -1)
     {
         var n = model.Underlyings.Count;
         var lower = Cholesky.Decompose(model.Correlation);
-        var normals = new StandardNormals(seed);
+        var volatilities = model.Volatilities.ToArray();
+        var book = new SimulationBook(positions, model, revaluation.RiskFreeRate, revaluation.DividendYieldOf);
         var pnl = new double[paths];
-        var z = new double[n];
-        var factors = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var path = 0; path < paths; path++)
-        {
-            for (var i = 0; i < n; i++)
+        Parallel.For(
+            0, paths, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+            () => new double[3 * n],
+            (path, _, scratch) =>
             {
-                z[i] = normals.Next();
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                var correlated = 0.0;
-                for (var k = 0; k <= i; k++)
+                var normals = new PathNormals(seed, path);
+                var z = scratch.AsSpan(0, n);
+                var logReturns = scratch.AsSpan(n, n);
+                var factors = scratch.AsSpan(2 * n, n);
+                for (var i = 0; i < n; i++)
                 {
-                    correlated += lower[i, k] * z[k];
+                    z[i] = normals.Next();
                 }
 
-                factors[model.Underlyings[i]] = Math.Exp(model.Volatilities[i] * correlated);
-            }
+                for (var i = 0; i < n; i++)
+                {
+                    var correlated = 0.0;
+                    for (var k = 0; k <= i; k++)
+                    {
+                        correlated += lower[i, k] * z[k];
+                    }
 
-            pnl[path] = revaluation.Pnl(positions, new MarketShock(u => factors[u]));
-        }
+                    logReturns[i] = volatilities[i] * correlated;
+                    factors[i] = Math.Exp(logReturns[i]);
+                }
 
+                pnl[path] = book.Pnl(logReturns, factors);
+                return scratch;
+            },
+            _ => { });
         return VarEstimate.FromSample(pnl, confidence);
     }
 }
