@@ -26,6 +26,9 @@ public interface IPositionStore
     /// <summary>Closed trades whose New York close date is within [from, to] (either bound optional).</summary>
     Task<IReadOnlyList<TradeRecord>> HistoryAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
 
+    /// <summary>Closed trades with a trade id above <paramref name="afterTradeId"/>, by trade id: what a reader that saw the rest needs.</summary>
+    Task<IReadOnlyList<TradeRecord>> TradesAfterAsync(long afterTradeId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<DailyPnl>> DailyPnlAsync(DateOnly? date, CancellationToken cancellationToken);
 
     Task<PerformanceMetrics> PerformanceAsync(CancellationToken cancellationToken);

@@ -11,6 +11,9 @@ public interface IRiskHistory
 
     /// <summary>The equity and correlations of the latest snapshot taken before <paramref name="before"/>; null when there is none.</summary>
     Task<PreviousSnapshot?> LatestBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>The report of the latest snapshot, as stored (its <see cref="PortfolioRiskReport.AsOf"/> is when it was computed); null when there is none.</summary>
+    Task<PortfolioRiskReport?> LatestReportAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>What the daily loss and the correlation change are measured from: an earlier snapshot's marked-to-market equity and correlations.</summary>

@@ -20,12 +20,23 @@ public sealed class PortfolioRiskService(
     IPositionStore positions, IMarketData marketData, IAccountEquity account, NyseCalendar calendar,
     PricingSettings pricing, PortfolioRiskSettings settings, PortfolioRiskAnalyzer analyzer, IRiskHistory snapshots)
 {
-    public async Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    public Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CancellationToken cancellationToken) => ReportAsync(asOf, null, cancellationToken);
+
+    /// <summary>
+    /// The report as of <paramref name="asOf"/>; with <paramref name="memory"/> (the risk job's), the past sessions'
+    /// closes, the previous day's snapshot and the realized trades come from it and only what changed is read. Without
+    /// it everything is read afresh (the CLI, <c>risk report --at</c>).
+    /// </summary>
+    public async Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, RiskMemory? memory, CancellationToken cancellationToken)
     {
+        memory?.StartDay(MarketTime.DateOf(asOf));
         // Correlations move once a day (daily closes), and the daily loss runs from the previous close: both compare
         // with the last snapshot of an earlier New York day.
-        var previous = await snapshots.LatestBeforeAsync(MarketTime.At(MarketTime.DateOf(asOf), TimeOnly.MinValue), cancellationToken).ConfigureAwait(false);
-        var inputs = await GatherAsync(asOf, cancellationToken).ConfigureAwait(false) with
+        var startOfDay = MarketTime.At(MarketTime.DateOf(asOf), TimeOnly.MinValue);
+        var previous = memory is null
+            ? await snapshots.LatestBeforeAsync(startOfDay, cancellationToken).ConfigureAwait(false)
+            : await memory.PreviousAsync(() => snapshots.LatestBeforeAsync(startOfDay, cancellationToken)).ConfigureAwait(false);
+        var inputs = await GatherAsync(asOf, memory, cancellationToken).ConfigureAwait(false) with
         {
             CorrelationReference = previous?.Correlations,
             OpeningEquity = previous?.Equity,
@@ -35,7 +46,7 @@ public sealed class PortfolioRiskService(
 
     public async Task<(PortfolioInputs Inputs, IReadOnlyList<StressResult> Results)> StressAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var inputs = await GatherAsync(asOf, cancellationToken).ConfigureAwait(false);
+        var inputs = await GatherAsync(asOf, null, cancellationToken).ConfigureAwait(false);
         return (inputs, analyzer.Stress(inputs));
     }
 
@@ -47,7 +58,7 @@ public sealed class PortfolioRiskService(
     public async Task<CovarianceModel?> CorrelationsAsync(IEnumerable<string> underlyings, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var symbols = underlyings.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var history = symbols.Count == 0 ? null : await HistoryAsync(symbols, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
+        var history = symbols.Count == 0 ? null : await HistoryAsync(symbols, MarketTime.DateOf(asOf), null, cancellationToken).ConfigureAwait(false);
         return history is { } h && h.Days >= settings.MinHistoryReturns ? new CovarianceModel(h, [.. symbols.Where(h.Covers)]) : null;
     }
 
@@ -71,7 +82,7 @@ public sealed class PortfolioRiskService(
         return sums;
     }
 
-    private async Task<PortfolioInputs> GatherAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    private async Task<PortfolioInputs> GatherAsync(DateTimeOffset asOf, RiskMemory? memory, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
@@ -89,8 +100,8 @@ public sealed class PortfolioRiskService(
         }
 
         var underlyings = priced.Select(p => p.Underlying).Append(settings.BetaBenchmark).Distinct(StringComparer.Ordinal).ToList();
-        var history = await HistoryAsync(underlyings, MarketTime.DateOf(asOf), cancellationToken).ConfigureAwait(false);
-        var trades = await positions.HistoryAsync(null, null, cancellationToken).ConfigureAwait(false);
+        var history = await HistoryAsync(underlyings, MarketTime.DateOf(asOf), memory, cancellationToken).ConfigureAwait(false);
+        var realized = await RealizedAsync(asOf, memory, cancellationToken).ConfigureAwait(false);
         var accountEquity = await account.GetEquityAsync(cancellationToken).ConfigureAwait(false);
         if (accountEquity is null)
         {
@@ -111,24 +122,36 @@ public sealed class PortfolioRiskService(
             Equity = realizedEquity + unrealized,
             Positions = priced,
             History = history,
-            EquityCurve = EquityCurve(realizedEquity, trades, unrealized),
-            RealizedPnlToday = trades.Where(t => MarketTime.DateOf(t.ClosedAt) == today).Sum(t => t.PnlRealized),
+            EquityCurve = EquityCurve(realizedEquity, realized, unrealized),
+            RealizedPnlToday = realized.GetValueOrDefault(today),
             Problems = problems,
             EquityKnown = accountEquity is not null,
         };
+    }
+
+    /// <summary>Realized P&amp;L per New York close date: caught up in <paramref name="memory"/>, else read whole.</summary>
+    private async Task<IReadOnlyDictionary<DateOnly, decimal>> RealizedAsync(DateTimeOffset asOf, RiskMemory? memory, CancellationToken cancellationToken)
+    {
+        if (memory is null)
+        {
+            return RealizedPnlByDay.Of(await positions.HistoryAsync(null, null, cancellationToken).ConfigureAwait(false));
+        }
+
+        await memory.Realized.CatchUpAsync(positions, asOf, cancellationToken).ConfigureAwait(false);
+        return memory.Realized.Days;
     }
 
     /// <summary>
     /// The equity at each New York close date that booked trades (starting from the equity before the first),
     /// then now with the open positions marked: realized history plus today's unrealized.
     /// </summary>
-    private static List<decimal> EquityCurve(decimal realizedEquity, IReadOnlyList<TradeRecord> trades, decimal unrealized)
+    private static List<decimal> EquityCurve(decimal realizedEquity, IReadOnlyDictionary<DateOnly, decimal> realizedByDay, decimal unrealized)
     {
-        var start = realizedEquity - trades.Sum(t => t.PnlRealized);
+        var start = realizedEquity - realizedByDay.Values.Sum();
         var curve = new List<decimal> { start };
-        foreach (var day in trades.GroupBy(t => MarketTime.DateOf(t.ClosedAt)).OrderBy(g => g.Key))
+        foreach (var (_, pnl) in realizedByDay.OrderBy(d => d.Key))
         {
-            curve.Add(curve[^1] + day.Sum(t => t.PnlRealized));
+            curve.Add(curve[^1] + pnl);
         }
 
         curve.Add(realizedEquity + unrealized);
@@ -182,8 +205,9 @@ public sealed class PortfolioRiskService(
     /// <summary>
     /// Closes at 16:00 New York of the last <see cref="PortfolioRiskSettings.HistoryDays"/> + 1 sessions before
     /// <paramref name="today"/>. A quote stamped on an earlier date is not that session's close and counts as missing.
+    /// With <paramref name="memory"/> each symbol's closes are read once a day: none of those sessions changes during it.
     /// </summary>
-    private async Task<ReturnHistory?> HistoryAsync(IReadOnlyList<string> underlyings, DateOnly today, CancellationToken cancellationToken)
+    private async Task<ReturnHistory?> HistoryAsync(IReadOnlyList<string> underlyings, DateOnly today, RiskMemory? memory, CancellationToken cancellationToken)
     {
         var sessions = new List<DateOnly>();
         for (var date = today; sessions.Count <= settings.HistoryDays && NyseCalendar.Covers(date.Year - 1);)
@@ -195,11 +219,14 @@ public sealed class PortfolioRiskService(
         var closes = new Dictionary<string, IReadOnlyList<decimal?>>(StringComparer.Ordinal);
         foreach (var symbol in underlyings)
         {
-            var series = new decimal?[sessions.Count];
-            for (var i = 0; i < sessions.Count; i++)
+            if (memory is null || !memory.TryGetCloses(symbol, out var series))
             {
-                var quote = await marketData.GetUnderlyingQuoteAsync(symbol, MarketTime.At(sessions[i], new TimeOnly(16, 0)), cancellationToken).ConfigureAwait(false);
-                series[i] = quote is not null && MarketTime.DateOf(quote.Timestamp) == sessions[i] ? quote.Last : null;
+                series = await ClosesAsync(symbol, sessions, cancellationToken).ConfigureAwait(false);
+                // A close the feed has not published yet is asked for again next run, not taken as missing all day.
+                if (series.All(c => c is not null))
+                {
+                    memory?.RememberCloses(symbol, series);
+                }
             }
 
             // Sessions missing for one symbol are dropped for all: one sparse underlying (a new listing, a feed gap) would
@@ -211,5 +238,17 @@ public sealed class PortfolioRiskService(
         }
 
         return closes.Count == 0 ? null : ReturnHistory.FromCloses(sessions, closes);
+    }
+
+    private async Task<decimal?[]> ClosesAsync(string symbol, List<DateOnly> sessions, CancellationToken cancellationToken)
+    {
+        var series = new decimal?[sessions.Count];
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            var quote = await marketData.GetUnderlyingQuoteAsync(symbol, MarketTime.At(sessions[i], new TimeOnly(16, 0)), cancellationToken).ConfigureAwait(false);
+            series[i] = quote is not null && MarketTime.DateOf(quote.Timestamp) == sessions[i] ? quote.Last : null;
+        }
+
+        return series;
     }
 }

@@ -35,6 +35,9 @@ internal sealed class InMemoryPositionStore(BookState state) : IPositionStore
                 .OrderBy(t => t.ClosedAt).ThenBy(t => t.TradeId),
         ]);
 
+    public Task<IReadOnlyList<TradeRecord>> TradesAfterAsync(long afterTradeId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TradeRecord>>([.. state.Trades.Where(t => t.TradeId > afterTradeId).OrderBy(t => t.TradeId)]);
+
     public Task<IReadOnlyList<DailyPnl>> DailyPnlAsync(DateOnly? date, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the in-memory book has no daily P&L view; compute it from HistoryAsync.");
 

@@ -1,4 +1,5 @@
 using OptionsAutomation.Core.Analytics;
+using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Infrastructure.InMemory;
@@ -13,4 +14,6 @@ internal sealed class InMemoryRiskHistory : IRiskHistory
         Task.FromResult<IReadOnlyList<RiskSnapshotPositions>>([]);
 
     public Task<PreviousSnapshot?> LatestBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult<PreviousSnapshot?>(null);
+
+    public Task<PortfolioRiskReport?> LatestReportAsync(CancellationToken cancellationToken) => Task.FromResult<PortfolioRiskReport?>(null);
 }

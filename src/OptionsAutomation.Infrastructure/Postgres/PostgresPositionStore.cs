@@ -75,6 +75,15 @@ public sealed class PostgresPositionStore(NpgsqlDataSource dataSource) : IPositi
         return [.. rows.Select(r => r.ToDomain())];
     }
 
+    public async Task<IReadOnlyList<TradeRecord>> TradesAfterAsync(long afterTradeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<TradeRow>(new CommandDefinition(
+            $"SELECT {TradeRow.Columns} FROM trade_history WHERE trade_id > @AfterTradeId ORDER BY trade_id",
+            new { AfterTradeId = afterTradeId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToDomain())];
+    }
+
     public async Task<IReadOnlyList<DailyPnl>> DailyPnlAsync(DateOnly? date, CancellationToken cancellationToken)
     {
         var sql = "SELECT trade_date, ticker, trades_count, wins, losses, win_rate, total_pnl, avg_pnl FROM v_daily_pnl"

@@ -47,6 +47,14 @@ public sealed class PostgresRiskHistory(NpgsqlDataSource dataSource) : IRiskHist
             Read<decimal[][]>(r.Correlation) ?? []));
     }
 
+    public async Task<PortfolioRiskReport?> LatestReportAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var report = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT report FROM risk_snapshots ORDER BY taken_at DESC, snapshot_id DESC LIMIT 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return Read<PortfolioRiskReport>(report);
+    }
+
     /// <summary>A key the stored report lacks (a row written before it existed) reads as null.</summary>
     private static T? Read<T>(string? json) where T : class => json is null ? null : JsonSerializer.Deserialize<T>(json, DomainJson.Options);
 }

@@ -12,14 +12,21 @@ using static Microsoft.AspNetCore.Http.StatusCodes;
 namespace OptionsAutomation.Web.Api;
 
 /// <summary>
-/// Portfolio risk (<c>risk report|stress --json</c>, as of now or <c>at</c>) and the gate's switches: the trading state
-/// (<c>trading status|halt|reduce|resume</c>) and the circuit breaker reset.
+/// Portfolio risk (<c>risk report|stress --json</c>) and the gate's switches: the trading state
+/// (<c>trading status|halt|reduce|resume</c>) and the circuit breaker reset. <c>GET /api/risk</c> answers the risk job's
+/// last stored snapshot (its <c>as_of</c> is when it was computed) rather than a full revaluation per request; a report
+/// as of another instant (<c>at</c>), or before any snapshot was stored, is computed on the spot; a fresh one now is
+/// <c>POST /api/risk/recompute</c>, which needs the token like every call that writes.
 /// </summary>
 internal static class RiskEndpoints
 {
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder mutations)
     {
-        api.MapGet("/risk", ReportAsync).WithSummary("Portfolio risk: positions, exposure, dollar Greeks, VaR/CVaR, correlations, limits").Problems(Status400BadRequest);
+        api.MapGet("/risk", ReportAsync)
+            .WithSummary("Portfolio risk: positions, exposure, dollar Greeks, VaR/CVaR, correlations, limits; the last stored snapshot (as_of: when computed), or computed as of at")
+            .Problems(Status400BadRequest);
+        mutations.MapPost("/risk/recompute", RecomputeAsync)
+            .WithSummary("Run the risk check now, as the minute job does (snapshot stored, limit crossings alerted), and answer its report");
         api.MapGet("/risk/stress", StressAsync).WithSummary("P&L of each stress scenario by full revaluation").Problems(Status400BadRequest);
         api.MapGet("/trading-state", StateAsync).WithSummary("Trading state and circuit breaker");
         mutations.MapPost("/trading-state", SetStateAsync).WithSummary("Set the trading state: {\"state\":\"HALTED|REDUCING|ACTIVE\",\"reason\":\"…\"}")
@@ -27,8 +34,20 @@ internal static class RiskEndpoints
         mutations.MapPost("/risk/breaker/reset", ResetBreakerAsync).WithSummary("Reset a tripped circuit breaker after its cooldown").Problems(Status409Conflict);
     }
 
-    private static async Task<Ok<PortfolioRiskReport>> ReportAsync(PortfolioRiskService risk, TimeProvider clock, string? at, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await risk.ReportAsync(ApiInput.Instant(at, "at") ?? clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+    private static async Task<Ok<PortfolioRiskReport>> ReportAsync(
+        PortfolioRiskService risk, IRiskHistory history, TimeProvider clock, string? at, CancellationToken cancellationToken)
+    {
+        if (ApiInput.Instant(at, "at") is { } asOf)
+        {
+            return TypedResults.Ok(await risk.ReportAsync(asOf, cancellationToken).ConfigureAwait(false));
+        }
+
+        var stored = await history.LatestReportAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(stored ?? await risk.ReportAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<Ok<PortfolioRiskReport>> RecomputeAsync(RiskMonitor monitor, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await monitor.CheckAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false)).Report);
 
     private static async Task<Ok<StressJson>> StressAsync(PortfolioRiskService risk, TimeProvider clock, string? at, CancellationToken cancellationToken)
     {

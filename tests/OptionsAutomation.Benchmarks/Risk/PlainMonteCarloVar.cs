@@ -1,0 +1,58 @@
+using OptionsAutomation.Core.Risk.Portfolio;
+
+namespace OptionsAutomation.Benchmarks.Risk;
+
+/// <summary>
+/// The Monte Carlo VaR as it was before issue 15, kept as the benchmark's baseline: one <see cref="Random"/> for all paths
+/// (Box–Muller), a dictionary of spot factors and a <see cref="MarketShock"/> per path, and every position revalued in full
+/// by <see cref="Revaluation.Pnl(RiskPosition, MarketShock)"/> — price and Greeks per leg, the unshocked value again on
+/// every path, no grouping, one thread.
+/// </summary>
+internal static class PlainMonteCarloVar
+{
+    /// <summary>The one-day VaR (a loss, positive) at <paramref name="confidence"/>, the empirical quantile of the paths' P&amp;L.</summary>
+    public static double Var(Revaluation revaluation, IReadOnlyList<RiskPosition> positions, CovarianceModel model, int paths, int seed, double confidence)
+    {
+        var n = model.Underlyings.Count;
+        var lower = Cholesky.Decompose(model.Correlation);
+#pragma warning disable CA5394 // Risk simulation, not security: the old algorithm's seeded generator.
+        var random = new Random(seed);
+        double? spare = null;
+        var pnl = new double[paths];
+        var z = new double[n];
+        var factors = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var path = 0; path < paths; path++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (spare is { } s)
+                {
+                    z[i] = s;
+                    spare = null;
+                    continue;
+                }
+
+                var radius = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble()));
+                var angle = 2 * Math.PI * random.NextDouble();
+                spare = radius * Math.Sin(angle);
+                z[i] = radius * Math.Cos(angle);
+            }
+#pragma warning restore CA5394
+
+            for (var i = 0; i < n; i++)
+            {
+                var correlated = 0.0;
+                for (var k = 0; k <= i; k++)
+                {
+                    correlated += lower[i, k] * z[k];
+                }
+
+                factors[model.Underlyings[i]] = Math.Exp(model.Volatilities[i] * correlated);
+            }
+
+            pnl[path] = revaluation.Pnl(positions, new MarketShock(u => factors[u]));
+        }
+
+        return -RiskStatistics.Quantile(pnl, 1 - confidence);
+    }
+}
