@@ -12,7 +12,7 @@ namespace OptionsAutomation.Core.Risk.Portfolio;
 /// Written here rather than taken from a package because Core depends on the BCL only, and <see cref="Random"/> can be
 /// neither seeded per path without allocating nor split.
 /// </remarks>
-internal struct PathNormals(int seed, int path)
+public struct PathNormals(int seed, int path)
 {
     private const ulong Gamma = 0x9E3779B97F4A7C15;
     private const double UnitScale = 1.0 / (1UL << 53);
