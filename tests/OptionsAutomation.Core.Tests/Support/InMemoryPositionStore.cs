@@ -65,6 +65,9 @@ internal sealed class InMemoryPositionStore : IPositionStore
     public Task<IReadOnlyList<TradeRecord>> HistoryAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TradeRecord>>(_trades);
 
+    public Task<IReadOnlyList<TradeRecord>> TradesAfterAsync(long afterTradeId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TradeRecord>>([.. _trades.Where(t => t.TradeId > afterTradeId).OrderBy(t => t.TradeId)]);
+
     public Task<IReadOnlyList<DailyPnl>> DailyPnlAsync(DateOnly? date, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
