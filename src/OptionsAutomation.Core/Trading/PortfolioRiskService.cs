@@ -23,19 +23,16 @@ public sealed class PortfolioRiskService(
     public Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, CancellationToken cancellationToken) => ReportAsync(asOf, null, cancellationToken);
 
     /// <summary>
-    /// The report as of <paramref name="asOf"/>; with <paramref name="memory"/> (the risk job's), the past sessions'
-    /// closes, the previous day's snapshot and the realized trades come from it and only what changed is read. Without
-    /// it everything is read afresh (the CLI, <c>risk report --at</c>).
+    /// The report as of <paramref name="asOf"/>; with <paramref name="memory"/> (the risk job's), the past sessions' closes
+    /// and the realized trades come from it and only what changed is read. Without it everything is read afresh (the CLI,
+    /// <c>risk report --at</c>, the API before any snapshot is stored).
     /// </summary>
     public async Task<PortfolioRiskReport> ReportAsync(DateTimeOffset asOf, RiskMemory? memory, CancellationToken cancellationToken)
     {
         memory?.StartDay(MarketTime.DateOf(asOf));
         // Correlations move once a day (daily closes), and the daily loss runs from the previous close: both compare
         // with the last snapshot of an earlier New York day.
-        var startOfDay = MarketTime.At(MarketTime.DateOf(asOf), TimeOnly.MinValue);
-        var previous = memory is null
-            ? await snapshots.LatestBeforeAsync(startOfDay, cancellationToken).ConfigureAwait(false)
-            : await memory.PreviousAsync(() => snapshots.LatestBeforeAsync(startOfDay, cancellationToken)).ConfigureAwait(false);
+        var previous = await snapshots.LatestBeforeAsync(MarketTime.At(MarketTime.DateOf(asOf), TimeOnly.MinValue), cancellationToken).ConfigureAwait(false);
         var inputs = await GatherAsync(asOf, memory, cancellationToken).ConfigureAwait(false) with
         {
             CorrelationReference = previous?.Correlations,

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
+using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Core.Risk;
@@ -28,13 +30,38 @@ internal sealed class RiskMonitorHarness(TestDatabase db, RealTimersClock clock)
 
     public TradingControlsService Controls() => db.Controls(Gate);
 
-    public RiskCheckJob Job(PortfolioRiskSettings settings)
+    public RiskCheckJob Job(PortfolioRiskSettings settings) => new(Monitor(settings), Calendar, clock, NullLogger<RiskCheckJob>.Instance);
+
+    /// <summary>The monitor on the test database; <paramref name="store"/> and <paramref name="quotes"/> replace the Postgres store and <see cref="Quotes"/>.</summary>
+    public RiskMonitor Monitor(PortfolioRiskSettings settings, IPositionStore? store = null, IMarketData? quotes = null) =>
+        new(Service(settings, store, quotes), new PostgresRiskMonitorStore(db.DataSource), Controls(), settings);
+
+    public PortfolioRiskService Service(PortfolioRiskSettings settings, IPositionStore? store = null, IMarketData? quotes = null)
     {
         var pricing = new PricingSettings();
-        var service = new PortfolioRiskService(db.Store(clock), Quotes, new PaperAccount(db.DataSource, new PaperBrokerSettings()), Calendar,
+        return new PortfolioRiskService(store ?? db.Store(clock), quotes ?? Quotes, new PaperAccount(db.DataSource, new PaperBrokerSettings()), Calendar,
             pricing, settings, new PortfolioRiskAnalyzer(settings, Gate, pricing), new PostgresRiskHistory(db.DataSource));
-        var monitor = new RiskMonitor(service, new PostgresRiskMonitorStore(db.DataSource), Controls(), settings);
-        return new RiskCheckJob(monitor, Calendar, clock, NullLogger<RiskCheckJob>.Instance);
+    }
+
+    /// <summary>A QQQ 480 put sold for 2.00 yesterday and closed by hand now, at a realized P&amp;L of <paramref name="pnl"/> (no fees).</summary>
+    public async Task<Position> CloseQqqPutAsync(string requestId, decimal pnl)
+    {
+        var now = clock.GetUtcNow();
+        var positions = db.Positions(clock);
+        var opened = await positions.OpenAsync(new OpenPositionRequest
+        {
+            RequestId = requestId,
+            Strategy = StrategyType.CashSecuredPut,
+            Ticker = "QQQ",
+            Expiration = MarketTime.DateOf(now).AddDays(30),
+            ShortStrike = 480m,
+            Credit = 2.00m,
+            Quantity = 1,
+            OpenedAt = now.AddDays(-1),
+            Actor = "test",
+        });
+        var exit = new PositionExit(2.00m - (pnl / 100m), ExitReason.Manual, now, ExecutedBy.Manual, "test", 0m);
+        return (await positions.CloseAsync(opened.Position.PositionId, exit)).Position;
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
+using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Risk;
 using OptionsAutomation.Core.Risk.Portfolio;
+using OptionsAutomation.Infrastructure.Json;
 using OptionsAutomation.Infrastructure.Risk;
 using OptionsAutomation.Integration.Tests.Risk;
 using OptionsAutomation.Integration.Tests.Support;
@@ -9,8 +11,8 @@ namespace OptionsAutomation.Integration.Tests.Worker;
 
 /// <summary>
 /// The minute risk job on real Postgres: snapshots stored and pruned, limit crossings alerted once, the breach
-/// action on the trading state, the signals that never move it, and the NYSE hours that gate it. The SPY put's 56,000.00 collateral against
-/// Risk:MaxPositionValue drives the position_value limit.
+/// action on the trading state, the signals that never move it, the NYSE hours that gate it, and the history it keeps
+/// in memory. The SPY put's 56,000.00 collateral against Risk:MaxPositionValue drives the position_value limit.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
@@ -48,6 +50,43 @@ public sealed class RiskCheckJobTests(PostgresServer server) : IAsyncLifetime
             "AND jsonb_array_length(report->'positions') = 1 AND report->'exposure'->>'total' = '56000.00'"));
         // Every limit read is remembered for the next run, with when it entered its state.
         Assert.Equal(outcome.Report.Limits.Count, await _db.CountAsync("risk_limit_states", $"checked_at = '{Tick:O}' AND changed_at = '{Tick:O}'"));
+    }
+
+    [Fact]
+    public async Task TheNextCheck_ReadsOnlyTheNewTradeRow_AndNoPastClose_YetReportsAsAFreshRead()
+    {
+        // The monitor keeps its history in memory: after its first check it reads no past session's close again that
+        // day and only the trade rows added since, yet reports what a fresh read of everything gives.
+        await _h.OpenSpyPutAsync();
+        await _h.CloseQqqPutAsync("closed-1", -150m);
+        var (settings, store, quotes) = (new PortfolioRiskSettings(), new CountingPositionStore(_db.Store(_clock)), new CountingPastCloses(_h.Quotes, MarketTime.DateOf(Tick)));
+        using var monitor = _h.Monitor(settings, store, quotes);
+
+        await monitor.CheckAsync(Tick, CancellationToken.None);
+        Assert.Equal([(0L, 1)], store.TradeReads);
+        Assert.True(quotes.PastCloses > 0);
+
+        _clock.SetUtcNow(Tick.AddMinutes(1));
+        Assert.True((await _h.CloseQqqPutAsync("closed-2", 80m)).RealizedPnl > 0);
+        (store.TradeReads, quotes.PastCloses) = ([], 0);
+        var second = await monitor.CheckAsync(Tick.AddMinutes(1), CancellationToken.None);
+
+        // Only the row above the first one's id, and no close of a past session.
+        var firstId = await _db.ScalarAsync<long>("SELECT min(trade_id) FROM trade_history");
+        Assert.Equal([(firstId, 1)], store.TradeReads);
+        Assert.Equal((0, 0), (store.FullHistoryReads, quotes.PastCloses));
+        // The same figures as reading everything again: the new trade is in today's realized P&L and the equity curve.
+        var fresh = await _h.Service(settings).ReportAsync(Tick.AddMinutes(1), CancellationToken.None);
+        Assert.Equal(DomainJson.Serialize(fresh), DomainJson.Serialize(second.Report));
+
+        // A restart: a new monitor reads the whole table once, and agrees.
+        _clock.SetUtcNow(Tick.AddMinutes(2));
+        var restartedStore = new CountingPositionStore(_db.Store(_clock));
+        using var restarted = _h.Monitor(settings, restartedStore);
+        var third = await restarted.CheckAsync(Tick.AddMinutes(2), CancellationToken.None);
+        Assert.Equal([(0L, 2)], restartedStore.TradeReads);
+        var freshAgain = await _h.Service(settings).ReportAsync(Tick.AddMinutes(2), CancellationToken.None);
+        Assert.Equal(DomainJson.Serialize(freshAgain), DomainJson.Serialize(third.Report));
     }
 
     [Fact]

@@ -2,7 +2,7 @@
 // its own: an endpoint that fails shows its error in that panel and leaves the others working.
 import { getJson, postJson, ApiError } from './api.js';
 import { el, renderIfChanged, panelState } from './dom.js';
-import { clockTime, setServerNow } from './format.js';
+import { clockTime, instant, setServerNow } from './format.js';
 import { equityCharts, dailyPnlChart } from './charts.js';
 import { positionRows, positionTotals, valuedPositions } from './positions.js';
 import { tradeRows } from './trades.js';
@@ -64,6 +64,8 @@ async function refreshRisk() {
   const report = await load('panel-limits', '/api/risk');
   panelState('panel-greeks', report ? null : new Error('the risk report is unavailable'));
   if (!report) return null;
+  // The risk job's last stored snapshot, not a revaluation per page load: say when it was computed.
+  $('risk-computed').textContent = `computed ${instant(report.as_of)}`;
   renderIfChanged($('greeks'), report, greekTiles);
   renderIfChanged($('limits'), report.limits, () => limitGauges(report));
   renderIfChanged($('risk-problems'), report.problems, () => problemItems(report));
@@ -164,6 +166,17 @@ async function refreshAll() {
   }
 }
 
+/** Runs the risk check now (POST /api/risk/recompute, token required) and shows the snapshot it stored. */
+async function recomputeRisk() {
+  try {
+    await postJson('/api/risk/recompute');
+    await refreshValuation();
+  } catch (error) {
+    panelState('panel-greeks', error);
+  }
+}
+
+$('risk-recompute').addEventListener('click', recomputeRisk);
 wireTokenForm(() => Promise.all([refreshProposals(), refreshAdjustments()]));
 await applyToken();
 await refreshAll();
