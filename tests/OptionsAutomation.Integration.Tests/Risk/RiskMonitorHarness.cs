@@ -47,21 +47,9 @@ internal sealed class RiskMonitorHarness(TestDatabase db, RealTimersClock clock)
     public async Task<Position> CloseQqqPutAsync(string requestId, decimal pnl)
     {
         var now = clock.GetUtcNow();
-        var positions = db.Positions(clock);
-        var opened = await positions.OpenAsync(new OpenPositionRequest
-        {
-            RequestId = requestId,
-            Strategy = StrategyType.CashSecuredPut,
-            Ticker = "QQQ",
-            Expiration = MarketTime.DateOf(now).AddDays(30),
-            ShortStrike = 480m,
-            Credit = 2.00m,
-            Quantity = 1,
-            OpenedAt = now.AddDays(-1),
-            Actor = "test",
-        });
+        var opened = await SellPutAsync(requestId, "QQQ", 480m, MarketTime.DateOf(now).AddDays(30), now.AddDays(-1));
         var exit = new PositionExit(2.00m - (pnl / 100m), ExitReason.Manual, now, ExecutedBy.Manual, "test", 0m);
-        return (await positions.CloseAsync(opened.Position.PositionId, exit)).Position;
+        return (await db.Positions(clock).CloseAsync(opened.PositionId, exit)).Position;
     }
 
     /// <summary>
@@ -71,19 +59,8 @@ internal sealed class RiskMonitorHarness(TestDatabase db, RealTimersClock clock)
     public async Task<Position> OpenSpyPutAsync(Func<int, decimal>? close = null)
     {
         var now = clock.GetUtcNow();
-        var opened = await db.Positions(clock).OpenAsync(new OpenPositionRequest
-        {
-            RequestId = "risk-spy-560",
-            Strategy = StrategyType.CashSecuredPut,
-            Ticker = "SPY",
-            Expiration = MarketTime.DateOf(now).AddDays(37),
-            ShortStrike = 560m,
-            Credit = 2.00m,
-            Quantity = 1,
-            OpenedAt = now.AddDays(-7),
-            Actor = "test",
-        });
-        Quotes.Quote(opened.Position.Legs[0].Contract, 1.95m, 2.05m, now.AddMinutes(-1), 580m, 0.20);
+        var opened = await SellPutAsync("risk-spy-560", "SPY", 560m, MarketTime.DateOf(now).AddDays(37), now.AddDays(-7));
+        Quotes.Quote(opened.Legs[0].Contract, 1.95m, 2.05m, now.AddMinutes(-1), 580m, 0.20);
         Quotes.Underlying("SPY", 580m, now.AddMinutes(-1));
         var date = MarketTime.DateOf(now);
         for (var i = 0; i < HistorySessions; i++)
@@ -92,6 +69,21 @@ internal sealed class RiskMonitorHarness(TestDatabase db, RealTimersClock clock)
             Quotes.Underlying("SPY", close?.Invoke(i) ?? 580m * (1m + (0.01m * (decimal)Math.Sin(i))), MarketTime.At(date, new TimeOnly(16, 0)));
         }
 
-        return opened.Position;
+        return opened;
     }
+
+    /// <summary>One put sold for 2.00 at <paramref name="openedAt"/>, recorded as <c>positions add</c> does.</summary>
+    private async Task<Position> SellPutAsync(string requestId, string ticker, decimal strike, DateOnly expiration, DateTimeOffset openedAt) =>
+        (await db.Positions(clock).OpenAsync(new OpenPositionRequest
+        {
+            RequestId = requestId,
+            Strategy = StrategyType.CashSecuredPut,
+            Ticker = ticker,
+            Expiration = expiration,
+            ShortStrike = strike,
+            Credit = 2.00m,
+            Quantity = 1,
+            OpenedAt = openedAt,
+            Actor = "test",
+        })).Position;
 }
