@@ -8,7 +8,8 @@ namespace OptionsAutomation.Core.Trading;
 /// (one transaction), decides, closes its EXITs after that commit, and reviews the batch for adjustments at the same
 /// marks — so a tick prices each position once.
 /// </summary>
-public sealed class ExitSweep(ISweepLedger sweeps, ExitService exits, AdjustmentReview adjustments)
+/// <param name="batchSize">Positions per claim and mark transaction.</param>
+public sealed class ExitSweep(ISweepLedger sweeps, ExitService exits, AdjustmentReview adjustments, int batchSize = MarkToMarketService.BatchSize)
 {
     /// <summary>Opens a sweep as of <paramref name="asOf"/>, works it to the end with whoever joins, then expires orphaned recommendations.</summary>
     public async Task<ExitSweepOutcome> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -30,8 +31,22 @@ public sealed class ExitSweep(ISweepLedger sweeps, ExitService exits, Adjustment
         var pending = new List<Adjustment>();
         var failed = new List<string>();
         var after = 0L;
-        while (await sweeps.ClaimAsync(sweep, after, MarkToMarketService.BatchSize, cancellationToken).ConfigureAwait(false) is { Count: > 0 } batch)
+        while (true)
         {
+            var batch = await sweeps.ClaimAsync(sweep, after, batchSize, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                // Rows skipped while locked (by a mark or close transaction) lie behind the cursor: one more pass from the
+                // start claims them; a pass from the start that finds nothing ends this worker's part.
+                if (after == 0)
+                {
+                    break;
+                }
+
+                after = 0;
+                continue;
+            }
+
             after = batch[^1].PositionId;
             var swept = await exits.SweepBatchAsync(batch, sweep.AsOf, execute: true, cancellationToken).ConfigureAwait(false);
             checks.AddRange(swept.Select(s => s.Check));

@@ -41,8 +41,8 @@ internal static class MarkBatchWriter
             SELECT @now, 'mark-job', 'position.mark_' || lower(status), 'position', position_id::text, request_id, position_id,
                    jsonb_build_object('quality', status, 'problem', problem, 'mark_price', mark_price, 'marked_at', marked_at,
                                       'unrealized_pnl', unrealized_pnl)
-            FROM marked WHERE previous_status <> status
-            ORDER BY position_id
+            FROM marked m WHERE previous_status <> status
+            ORDER BY m.position_id
         )
         INSERT INTO outbox (dedup_key, channel, payload, created_at, available_at)
         SELECT DISTINCT ON (a.dedup_key) a.dedup_key, @channel, a.payload::jsonb, @now, @now
