@@ -36,7 +36,7 @@ public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger le
         var now = clock.GetUtcNow();
         for (var i = 0; i < batch.Count; i++)
         {
-            var (result, alert) = await ValueAsync(batch[i], asOf, now, cancellationToken).ConfigureAwait(false);
+            var (result, alert) = await ValueAsync(batch[i], asOf, now, persist, cancellationToken).ConfigureAwait(false);
             marked[i] = result;
             if (records is not null)
             {
@@ -56,7 +56,7 @@ public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger le
     public async Task<MarkedPosition> MarkAsync(Position position, DateTimeOffset asOf, bool persist, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (marked, alert) = await ValueAsync(position, asOf, now, cancellationToken).ConfigureAwait(false);
+        var (marked, alert) = await ValueAsync(position, asOf, now, persist, cancellationToken).ConfigureAwait(false);
         if (persist)
         {
             await ledger.RecordMarkAsync(marked.Update, alert, null, now, cancellationToken).ConfigureAwait(false);
@@ -65,11 +65,12 @@ public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger le
         return marked;
     }
 
-    private async Task<(MarkedPosition Marked, Alert? Alert)> ValueAsync(Position position, DateTimeOffset asOf, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The marked position, and the alert its mark raises when it is to be stored.</returns>
+    private async Task<(MarkedPosition Marked, Alert? Alert)> ValueAsync(Position position, DateTimeOffset asOf, DateTimeOffset now, bool persist, CancellationToken cancellationToken)
     {
         var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
         var update = MarkUpdate.For(position, mark, mark.IsFresh ? greeks.Estimate(position, mark.LegQuotes, asOf) : null);
-        var alert = mark.IsFresh ? null : Alert.MarkProblem(position, mark.Quality, mark.Problem ?? "", MarketTime.DateOf(asOf));
+        var alert = mark.IsFresh || !persist ? null : Alert.MarkProblem(position, mark.Quality, mark.Problem ?? "", MarketTime.DateOf(asOf));
         return (new MarkedPosition(update.ApplyTo(position, now), mark, update), alert);
     }
 

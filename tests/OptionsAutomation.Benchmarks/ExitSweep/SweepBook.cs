@@ -23,9 +23,20 @@ internal static class SweepBook
     {
         var contracts = await ContractsAsync(Market());
         await using var connection = await database.OpenConnectionAsync();
-        await using var writer = await connection.BeginBinaryImportAsync(
+        await using (var writer = await connection.BeginBinaryImportAsync(
             "COPY positions (request_id, ticker, strategy_type, status, entry_date, entry_price, quantity, stop_loss, profit_target, " +
-            "days_held, legs, last_updated, expiration, short_strike, multiplier, fees, max_loss, collateral) FROM STDIN (FORMAT BINARY)");
+            "days_held, legs, last_updated, expiration, short_strike, multiplier, fees, max_loss, collateral) FROM STDIN (FORMAT BINARY)"))
+        {
+            await WriteRowsAsync(writer, contracts, positions);
+            await writer.CompleteAsync();
+        }
+
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE positions", connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static async Task WriteRowsAsync(NpgsqlBinaryImporter writer, List<(OptionContract Contract, decimal Credit)> contracts, int positions)
+    {
         var entered = SweepMinute.AddDays(-7).UtcDateTime;
         for (var i = 0; i < positions; i++)
         {
@@ -50,10 +61,6 @@ internal static class SweepBook
             await writer.WriteAsync((contract.Strike - credit) * 100m, NpgsqlDbType.Numeric);
             await writer.WriteAsync(contract.Strike * 100m, NpgsqlDbType.Numeric);
         }
-
-        await writer.CompleteAsync();
-        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE positions", connection);
-        await analyze.ExecuteNonQueryAsync();
     }
 
     /// <summary>The puts a position may hold, each with its mid at the sweep minute (the credit it was sold for).</summary>

@@ -185,10 +185,19 @@ public sealed class AdjustmentReview(
     /// </summary>
     public async Task<IReadOnlySet<long>> ExpireOrphansAsync(CancellationToken cancellationToken)
     {
-        var open = (await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false)).Select(p => p.PositionId).ToHashSet();
         var now = clock.GetUtcNow();
         await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
         var pending = await entry.LockPendingAdjustmentsAsync(cancellationToken).ConfigureAwait(false);
+        // Few are pending at a time: reading their positions beats listing a book of 100,000 to find them.
+        var open = new HashSet<long>();
+        foreach (var adjustment in pending)
+        {
+            if (await positions.FindAsync(adjustment.PositionId, cancellationToken).ConfigureAwait(false) is { Status: PositionStatus.Open })
+            {
+                open.Add(adjustment.PositionId);
+            }
+        }
+
         var events = pending
             .Where(a => !open.Contains(a.PositionId))
             .SelectMany(a => AdjustmentBooking.Move(a, [AdjustmentStatus.Pending], AdjustmentStatus.Expired, AdjustmentBooking.SystemActor, AdjustmentBooking.PositionClosed, now)!.Value.Events)
@@ -198,6 +207,6 @@ public sealed class AdjustmentReview(
             await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
         }
 
-        return pending.Where(a => open.Contains(a.PositionId)).Select(a => a.PositionId).ToHashSet();
+        return open;
     }
 }
