@@ -5,6 +5,10 @@
 # its load and this command. Other classes' figures stay as they were.
 #   --quick   BenchmarkDotNet's Dry job (one call each: does everything run?); docs/benchmarks.md is left alone, as it
 #             is when you pass a --job of your own. Classes with a job of their own (the one-core backtest) keep it.
+# Pipeline benchmarks (the namespaces in $pipelines) need Postgres: when one is selected, bench.sh starts a private
+# cluster under .data/pg-bench on port $OPTAUTO_BENCH_PG_PORT (default 25433) through scripts/db.sh, hands its
+# connection string to the benchmarks as OPTAUTO_BENCH_POSTGRES (each class seeds its own databases there), and stops
+# it at the end. A cluster already running there is reused (and left running).
 # CI never runs this: scripts/test.sh only builds the project.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -35,12 +39,31 @@ docs=$root/docs/benchmarks.md
 say "building $project (Release)"
 dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly
 
+dll=$project/bin/Release/net10.0/OptionsAutomation.Benchmarks.dll
+pipelines='ExitSweep'
+pipeline_selected() {
+  dotnet "$dll" --list flat --filter "${filters[@]}" 2>/dev/null \
+    | grep -Eq "^OptionsAutomation\.Benchmarks\.($(echo "$pipelines" | tr ' ' '|'))\."
+}
+if [ -z "${OPTAUTO_BENCH_POSTGRES:-}" ] && pipeline_selected; then
+  export OPTAUTO_PG_DIR=$root/.data/pg-bench OPTAUTO_PG_PORT=${OPTAUTO_BENCH_PG_PORT:-25433}
+  if ./scripts/db.sh status >/dev/null 2>&1; then
+    say "pipeline benchmarks: reusing the cluster running in $OPTAUTO_PG_DIR"
+  else
+    say "pipeline benchmarks: starting a private cluster in $OPTAUTO_PG_DIR on port $OPTAUTO_PG_PORT"
+    ./scripts/db.sh start
+    trap './scripts/db.sh stop' EXIT
+  fi
+  OPTAUTO_BENCH_POSTGRES=$(./scripts/db.sh url)
+  export OPTAUTO_BENCH_POSTGRES
+fi
+
 # Only this run's reports go into the docs.
 rm -rf "$artifacts/results"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 say "running --filter ${filters[*]} ${extra[*]:-}"
-dotnet "$project/bin/Release/net10.0/OptionsAutomation.Benchmarks.dll" --filter "${filters[@]}" --artifacts "$artifacts" "${extra[@]}"
+dotnet "$dll" --filter "${filters[@]}" --artifacts "$artifacts" "${extra[@]}"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
 shopt -s nullglob

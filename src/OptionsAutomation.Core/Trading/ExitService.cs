@@ -39,38 +39,63 @@ public sealed class ExitService(
     public async Task<IReadOnlyList<ExitCheck>> RunAsync(DateTimeOffset asOf, bool execute, CancellationToken cancellationToken)
     {
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
-        var today = MarketTime.DateOf(asOf);
         var checks = new List<ExitCheck>(open.Count);
         // The exit rules are option rules; shares from an assignment are marked by the mark job only.
         // A replay as of an earlier instant skips positions that did not exist yet.
-        foreach (var position in open.Where(p => p.IsOption && p.EntryDate <= asOf))
+        foreach (var batch in open.Where(p => IsSwept(p, asOf)).Chunk(MarkToMarketService.BatchSize))
         {
-            var marked = await marks.MarkAsync(position, asOf, persist: execute, cancellationToken).ConfigureAwait(false);
-            var decision = ExitRules.Evaluate(marked.Position, marked.Mark, today, rules);
-            if (!execute || decision is not { Decision: ExitDecisionKind.Exit, Reason: { } reason })
+            foreach (var swept in await SweepBatchAsync(batch, asOf, execute, cancellationToken).ConfigureAwait(false))
             {
-                checks.Add(new ExitCheck(marked.Position, decision, null, null));
-                continue;
-            }
-
-            try
-            {
-                checks.Add(await CloseAsync(marked.Position, decision, reason, asOf, cancellationToken).ConfigureAwait(false));
-            }
-            catch (TradingRuleException e)
-            {
-                // E.g. closed by hand between the mark and the fill: report it and go on with the others.
-                checks.Add(new ExitCheck(marked.Position, decision, null, e.Message));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One position's failure (the database, the broker) must not keep the others' stops from being judged; its
-                // order, if one was recorded, stays working for recovery.
-                checks.Add(new ExitCheck(marked.Position, decision, null, $"failed: {e.Message}"));
+                checks.Add(swept.Check);
             }
         }
 
         return checks;
+    }
+
+    /// <summary>Whether the exit sweep as of <paramref name="asOf"/> judges <paramref name="position"/>.</summary>
+    public static bool IsSwept(Position position, DateTimeOffset asOf) => position.IsOption && position.EntryDate <= asOf;
+
+    /// <summary>
+    /// One batch of the sweep: marks it (with <paramref name="execute"/>, its marks stored in one transaction), decides,
+    /// and only after that transaction committed sends the closing orders for the EXITs, one position at a time through
+    /// the close path (its lock and the order state machine) — no broker call while the batch's rows are locked.
+    /// </summary>
+    public async Task<IReadOnlyList<SweptPosition>> SweepBatchAsync(IReadOnlyList<Position> batch, DateTimeOffset asOf, bool execute, CancellationToken cancellationToken)
+    {
+        var marked = await marks.MarkBatchAsync(batch, asOf, persist: execute, cancellationToken).ConfigureAwait(false);
+        var today = MarketTime.DateOf(asOf);
+        var swept = new SweptPosition[marked.Count];
+        for (var i = 0; i < marked.Count; i++)
+        {
+            var position = marked[i];
+            var decision = ExitRules.Evaluate(position.Position, position.Mark, today, rules);
+            var check = execute && decision is { Decision: ExitDecisionKind.Exit, Reason: { } reason }
+                ? await TryCloseAsync(position.Position, decision, reason, asOf, cancellationToken).ConfigureAwait(false)
+                : new ExitCheck(position.Position, decision, null, null);
+            swept[i] = new SweptPosition(position, check);
+        }
+
+        return swept;
+    }
+
+    private async Task<ExitCheck> TryCloseAsync(Position position, ExitDecision decision, ExitReason reason, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CloseAsync(position, decision, reason, asOf, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TradingRuleException e)
+        {
+            // E.g. closed by hand between the mark and the fill: report it and go on with the others.
+            return new ExitCheck(position, decision, null, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One position's failure (the database, the broker) must not keep the others' stops from being judged; its
+            // order, if one was recorded, stays working for recovery.
+            return new ExitCheck(position, decision, null, $"failed: {e.Message}");
+        }
     }
 
     /// <summary>

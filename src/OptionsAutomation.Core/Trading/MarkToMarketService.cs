@@ -7,31 +7,71 @@ namespace OptionsAutomation.Core.Trading;
 /// <summary>Marks open positions and stores the marks; a stale or unusable mark flags the position and alerts.</summary>
 public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger ledger, PositionValuer valuer, GreeksEstimator greeks, TimeProvider clock)
 {
+    /// <summary>
+    /// How many positions one mark transaction stores: large enough that a statement's round trip is spread thin, small
+    /// enough that a batch's row locks and memory stay short-lived.
+    /// </summary>
+    public const int BatchSize = 2_000;
+
     public async Task<IReadOnlyList<MarkedPosition>> MarkAllAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
         var results = new List<MarkedPosition>(open.Count);
-        foreach (var position in open)
+        foreach (var batch in open.Chunk(BatchSize))
         {
-            results.Add(await MarkAsync(position, asOf, persist: true, cancellationToken).ConfigureAwait(false));
+            results.AddRange(await MarkBatchAsync(batch, asOf, persist: true, cancellationToken).ConfigureAwait(false));
         }
 
         return results;
     }
 
+    /// <summary>
+    /// Marks a batch and, with <paramref name="persist"/>, stores every mark in one transaction
+    /// (<see cref="IMarkLedger.RecordMarksAsync"/>); with it false nothing is written (dry runs).
+    /// </summary>
+    public async Task<IReadOnlyList<MarkedPosition>> MarkBatchAsync(IReadOnlyList<Position> batch, DateTimeOffset asOf, bool persist, CancellationToken cancellationToken)
+    {
+        var marked = new MarkedPosition[batch.Count];
+        var records = persist ? new MarkRecord[batch.Count] : null;
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (result, alert) = await ValueAsync(batch[i], asOf, now, persist, cancellationToken).ConfigureAwait(false);
+            marked[i] = result;
+            if (records is not null)
+            {
+                records[i] = new MarkRecord(result.Update, alert);
+            }
+        }
+
+        if (records is not null)
+        {
+            await ledger.RecordMarksAsync(records, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return marked;
+    }
+
     /// <summary>Marks one position; with <paramref name="persist"/> false nothing is written (dry runs).</summary>
     public async Task<MarkedPosition> MarkAsync(Position position, DateTimeOffset asOf, bool persist, CancellationToken cancellationToken)
     {
-        var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
-        var update = MarkUpdate.For(position, mark, mark.IsFresh ? greeks.Estimate(position, mark.LegQuotes, asOf) : null);
         var now = clock.GetUtcNow();
+        var (marked, alert) = await ValueAsync(position, asOf, now, persist, cancellationToken).ConfigureAwait(false);
         if (persist)
         {
-            var alert = mark.IsFresh ? null : Alert.MarkProblem(position, mark.Quality, mark.Problem ?? "", MarketTime.DateOf(asOf));
-            await ledger.RecordMarkAsync(update, alert, null, now, cancellationToken).ConfigureAwait(false);
+            await ledger.RecordMarkAsync(marked.Update, alert, null, now, cancellationToken).ConfigureAwait(false);
         }
 
-        return new MarkedPosition(update.ApplyTo(position, now), mark, update);
+        return marked;
+    }
+
+    /// <returns>The marked position, and the alert its mark raises when it is to be stored.</returns>
+    private async Task<(MarkedPosition Marked, Alert? Alert)> ValueAsync(Position position, DateTimeOffset asOf, DateTimeOffset now, bool persist, CancellationToken cancellationToken)
+    {
+        var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
+        var update = MarkUpdate.For(position, mark, mark.IsFresh ? greeks.Estimate(position, mark.LegQuotes, asOf) : null);
+        var alert = mark.IsFresh || !persist ? null : Alert.MarkProblem(position, mark.Quality, mark.Problem ?? "", MarketTime.DateOf(asOf));
+        return (new MarkedPosition(update.ApplyTo(position, now), mark, update), alert);
     }
 
     /// <summary>A mark set by a person (<c>optauto positions mark</c>): treated as fresh now, audited.</summary>

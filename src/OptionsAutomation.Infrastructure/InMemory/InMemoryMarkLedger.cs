@@ -28,4 +28,13 @@ internal sealed class InMemoryMarkLedger(BookState state) : IMarkLedger
         state.Commit();
         return Task.CompletedTask;
     }
+
+    public async Task RecordMarksAsync(IReadOnlyList<MarkRecord> marks, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The in-memory book has no batches to save: each mark is its own change, as the single path writes it.
+        foreach (var mark in marks)
+        {
+            await RecordMarkAsync(mark.Update, mark.Alert, null, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

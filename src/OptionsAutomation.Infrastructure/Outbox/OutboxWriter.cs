@@ -24,8 +24,12 @@ public static class OutboxWriter
             {
                 alert.DedupKey,
                 Channel = AlertChannel,
-                Payload = DomainJson.Serialize(new { alert.Kind, alert.Text, alert.PositionId, alert.RequestId, alert.AdjustmentId }),
+                Payload = Payload(alert),
                 Now = now.ToUniversalTime(),
             },
             transaction);
+
+    /// <summary>The alert as the outbox stores it (jsonb).</summary>
+    public static string Payload(Alert alert) =>
+        DomainJson.Serialize(new { alert.Kind, alert.Text, alert.PositionId, alert.RequestId, alert.AdjustmentId });
 }

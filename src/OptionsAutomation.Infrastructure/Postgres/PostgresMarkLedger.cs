@@ -9,7 +9,10 @@ using OptionsAutomation.Infrastructure.Outbox;
 
 namespace OptionsAutomation.Infrastructure.Postgres;
 
-/// <summary>Marks in Postgres: one transaction per mark, with its audit event on a change of quality and its alert.</summary>
+/// <summary>
+/// Marks in Postgres: one transaction per mark, or per batch of a sweep (<see cref="MarkBatchWriter"/>), with the audit
+/// events of quality changes and the alerts.
+/// </summary>
 public sealed class PostgresMarkLedger(NpgsqlDataSource dataSource) : IMarkLedger
 {
     static PostgresMarkLedger() => DapperConventions.Apply();
@@ -71,6 +74,17 @@ public sealed class PostgresMarkLedger(NpgsqlDataSource dataSource) : IMarkLedge
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RecordMarksAsync(IReadOnlyList<MarkRecord> marks, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (marks.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await MarkBatchWriter.WriteAsync(connection, marks, now, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Id(long positionId) => positionId.ToString(CultureInfo.InvariantCulture);

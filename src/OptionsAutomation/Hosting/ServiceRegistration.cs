@@ -116,6 +116,8 @@ public static class ServiceRegistration
         services.AddSingleton(Validated(configuration.GetSection(AdjustmentSettings.SectionName).Get<AdjustmentSettings>() ?? new AdjustmentSettings(), s => s.Validate()));
         services.AddSingleton<IAdjustmentStore, PostgresAdjustmentStore>();
         services.AddSingleton<AdjustmentReview>();
+        services.AddSingleton<ISweepLedger, PostgresSweepLedger>();
+        services.AddSingleton<ExitSweep>();
         services.AddSingleton<AdjustmentApprovals>();
         services.AddSingleton<RollService>();
         services.AddSingleton<IRollExecutor>(sp => sp.GetRequiredService<RollService>());

@@ -35,6 +35,11 @@ internal static class JobScheduling
         if (settings.Enabled)
         {
             services.AddHostedService<SchedulerHost>();
+            if (settings.Clustered)
+            {
+                // The cluster fires the exit tick on one worker; the others join its sweep.
+                services.AddHostedService<ExitSweepJoiner>();
+            }
         }
 
         return services;

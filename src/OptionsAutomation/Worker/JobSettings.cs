@@ -41,6 +41,12 @@ public sealed record JobSettings
     /// <summary>Run the scheduler clustered on the Postgres job store (off: in memory, one process only).</summary>
     public bool Clustered { get; init; } = true;
 
+    /// <summary>
+    /// How often a clustered worker looks for an exit sweep another worker's tick opened, to join it
+    /// (<see cref="ExitSweepJoiner"/>).
+    /// </summary>
+    public int SweepJoinPollSeconds { get; init; } = 1;
+
     /// <summary>Each cron must parse as a Quartz expression; the error names the key, the value and the parser's reason.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -60,6 +66,11 @@ public sealed record JobSettings
             {
                 errors.Add($"{SectionName}:{key} = '{cron}' is not a Quartz cron expression (seconds first, e.g. '0 0/5 9-15 ? * MON-FRI'): {e.Message}");
             }
+        }
+
+        if (SweepJoinPollSeconds < 1)
+        {
+            errors.Add($"{SectionName}:{nameof(SweepJoinPollSeconds)} = {SweepJoinPollSeconds} must be at least 1.");
         }
 
         return errors;

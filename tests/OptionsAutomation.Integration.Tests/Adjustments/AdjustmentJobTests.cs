@@ -22,7 +22,7 @@ public sealed class AdjustmentJobTests(PostgresServer server) : IAsyncLifetime
         // Monday 2026-02-23 09:35 New York: the fixture's CSP at 25 DTE, outside the 21-DTE exit; its 300 loss a contract
         // is short of the 600 stop. Risk 30 + 25 + 0.26 → 55 MEDIUM; no chain, so half of the 2 contracts.
         var f = await AdjustmentFixture.CreateAsync(_db, new RecordingRollExecutor(), new DateTimeOffset(2026, 2, 23, 14, 35, 0, TimeSpan.Zero));
-        var job = new ExitRulesJob(f.Harness.Exits, f.Review, new Core.Calendar.NyseCalendar(), f.Harness.Clock, NullLogger<ExitRulesJob>.Instance);
+        var job = new ExitRulesJob(f.Harness.Sweep(f.Review), new Core.Calendar.NyseCalendar(), f.Harness.Clock, NullLogger<ExitRulesJob>.Instance);
 
         Assert.True(await job.RunTickAsync(CancellationToken.None));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Marks;
@@ -23,20 +24,23 @@ internal sealed class ExitHarness
     /// <param name="crash">A step at which this harness's ledger or broker kills the "process" (see <see cref="CrashProxy{T}"/>).</param>
     public ExitHarness(
         TestDatabase db, RealTimersClock clock, ExitRuleSettings? rules = null, IBroker? broker = null, PaperBrokerSettings? paper = null, Func<IBroker, IBroker>? wrap = null,
-        CrashStep? crash = null, ExecutionSettings? execution = null)
+        CrashStep? crash = null, ExecutionSettings? execution = null, NpgsqlDataSource? dataSource = null)
     {
+        // A worker of its own (the shared-sweep test) connects through its own data source.
+        var source = dataSource ?? db.DataSource;
+        DataSource = source;
         Execution = execution ?? Unwalked;
         Rules = rules ?? new ExitRuleSettings();
         Clock = clock;
         Db = db;
         Positions = db.Positions(clock, Rules);
-        var store = db.Store(clock);
-        Closes = new PostgresCloseLedger(db.DataSource);
-        Journal = new PostgresTradingJournal(db.DataSource, NullLogger<PostgresTradingJournal>.Instance);
+        var store = new PostgresPositionStore(source);
+        Closes = new PostgresCloseLedger(source);
+        Journal = new PostgresTradingJournal(source, NullLogger<PostgresTradingJournal>.Instance);
         var journal = CrashProxy<ITradingJournal>.Wrap(Journal, crash);
-        Alerts = new PostgresAlertQueue(db.DataSource);
-        Marks = new MarkToMarketService(store, CrashProxy<IMarkLedger>.Wrap(new PostgresMarkLedger(db.DataSource), crash), new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
-        Paper = broker ?? new PaperBroker(db.DataSource, Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
+        Alerts = new PostgresAlertQueue(source);
+        Marks = new MarkToMarketService(store, CrashProxy<IMarkLedger>.Wrap(new PostgresMarkLedger(source), crash), new PositionValuer(Quotes, Rules), new GreeksEstimator(new PricingSettings()), clock);
+        Paper = broker ?? new PaperBroker(source, Quotes, paper ?? new PaperBrokerSettings { FeePerContract = 0m, PriceImprovement = 0.01m }, clock);
         Broker = CrashProxy<IBroker>.Wrap(wrap is null ? Paper : wrap(Paper), crash);
         Controls = db.Controls();
         Exits = new ExitService(store, Marks, CrashProxy<ICloseLedger>.Wrap(Closes, crash), journal, Alerts, new OrderExecutor(Broker, Execution, new AdvancingDelay(clock), clock, journal), Controls, new KeyedGate(), Rules,
@@ -53,6 +57,9 @@ internal sealed class ExitHarness
     public ExecutionSettings Execution { get; }
 
     public TestDatabase Db { get; }
+
+    /// <summary>What this harness's services connect through (the database's own, unless given one).</summary>
+    public NpgsqlDataSource DataSource { get; }
 
     public RealTimersClock Clock { get; }
 
@@ -95,6 +102,10 @@ internal sealed class ExitHarness
     public AdjustmentReview Review(AdjustmentSettings? settings = null, ProposalSettings? proposals = null) => new(
         Db.Store(Clock), new PositionValuer(Quotes, Rules), Quotes, Journal, settings ?? new AdjustmentSettings(), proposals ?? new ProposalSettings(),
         new Core.Calendar.NyseCalendar(), Clock);
+
+    /// <summary>The exit job's sweep (claims in Postgres, or through <paramref name="ledger"/>) over this harness's exit service.</summary>
+    public ExitSweep Sweep(AdjustmentReview review, ISweepLedger? ledger = null, int batchSize = MarkToMarketService.BatchSize) =>
+        new(ledger ?? new PostgresSweepLedger(DataSource, Clock), Exits, review, batchSize);
 
     private PriceWalkPlanner Walks() => new(Quotes, Execution, new ProposalSettings());
 

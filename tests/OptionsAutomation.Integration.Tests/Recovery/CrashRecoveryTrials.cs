@@ -54,7 +54,7 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
 
     private static readonly CrashStep[] CloseSteps =
     [
-        new("IMarkLedger", "RecordMarkAsync", 1, After: true),
+        new("IMarkLedger", "RecordMarksAsync", 1, After: true),
         // Journal entries of a close: #1 the closing order recorded, then its progress and its booking.
         new("ITradingEntry", "LockPositionAsync", 1, After: false),
         new("ITradingEntry", "CommitAsync", 1, After: false),

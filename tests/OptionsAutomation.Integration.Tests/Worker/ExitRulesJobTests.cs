@@ -70,6 +70,6 @@ public sealed class ExitRulesJobTests(PostgresServer server) : IAsyncLifetime
         var h = new ExitHarness(_db, clock);
         var position = (await h.OpenCspAsync($"job-{tick:yyyyMMddHHmm}", 580m, 1.50m, MarketTime.DateOf(tick).AddDays(45), tick.AddDays(-7))).Position;
         h.QuoteShortPut(position, 0.74m, 0.76m, tick.AddMinutes(-1));
-        return (h, new ExitRulesJob(h.Exits, h.Review(), Calendar, clock, NullLogger<ExitRulesJob>.Instance), position);
+        return (h, new ExitRulesJob(h.Sweep(h.Review()), Calendar, clock, NullLogger<ExitRulesJob>.Instance), position);
     }
 }

@@ -1,5 +1,6 @@
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.MarketData;
+using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading.Journal;
@@ -7,11 +8,12 @@ using OptionsAutomation.Core.Trading.Journal;
 namespace OptionsAutomation.Core.Trading.Adjustments;
 
 /// <summary>
-/// The exit sweep's second half: after the exits, every open option position is priced again and judged by
-/// <see cref="AdjustmentAdvisor"/>. A position keeps at most one PENDING recommendation: a new one is created (its card
+/// The exit sweep's second half: after a batch's exits, each open option position is judged by
+/// <see cref="AdjustmentAdvisor"/> at the mark the sweep just took (<see cref="ReviewAsync"/> alone prices them itself). A position keeps at most one PENDING recommendation: a new one is created (its card
 /// goes out), one of the same kind is brought up to date (a new card only when its urgency rises), one of another kind is
 /// EXPIRED as superseded and the new one created, and one whose conditions cleared is EXPIRED. A PENDING recommendation
-/// whose position is no longer open is EXPIRED too. Each is one journal transaction under the pending row's lock.
+/// whose position is no longer open is EXPIRED too. Each change is one journal transaction under the pending row's lock;
+/// a position with nothing pending and nothing to advise costs none.
 /// </summary>
 public sealed class AdjustmentReview(
     IPositionStore positions,
@@ -29,33 +31,24 @@ public sealed class AdjustmentReview(
     /// </summary>
     public async Task<AdjustmentReviewOutcome> ReviewAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        await ExpireOrphansAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await ExpireOrphansAsync(cancellationToken).ConfigureAwait(false);
         if (!settings.Enabled)
         {
             return new AdjustmentReviewOutcome([], []);
         }
 
         var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
-        var chains = new Dictionary<string, OptionChain?>(StringComparer.Ordinal);
-        var pending = new List<Adjustment>();
+        var tick = new AdjustmentTick(pending);
+        var kept = new List<Adjustment>();
         var failed = new List<string>();
-        foreach (var position in open.Where(p => p.IsOption && p.EntryDate <= asOf))
+        foreach (var position in open.Where(p => ExitService.IsSwept(p, asOf)))
         {
             try
             {
                 var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
-                // A chain read is costly (a stream snapshot per expiration at a real broker): only for a position that may
-                // get a recommendation, once per ticker and tick.
-                OptionChain? chain = null;
-                if (AdjustmentAdvisor.MayRecommend(position, mark, MarketTime.DateOf(asOf), settings) && !chains.TryGetValue(position.Ticker, out chain))
+                if (await ReviewOneAsync(position, mark, asOf, tick, cancellationToken).ConfigureAwait(false) is { } adjustment)
                 {
-                    chain = await marketData.GetChainAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
-                    chains[position.Ticker] = chain;
-                }
-
-                if (await RecordAsync(position, p => AdjustmentAdvisor.Evaluate(position, mark, chain, MarketTime.DateOf(asOf), settings, proposals, calendar, p), cancellationToken).ConfigureAwait(false) is { } kept)
-                {
-                    pending.Add(kept);
+                    kept.Add(adjustment);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -64,7 +57,82 @@ public sealed class AdjustmentReview(
             }
         }
 
-        return new AdjustmentReviewOutcome(pending, failed);
+        return new AdjustmentReviewOutcome(kept, failed);
+    }
+
+    /// <summary>
+    /// A tick of the exit sweep begins: which positions have a PENDING recommendation now (read once, so that a position
+    /// with none and no advice costs no transaction).
+    /// </summary>
+    public async Task<AdjustmentTick> BeginTickAsync(CancellationToken cancellationToken)
+    {
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await entry.LockPendingAdjustmentsAsync(cancellationToken).ConfigureAwait(false);
+        return new AdjustmentTick(pending.Select(a => a.PositionId).ToHashSet());
+    }
+
+    /// <summary>
+    /// Reviews a batch the exit sweep has just marked, with those marks (a tick prices each position once). Positions an
+    /// exit tried to close are read again: closed ones are skipped, partly closed ones judged at their new size.
+    /// </summary>
+    public async Task<AdjustmentReviewOutcome> ReviewSweptAsync(IReadOnlyList<SweptPosition> batch, DateTimeOffset asOf, AdjustmentTick tick, CancellationToken cancellationToken)
+    {
+        if (!settings.Enabled)
+        {
+            return new AdjustmentReviewOutcome([], []);
+        }
+
+        var kept = new List<Adjustment>();
+        var failed = new List<string>();
+        foreach (var swept in batch)
+        {
+            var position = swept.Marked.Position;
+            try
+            {
+                if (swept.Check.Decision.Decision == Exits.ExitDecisionKind.Exit)
+                {
+                    if (await positions.FindAsync(position.PositionId, cancellationToken).ConfigureAwait(false) is not { Status: PositionStatus.Open } reread)
+                    {
+                        continue;
+                    }
+
+                    position = reread;
+                }
+
+                if (await ReviewOneAsync(position, swept.Marked.Mark, asOf, tick, cancellationToken).ConfigureAwait(false) is { } adjustment)
+                {
+                    kept.Add(adjustment);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed.Add($"position {position.PositionId}: {e.Message}");
+            }
+        }
+
+        return new AdjustmentReviewOutcome(kept, failed);
+    }
+
+    private async Task<Adjustment?> ReviewOneAsync(Position position, PositionMark mark, DateTimeOffset asOf, AdjustmentTick tick, CancellationToken cancellationToken)
+    {
+        var today = MarketTime.DateOf(asOf);
+        // A chain read is costly (a stream snapshot per expiration at a real broker): only for a position that may
+        // get a recommendation, once per ticker and tick.
+        OptionChain? chain = null;
+        if (AdjustmentAdvisor.MayRecommend(position, mark, today, settings) && !tick.Chains.TryGetValue(position.Ticker, out chain))
+        {
+            chain = await marketData.GetChainAsync(position.Ticker, asOf, cancellationToken).ConfigureAwait(false);
+            tick.Chains[position.Ticker] = chain;
+        }
+
+        AdjustmentAdvice? Advise(bool pending) => AdjustmentAdvisor.Evaluate(position, mark, chain, today, settings, proposals, calendar, pending);
+        // Nothing pending and nothing to advise: no transaction (the common case, every position every tick).
+        if (!tick.HasPending(position.PositionId) && Advise(false) is null)
+        {
+            return null;
+        }
+
+        return await RecordAsync(position, Advise, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records what <paramref name="advise"/> says (given whether a recommendation is pending); returns the PENDING one after.</summary>
@@ -111,13 +179,26 @@ public sealed class AdjustmentReview(
         return await RecordAsync(position, _ => advise(false), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>PENDING recommendations whose position closed (an exit, a roll, by hand) cannot be approved: EXPIRED.</summary>
-    private async Task ExpireOrphansAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// PENDING recommendations whose position closed (an exit, a roll, by hand) cannot be approved: EXPIRED. Returns the
+    /// positions whose recommendation stays PENDING.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> ExpireOrphansAsync(CancellationToken cancellationToken)
     {
-        var open = (await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false)).Select(p => p.PositionId).ToHashSet();
         var now = clock.GetUtcNow();
         await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var events = (await entry.LockPendingAdjustmentsAsync(cancellationToken).ConfigureAwait(false))
+        var pending = await entry.LockPendingAdjustmentsAsync(cancellationToken).ConfigureAwait(false);
+        // Few are pending at a time: reading their positions beats listing a book of 100,000 to find them.
+        var open = new HashSet<long>();
+        foreach (var adjustment in pending)
+        {
+            if (await positions.FindAsync(adjustment.PositionId, cancellationToken).ConfigureAwait(false) is { Status: PositionStatus.Open })
+            {
+                open.Add(adjustment.PositionId);
+            }
+        }
+
+        var events = pending
             .Where(a => !open.Contains(a.PositionId))
             .SelectMany(a => AdjustmentBooking.Move(a, [AdjustmentStatus.Pending], AdjustmentStatus.Expired, AdjustmentBooking.SystemActor, AdjustmentBooking.PositionClosed, now)!.Value.Events)
             .ToList();
@@ -125,5 +206,7 @@ public sealed class AdjustmentReview(
         {
             await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
         }
+
+        return open;
     }
 }

@@ -2,18 +2,18 @@ using Microsoft.Extensions.Logging;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Trading;
-using OptionsAutomation.Core.Trading.Adjustments;
 using Quartz;
 
 namespace OptionsAutomation.Worker.Jobs;
 
 /// <summary>
-/// Every five minutes while the NYSE is open: mark, decide and execute exits, then review what is still open for an
-/// adjustment recommendation (<see cref="AdjustmentReview"/>). The cron fires on weekday
-/// hours; the calendar decides (holidays, 09:30 open, early closes), so a tick outside a session does nothing.
+/// Every five minutes while the NYSE is open: one exit sweep (<see cref="ExitSweep"/>) — mark, decide and execute exits,
+/// and review what is still open for an adjustment recommendation at the same marks. The clustered scheduler fires it on
+/// one worker; the others join its sweep (<see cref="ExitSweepJoiner"/>). The cron fires on weekday hours; the calendar
+/// decides (holidays, 09:30 open, early closes), so a tick outside a session does nothing.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class ExitRulesJob(ExitService exits, AdjustmentReview adjustments, NyseCalendar calendar, TimeProvider clock, ILogger<ExitRulesJob> logger) : IJob
+internal sealed partial class ExitRulesJob(ExitSweep sweep, NyseCalendar calendar, TimeProvider clock, ILogger<ExitRulesJob> logger) : IJob
 {
     public static readonly JobKey Key = new("exit-rules");
 
@@ -30,11 +30,11 @@ internal sealed partial class ExitRulesJob(ExitService exits, AdjustmentReview a
             return false;
         }
 
-        var checks = await exits.RunAsync(now, execute: true, cancellationToken).ConfigureAwait(false);
+        var outcome = await sweep.RunAsync(now, cancellationToken).ConfigureAwait(false);
+        var checks = outcome.Checks;
         LogTick(checks.Count, checks.Count(c => c.Closed is not null), checks.Count(c => c.OrderError is not null),
             checks.Count(c => c.Decision.Decision is ExitDecisionKind.Stale or ExitDecisionKind.Unusable));
-        // After the exits, so a position closed this tick is not recommended anything, and its pending one expires.
-        var review = await adjustments.ReviewAsync(now, cancellationToken).ConfigureAwait(false);
+        var review = outcome.Adjustments;
         LogAdjustments(review.Pending.Count);
         foreach (var failure in review.Failed)
         {
