@@ -30,7 +30,7 @@ internal readonly record struct ExpiryFactors(
         var spotDiscount = PricingInputs.DiscountFactor(dividendYield, years, nameof(dividendYield));
         var strikeDiscount = PricingInputs.DiscountFactor(rate, years, nameof(rate));
         var carry = (rate - dividendYield) * years;
-        var factors = new ExpiryFactors(years, rate, dividendYield, spotDiscount, strikeDiscount, Math.Sqrt(years), carry, Math.Exp(carry));
+        var factors = new ExpiryFactors(years, rate, dividendYield, spotDiscount, strikeDiscount, Math.Sqrt(years), carry, spotDiscount / strikeDiscount);
         t_last = factors;
         return factors;
     }

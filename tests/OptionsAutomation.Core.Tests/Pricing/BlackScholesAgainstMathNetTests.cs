@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using OptionsAutomation.Benchmarks.Pricing;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Pricing;
 
@@ -6,7 +7,8 @@ namespace OptionsAutomation.Core.Tests.Pricing;
 
 /// <summary>
 /// The fast paths of <see cref="BlackScholes.Value"/> (remembered expiry factors, the d₂ Gaussian from the d₁ one, Φ by
-/// Cody's erfc in Estrin form) against the textbook formulas over MathNet.Numerics' normal distribution, on a grid.
+/// Cody's erfc in Estrin form) against the textbook formulas over MathNet.Numerics' normal distribution, on a grid: the
+/// benchmarks' <see cref="PlainBlackScholes"/>, compiled into this project too.
 /// </summary>
 public sealed class BlackScholesAgainstMathNetTests
 {
@@ -51,7 +53,7 @@ public sealed class BlackScholesAgainstMathNetTests
                             count++;
                             var strike = 420 * moneyness;
                             var ours = BlackScholes.Value(right, 420, strike, years, rate, dividendYield, volatility);
-                            var plain = Plain(right, 420, strike, years, rate, dividendYield, volatility);
+                            var plain = PlainBlackScholes.Value(right, 420, strike, years, rate, dividendYield, volatility);
                             foreach (var (name, a, b) in new[]
                             {
                                 ("price", ours.Price, plain.Price), ("delta", ours.Delta, plain.Delta), ("gamma", ours.Gamma, plain.Gamma),
@@ -70,24 +72,5 @@ public sealed class BlackScholesAgainstMathNetTests
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {count * 6}:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(40))}");
-    }
-
-    /// <summary>The textbook formulas, each Φ and φ from MathNet; the units of <see cref="OptionValuation"/>.</summary>
-    private static OptionValuation Plain(OptionRight right, double spot, double strike, double years, double rate, double dividendYield, double volatility)
-    {
-        var omega = right == OptionRight.Call ? 1.0 : -1.0;
-        var sqrtYears = Math.Sqrt(years);
-        var d1 = (Math.Log(spot / strike) + ((rate - dividendYield + (volatility * volatility / 2)) * years)) / (volatility * sqrtYears);
-        var d2 = d1 - (volatility * sqrtYears);
-        var (spotDiscount, strikeDiscount) = (Math.Exp(-dividendYield * years), Math.Exp(-rate * years));
-        var (spotWeight, strikeWeight, density) = (Normal.CDF(0, 1, omega * d1), Normal.CDF(0, 1, omega * d2), Normal.PDF(0, 1, d1));
-        var price = omega * ((spot * spotDiscount * spotWeight) - (strike * strikeDiscount * strikeWeight));
-        var delta = omega * spotDiscount * spotWeight;
-        var gamma = spotDiscount * density / (spot * volatility * sqrtYears);
-        var vega = spot * spotDiscount * density * sqrtYears;
-        var theta = (-spot * spotDiscount * density * volatility / (2 * sqrtYears))
-            + (omega * ((dividendYield * spot * spotDiscount * spotWeight) - (rate * strike * strikeDiscount * strikeWeight)));
-        var rho = omega * strike * years * strikeDiscount * strikeWeight;
-        return new OptionValuation(price, delta, gamma, vega / 100, theta / 365, rho / 100);
     }
 }
