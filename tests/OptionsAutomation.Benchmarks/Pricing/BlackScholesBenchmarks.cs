@@ -51,22 +51,15 @@ public class BlackScholesBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Cases, Description = "BlackScholes.Value")]
-    public double Value()
-    {
-        var sum = 0.0;
-        foreach (var c in _cases)
-        {
-            sum += Total(Core(c));
-        }
-
-        return sum;
-    }
+    public double Value() => CoreTotal(_cases);
 
     [Benchmark(OperationsPerInvoke = Cases, Description = "BlackScholes.Value, expiry changing every call")]
-    public double ValueExpiryChangingEveryCall()
+    public double ValueExpiryChangingEveryCall() => CoreTotal(_expiryChangingEveryCall);
+
+    private static double CoreTotal(IReadOnlyList<PricingCase> cases)
     {
         var sum = 0.0;
-        foreach (var c in _expiryChangingEveryCall)
+        foreach (var c in cases)
         {
             sum += Total(Core(c));
         }
