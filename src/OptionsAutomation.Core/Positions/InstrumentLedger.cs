@@ -51,13 +51,19 @@ public sealed record InstrumentLedger
     public DateTimeOffset? LastFillAt { get; private init; }
 
     /// <summary>The last mark (per share) of the current position; null when flat or not yet marked.</summary>
-    public decimal? MarkPrice { get; private init; }
+    public decimal? MarkPrice => Marks?.Price;
 
     /// <summary>Maximum adverse excursion: the worst unrealized P&amp;L the current position showed when marked.</summary>
-    public decimal? Mae { get; private init; }
+    public decimal? Mae => Marks?.Mae;
 
     /// <summary>Maximum favourable excursion: the best unrealized P&amp;L the current position showed when marked.</summary>
-    public decimal? Mfe { get; private init; }
+    public decimal? Mfe => Marks?.Mfe;
+
+    /// <summary>
+    /// The mark and excursions, together and apart from the rest: every fill copies the ledger, and three nullable decimals
+    /// that only marking changes were a third of the copy.
+    /// </summary>
+    private PositionMarks? Marks { get; init; }
 
     public decimal NetRealizedPnl => RealizedPnl - Fees;
 
@@ -113,7 +119,7 @@ public sealed record InstrumentLedger
         }
 
         var pnl = UnrealizedPnlAt(markPrice);
-        return this with { MarkPrice = markPrice, Mae = Math.Min(Mae ?? pnl, pnl), Mfe = Math.Max(Mfe ?? pnl, pnl) };
+        return this with { Marks = new PositionMarks(markPrice, Math.Min(Mae ?? pnl, pnl), Math.Max(Mfe ?? pnl, pnl)) };
     }
 
     /// <summary>
@@ -197,9 +203,7 @@ public sealed record InstrumentLedger
             RealizedPnl = RealizedPnl + realized,
             Fees = Fees + fill.Fee,
             LastFillAt = fill.Time,
-            MarkPrice = over ? null : MarkPrice,
-            Mae = over ? null : Mae,
-            Mfe = over ? null : Mfe,
+            Marks = over ? null : Marks,
         };
         return new LedgerChange(ledger, new RealizingFill(fill.Time, fill.Side, fill.Quantity, fill.Price, fill.Fee, realized));
     }
@@ -255,4 +259,6 @@ public sealed record InstrumentLedger
 
     // One decimal multiplication instead of two; exact either way, with the price's scale.
     private decimal Value(decimal price, int quantity) => price * ((long)quantity * Multiplier);
+
+    private sealed record PositionMarks(decimal Price, decimal Mae, decimal Mfe);
 }

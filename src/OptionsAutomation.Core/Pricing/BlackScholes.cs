@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OptionsAutomation.Core.Instruments;
 
 namespace OptionsAutomation.Core.Pricing;
@@ -20,53 +21,79 @@ namespace OptionsAutomation.Core.Pricing;
 /// </remarks>
 public static class BlackScholes
 {
-    private const double DaysPerYear = 365;
+    /// <summary>Theta is quoted per calendar day (multiplied rather than divided: a division costs several multiplications).</summary>
+    private const double PerDay = 1.0 / 365;
+
     /// <summary>Vega and rho are quoted per point: a change of 0.01 in σ or r.</summary>
-    private const double PerPoint = 100;
+    private const double PerPoint = 0.01;
+
+    /// <summary>Well above the subnormals (2.2e-308), where a Gaussian factor still has its full relative precision.</summary>
+    private const double SmallestPreciseGaussian = 1e-290;
 
     /// <remarks>
-    /// Written for the hot loops (marks, the synthetic chain, risk revaluation): no allocation, and each exponential
-    /// computed once — the two discount factors, one e^(−d²/2) per d shared by φ and Φ, √T once — in the same
-    /// arithmetic as the textbook form, so the values are bit for bit those it gives.
+    /// Written for the hot loops (marks, the synthetic chain, risk revaluation): no allocation and three transcendental
+    /// calls where the textbook form makes seven — one logarithm for ln(S/K), one √T, one e^(−d₁²/2). The discount factors
+    /// are remembered per thread for the last expiry (<see cref="DiscountFactorMemo"/>), and the Gaussian factor at d₂
+    /// follows from the one at d₁ by the identity S·e^(−qT)·φ(d₁) = K·e^(−rT)·φ(d₂) (d₁² − d₂² = 2·ln(F/K)), a product
+    /// instead of an exponential. All Greeks come from those shared intermediates. Φ is Cody's erfc, which takes the
+    /// Gaussian factor as an argument (<see cref="NormalDistribution"/>), so it adds rational functions, no exponential.
     /// </remarks>
     public static OptionValuation Value(OptionRight right, double spot, double strike, double years, double rate, double dividendYield, double volatility)
     {
-        var (spotDiscount, strikeDiscount) = PricingInputs.DiscountFactors(spot, strike, years, rate, dividendYield);
-        var (discountedSpot, discountedStrike) = (spot * spotDiscount, strike * strikeDiscount);
+        var expiry = PricingInputs.Expiry(spot, strike, years, rate, dividendYield);
         PricingInputs.RequireNonNegative(volatility, nameof(volatility));
         var omega = Omega(right);
-        var sqrtYears = Math.Sqrt(years);
-        var totalVolatility = volatility * sqrtYears;
+        var (discountedSpot, discountedStrike) = (spot * expiry.SpotDiscount, strike * expiry.StrikeDiscount);
+        var totalVolatility = volatility * expiry.SqrtYears;
         if (totalVolatility == 0)
         {
-            return Deterministic(omega, discountedSpot, discountedStrike, spotDiscount, years, rate, dividendYield);
+            return Deterministic(omega, discountedSpot, discountedStrike, expiry.SpotDiscount, years, rate, dividendYield);
         }
 
         // d₁ and d₂ each from h ± s/2 (not d₂ = d₁ − s) so an enormous s gives ±∞ rather than ∞ − ∞.
-        var h = (Math.Log(spot / strike) + ((rate - dividendYield) * years)) / totalVolatility;
+        var spotOverStrike = spot / strike;
+        var inverseTotalVolatility = 1 / totalVolatility;
+        var h = (Math.Log(spotOverStrike) + expiry.Carry) * inverseTotalVolatility;
         var d1 = h + (totalVolatility / 2);
         var d2 = h - (totalVolatility / 2);
         var gaussian1 = NormalDistribution.ExpMinusHalfSquare(d1);
+        var gaussian2 = GaussianAtD2(gaussian1, spotOverStrike * expiry.ForwardFactor, d2);
         var spotWeight = NormalDistribution.Cdf(omega * d1, gaussian1);
-        var strikeWeight = NormalDistribution.Cdf(omega * d2);
+        var strikeWeight = NormalDistribution.Cdf(omega * d2, gaussian2);
         var discountedSpotDensity = discountedSpot * NormalDistribution.PdfOf(gaussian1);
 
         var price = omega * ((discountedSpot * spotWeight) - (discountedStrike * strikeWeight));
-        var delta = omega * spotDiscount * spotWeight;
-        var gamma = discountedSpotDensity / (spot * spot * totalVolatility);
-        var vega = discountedSpotDensity * sqrtYears;
-        var diffusionDecay = -discountedSpotDensity * volatility / (2 * sqrtYears);
+        var delta = omega * expiry.SpotDiscount * spotWeight;
+        var gamma = discountedSpotDensity * inverseTotalVolatility / (spot * spot);
+        var vega = discountedSpotDensity * expiry.SqrtYears;
+        // −S·e^(−qT)·φ(d₁)·σ/(2√T), written with 1/(σ√T), which is at hand, instead of another division.
+        var diffusionDecay = -discountedSpotDensity * volatility * volatility * inverseTotalVolatility / 2;
         var theta = diffusionDecay + (omega * ((dividendYield * discountedSpot * spotWeight) - (rate * discountedStrike * strikeWeight)));
         var rho = omega * years * discountedStrike * strikeWeight;
         return InQuotedUnits(price, delta, gamma, vega, theta, rho);
     }
 
+    /// <summary>
+    /// e^(−d₂²/2) = e^(−d₁²/2)·F/K. Where e^(−d₁²/2) is below the normal doubles (|d₁| &gt; 37, where it has lost its
+    /// relative precision) or the product is no Gaussian factor (above 1: F/K overflowed, or rounding at d₂ = 0), it is
+    /// computed from d₂ itself.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double GaussianAtD2(double gaussian1, double forwardOverStrike, double d2)
+    {
+        var gaussian2 = gaussian1 * forwardOverStrike;
+        return gaussian1 >= SmallestPreciseGaussian && gaussian2 <= 1 ? gaussian2 : NormalDistribution.ExpMinusHalfSquare(d2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Omega(OptionRight right) => right switch
     {
         OptionRight.Call => 1,
         OptionRight.Put => -1,
-        _ => throw new ArgumentOutOfRangeException(nameof(right), right, "unknown option right."),
+        _ => throw UnknownRight(right),
     };
+
+    private static ArgumentOutOfRangeException UnknownRight(OptionRight right) => new(nameof(right), right, "unknown option right.");
 
     /// <summary>σ√T = 0: the payoff is known today; see the class remarks for the limits used.</summary>
     private static OptionValuation Deterministic(double omega, double discountedSpot, double discountedStrike, double spotDiscount, double years, double rate, double dividendYield)
@@ -86,5 +113,5 @@ public static class BlackScholes
 
     /// <summary>Per-unit vega and rho and per-year theta converted to per vol point, per 1% and per calendar day.</summary>
     private static OptionValuation InQuotedUnits(double price, double delta, double gamma, double vega, double theta, double rho) =>
-        new(price, delta, gamma, vega / PerPoint, theta / DaysPerYear, rho / PerPoint);
+        new(price, delta, gamma, vega * PerPoint, theta * PerDay, rho * PerPoint);
 }

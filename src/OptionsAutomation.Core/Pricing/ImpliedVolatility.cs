@@ -31,7 +31,8 @@ public static class ImpliedVolatility
         OptionRight right, double premium, double spot, double strike, double years, double rate, double dividendYield,
         out double volatility, [NotNullWhen(false)] out PremiumBounds? refusedBounds)
     {
-        var discounted = PricingInputs.Discounted(spot, strike, years, rate, dividendYield);
+        var expiry = PricingInputs.Expiry(spot, strike, years, rate, dividendYield);
+        var discounted = (Spot: spot * expiry.SpotDiscount, Strike: strike * expiry.StrikeDiscount);
         PricingInputs.RequireFinite(premium, nameof(premium));
         if (years == 0)
         {
@@ -52,8 +53,9 @@ public static class ImpliedVolatility
         var scale = Math.Sqrt(discounted.Spot) * Math.Sqrt(discounted.Strike);
         var x = -Math.Abs(Math.Log(discounted.Spot / discounted.Strike));
         // Rounding in the normalisation can land a premium that is below its upper bound on the normalised bound e^(x/2).
-        var beta = Math.Min(timeValue / scale, Math.BitDecrement(Math.Exp(x / 2)));
-        (volatility, refusedBounds) = (TotalVolatilitySolver.Solve(x, beta) / Math.Sqrt(years), null);
+        var expHalfX = Math.Exp(x / 2);
+        var beta = Math.Min(timeValue / scale, Math.BitDecrement(expHalfX));
+        (volatility, refusedBounds) = (TotalVolatilitySolver.Solve(x, expHalfX, beta) / expiry.SqrtYears, null);
         return true;
     }
 }

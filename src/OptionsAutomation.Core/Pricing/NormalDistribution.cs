@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OptionsAutomation.Core.Pricing;
 
 /// <summary>
@@ -81,6 +83,7 @@ internal static class NormalDistribution
     /// Φ(x) reusing <paramref name="gaussian"/> = e^(−x²/2) when the caller already has it for φ(x) (NaN: not known,
     /// computed when needed). Black–Scholes needs φ and Φ at the same d, and this shares their one exponential.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Cdf(double x, double gaussian)
     {
         var y = Math.Abs(x) * InvSqrt2;
@@ -94,21 +97,17 @@ internal static class NormalDistribution
     }
 
     /// <summary>erf(y) for 0 ≤ y ≤ 0.46875.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Erf(double y)
     {
         var z = y > TinyArgument ? y * y : 0;
-        var numerator = A[4] * z;
-        var denominator = z;
-        for (var i = 0; i < 3; i++)
-        {
-            numerator = (numerator + A[i]) * z;
-            denominator = (denominator + B[i]) * z;
-        }
-
-        return y * (numerator + A[3]) / (denominator + B[3]);
+        var numerator = Fma(Fma(Fma(Fma(A[4], z, A[0]), z, A[1]), z, A[2]), z, A[3]);
+        var denominator = Fma(Fma(Fma(z + B[0], z, B[1]), z, B[2]), z, B[3]);
+        return y * numerator / denominator;
     }
 
     /// <summary>erfc(y) for y = |x|/√2 &gt; 0.46875; the Gaussian factor is e^(−x²/2), given or taken from x itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Erfc(double x, double y, double gaussian)
     {
         if (y >= UnderflowArgument)
@@ -116,40 +115,48 @@ internal static class NormalDistribution
             return 0;
         }
 
-        double rational;
-        if (y <= 4)
-        {
-            var numerator = C[8] * y;
-            var denominator = y;
-            for (var i = 0; i < 7; i++)
-            {
-                numerator = (numerator + C[i]) * y;
-                denominator = (denominator + D[i]) * y;
-            }
-
-            rational = (numerator + C[7]) / (denominator + D[7]);
-        }
-        else
-        {
-            var z = 1 / (y * y);
-            var numerator = P[5] * z;
-            var denominator = z;
-            for (var i = 0; i < 4; i++)
-            {
-                numerator = (numerator + P[i]) * z;
-                denominator = (denominator + Q[i]) * z;
-            }
-
-            rational = (InvSqrtPi - (z * (numerator + P[4]) / (denominator + Q[4]))) / y;
-        }
-
+        var rational = y <= 4 ? NearTail(y) : FarTail(y);
         return (double.IsNaN(gaussian) ? ExpMinusHalfSquare(x) : gaussian) * rational;
     }
+
+    /// <summary>
+    /// C(y)/D(y), both of degree 8, by Estrin's scheme: pairs of terms combined independently, so the dependency chain
+    /// is four fused multiply-adds deep rather than Horner's eight. Every coefficient is positive and y &gt; 0, so the
+    /// order of summation costs no accuracy.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double NearTail(double y)
+    {
+        var y2 = y * y;
+        var y4 = y2 * y2;
+        var y8 = y4 * y4;
+        var numeratorLow = Fma(Fma(C[4], y, C[5]), y2, Fma(C[6], y, C[7]));
+        var numeratorHigh = Fma(Fma(C[0], y, C[1]), y2, Fma(C[2], y, C[3]));
+        var numerator = Fma(C[8], y8, Fma(numeratorHigh, y4, numeratorLow));
+        var denominatorLow = Fma(Fma(D[4], y, D[5]), y2, Fma(D[6], y, D[7]));
+        var denominatorHigh = Fma(Fma(D[0], y, D[1]), y2, Fma(D[2], y, D[3]));
+        var denominator = y8 + Fma(denominatorHigh, y4, denominatorLow);
+        return numerator / denominator;
+    }
+
+    /// <summary>(1/√π − P(1/y²)/Q(1/y²)/y²)/y.</summary>
+    private static double FarTail(double y)
+    {
+        var z = 1 / (y * y);
+        var numerator = Fma(Fma(Fma(Fma(Fma(P[5], z, P[0]), z, P[1]), z, P[2]), z, P[3]), z, P[4]);
+        var denominator = Fma(Fma(Fma(Fma(z + Q[0], z, Q[1]), z, Q[2]), z, Q[3]), z, Q[4]);
+        return (InvSqrtPi - (z * numerator / denominator)) / y;
+    }
+
+    /// <summary>a·x + b rounded once: more accurate than the product and sum, and one instruction on x64 and ARM64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Fma(double a, double x, double b) => Math.FusedMultiplyAdd(a, x, b);
 
     /// <summary>
     /// e^(−x²/2) without the x²·ε relative error of rounding x²: x = w + d with w a multiple of 1/16, so w² is
     /// exact and only the small term (x − w)(x + w) is rounded.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ExpMinusHalfSquare(double x)
     {
         var a = Math.Abs(x);

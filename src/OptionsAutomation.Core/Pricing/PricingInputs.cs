@@ -11,22 +11,19 @@ internal static class PricingInputs
     /// </summary>
     public static (double Spot, double Strike) Discounted(double spot, double strike, double years, double rate, double dividendYield)
     {
-        var (spotFactor, strikeFactor) = DiscountFactors(spot, strike, years, rate, dividendYield);
-        return (spot * spotFactor, strike * strikeFactor);
+        var expiry = Expiry(spot, strike, years, rate, dividendYield);
+        return (spot * expiry.SpotDiscount, strike * expiry.StrikeDiscount);
     }
 
-    /// <summary>
-    /// Validates the market inputs and returns the two discount factors e^(−qT) and e^(−rT), for callers that need the
-    /// factors themselves (delta is e^(−qT)·Φ) and would otherwise compute an exponential twice.
-    /// </summary>
-    public static (double Spot, double Strike) DiscountFactors(double spot, double strike, double years, double rate, double dividendYield)
+    /// <summary>Validates the market inputs and returns what every option of this expiry shares (<see cref="ExpiryFactors"/>).</summary>
+    public static ExpiryFactors Expiry(double spot, double strike, double years, double rate, double dividendYield)
     {
         RequirePositive(spot, nameof(spot));
         RequirePositive(strike, nameof(strike));
         RequireNonNegative(years, nameof(years));
         RequireFinite(rate, nameof(rate));
         RequireFinite(dividendYield, nameof(dividendYield));
-        return (DiscountFactor(dividendYield, years, nameof(dividendYield)), DiscountFactor(rate, years, nameof(rate)));
+        return ExpiryFactors.Of(years, rate, dividendYield);
     }
 
     public static void RequireNonNegative(double value, string name)
@@ -56,7 +53,7 @@ internal static class PricingInputs
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>e^(−rate·years); a rate so extreme that the factor overflows or vanishes has no meaningful price.</summary>
-    private static double DiscountFactor(double rate, double years, string name)
+    public static double DiscountFactor(double rate, double years, string name)
     {
         var factor = Math.Exp(-rate * years);
         if (!(factor > 0 && double.IsFinite(factor)))

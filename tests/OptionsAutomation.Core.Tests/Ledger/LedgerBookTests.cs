@@ -39,4 +39,28 @@ public sealed class LedgerBookTests
         Assert.Empty(empty.Instruments);
         Assert.Equal(RealizedPnlMethod.AverageCost, one.Instruments.Single().Ledger.Method);
     }
+
+    /// <summary>
+    /// 300 instruments (the book's trie grows past its 256 slots of two levels to three) booked from two branches of one
+    /// book: each branch sees only its own instruments, in symbol order, and a symbol the other branch added first is new to it.
+    /// </summary>
+    [Fact]
+    public void ManyInstruments_TwoBranchesOfOneBook_EachKeepItsOwn()
+    {
+        var symbols = Enumerable.Range(0, 300).Select(i => $"SPY   260320P00{i:000}000").ToArray();
+        var root = LedgerBook.Empty(RealizedPnlMethod.Fifo).Apply(BuyOption(symbols[0], 1, 1m));
+        var left = root;
+        var right = root;
+        for (var i = 1; i < symbols.Length; i++)
+        {
+            left = left.Apply(BuyOption(symbols[i], i, 1m, minute: i));
+            right = i % 2 == 0 ? right.Apply(SellOption(symbols[i], 1, 2m, minute: i)) : right;
+        }
+
+        Assert.Equal(symbols, left.Instruments.Select(b => b.Ledger.Symbol));
+        Assert.Equal([.. Enumerable.Range(1, 299)], left.Instruments.Skip(1).Select(b => b.Ledger.Quantity));
+        Assert.Equal(symbols.Where((_, i) => i % 2 == 0), right.Instruments.Select(b => b.Ledger.Symbol));
+        Assert.All(right.Instruments.Skip(1), b => Assert.Equal(-1, b.Ledger.Quantity));
+        Assert.Equal([symbols[0]], root.Instruments.Select(b => b.Ledger.Symbol));
+    }
 }
