@@ -9,11 +9,11 @@ namespace OptionsAutomation.Benchmarks.Approval;
 /// <summary>
 /// One approval as <c>optauto proposals approve</c>, the API and the Telegram button run it: <see cref="ApprovalService"/>
 /// from the CLI's own services (Postgres on loopback, the paper broker, the synthetic market). Each call approves a fresh
-/// PROPOSED one-contract copy of a proposal the screener made — risk gate on fresh quotes, the decision, the opening
-/// order, its instant fill at the mid, the position, audit and outbox rows. Each measured iteration is one approval, so
-/// the P50/P95/P99 columns are of single approvals. The floor is one INSERT and COMMIT on the same server. The risk
-/// limits and the paper account are widened (positions, order rate, exposure) so every approval executes: a refusal
-/// would be a faster, different path, and the benchmark fails rather than count one.
+/// PROPOSED one-contract copy, at half the credit, of a proposal the screener made — risk gate on fresh quotes, the
+/// decision, the opening order, its instant fill, the position, audit and outbox rows. Each measured iteration is one
+/// approval, so the P50/P95/P99 columns are of single approvals. The floor is one INSERT and COMMIT on the same server.
+/// The risk limits and the paper account are widened (positions, order rate, exposure) so every approval executes: a
+/// refusal would be a faster, different path, and the benchmark fails rather than count one.
 /// </summary>
 [SingleCallJob(warmupCount: 10, iterationCount: 100)]
 [Config(typeof(LatencyPercentiles))]
@@ -38,6 +38,10 @@ public class ApprovalLatencyBenchmarks
             $"--ConnectionStrings:Postgres={connectionString}",
             $"--Serilog:WriteTo:File:Args:path={Path.Combine(_work, "logs", "optauto-.json")}",
             "--Execution:AllowOutsideSession=true",
+            // Instant fill: no walk from the mid (it rests until its first step, 5 s later, when the rounded mid is above
+            // the mid) and a limit at half the proposal's credit, marketable however the synthetic market moved since.
+            "--Execution:PriceWalk:Enabled=false",
+            "--Risk:MaxPriceDeviationPercent=60",
             "--Risk:MaxPositions=100000",
             "--Risk:MaxOrdersPerMinute=100000",
             "--Risk:MaxTotalExposure=1000000000",
@@ -52,6 +56,7 @@ public class ApprovalLatencyBenchmarks
         await using var copy = _floor.CreateCommand(
             "INSERT INTO trade_requests SELECT (jsonb_populate_record(r, jsonb_build_object(" +
             "'request_id', r.request_id || '-' || g, 'expires_at', now() + interval '1 day', 'quantity', 1, " +
+            "'net_credit', round(r.net_credit / 2, 2), " +
             "'max_loss', round(r.max_loss / r.quantity, 2), 'collateral', round(r.collateral / r.quantity, 2)))).* " +
             "FROM trade_requests r, generate_series(1, @copies) g WHERE r.request_id = @template");
         copy.Parameters.AddWithValue("copies", Copies);
