@@ -2,8 +2,8 @@
 # The first README command: starts the whole system locally.
 #   - a private Postgres under .data/pg (unless ConnectionStrings__Postgres or ConnectionStrings__PostgresOwner is set):
 #     migrations as its optauto_owner role, everything else as optauto_app,
-#   - a Release build,
-#   - `optauto run`, which applies migrations and hosts the worker until Ctrl+C.
+#   - `optauto run` through scripts/optauto (the ReadyToRun publish the `optauto` command runs, made first when missing
+#     or older than the sources), which applies migrations and hosts the worker until Ctrl+C.
 # Extra arguments go to `optauto run`, e.g. ./scripts/run.sh --ExitRules:ExitAtDaysToExpiry=14
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,7 +15,4 @@ if [ -z "${ConnectionStrings__Postgres:-}${ConnectionStrings__PostgresOwner:-}" 
   export ConnectionStrings__PostgresOwner ConnectionStrings__Postgres
 fi
 
-./scripts/ensure-package.sh npm nodejs npm   # the build vendors the dashboard's chart library with npm ci
-echo "run.sh: building (Release)" >&2
-dotnet build OptionsAutomation.sln -c Release --nologo -v quiet -clp:ErrorsOnly
-exec dotnet src/OptionsAutomation/bin/Release/net10.0/optauto.dll run "$@"
+exec ./scripts/optauto run "$@"

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Serilog;
+using Serilog.Settings.Configuration;
 
 namespace OptionsAutomation.Hosting;
 
@@ -15,9 +16,17 @@ public static class LoggingSetup
         ["Serilog:WriteTo:Console:Args:restrictedToMinimumLevel"] = "Error",
     };
 
+    /// <summary>
+    /// The assemblies whose sinks the <c>Serilog</c> section may name. Given, not discovered: discovery reads the
+    /// dependency manifest (Microsoft.Extensions.DependencyModel), a tenth of a CLI verb's start-up.
+    /// </summary>
+    private static readonly ConfigurationReaderOptions SinkAssemblies = new(
+        typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+        typeof(FileLoggerConfigurationExtensions).Assembly);
+
     public static Serilog.Core.Logger CreateLogger(IConfiguration configuration) =>
         new LoggerConfiguration()
-            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Configuration(configuration, SinkAssemblies)
             .Enrich.WithProperty("app", "optauto")
             .CreateLogger();
 }
