@@ -6,7 +6,7 @@
 #   --quick   BenchmarkDotNet's Dry job (one call each: does everything run?); docs/benchmarks.md is left alone, as it
 #             is when you pass a --job of your own. Classes with a job of their own (the one-core backtest) keep it.
 # Pipeline benchmarks (the namespaces in $pipelines) need Postgres: when one is selected, bench.sh starts a private
-# cluster under .data/pg-bench on port $OPTAUTO_BENCH_PG_PORT (default 25433) through scripts/db.sh, hands its
+# cluster under .data/pg-bench on port $OPTAUTO_BENCH_PG_PORT (default 25439; scripts/test.sh's cluster is on 25433) through scripts/db.sh, hands its
 # connection string to the benchmarks as OPTAUTO_BENCH_POSTGRES (each class seeds its own databases there), and stops
 # it at the end. A cluster already running there is reused (and left running).
 # CI never runs this: scripts/test.sh only builds the project.
@@ -40,13 +40,13 @@ say "building $project (Release)"
 dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly
 
 dll=$project/bin/Release/net10.0/OptionsAutomation.Benchmarks.dll
-pipelines='ExitSweep'
+pipelines='ExitSweep Cli Approval'
 pipeline_selected() {
   dotnet "$dll" --list flat --filter "${filters[@]}" 2>/dev/null \
     | grep -Eq "^OptionsAutomation\.Benchmarks\.($(echo "$pipelines" | tr ' ' '|'))\."
 }
 if [ -z "${OPTAUTO_BENCH_POSTGRES:-}" ] && pipeline_selected; then
-  export OPTAUTO_PG_DIR=$root/.data/pg-bench OPTAUTO_PG_PORT=${OPTAUTO_BENCH_PG_PORT:-25433}
+  export OPTAUTO_PG_DIR=$root/.data/pg-bench OPTAUTO_PG_PORT=${OPTAUTO_BENCH_PG_PORT:-25439}
   if ./scripts/db.sh status >/dev/null 2>&1; then
     say "pipeline benchmarks: reusing the cluster running in $OPTAUTO_PG_DIR"
   else

@@ -32,7 +32,12 @@ public class ApprovalLatencyBenchmarks
     public async Task SetupAsync()
     {
         _work = Directory.CreateTempSubdirectory("optauto-bench-approval-").FullName;
-        var connectionString = await BenchDatabase.CreateAsync("optauto_bench_approval").ConfigureAwait(false);
+        string connectionString;
+        await using (var database = await BenchDatabase.CreateAsync("optauto_bench_approval").ConfigureAwait(false))
+        {
+            connectionString = database.ConnectionString;
+        }
+
         _services = CliServices.Create(
         [
             $"--ConnectionStrings:Postgres={connectionString}",

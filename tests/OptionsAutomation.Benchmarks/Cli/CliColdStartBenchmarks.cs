@@ -32,7 +32,12 @@ public class CliColdStartBenchmarks
     public async Task SetupAsync()
     {
         _work = Directory.CreateTempSubdirectory("optauto-bench-cli-").FullName;
-        var connectionString = await BenchDatabase.CreateAsync("optauto_bench_cli").ConfigureAwait(false);
+        string connectionString;
+        await using (var database = await BenchDatabase.CreateAsync("optauto_bench_cli").ConfigureAwait(false))
+        {
+            connectionString = database.ConnectionString;
+        }
+
         _environment["ConnectionStrings__Postgres"] = connectionString;
         _environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(_work, "logs", "optauto-.json");
         await SeedAsync(connectionString).ConfigureAwait(false);

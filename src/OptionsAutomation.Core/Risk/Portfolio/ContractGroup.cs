@@ -26,15 +26,15 @@ internal readonly struct ContractGroup
     public ContractGroup(int underlying, OptionRight right, double spot, double strike, double years, double rate, double dividendYield, double volatility, double units)
     {
         // The same checks and discount factors as BlackScholes: an input it would refuse is refused here too.
-        var (spotDiscount, strikeDiscount) = PricingInputs.DiscountFactors(spot, strike, years, rate, dividendYield);
+        var expiry = PricingInputs.Expiry(spot, strike, years, rate, dividendYield);
         PricingInputs.RequireNonNegative(volatility, nameof(volatility));
         Underlying = underlying;
         Units = units;
         _omega = right == OptionRight.Call ? 1 : -1;
-        _discountedSpot = spot * spotDiscount;
-        _discountedStrike = strike * strikeDiscount;
-        _logForwardMoneyness = Math.Log(spot / strike) + ((rate - dividendYield) * years);
-        _totalVolatility = volatility * Math.Sqrt(years);
+        _discountedSpot = spot * expiry.SpotDiscount;
+        _discountedStrike = strike * expiry.StrikeDiscount;
+        _logForwardMoneyness = Math.Log(spot / strike) + expiry.Carry;
+        _totalVolatility = volatility * expiry.SqrtYears;
         _basePrice = PriceAt(0, 1);
     }
 
