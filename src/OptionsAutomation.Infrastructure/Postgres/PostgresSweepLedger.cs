@@ -8,8 +8,8 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// <summary>
 /// Exit sweeps and their claims in Postgres (migration 0023). A claim is one autocommitted statement: it locks the next
 /// unclaimed open positions with FOR UPDATE SKIP LOCKED (a worker never waits on another's claim), records them in
-/// <c>exit_sweep_claims</c> (whose primary key makes a claim once per sweep, even where two statements raced past the
-/// same rows) and returns the positions it inserted.
+/// <c>exit_sweep_claims</c> (one row per position, whose primary key makes a claim once per sweep, even where two
+/// statements raced past the same rows; a claim left by an earlier sweep is taken over) and returns the positions it claimed.
 /// </summary>
 public sealed class PostgresSweepLedger(NpgsqlDataSource dataSource, TimeProvider clock) : ISweepLedger
 {
@@ -27,7 +27,8 @@ public sealed class PostgresSweepLedger(NpgsqlDataSource dataSource, TimeProvide
             ORDER BY p.position_id
             LIMIT @Count
             FOR UPDATE OF p SKIP LOCKED
-            ON CONFLICT DO NOTHING
+            -- Only a later sweep takes a claim over: a racing worker of the same sweep, or a straggler of an older one, gets nothing.
+            ON CONFLICT (position_id) DO UPDATE SET sweep_id = EXCLUDED.sweep_id WHERE exit_sweep_claims.sweep_id < EXCLUDED.sweep_id
             RETURNING position_id)
         SELECT {PositionRow.Columns} FROM positions JOIN claimed USING (position_id) ORDER BY position_id
         """;
