@@ -11,9 +11,9 @@ CREATE TABLE exit_sweeps (
 CREATE INDEX exit_sweeps_open ON exit_sweeps (sweep_id) WHERE finished_at IS NULL;
 
 -- No foreign key: claims of past sweeps are deleted when the next opens, and a late claim must not fail a worker.
--- Keyed by position alone: the claim's "not yet claimed" probe is then one unique lookup per position. Keyed by (sweep,
--- position), the planner (whose statistics never know a new sweep's id) scanned all of the sweep's claims per position
--- once its estimate for the new id fell to one row: quadratic, 18 s per batch at 60,000 claims.
+-- Keyed by position alone, and probed by position alone: the claim's "not yet claimed" test is one unique lookup per
+-- position. Probed by (sweep, position), the planner (whose statistics never know a new sweep's id) scanned all of the
+-- sweep's claims per position once its estimate for the new id fell to one row: quadratic, 18 s per batch at 60,000.
 CREATE TABLE exit_sweep_claims (
     position_id  bigint PRIMARY KEY,
     sweep_id     bigint NOT NULL
