@@ -8,8 +8,9 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// <summary>
 /// Exit sweeps and their claims in Postgres (migration 0023). A claim is one autocommitted statement: it locks the next
 /// unclaimed open positions with FOR UPDATE SKIP LOCKED (a worker never waits on another's claim), records them in
-/// <c>exit_sweep_claims</c> (whose primary key makes a claim once per sweep, even where two statements raced past the
-/// same rows) and returns the positions it inserted.
+/// <c>exit_sweep_claims</c> (one row per position, whose primary key makes a claim once per sweep, even where two
+/// statements raced past the same rows; a straggler of an ended sweep that claims after the next opened keeps those
+/// positions out of it: they are swept at the next tick) and returns the positions it claimed.
 /// </summary>
 public sealed class PostgresSweepLedger(NpgsqlDataSource dataSource, TimeProvider clock) : ISweepLedger
 {
@@ -21,7 +22,9 @@ public sealed class PostgresSweepLedger(NpgsqlDataSource dataSource, TimeProvide
             INSERT INTO exit_sweep_claims (sweep_id, position_id)
             SELECT @SweepId, p.position_id FROM positions p
             WHERE p.status = 'OPEN' AND p.strategy_type <> 'STOCK' AND p.entry_date <= @AsOf AND p.position_id > @After
-              AND NOT EXISTS (SELECT 1 FROM exit_sweep_claims c WHERE c.sweep_id = @SweepId AND c.position_id = p.position_id)
+              -- Any claim row is this sweep's (opening a sweep deletes the others'). No test of its sweep id here: the
+              -- statistics never know a new id, and a one-row estimate made the planner scan the sweep's claims per position.
+              AND NOT EXISTS (SELECT 1 FROM exit_sweep_claims c WHERE c.position_id = p.position_id)
               -- A later tick's sweep ended this one (and took its claims): a straggler claims nothing more of it.
               AND EXISTS (SELECT 1 FROM exit_sweeps s WHERE s.sweep_id = @SweepId AND s.finished_at IS NULL)
             ORDER BY p.position_id

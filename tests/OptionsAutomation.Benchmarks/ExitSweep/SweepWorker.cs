@@ -37,7 +37,7 @@ internal sealed class SweepWorker
             new PriceWalkPlanner(market, execution, new ProposalSettings()), clock);
         Sweeps = new PostgresSweepLedger(source, clock);
         Sweep = new SweepService(Sweeps, Exits,
-            new AdjustmentReview(store, valuer, market, journal, new AdjustmentSettings(), new ProposalSettings(), calendar, clock));
+            new AdjustmentReview(store, market, journal, new AdjustmentSettings(), new ProposalSettings(), calendar, clock));
     }
 
     public PostgresMarkLedger Ledger { get; }

@@ -1,3 +1,4 @@
+using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
@@ -21,6 +22,12 @@ internal sealed class AdjustmentFixture
     public static readonly DateTimeOffset Tick = new(2026, 3, 11, 14, 35, 0, TimeSpan.Zero);
     public static readonly DateOnly March = new(2026, 3, 20);
     public static readonly DateOnly April = new(2026, 4, 17);
+
+    /// <summary>
+    /// Exit rules under which the sweep HOLDs the put at every quote here (no stop at 2×, no 21-DTE exit, no profit
+    /// target at the calm quote), so that what the tick's review does is what is tested.
+    /// </summary>
+    private static readonly ExitRuleSettings Holding = new() { CspStopLossMultiple = 100m, ExitAtDaysToExpiry = 0, ProfitTargetFraction = 0.95m };
 
     private AdjustmentFixture(ExitHarness harness, Position position, IRollExecutor rolls)
     {
@@ -49,7 +56,7 @@ internal sealed class AdjustmentFixture
     public static async Task<AdjustmentFixture> CreateAsync(TestDatabase db, Func<ExitHarness, IRollExecutor> rolls, DateTimeOffset? at = null)
     {
         var clock = new RealTimersClock(at ?? Tick);
-        var harness = new ExitHarness(db, clock);
+        var harness = new ExitHarness(db, clock, Holding);
         var position = (await harness.OpenCspAsync("adj-1", 580m, 3.00m, March, clock.GetUtcNow().AddDays(-7), quantity: 2)).Position;
         var fixture = new AdjustmentFixture(harness, position, rolls(harness));
         fixture.QuoteShortPut(5.90m, 6.10m, -0.55, 578m);
@@ -69,9 +76,13 @@ internal sealed class AdjustmentFixture
             [Put(580m, 8.90m, 9.10m, -0.52), Put(575m, 6.90m, 7.10m, -0.45), Put(570m, 5.40m, 5.60m, -0.38), Put(565m, 4.20m, 4.40m, -0.31), Put(560m, 3.20m, 3.40m, -0.26)]));
     }
 
+    /// <summary>One exit tick, as the worker runs it: the sweep marks, decides, then reviews with <paramref name="review"/> (the fixture's by default).</summary>
+    public async Task<AdjustmentReviewOutcome> SweepAsync(AdjustmentReview? review = null) =>
+        (await Harness.Sweep(review ?? Review).RunAsync(Harness.Clock.GetUtcNow(), CancellationToken.None)).Adjustments;
+
     public async Task<Adjustment> ReviewOneAsync()
     {
-        var review = await Review.ReviewAsync(Harness.Clock.GetUtcNow(), CancellationToken.None);
+        var review = await SweepAsync();
         Assert.Empty(review.Failed);
         return Assert.Single(review.Pending);
     }

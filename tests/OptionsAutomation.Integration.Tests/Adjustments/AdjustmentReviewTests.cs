@@ -45,7 +45,7 @@ public sealed class AdjustmentReviewTests(PostgresServer server) : IAsyncLifetim
 
         // Calm: 0.90/1.10 at −0.15 with SPY at 600 scores 11 (distance 8.33, time 2.86), below 50 − 10: EXPIRED, conditions cleared.
         f.QuoteShortPut(0.90m, 1.10m, -0.15, 600m);
-        Assert.Empty((await f.Review.ReviewAsync(f.Harness.Clock.GetUtcNow(), CancellationToken.None)).Pending);
+        Assert.Empty((await f.SweepAsync()).Pending);
         Assert.Equal(AdjustmentStatus.Expired, (await f.Store.FindAsync(roll.Id, CancellationToken.None))!.Status);
         Assert.Equal("conditions cleared", (await f.Store.FindAsync(roll.Id, CancellationToken.None))!.Outcome);
         Assert.Equal(3, await _db.CountAsync("audit_events", "event_type = 'adjustment.recommended' OR event_type = 'adjustment.expired' AND data->>'kind' = 'ROLL'"));
@@ -58,7 +58,7 @@ public sealed class AdjustmentReviewTests(PostgresServer server) : IAsyncLifetim
         var pending = await f.ReviewOneAsync();
 
         await f.Harness.Exits.CloseManuallyAsync(f.Position.PositionId, "test", CancellationToken.None);
-        Assert.Empty((await f.Review.ReviewAsync(f.Harness.Clock.GetUtcNow(), CancellationToken.None)).Pending);
+        Assert.Empty((await f.SweepAsync()).Pending);
 
         var expired = (await f.Store.FindAsync(pending.Id, CancellationToken.None))!;
         Assert.Equal((AdjustmentStatus.Expired, "position no longer open"), (expired.Status, expired.Outcome));
@@ -70,10 +70,10 @@ public sealed class AdjustmentReviewTests(PostgresServer server) : IAsyncLifetim
         var f = await AdjustmentFixture.CreateAsync(_db, new RecordingRollExecutor());
         var qqq = (await f.Harness.OpenCspAsync("adj-qqq", 480m, 3.00m, AdjustmentFixture.March, f.Harness.Clock.GetUtcNow().AddDays(-7), ticker: "QQQ")).Position;
         f.Harness.Quotes.Quote(qqq.Legs[0].Contract, 5.90m, 6.10m, f.Harness.Clock.GetUtcNow().AddMinutes(-1), 478m, 0.2, -0.55);
-        var review = new AdjustmentReview(_db.Store(f.Harness.Clock), new Core.Trading.PositionValuer(f.Harness.Quotes, f.Harness.Rules), new ChainlessQqq(f.Harness.Quotes),
+        var review = new AdjustmentReview(_db.Store(f.Harness.Clock), new ChainlessQqq(f.Harness.Quotes),
             f.Harness.Journal, new AdjustmentSettings(), new Core.Proposals.ProposalSettings(), new Core.Calendar.NyseCalendar(), f.Harness.Clock);
 
-        var outcome = await review.ReviewAsync(f.Harness.Clock.GetUtcNow(), CancellationToken.None);
+        var outcome = await f.SweepAsync(review);
 
         Assert.Equal(f.Position.PositionId, Assert.Single(outcome.Pending).PositionId);
         Assert.Equal($"position {qqq.PositionId}: QQQ chain feed down", Assert.Single(outcome.Failed));
@@ -97,7 +97,7 @@ public sealed class AdjustmentReviewTests(PostgresServer server) : IAsyncLifetim
     {
         var f = await AdjustmentFixture.CreateAsync(_db, new RecordingRollExecutor());
 
-        Assert.Empty((await f.Harness.Review(new AdjustmentSettings { Enabled = false }).ReviewAsync(f.Harness.Clock.GetUtcNow(), CancellationToken.None)).Pending);
+        Assert.Empty((await f.SweepAsync(f.Harness.Review(new AdjustmentSettings { Enabled = false }))).Pending);
         Assert.Equal(0, await _db.CountAsync("adjustments"));
     }
 
@@ -106,7 +106,7 @@ public sealed class AdjustmentReviewTests(PostgresServer server) : IAsyncLifetim
     {
         var f = await AdjustmentFixture.CreateAsync(_db, new RecordingRollExecutor());
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => f.Harness.Review().ReviewAsync(f.Harness.Clock.GetUtcNow(), CancellationToken.None))));
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => f.SweepAsync(f.Harness.Review()))));
 
         Assert.Equal(1, await _db.CountAsync("adjustments"));
         Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'adjustment.recommended'"));

@@ -100,7 +100,7 @@ internal sealed class ExitHarness
 
     /// <summary>The adjustment sweep over this harness's positions, quotes and journal.</summary>
     public AdjustmentReview Review(AdjustmentSettings? settings = null, ProposalSettings? proposals = null) => new(
-        Db.Store(Clock), new PositionValuer(Quotes, Rules), Quotes, Journal, settings ?? new AdjustmentSettings(), proposals ?? new ProposalSettings(),
+        Db.Store(Clock), Quotes, Journal, settings ?? new AdjustmentSettings(), proposals ?? new ProposalSettings(),
         new Core.Calendar.NyseCalendar(), Clock);
 
     /// <summary>The exit job's sweep (claims in Postgres, or through <paramref name="ledger"/>) over this harness's exit service.</summary>

@@ -9,7 +9,7 @@ namespace OptionsAutomation.Core.Trading.Adjustments;
 
 /// <summary>
 /// The exit sweep's second half: after a batch's exits, each open option position is judged by
-/// <see cref="AdjustmentAdvisor"/> at the mark the sweep just took (<see cref="ReviewAsync"/> alone prices them itself). A position keeps at most one PENDING recommendation: a new one is created (its card
+/// <see cref="AdjustmentAdvisor"/> at the mark the sweep just took. A position keeps at most one PENDING recommendation: a new one is created (its card
 /// goes out), one of the same kind is brought up to date (a new card only when its urgency rises), one of another kind is
 /// EXPIRED as superseded and the new one created, and one whose conditions cleared is EXPIRED. A PENDING recommendation
 /// whose position is no longer open is EXPIRED too. Each change is one journal transaction under the pending row's lock;
@@ -17,7 +17,6 @@ namespace OptionsAutomation.Core.Trading.Adjustments;
 /// </summary>
 public sealed class AdjustmentReview(
     IPositionStore positions,
-    PositionValuer valuer,
     IMarketData marketData,
     ITradingJournal journal,
     AdjustmentSettings settings,
@@ -25,41 +24,6 @@ public sealed class AdjustmentReview(
     NyseCalendar calendar,
     TimeProvider clock)
 {
-    /// <summary>
-    /// Reviews every open option position as of <paramref name="asOf"/>: the recommendations now PENDING, and the positions
-    /// that could not be reviewed (a quote source or the database failing for one must not keep the others from review).
-    /// </summary>
-    public async Task<AdjustmentReviewOutcome> ReviewAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
-    {
-        var pending = await ExpireOrphansAsync(cancellationToken).ConfigureAwait(false);
-        if (!settings.Enabled)
-        {
-            return new AdjustmentReviewOutcome([], []);
-        }
-
-        var open = await positions.ListAsync(PositionStatusFilter.Open, null, cancellationToken).ConfigureAwait(false);
-        var tick = new AdjustmentTick(pending);
-        var kept = new List<Adjustment>();
-        var failed = new List<string>();
-        foreach (var position in open.Where(p => ExitService.IsSwept(p, asOf)))
-        {
-            try
-            {
-                var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
-                if (await ReviewOneAsync(position, mark, asOf, tick, cancellationToken).ConfigureAwait(false) is { } adjustment)
-                {
-                    kept.Add(adjustment);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                failed.Add($"position {position.PositionId}: {e.Message}");
-            }
-        }
-
-        return new AdjustmentReviewOutcome(kept, failed);
-    }
-
     /// <summary>
     /// A tick of the exit sweep begins: which positions have a PENDING recommendation now (read once, so that a position
     /// with none and no advice costs no transaction).
@@ -180,10 +144,9 @@ public sealed class AdjustmentReview(
     }
 
     /// <summary>
-    /// PENDING recommendations whose position closed (an exit, a roll, by hand) cannot be approved: EXPIRED. Returns the
-    /// positions whose recommendation stays PENDING.
+    /// PENDING recommendations whose position closed (an exit, a roll, by hand) cannot be approved: EXPIRED.
     /// </summary>
-    public async Task<IReadOnlySet<long>> ExpireOrphansAsync(CancellationToken cancellationToken)
+    public async Task ExpireOrphansAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
@@ -206,7 +169,5 @@ public sealed class AdjustmentReview(
         {
             await entry.CommitAsync(events, now, cancellationToken).ConfigureAwait(false);
         }
-
-        return open;
     }
 }
