@@ -14,7 +14,7 @@ namespace OptionsAutomation.Benchmarks.ExitSweep;
 /// column read), and beside the quotes alone (every leg of the loaded book asked of the warmed synthetic market). The
 /// issue's goal: the sweep within 2× the fetch plus the quotes.
 /// </summary>
-[PipelineRun]
+[SingleCallJob(warmupCount: 1, iterationCount: 5)]
 public class ExitSweepDryRunBenchmarks
 {
     private NpgsqlDataSource _database = null!;

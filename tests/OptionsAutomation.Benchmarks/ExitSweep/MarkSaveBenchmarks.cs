@@ -16,7 +16,7 @@ namespace OptionsAutomation.Benchmarks.ExitSweep;
 /// state measured here, the marks having been saved once before), against the floor of one binary COPY of the same marks
 /// into a temporary table. The goal: within 3× the COPY.
 /// </summary>
-[PipelineRun]
+[SingleCallJob(warmupCount: 1, iterationCount: 5)]
 public class MarkSaveBenchmarks
 {
     private NpgsqlDataSource _database = null!;

@@ -10,7 +10,7 @@ namespace OptionsAutomation.Benchmarks.ExitSweep;
 /// no order is sent), worked by one worker (the baseline), two or three — each with its own connection pool and synthetic
 /// market, joining the fired worker's sweep as <c>ExitSweepJoiner</c> does. All in this process, on this machine's cores.
 /// </summary>
-[PipelineRun]
+[SingleCallJob(warmupCount: 1, iterationCount: 5)]
 public class SharedSweepBenchmarks
 {
     private NpgsqlDataSource _database = null!;
