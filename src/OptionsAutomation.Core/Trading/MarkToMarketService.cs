@@ -59,7 +59,8 @@ public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger le
         var (marked, alert) = await ValueAsync(position, asOf, now, persist, cancellationToken).ConfigureAwait(false);
         if (persist)
         {
-            await ledger.RecordMarkAsync(marked.Update, alert, null, now, cancellationToken).ConfigureAwait(false);
+            // A batch of one: the job's marks are stored by one writer, whatever their number.
+            await ledger.RecordMarksAsync([new MarkRecord(marked.Update, alert)], now, cancellationToken).ConfigureAwait(false);
         }
 
         return marked;
