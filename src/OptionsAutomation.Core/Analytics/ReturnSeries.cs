@@ -63,6 +63,10 @@ public sealed record ReturnSeries
         return new ReturnSeries(curve[0].Date, [.. curve.Skip(1).Select(p => p.Date)], returns);
     }
 
+    /// <summary>The <paramref name="count"/> periods from <paramref name="start"/>; its start is the date of the period before them.</summary>
+    public ReturnSeries Slice(int start, int count) =>
+        new(start == 0 ? Start : Dates[start - 1], [.. Dates.Skip(start).Take(count)], [.. Returns.Skip(start).Take(count)]);
+
     private static void RequireIncreasing(IReadOnlyList<DateOnly> dates)
     {
         for (var i = 1; i < dates.Count; i++)

@@ -15,6 +15,9 @@ namespace OptionsAutomation.Core.Analytics;
 /// the mean of the ⌊(n − 1) × 0.05⌋ + 1 lowest returns; both are returns (negative = a loss).</item>
 /// <item><see cref="Skew"/> and <see cref="Kurtosis"/> as scipy.stats' defaults: biased, kurtosis in excess of 3 (Fisher).</item>
 /// <item><see cref="TailRatio"/> = |95th percentile| ÷ |5th percentile|.</item>
+/// <item><see cref="OmegaRatio"/> (with the required annual return), <see cref="Stability"/> (R² of the cumulative log
+/// returns), the <see cref="Ulcer"/> index and performance index, and <see cref="ValueAtRisk"/> at the chosen confidence,
+/// historical and parametric: each defined in its own type.</item>
 /// </list>
 /// Degenerate input never throws; it gives empyrical's values: NaN for an empty series, NaN volatility, Sharpe and Sortino
 /// below two periods, ±∞ Sharpe when every excess return is the same non-zero value (0 ÷ 0 = NaN when it is zero),
@@ -37,20 +40,38 @@ public sealed record ReturnStatistics(
     double ConditionalValueAtRisk95,
     double Skew,
     double Kurtosis,
-    double TailRatio)
+    double TailRatio,
+    double RequiredReturn,
+    double OmegaRatio,
+    double Stability,
+    UlcerIndex Ulcer,
+    ValueAtRiskAt ValueAtRisk)
 {
     public const int TradingDaysPerYear = 252;
 
     /// <summary>The tail cut-off of VaR and CVaR (5%: the 95% confidence level).</summary>
     private const double Cutoff = 0.05;
 
-    /// <exception cref="ArgumentOutOfRangeException">when <paramref name="periodsPerYear"/> is not above 0 or <paramref name="riskFree"/> is not finite.</exception>
-    public static ReturnStatistics Of(ReturnSeries series, int periodsPerYear = TradingDaysPerYear, double riskFree = 0.0)
+    /// <param name="requiredReturn">the omega ratio's required return, a year's (empyrical's required_return).</param>
+    /// <param name="varConfidence">the confidence of <see cref="ValueAtRisk"/>, e.g. 0.99.</param>
+    /// <exception cref="ArgumentOutOfRangeException">when <paramref name="periodsPerYear"/> is not above 0, <paramref name="riskFree"/> or
+    /// <paramref name="requiredReturn"/> is not finite, or <paramref name="varConfidence"/> is not between 0 and 1.</exception>
+    public static ReturnStatistics Of(
+        ReturnSeries series,
+        int periodsPerYear = TradingDaysPerYear,
+        double riskFree = 0.0,
+        double requiredReturn = 0.0,
+        double varConfidence = ValueAtRiskAt.DefaultConfidence)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periodsPerYear);
         if (!double.IsFinite(riskFree))
         {
             throw new ArgumentOutOfRangeException(nameof(riskFree), riskFree, "the risk-free return must be a finite number.");
+        }
+
+        if (!double.IsFinite(requiredReturn))
+        {
+            throw new ArgumentOutOfRangeException(nameof(requiredReturn), requiredReturn, "the required return must be a finite number.");
         }
 
         var returns = series.Returns;
@@ -68,7 +89,7 @@ public sealed record ReturnStatistics(
             total,
             annual,
             n < 2 ? double.NaN : Sample.NanSampleStd(returns) * Math.Sqrt(periodsPerYear),
-            n < 2 ? double.NaN : Sample.NanMean(excess) / Sample.NanSampleStd(excess) * Math.Sqrt(periodsPerYear),
+            SharpeOf(returns, periodsPerYear, riskFree),
             n < 2 ? double.NaN : Sample.NanMean(excess) * periodsPerYear / downside,
             downside,
             Calmar(annual, drawdown.Depth),
@@ -77,7 +98,24 @@ public sealed record ReturnStatistics(
             TailRisk.ConditionalValueAtRisk(sorted, Cutoff),
             SkewOf(sorted),
             KurtosisOf(sorted),
-            Math.Abs(Sample.Percentile(sorted, 95)) / Math.Abs(Sample.Percentile(sorted, 5)));
+            Math.Abs(Sample.Percentile(sorted, 95)) / Math.Abs(Sample.Percentile(sorted, 5)),
+            requiredReturn,
+            Analytics.OmegaRatio.Of(returns, periodsPerYear, riskFree, requiredReturn),
+            Analytics.Stability.Of(returns),
+            UlcerIndex.Of(returns, annual, periodsPerYear, riskFree),
+            ValueAtRiskAt.Of(returns, varConfidence));
+    }
+
+    /// <summary>mean(r − rf) ÷ std(r − rf) × √q over the present returns; NaN below two periods.</summary>
+    internal static double SharpeOf(IReadOnlyList<double> returns, int periodsPerYear, double riskFree)
+    {
+        if (returns.Count < 2)
+        {
+            return double.NaN;
+        }
+
+        var excess = returns.Select(r => r - riskFree).ToArray();
+        return Sample.NanMean(excess) / Sample.NanSampleStd(excess) * Math.Sqrt(periodsPerYear);
     }
 
     private static double TotalOf(IReadOnlyList<double> returns) =>

@@ -17,32 +17,60 @@ internal static class PerformanceCommands
         var periodsPerYear = CliOptions.Number<int>(
             "--periods-per-year", "Periods in a year, to annualise (252 daily, 52 weekly, 12 monthly)", defaultValue: ReturnStatistics.TradingDaysPerYear);
         var riskFree = CliOptions.Number<double>("--risk-free", "Risk-free return per period (also Sortino's target), e.g. 0.0001");
+        var requiredReturn = CliOptions.Number<double>("--required-return", "The omega ratio's required return, a year's, e.g. 0.05");
+        var varConfidence = CliOptions.Number<double>(
+            "--var-confidence", "Confidence of the value at risk and expected shortfall, e.g. 0.99", defaultValue: ValueAtRiskAt.DefaultConfidence);
+        var benchmark = new Option<string>("--benchmark") { Description = "CSV of a benchmark in the same format: adds alpha and beta against it" };
+        var window = CliOptions.OptionalNumber<int>("--window", "Rolling Sharpe ratio and max drawdown over windows of N periods");
         var json = CliOptions.Json();
-        var command = new Command("stats", "Return statistics of a series (empyrical's definitions): Sharpe, Sortino, drawdown, VaR, …")
+        var command = new Command("stats", "Return statistics of a series (empyrical's definitions): Sharpe, Sortino, drawdown, VaR, omega, alpha and beta, …")
         {
-            returns, periodsPerYear, riskFree, json,
+            returns, periodsPerYear, riskFree, requiredReturn, varConfidence, benchmark, window, json,
         };
         CliAction.Set(command, overrides, (_, parse, _) =>
         {
-            var (perYear, rf) = (parse.GetValue(periodsPerYear), parse.GetValue(riskFree));
-            if (perYear <= 0 || !double.IsFinite(rf))
-            {
-                throw new CliUsageException(perYear <= 0 ? "--periods-per-year must be above 0." : "--risk-free must be a finite number.");
-            }
-
-            var stats = ReturnStatistics.Of(ReturnsCsvReader.Read(parse.GetRequiredValue(returns)), perYear, rf);
+            var (perYear, rf, required, confidence) =
+                (parse.GetValue(periodsPerYear), parse.GetValue(riskFree), parse.GetValue(requiredReturn), parse.GetValue(varConfidence));
+            RequireUsable(perYear, rf, required, confidence, parse.GetValue(window));
+            var series = ReturnsCsvReader.Read(parse.GetRequiredValue(returns));
+            var stats = ReturnStatistics.Of(series, perYear, rf, required, confidence);
+            var relative = parse.GetValue(benchmark) is { } path ? AlphaBeta.Of(series, ReturnsCsvReader.Read(path), perYear, rf) : null;
+            var rolling = parse.GetValue(window) is { } n ? RollingStatistics.Of(series, n, perYear, rf) : null;
             if (parse.GetValue(json))
             {
-                PerformanceJson.Write(PerformanceJson.Returns.Of(stats));
+                PerformanceJson.Write(PerformanceJson.Returns.Of(stats, relative, rolling));
             }
             else
             {
                 PerformanceOutput.ReturnStatistics(stats);
+                if (relative is not null)
+                {
+                    PerformanceOutput.Benchmark(relative);
+                }
+
+                if (rolling is not null)
+                {
+                    PerformanceOutput.Rolling(rolling);
+                }
             }
 
             return Task.FromResult(CliAction.Ok);
         });
         return command;
+    }
+
+    private static void RequireUsable(int periodsPerYear, double riskFree, double requiredReturn, double confidence, int? window)
+    {
+        var problem = periodsPerYear <= 0 ? "--periods-per-year must be above 0."
+            : !double.IsFinite(riskFree) ? "--risk-free must be a finite number."
+            : !double.IsFinite(requiredReturn) ? "--required-return must be a finite number."
+            : !(confidence is > 0 and < 1) ? "--var-confidence must be between 0 and 1, e.g. 0.99."
+            : window < 1 ? "--window must be at least 1."
+            : null;
+        if (problem is not null)
+        {
+            throw new CliUsageException(problem);
+        }
     }
 
     public static Command Report(IReadOnlyList<string> overrides)

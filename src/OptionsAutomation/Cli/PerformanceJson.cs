@@ -41,13 +41,21 @@ internal static class PerformanceJson
         [property: JsonPropertyName("cvar_95")] double Cvar95,
         double Skew,
         double Kurtosis,
-        double TailRatio)
+        double TailRatio,
+        double RequiredReturn,
+        double OmegaRatio,
+        [property: JsonPropertyName("stability_of_timeseries")] double Stability,
+        double UlcerIndex,
+        double UlcerPerformanceIndex,
+        ValueAtRiskAt Var,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AlphaBeta? Benchmark = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RollingStatistics? Rolling = null)
     {
-        public static Returns Of(ReturnStatistics s) => new(
+        public static Returns Of(ReturnStatistics s, AlphaBeta? benchmark = null, RollingStatistics? rolling = null) => new(
             s.Periods, s.PeriodsPerYear, s.RiskFree, s.TotalReturn, s.AnnualReturn, s.AnnualVolatility, s.SharpeRatio, s.SortinoRatio,
             s.DownsideRisk, s.CalmarRatio, s.MaxDrawdown.Depth, s.MaxDrawdown.Peak, s.MaxDrawdown.Trough, s.MaxDrawdown.Recovery,
             s.MaxDrawdown.DurationPeriods, s.MaxDrawdown.RecoveryPeriods, s.ValueAtRisk95, s.ConditionalValueAtRisk95, s.Skew, s.Kurtosis,
-            s.TailRatio);
+            s.TailRatio, s.RequiredReturn, s.OmegaRatio, s.Stability, s.Ulcer.Index, s.Ulcer.PerformanceIndex, s.ValueAtRisk, benchmark, rolling);
     }
 
     public sealed record Report(

@@ -30,7 +30,34 @@ internal static class PerformanceOutput
         Row(grid, "skew", Ratio(s.Skew), "biased sample skewness");
         Row(grid, "kurtosis", Ratio(s.Kurtosis), "excess (Fisher) kurtosis, biased");
         Row(grid, "tail_ratio", Ratio(s.TailRatio), "|95th percentile| ÷ |5th percentile|");
+        Row(grid, "omega_ratio", Ratio(s.OmegaRatio), $"gains ÷ losses around the risk-free return plus {Percent(s.RequiredReturn)} a year");
+        Row(grid, "stability_of_timeseries", Ratio(s.Stability), "R² of a line through the cumulative log returns");
+        Row(grid, "ulcer_index", Percent(s.Ulcer.Index), "root mean square drawdown from the running peak");
+        Row(grid, "ulcer_performance_index", Ratio(s.Ulcer.PerformanceIndex), "annual excess return ÷ ulcer index");
+        var v = s.ValueAtRisk;
+        var level = (v.Confidence * 100).ToString("0.##", CultureInfo.InvariantCulture);
+        Row(grid, $"var_{level}", $"{Percent(v.Historical)} / {Percent(v.Parametric)}", $"one period's loss at {level}% confidence: historical / normal");
+        Row(grid, $"cvar_{level}", $"{Percent(v.HistoricalShortfall)} / {Percent(v.ParametricShortfall)}", "mean loss beyond it: historical / normal");
         AnsiConsole.Write(grid);
+    }
+
+    public static void Benchmark(AlphaBeta b)
+    {
+        var grid = Grid();
+        Row(grid, "alpha", Percent(b.Alpha), "annualised return beta does not explain");
+        Row(grid, "beta", Ratio(b.Beta), $"sensitivity to the benchmark, over {b.Periods} common period(s)");
+        AnsiConsole.Write(grid);
+    }
+
+    public static void Rolling(RollingStatistics r)
+    {
+        var table = new Table().AddColumns("Window ending", $"Sharpe ({r.Window})", $"Max drawdown ({r.Window})");
+        foreach (var p in r.Points)
+        {
+            table.AddRow(Cell(p.Date), Ratio(p.SharpeRatio), Percent(p.MaxDrawdown));
+        }
+
+        FittedTable.Write(table);
     }
 
     public static void Report(PerformanceReport r)

@@ -33,7 +33,8 @@ public sealed class StatsCliTests : IDisposable
                 "periods", "periods_per_year", "risk_free", "total_return", "annual_return", "annual_volatility", "sharpe_ratio",
                 "sortino_ratio", "downside_risk", "calmar_ratio", "max_drawdown", "max_drawdown_peak", "max_drawdown_trough",
                 "max_drawdown_recovery", "max_drawdown_duration_periods", "max_drawdown_recovery_periods", "var_95", "cvar_95",
-                "skew", "kurtosis", "tail_ratio",
+                "skew", "kurtosis", "tail_ratio", "required_return", "omega_ratio", "stability_of_timeseries", "ulcer_index",
+                "ulcer_performance_index", "var",
             ],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal((9L, 252L), (json.Int("periods"), json.Int("periods_per_year")));
@@ -50,6 +51,55 @@ public sealed class StatsCliTests : IDisposable
         Assert.Equal(0.0755 / 0.079, Num(json, "tail_ratio"), 1e-12);
         Assert.Equal(("2000-02-06", "2000-02-07", 1L), (json.Str("max_drawdown_peak"), json.Str("max_drawdown_trough"), json.Int("max_drawdown_duration_periods")));
         Assert.True(json.IsNull("max_drawdown_recovery"));
+    }
+
+    /// <summary>
+    /// The quant's additions against empyrical's published values: alpha and beta of mixed_returns against
+    /// negative_returns without its first day, omega with a required return of 1,000% a year, stability, and the rolling
+    /// Sharpe over 6 periods; VaR at 99% historical by hand (the 1st percentile of the eight present returns:
+    /// −0.10 + 0.07 × 0.06 = −0.0958).
+    /// </summary>
+    [Fact]
+    public async Task Stats_BenchmarkWindowAndConfidence_Json_MatchesPublishedValues()
+    {
+        var mixed = WriteCsv("mixed.csv",
+            ["date,return", "2000-01-30,", "2000-01-31,0.01", "2000-02-01,0.10", "2000-02-02,-0.04", "2000-02-03,0.02",
+             "2000-02-04,0.03", "2000-02-05,0.02", "2000-02-06,0.01", "2000-02-07,-0.10"]);
+        var negative = WriteCsv("negative.csv",
+            ["date,return", "2000-01-31,-0.06", "2000-02-01,-0.07", "2000-02-02,-0.01", "2000-02-03,-0.09", "2000-02-04,-0.02",
+             "2000-02-05,-0.06", "2000-02-06,-0.08", "2000-02-07,-0.05"]);
+
+        var json = (await _cli.RunAsync(
+            "stats", "--returns", mixed, "--benchmark", negative, "--window", "6", "--var-confidence", "0.99", "--required-return", "10", "--json"))
+            .Succeeded().Json();
+
+        var benchmark = json.GetProperty("benchmark");
+        Assert.Equal(-0.9997853834885004, Num(benchmark, "alpha"), 1e-8);
+        Assert.Equal(-0.71296296296296313, Num(benchmark, "beta"), 1e-8);
+        Assert.Equal(8L, benchmark.Int("periods"));
+        Assert.Equal(0.83354263497557934, Num(json, "omega_ratio"), 1e-8);
+        Assert.Equal(0.1529973665111273, Num(json, "stability_of_timeseries"), 1e-8);
+        var rolling = json.GetProperty("rolling");
+        Assert.Equal(6L, rolling.Int("window"));
+        var points = rolling.GetProperty("points").EnumerateArray().ToArray();
+        Assert.Equal(["2000-02-04", "2000-02-05", "2000-02-06", "2000-02-07"], points.Select(p => p.Str("date")));
+        Assert.Equal([7.57445259, 8.22784105, 8.22784105, -3.1374751], points.Select(p => Math.Round(Num(p, "sharpe_ratio"), 8)));
+        var var99 = json.GetProperty("var");
+        Assert.Equal(0.99, Num(var99, "confidence"), 1e-15);
+        Assert.Equal(-0.0958, Num(var99, "historical"), 1e-12);
+    }
+
+    [Theory]
+    [InlineData("--var-confidence", "99", "--var-confidence must be between 0 and 1")]
+    [InlineData("--window", "0", "--window must be at least 1.")]
+    public async Task Stats_BadAnalyticsOption_RefusedSayingWhy(string option, string value, string reason)
+    {
+        var path = WriteCsv("flat.csv", ["date,return", "2026-01-02,0.01", "2026-01-05,0.01"]);
+
+        var result = (await _cli.RunAsync("stats", "--returns", path, option, value)).WasRefused();
+
+        Assert.Equal("", result.Stdout);
+        Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);
     }
 
     /// <summary>
