@@ -24,6 +24,7 @@ internal static class OptautoCli
             ReportCommands.Metrics(overrides),
             PerformanceCommands.Report(overrides),
             PerformanceCommands.Stats(overrides),
+            CompareCommand.Create(overrides),
             ExitCommands.Create(overrides),
             AlertCommands.Create(overrides),
             AuditCommands.Create(overrides),

@@ -59,6 +59,12 @@ public sealed class ApiReadTests(PostgresServer server) : ApiTestBase(server)
         Assert.True(report.GetProperty("return_statistics").TryGetProperty("sharpe_ratio", out _));
         Assert.Equal("by_ticker", report.GetProperty("attribution").EnumerateObject().First().Name);
 
+        var compare = await Api.GetJsonAsync("/api/compare");
+        var csp = Assert.Single(compare.GetProperty("by_strategy").EnumerateArray());
+        Assert.Equal(("CSP", 2, 50.00m, -125.00m, -62.50m), (csp.GetProperty("key").GetString(), csp.GetProperty("trades").GetInt32(),
+            csp.GetProperty("win_rate").GetDecimal(), csp.GetProperty("total_pnl").GetDecimal(), csp.GetProperty("average_pnl").GetDecimal()));
+        Assert.Equal(-125.00m, compare.GetProperty("total").GetProperty("total_pnl").GetDecimal());
+
         var equity = await Api.GetJsonAsync("/api/equity");
         Assert.Equal((100000m, 99875.00m), (equity.GetProperty("opening_equity").GetDecimal(), equity.GetProperty("closing_equity").GetDecimal()));
         var points = equity.GetProperty("points").EnumerateArray().ToList();
@@ -97,6 +103,7 @@ public sealed class ApiReadTests(PostgresServer server) : ApiTestBase(server)
     [InlineData("/api/positions?status=bogus", "status 'bogus' is not one of open, closed, all.")]
     [InlineData("/api/trades?from=2021-13-01", "from '2021-13-01' is not a date in the form YYYY-MM-DD.")]
     [InlineData("/api/report?from=2021-03-02&to=2021-03-01", "from 2021-03-02 is after to 2021-03-01.")]
+    [InlineData("/api/compare?from=2021-03-02&to=2021-03-01", "from 2021-03-02 is after to 2021-03-01.")]
     [InlineData("/api/risk?at=2021-03-01T16:00:00", "at '2021-03-01T16:00:00' is not an ISO 8601 instant with Z or an offset (e.g. 2026-02-20T14:17:00Z).")]
     [InlineData("/api/proposals?status=DONE", "status 'DONE' is not one of PROPOSED, APPROVED, EXECUTING, EXECUTED, REJECTED, EXPIRED, FAILED.")]
     [InlineData("/api/alerts?limit=0", "limit must be between 1 and 500, was 0.")]

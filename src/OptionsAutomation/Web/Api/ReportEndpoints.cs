@@ -9,6 +9,7 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Postgres;
 
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
@@ -26,6 +27,7 @@ internal static class ReportEndpoints
         api.MapGet("/pnl/daily", DailyPnlAsync).WithSummary("P&L per New York close date and ticker (v_daily_pnl); date filters one day").Problems(Status400BadRequest);
         api.MapGet("/metrics", MetricsAsync).WithSummary("Totals over all closed trades (v_performance_metrics)");
         api.MapGet("/report", ReportAsync).WithSummary("Performance report: trade and return statistics, attribution, equity curve").Problems(Status400BadRequest);
+        api.MapGet("/compare", CompareAsync).WithSummary("Closed trades compared by strategy, ticker, exit reason, DTE at entry and sizing strategy").Problems(Status400BadRequest);
         api.MapGet("/equity", EquityAsync).WithSummary("Daily equity curve (starting equity + realized P&L) with drawdown").Problems(Status400BadRequest);
     }
 
@@ -46,6 +48,13 @@ internal static class ReportEndpoints
     {
         var (first, last) = ApiInput.Range(from, to);
         return TypedResults.Ok(PerformanceJson.Report.Of(await reports.ReadAsync(first, last, cancellationToken).ConfigureAwait(false)));
+    }
+
+    private static async Task<Ok<ComparisonJson>> CompareAsync(PostgresComparedTrades trades, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var (first, last) = ApiInput.Range(from, to);
+        var comparison = StrategyComparison.Of(await trades.ReadAsync(first, last, cancellationToken).ConfigureAwait(false));
+        return TypedResults.Ok(ComparisonJson.Of(comparison, first, last));
     }
 
     private static async Task<Ok<EquityCurveJson>> EquityAsync(
