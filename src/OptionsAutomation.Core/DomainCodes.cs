@@ -42,6 +42,10 @@ public static class DomainCodes
             (ExitReason.ScaleOut, "scale_out"),
             (ExitReason.Roll, "roll"),
             (ExitReason.Adjustment, "adjustment")),
+        [typeof(TradeJournal.JournalPhase)] = () => new CodeTable<TradeJournal.JournalPhase>(
+            (TradeJournal.JournalPhase.Entry, "entry"),
+            (TradeJournal.JournalPhase.During, "during"),
+            (TradeJournal.JournalPhase.After, "after")),
         [typeof(ExecutedBy)] = () => new CodeTable<ExecutedBy>(
             (ExecutedBy.Auto, "auto"),
             (ExecutedBy.Manual, "manual")),

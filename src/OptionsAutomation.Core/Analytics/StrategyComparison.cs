@@ -5,7 +5,8 @@ namespace OptionsAutomation.Core.Analytics;
 
 /// <summary>
 /// Closed trades compared side by side (issue 16): by strategy (CSP, VPC), ticker, exit reason, days to expiry at entry
-/// (in the buckets of <see cref="DteBucket"/>) and sizing strategy, each group with the figures of
+/// (in the buckets of <see cref="DteBucket"/>), sizing strategy and journal sentiment ("how did my worried trades
+/// do?"), each group with the figures of
 /// <see cref="ComparisonRow"/>. Every split covers every trade once, so each adds up to the total; rows are in key order
 /// (the DTE buckets in DTE order).
 /// </summary>
@@ -15,10 +16,14 @@ public sealed record StrategyComparison(
     IReadOnlyList<ComparisonRow> ByTicker,
     IReadOnlyList<ComparisonRow> ByExitReason,
     IReadOnlyList<ComparisonRow> ByDteAtEntry,
-    IReadOnlyList<ComparisonRow> BySizing)
+    IReadOnlyList<ComparisonRow> BySizing,
+    IReadOnlyList<ComparisonRow> BySentiment)
 {
     /// <summary>The key of trades whose grouping value is unknown (no expiration, no recorded sizing).</summary>
     public const string Unknown = "unknown";
+
+    /// <summary>The sentiment key of trades no journal note tagged.</summary>
+    public const string NoSentiment = "none";
 
     /// <summary>Upper bounds of the DTE buckets; the last bucket is open-ended.</summary>
     private static readonly int[] DteBounds = [21, 30, 45, 60];
@@ -32,7 +37,8 @@ public sealed record StrategyComparison(
             By(inCloseOrder, t => t.Trade.Ticker),
             By(inCloseOrder, t => t.Trade.ExitReason.ToCode()),
             [.. inCloseOrder.GroupBy(DteBucket).OrderBy(g => BucketOrder(g.Key)).Select(g => Row(g.Key, [.. g]))],
-            By(inCloseOrder, t => t.SizingStrategy ?? Unknown));
+            By(inCloseOrder, t => t.SizingStrategy ?? Unknown),
+            By(inCloseOrder, t => t.Sentiment ?? NoSentiment));
     }
 
     /// <summary>"0-21", "22-30", "31-45", "46-60", "61+" calendar days from the New York entry date to expiration.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Npgsql;
+using OptionsAutomation.Core.TradeJournal;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
 using OptionsAutomation.Hosting;
@@ -41,7 +42,7 @@ internal static class CliAction
             return await action().ConfigureAwait(false);
         }
         catch (Exception e) when (e is TradingRuleException or PricingInputException or InvalidConfigurationException or MigrationException or FormatException or CliUsageException or FillsFileException
-            or ReturnsFileException)
+            or ReturnsFileException or JournalException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return Refused;

@@ -51,7 +51,7 @@ internal static class CompareCommand
         foreach (var (by, rows) in new[]
         {
             ("strategy", c.ByStrategy), ("ticker", c.ByTicker), ("exit reason", c.ByExitReason), ("DTE at entry", c.ByDteAtEntry),
-            ("sizing", c.BySizing), ("all", (IReadOnlyList<ComparisonJson.Row>)[c.Total]),
+            ("sizing", c.BySizing), ("sentiment", c.BySentiment), ("all", (IReadOnlyList<ComparisonJson.Row>)[c.Total]),
         })
         {
             foreach (var r in rows)

@@ -14,10 +14,11 @@ internal sealed record ComparisonJson(
     IReadOnlyList<ComparisonJson.Row> ByTicker,
     IReadOnlyList<ComparisonJson.Row> ByExitReason,
     IReadOnlyList<ComparisonJson.Row> ByDteAtEntry,
-    IReadOnlyList<ComparisonJson.Row> BySizing)
+    IReadOnlyList<ComparisonJson.Row> BySizing,
+    IReadOnlyList<ComparisonJson.Row> BySentiment)
 {
     public static ComparisonJson Of(StrategyComparison c, DateOnly? from, DateOnly? to) => new(
-        from, to, Row.Of(c.Total), Rows(c.ByStrategy), Rows(c.ByTicker), Rows(c.ByExitReason), Rows(c.ByDteAtEntry), Rows(c.BySizing));
+        from, to, Row.Of(c.Total), Rows(c.ByStrategy), Rows(c.ByTicker), Rows(c.ByExitReason), Rows(c.ByDteAtEntry), Rows(c.BySizing), Rows(c.BySentiment));
 
     private static Row[] Rows(IReadOnlyList<ComparisonRow> rows) => [.. rows.Select(Row.Of)];
 

@@ -57,6 +57,7 @@ public static class ServiceRegistration
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<PerformanceReportReader>();
         services.AddSingleton<PostgresComparedTrades>();
+        services.AddSingleton<PostgresJournalNotes>();
         services.AddSingleton(Validated(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings(), s => s.Validate()));
         services.AddSingleton<PaperBroker>();
         var resilience = configuration.GetSection(BrokerResilienceSettings.SectionName).Get<BrokerResilienceSettings>() ?? new BrokerResilienceSettings();

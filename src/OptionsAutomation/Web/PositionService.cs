@@ -70,6 +70,7 @@ internal static class PositionService
         RiskEndpoints.Map(api, mutations);
         ProposalEndpoints.Map(api, mutations);
         AdjustmentEndpoints.Map(api, mutations);
+        JournalEndpoints.Map(api, mutations);
         AlertEndpoints.Map(api);
         OrderEndpoints.Map(api);
         BrokerEndpoints.Map(api);

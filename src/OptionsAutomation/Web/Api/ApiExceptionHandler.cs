@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using OptionsAutomation.Core.TradeJournal;
 using OptionsAutomation.Cli;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
@@ -49,7 +50,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         OrderInProgressException => (StatusCodes.Status409Conflict, "Order in progress", exception.Message),
         TradingHaltedException => (StatusCodes.Status409Conflict, "Trading halted", exception.Message),
         TradingRuleException => (StatusCodes.Status400BadRequest, "Refused by the trading rules", exception.Message),
-        ApiInputException or BacktestInputException => (StatusCodes.Status400BadRequest, "Bad request", exception.Message),
+        ApiInputException or BacktestInputException or JournalException => (StatusCodes.Status400BadRequest, "Bad request", exception.Message),
         BacktestBusyException => (StatusCodes.Status409Conflict, "Backtest running", exception.Message),
         BacktestTimeLimitException => (StatusCodes.Status503ServiceUnavailable, "Backtest too long", exception.Message),
         // Kestrel's body size limit (ApiLimits), on the declared length or while reading.
