@@ -77,19 +77,12 @@ internal static class JournalCommands
             if (parse.GetValue(json))
             {
                 CliOutput.Json(entries);
-                return CliAction.Ok;
             }
-
-            var table = new Table().AddColumns("Id", "Position", "Proposal", "Phase", "Sentiment", "Note", "Versions", "Written (UTC)", "By");
-            foreach (var e in entries)
+            else
             {
-                table.AddRow(
-                    CliOutput.Format(e.EntryId), CliOutput.Format(e.PositionId), Markup.Escape(e.RequestId ?? "-"), e.Phase.ToCode(),
-                    Markup.Escape(e.Current.Sentiment ?? "-"), Markup.Escape(e.Current.Text), CliOutput.Format(e.Versions.Count),
-                    CliOutput.Format(e.Current.WrittenAt), Markup.Escape(e.Current.WrittenBy));
+                Table(entries);
             }
 
-            FittedTable.Write(table);
             return CliAction.Ok;
         });
         return command;
@@ -109,6 +102,26 @@ internal static class JournalCommands
             return CliAction.Ok;
         });
         return command;
+    }
+
+    /// <summary>Entries as they read now, one row each (also under <c>positions show</c>).</summary>
+    public static void Table(IReadOnlyList<JournalEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().AddColumns("Journal", "Position", "Proposal", "Phase", "Sentiment", "Note", "Versions", "Written (UTC)", "By");
+        foreach (var e in entries)
+        {
+            table.AddRow(
+                CliOutput.Format(e.EntryId), CliOutput.Format(e.PositionId), Markup.Escape(e.RequestId ?? "-"), e.Phase.ToCode(),
+                Markup.Escape(e.Current.Sentiment ?? "-"), Markup.Escape(e.Current.Text), CliOutput.Format(e.Versions.Count),
+                CliOutput.Format(e.Current.WrittenAt), Markup.Escape(e.Current.WrittenBy));
+        }
+
+        FittedTable.Write(table);
     }
 
     private static void Print(JournalEntry entry, bool json)

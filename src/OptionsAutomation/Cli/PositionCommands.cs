@@ -7,6 +7,7 @@ using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Cli;
 
@@ -14,6 +15,9 @@ namespace OptionsAutomation.Cli;
 internal static class PositionCommands
 {
     private const string CliActor = "cli";
+
+    /// <summary>The journal entries <c>positions show</c> prints, newest first; <c>journal list --position</c> has them all.</summary>
+    private const int JournalShown = 100;
 
     public static Command Create(IReadOnlyList<string> overrides)
     {
@@ -132,15 +136,17 @@ internal static class PositionCommands
 
             var fills = await services.Get<IOrderRecords>().FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
             var steps = await PriceSteps.OfAsync(services.Get<IOrderRecords>(), new OrderFilter(position.PositionId), cancellationToken).ConfigureAwait(false);
+            var journal = await services.Get<PostgresJournalNotes>().ListAsync(position.PositionId, null, JournalShown, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                CliOutput.Json(PositionDetailJson.Of(position, fills, steps));
+                CliOutput.Json(PositionDetailJson.Of(position, fills, steps, journal));
             }
             else
             {
                 CliOutput.PositionDetail(position);
                 CliOutput.FillTable(fills);
                 PriceSteps.Table(steps);
+                JournalCommands.Table(journal);
             }
 
             return CliAction.Ok;

@@ -53,7 +53,7 @@ public sealed class JournalCliTests(PostgresServer server) : CliTestBase(server)
     }
 
     [Fact]
-    public async Task ListByPosition_TheClosedPositionsNote_IsWrittenAfter()
+    public async Task ListByPositionAndPositionsShow_TheClosedPositionsNote_IsWrittenAfter()
     {
         var position = await SeedSpyCspAsync("j-3", new DateOnly(2026, 3, 20), 580m, 1.50m, NewYork("2026-02-02", 10));
         var other = await SeedSpyCspAsync("j-4", new DateOnly(2026, 3, 20), 570m, 1.50m, NewYork("2026-02-02", 10));
@@ -67,6 +67,10 @@ public sealed class JournalCliTests(PostgresServer server) : CliTestBase(server)
 
         var entry = Assert.Single(entries);
         Assert.Equal(("after", "Took it at half"), (entry.Str("phase"), entry.GetProperty("versions").Items()[0].Str("text")));
+        var shown = (await Cli.RunAsync("positions", "show", position.PositionId.ToString(CultureInfo.InvariantCulture), "--json")).Succeeded().Json();
+        Assert.Equal([entry.Int("entry_id")], shown.GetProperty("journal").Items().Select(e => e.Int("entry_id")));
+        Assert.Contains("Took it at half", (await Cli.RunAsync("positions", "show", position.PositionId.ToString(CultureInfo.InvariantCulture))).Succeeded().Stdout,
+            StringComparison.Ordinal);
     }
 
     [Theory]

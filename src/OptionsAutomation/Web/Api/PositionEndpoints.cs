@@ -10,6 +10,7 @@ using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Orders;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Postgres;
 
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
@@ -47,7 +48,8 @@ internal static class PositionEndpoints
         return TypedResults.Ok(await positions.ListAsync(filter, ticker, cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<JsonObject>> ShowAsync(PositionManager positions, IOrderRecords orders, string id, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> ShowAsync(
+        PositionManager positions, IOrderRecords orders, PostgresJournalNotes journal, string id, CancellationToken cancellationToken)
     {
         // As `positions show`: a numeric key is a position id first, then a request id (those may be numeric too).
         var position = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var positionId)
@@ -57,7 +59,8 @@ internal static class PositionEndpoints
             ?? throw new PositionNotFoundException(id);
         var fills = await orders.FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
         var steps = await PriceSteps.OfAsync(orders, new OrderFilter(position.PositionId), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(PositionDetailJson.Of(position, fills, steps));
+        var notes = await journal.ListAsync(position.PositionId, null, ApiInput.Limit(null, fallback: 500), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(PositionDetailJson.Of(position, fills, steps, notes));
     }
 
     /// <param name="contracts">How many to close (<c>?contracts=N</c>); absent: all of it.</param>
