@@ -6,6 +6,7 @@ using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk;
+using OptionsAutomation.Core.TradeJournal;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Postgres;
 
@@ -30,6 +31,7 @@ public sealed partial class ChatCommands(
     NyseCalendar calendar,
     ProposalSettings proposalSettings,
     TelegramAudit audit,
+    PostgresJournalNotes journal,
     TimeProvider clock,
     ILogger<ChatCommands> logger)
 {
@@ -44,6 +46,7 @@ public sealed partial class ChatCommands(
         new("reject", "Reject a proposal: /reject ID [reason]"),
         new("close", "Close a position now: /close ID (asks to confirm)"),
         new("flatten", "Emergency: REDUCING, then close every open position: /flatten [TICKER] (asks to confirm)"),
+        new("note", "Journal a position or proposal: /note ID [#tag] text"),
         new("status", "Trading state, breaker, jobs and data freshness"),
         new("halt", "Stop opening positions: /halt [reason]"),
         new("reduce", "Closing orders only: /reduce [reason]"),
@@ -90,7 +93,7 @@ public sealed partial class ChatCommands(
         {
             (reply, buttons) = await AnswerAsync(command, args, actor, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TradingRuleException or FormatException)
+        catch (Exception e) when (e is TradingRuleException or FormatException or JournalException)
         {
             reply = $"⚠️ {TelegramHtml.Escape(e.Message)}";
         }
@@ -111,6 +114,7 @@ public sealed partial class ChatCommands(
             "reject" => (await DecideAsync(args, approve: false, actor, cancellationToken).ConfigureAwait(false), null),
             "close" => await ConfirmCloseAsync(args, cancellationToken).ConfigureAwait(false),
             "flatten" => await ConfirmFlattenAsync(args, cancellationToken).ConfigureAwait(false),
+            "note" => (await NoteAsync(args, actor, now, cancellationToken).ConfigureAwait(false), null),
             "status" => (ChatReports.Status(await StatusAsync(now, cancellationToken).ConfigureAwait(false)), null),
             "halt" => (await SwitchAsync(TradingState.Halted, args, actor, now, cancellationToken).ConfigureAwait(false), null),
             "reduce" => (await SwitchAsync(TradingState.Reducing, args, actor, now, cancellationToken).ConfigureAwait(false), null),
@@ -158,6 +162,29 @@ public sealed partial class ChatCommands(
             ? await approvals.ApproveAsync(requestId, actor.Name, cancellationToken).ConfigureAwait(false)
             : await approvals.RejectAsync(requestId, actor.Name, reason, cancellationToken).ConfigureAwait(false);
         return $"<b>{TelegramHtml.Escape(outcome.RequestId)}</b> {outcome.Status.ToCode()} — {TelegramHtml.Escape(outcome.Message)}";
+    }
+
+    /// <summary><c>/note ID [#tag] text</c>: ID is a position id or a proposal's request id; the tag is optional.</summary>
+    private async Task<string> NoteAsync(string args, ChatActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parts = args.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length < 2)
+        {
+            throw new FormatException("use /note ID [#tag] text, e.g. /note 42 #worried VIX is climbing.");
+        }
+
+        var (target, rest) = (parts[0], parts[1]);
+        string? tag = null;
+        if (rest.StartsWith('#'))
+        {
+            var words = rest.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            (tag, rest) = (words[0][1..], words.Length > 1 ? words[1] : "");
+        }
+
+        var entry = await journal.AddAsync(target, JournalNote.Of(rest, tag), actor.Name, "telegram", now, cancellationToken).ConfigureAwait(false);
+        var on = entry.PositionId is { } position ? $"position #{position}" : $"proposal {TelegramHtml.Escape(entry.RequestId ?? target)}";
+        var mood = entry.Current.Sentiment is { } sentiment ? $" ({TelegramHtml.Escape(sentiment)})" : "";
+        return $"📝 Journal entry {entry.EntryId} on {on}{mood}: {TelegramHtml.Escape(entry.Current.Text)}";
     }
 
     private async Task<(string, InlineKeyboardMarkup?)> ConfirmCloseAsync(string args, CancellationToken cancellationToken)

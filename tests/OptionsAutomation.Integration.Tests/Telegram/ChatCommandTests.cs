@@ -16,7 +16,7 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         Assert.Single(Api.Calls("getMe"));
         Assert.False(Assert.Single(Api.Calls("deleteWebhook")).Flag("drop_pending_updates"));
         var menu = Assert.Single(Api.Calls("setMyCommands")).Body.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("command").GetString()).ToList();
-        Assert.Equal(["positions", "pnl", "metrics", "proposals", "approve", "reject", "close", "flatten", "status", "halt", "reduce", "resume", "help"], menu);
+        Assert.Equal(["positions", "pnl", "metrics", "proposals", "approve", "reject", "close", "flatten", "note", "status", "halt", "reduce", "resume", "help"], menu);
     }
 
     [Fact]
@@ -95,6 +95,28 @@ public sealed class ChatCommandTests(PostgresServer server) : BotTestBase(server
         Assert.Equal(1, await Db.CountAsync("trade_requests", "status = 'EXECUTED' AND decided_by = 'telegram:111'"));
         var rejectAfter = await SayAsync($"/reject {proposal.RequestId} changed my mind");
         Assert.Contains("EXECUTED", rejectAfter.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>/note writes a journal entry as the approver, on a proposal (at entry) or a position (while open), tag optional.</summary>
+    [Fact]
+    public async Task Note_WritesAJournalEntry_OnAProposalOrAPosition()
+    {
+        var proposal = await Worker.ProposeAsync();
+
+        var onProposal = (await SayAsync($"/note {proposal.RequestId} #worried IV is low for this credit")).GetProperty("text").GetString();
+        var executed = await Worker.Get<ApprovalService>().ApproveAsync(proposal.RequestId, "cli", CancellationToken.None);
+        var onPosition = (await SayAsync($"/note {executed.PositionId} Holding; support at 365")).GetProperty("text").GetString();
+        var missing = (await SayAsync("/note 42")).GetProperty("text").GetString();
+        var badTag = (await SayAsync($"/note {executed.PositionId} #9 x")).GetProperty("text").GetString();
+
+        Assert.StartsWith($"📝 Journal entry ", onProposal, StringComparison.Ordinal);
+        Assert.EndsWith($"on proposal {proposal.RequestId} (worried): IV is low for this credit", onProposal, StringComparison.Ordinal);
+        Assert.EndsWith($"on position #{executed.PositionId}: Holding; support at 365", onPosition, StringComparison.Ordinal);
+        Assert.Equal("⚠️ use /note ID [#tag] text, e.g. /note 42 #worried VIX is climbing.", missing);
+        Assert.StartsWith("⚠️ sentiment '9' is not a tag", badTag, StringComparison.Ordinal);
+        Assert.Equal(1, await Db.CountAsync("journal_entries", $"request_id = '{proposal.RequestId}' AND phase = 'entry' AND source = 'telegram' AND created_by = 'telegram:111'"));
+        Assert.Equal(1, await Db.CountAsync("journal_entries", $"position_id = {executed.PositionId} AND phase = 'during'"));
+        Assert.Equal(2, await Db.CountAsync("audit_events", "event_type = 'journal_note_added' AND actor = 'telegram:111'"));
     }
 
     [Fact]
