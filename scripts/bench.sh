@@ -40,7 +40,7 @@ say "building $project (Release)"
 dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly
 
 dll=$project/bin/Release/net10.0/OptionsAutomation.Benchmarks.dll
-pipelines='ExitSweep Cli Approval'
+pipelines='ExitSweep Cli Approval Booking'
 pipeline_selected() {
   dotnet "$dll" --list flat --filter "${filters[@]}" 2>/dev/null \
     | grep -Eq "^OptionsAutomation\.Benchmarks\.($(echo "$pipelines" | tr ' ' '|'))\."

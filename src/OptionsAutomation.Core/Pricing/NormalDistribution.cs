@@ -84,16 +84,25 @@ internal static class NormalDistribution
     /// computed when needed). Black–Scholes needs φ and Φ at the same d, and this shares their one exponential.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Cdf(double x, double gaussian)
+    public static double Cdf(double x, double gaussian) => Tails(x, gaussian).Below;
+
+    /// <summary>
+    /// Φ(x) and Φ(−x) = 1 − Φ(x) from one rational approximation, each to full relative precision: the one that is
+    /// small is the tail itself, never 1 less something. The implied-volatility solver needs both at d₁ (the price and
+    /// its distance to the upper bound).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double Below, double Above) Tails(double x, double gaussian)
     {
         var y = Math.Abs(x) * InvSqrt2;
         if (y <= ErfThreshold)
         {
-            return 0.5 + (0.5 * Math.CopySign(Erf(y), x));
+            var half = 0.5 * Math.CopySign(Erf(y), x);
+            return (0.5 + half, 0.5 - half);
         }
 
         var lowerTail = 0.5 * Erfc(x, y, gaussian);
-        return x < 0 ? lowerTail : 1 - lowerTail;
+        return x < 0 ? (lowerTail, 1 - lowerTail) : (1 - lowerTail, lowerTail);
     }
 
     /// <summary>erf(y) for 0 ≤ y ≤ 0.46875.</summary>

@@ -8,7 +8,7 @@ namespace OptionsAutomation.Core.Pricing;
 /// </summary>
 /// <remarks>
 /// One per solve, at its x, given e^(x/2) (the caller has it for the bounds): e^(−x/2) and e^x follow from it, and are computed once rather than at every step, and <see cref="At"/> gives the price,
-/// its slope and its rounding error from two Φ and one e^(−d²/2).
+/// its slope, its rounding error and its distance to the upper bound from two Φ and one e^(−d²/2).
 /// </remarks>
 internal readonly struct NormalisedBlack(double x, double expHalfX)
 {
@@ -24,23 +24,26 @@ internal readonly struct NormalisedBlack(double x, double expHalfX)
     /// <summary>e^(x/2): the price's upper bound, approached as s → ∞.</summary>
     public double UpperBound => _expHalfX;
 
-    public double Price(double s) => At(s).Price;
+    /// <summary>
+    /// b(s_c) at the inflection point s_c = √(−2x), where d₁ = x/s_c + s_c/2 = 0 and d₂ = −s_c: Φ(d₁) = ½ and
+    /// e^(−d₂²/2) = e^x, so the price costs one Φ and no exponential.
+    /// </summary>
+    public double PriceAtInflection(double inflection) => (0.5 * _expHalfX) - (_expMinusHalfX * NormalDistribution.Cdf(-inflection, _expX));
 
-    /// <summary>The price at s with ∂b/∂s and the rounding error of the price: a few ulps of its larger term, which the subtraction cannot remove.</summary>
+    /// <summary>
+    /// The price at s with ∂b/∂s, the rounding error of the price (a few ulps of its larger term, which the subtraction
+    /// cannot remove) and the distance to the upper bound, e^(x/2) − b = e^(x/2)·Φ(−d₁) + e^(−x/2)·Φ(d₂), computed without
+    /// that subtraction: Φ(−d₁) comes from the same rational as Φ(d₁).
+    /// </summary>
     public NormalisedBlackAt At(double s)
     {
         var h = _x / s;
         var d1 = h + (s / 2);
         var gaussian = NormalDistribution.ExpMinusHalfSquare(d1);
-        var spotWeight = NormalDistribution.Cdf(d1, gaussian);
-        var price = (_expHalfX * spotWeight) - (_expMinusHalfX * NormalDistribution.Cdf(h - (s / 2), gaussian * _expX));
-        return new(price, _expHalfX * NormalDistribution.PdfOf(gaussian), 4 * Epsilon * _expHalfX * spotWeight, gaussian);
-    }
-
-    /// <summary>e^(x/2) − b(x, s), the distance to the upper bound, computed without that subtraction, reusing At(s)'s Gaussian factor.</summary>
-    public double Complement(double s, double gaussian)
-    {
-        var h = _x / s;
-        return (_expHalfX * NormalDistribution.Cdf(-h - (s / 2), gaussian)) + (_expMinusHalfX * NormalDistribution.Cdf(h - (s / 2), gaussian * _expX));
+        var (spotWeight, spotComplement) = NormalDistribution.Tails(d1, gaussian);
+        var strikeTerm = _expMinusHalfX * NormalDistribution.Cdf(h - (s / 2), gaussian * _expX);
+        var price = (_expHalfX * spotWeight) - strikeTerm;
+        var gap = (_expHalfX * spotComplement) + strikeTerm;
+        return new(price, _expHalfX * NormalDistribution.PdfOf(gaussian), 4 * Epsilon * _expHalfX * spotWeight, gap);
     }
 }
