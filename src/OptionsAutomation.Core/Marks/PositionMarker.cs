@@ -22,7 +22,8 @@ public static class PositionMarker
             throw new ArgumentException($"expected {position.Legs.Count} leg quotes, got {legQuotes.Count}.", nameof(legQuotes));
         }
 
-        var problems = new List<string>();
+        // Allocated only when a leg has a problem: a sweep marks 100,000 positions, nearly all without one.
+        List<string>? problems = null;
         decimal? price = 0m;
         DateTimeOffset? oldest = null;
         for (var i = 0; i < legQuotes.Count; i++)
@@ -31,13 +32,17 @@ public static class PositionMarker
             var quote = legQuotes[i];
             if (quote is null)
             {
-                problems.Add($"no quote for {leg.Contract.OccSymbol}");
+                (problems ??= []).Add($"no quote for {leg.Contract.OccSymbol}");
                 price = null;
                 continue;
             }
 
             oldest = oldest is null || quote.Timestamp < oldest ? quote.Timestamp : oldest;
-            problems.AddRange(QuoteProblems(leg.Contract, quote, now, rules.MaxSpreadPct));
+            if (QuoteProblem(leg.Contract, quote, now, rules.MaxSpreadPct) is { } problem)
+            {
+                (problems ??= []).Add(problem);
+            }
+
 
             // A one-sided, crossed or misattributed quote has no meaningful mid, so the mark has no price;
             // a merely wide one keeps its price for display (it is still UNUSABLE for the rules).
@@ -48,7 +53,7 @@ public static class PositionMarker
                 : null;
         }
 
-        if (problems.Count > 0)
+        if (problems is not null)
         {
             return new PositionMark(price, oldest, MarkQuality.Unusable, string.Join("; ", problems), legQuotes);
         }
@@ -73,45 +78,37 @@ public static class PositionMarker
             : new PositionMark(quote.Last, quote.Timestamp, MarkQuality.Fresh, null, []);
     }
 
-    private static IEnumerable<string> QuoteProblems(OptionContract contract, OptionQuote quote, DateTimeOffset now, decimal maxSpreadPct)
+    /// <returns>What makes the leg's quote unusable (the first thing found), or null.</returns>
+    private static string? QuoteProblem(OptionContract contract, OptionQuote quote, DateTimeOffset now, decimal maxSpreadPct)
     {
-        var symbol = contract.OccSymbol;
         if (quote.Contract != contract)
         {
-            yield return $"quote for {quote.Contract.OccSymbol} given for {symbol}";
-            yield break;
+            return $"quote for {quote.Contract.OccSymbol} given for {contract.OccSymbol}";
         }
 
         if (quote.Timestamp > now + FutureTolerance)
         {
-            yield return $"quote for {symbol} is stamped {quote.Timestamp:O}, after {now:O}";
-            yield break;
+            return $"quote for {contract.OccSymbol} is stamped {quote.Timestamp:O}, after {now:O}";
         }
 
         if (quote.Bid is not { } bid || bid <= 0m)
         {
-            yield return $"no bid for {symbol}";
-            yield break;
+            return $"no bid for {contract.OccSymbol}";
         }
 
         if (quote.Ask is not { } ask)
         {
-            yield return $"no ask for {symbol}";
-            yield break;
+            return $"no ask for {contract.OccSymbol}";
         }
 
         if (bid > ask)
         {
-            yield return $"crossed quote for {symbol} (bid {bid} > ask {ask})";
-            yield break;
+            return $"crossed quote for {contract.OccSymbol} (bid {bid} > ask {ask})";
         }
 
         var mid = (bid + ask) / 2m;
         var spreadPct = (ask - bid) / mid * 100m;
-        if (spreadPct > maxSpreadPct)
-        {
-            yield return $"spread of {symbol} is {spreadPct:0.#}% of mid (limit {maxSpreadPct}%)";
-        }
+        return spreadPct > maxSpreadPct ? $"spread of {contract.OccSymbol} is {spreadPct:0.#}% of mid (limit {maxSpreadPct}%)" : null;
     }
 
     private static string FormatAge(TimeSpan age) =>

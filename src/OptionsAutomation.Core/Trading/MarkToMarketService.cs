@@ -27,7 +27,7 @@ public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger le
 
     /// <summary>
     /// Marks a batch and, with <paramref name="persist"/>, stores every mark in one transaction
-    /// (<see cref="IMarkLedger.RecordMarksAsync"/>); with it false nothing is written (dry runs).
+    /// (<see cref="IMarkLedger.RecordMarksAsync"/>); with it false nothing is written and no Greeks are estimated (dry runs).
     /// </summary>
     public async Task<IReadOnlyList<MarkedPosition>> MarkBatchAsync(IReadOnlyList<Position> batch, DateTimeOffset asOf, bool persist, CancellationToken cancellationToken)
     {
@@ -46,13 +46,13 @@ public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger le
 
         if (records is not null)
         {
-            await ledger.RecordMarksAsync(records, now, cancellationToken).ConfigureAwait(false);
+            await ledger.RecordMarksAsync(records, null, now, cancellationToken).ConfigureAwait(false);
         }
 
         return marked;
     }
 
-    /// <summary>Marks one position; with <paramref name="persist"/> false nothing is written (dry runs).</summary>
+    /// <summary>Marks one position; with <paramref name="persist"/> false nothing is written and no Greeks are estimated (dry runs).</summary>
     public async Task<MarkedPosition> MarkAsync(Position position, DateTimeOffset asOf, bool persist, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -60,7 +60,7 @@ public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger le
         if (persist)
         {
             // A batch of one: the job's marks are stored by one writer, whatever their number.
-            await ledger.RecordMarksAsync([new MarkRecord(marked.Update, alert)], now, cancellationToken).ConfigureAwait(false);
+            await ledger.RecordMarksAsync([new MarkRecord(marked.Update, alert)], null, now, cancellationToken).ConfigureAwait(false);
         }
 
         return marked;
@@ -70,7 +70,8 @@ public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger le
     private async Task<(MarkedPosition Marked, Alert? Alert)> ValueAsync(Position position, DateTimeOffset asOf, DateTimeOffset now, bool persist, CancellationToken cancellationToken)
     {
         var mark = await valuer.MarkAsync(position, asOf, cancellationToken).ConfigureAwait(false);
-        var update = MarkUpdate.For(position, mark, mark.IsFresh ? greeks.Estimate(position, mark.LegQuotes, asOf) : null);
+        // Greeks are stored for the risk views; no exit rule reads them, so a dry run (nothing stored) skips them.
+        var update = MarkUpdate.For(position, mark, mark.IsFresh && persist ? greeks.Estimate(position, mark.LegQuotes, asOf) : null);
         var alert = mark.IsFresh || !persist ? null : Alert.MarkProblem(position, mark.Quality, mark.Problem ?? "", MarketTime.DateOf(asOf));
         return (new MarkedPosition(update.ApplyTo(position, now), mark, update), alert);
     }
@@ -91,7 +92,7 @@ public sealed class MarkToMarketService(IPositionStore positions, IMarkLedger le
 
         var now = clock.GetUtcNow();
         var update = MarkUpdate.For(position, new PositionMark(price, now, MarkQuality.Fresh, null, []), greeks: null);
-        await ledger.RecordMarkAsync(update, null, actor, now, cancellationToken).ConfigureAwait(false);
+        await ledger.RecordMarksAsync([new MarkRecord(update, null)], actor, now, cancellationToken).ConfigureAwait(false);
         return update.ApplyTo(position, now);
     }
 }

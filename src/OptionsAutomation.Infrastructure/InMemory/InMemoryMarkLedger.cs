@@ -10,31 +10,26 @@ namespace OptionsAutomation.Infrastructure.InMemory;
 /// </summary>
 internal sealed class InMemoryMarkLedger(BookState state) : IMarkLedger
 {
-    public Task RecordMarkAsync(MarkUpdate update, Alert? alert, string? manualActor, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task RecordMarksAsync(IReadOnlyList<MarkRecord> marks, string? person, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(update);
-        if (state.Position(update.PositionId) is not { Status: PositionStatus.Open } position || position.Quantity != update.Quantity)
+        // The in-memory book has no batches to save: each mark is its own change.
+        foreach (var (update, alert) in marks)
         {
-            return Task.CompletedTask;
+            if (state.Position(update.PositionId) is not { Status: PositionStatus.Open } position || position.Quantity != update.Quantity)
+            {
+                continue;
+            }
+
+            state.Begin();
+            state.SetPosition(update.ApplyTo(position, now));
+            if (alert is not null)
+            {
+                state.Enqueue(alert);
+            }
+
+            state.Commit();
         }
 
-        state.Begin();
-        state.SetPosition(update.ApplyTo(position, now));
-        if (alert is not null)
-        {
-            state.Enqueue(alert);
-        }
-
-        state.Commit();
         return Task.CompletedTask;
-    }
-
-    public async Task RecordMarksAsync(IReadOnlyList<MarkRecord> marks, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // The in-memory book has no batches to save: each mark is its own change, as the single path writes it.
-        foreach (var mark in marks)
-        {
-            await RecordMarkAsync(mark.Update, mark.Alert, null, now, cancellationToken).ConfigureAwait(false);
-        }
     }
 }

@@ -8,8 +8,8 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 
 /// <summary>
 /// A batch of marks in one statement (so one transaction): the marks as arrays (<c>unnest</c>), each landing only on an OPEN position of the
-/// quantity it was computed for; the quality changes audited and the alerts queued (deduplicated) from the rows that
-/// landed. Npgsql sends the arrays in its binary format, so a batch costs one round trip whatever its size.
+/// quantity it was computed for; the quality changes (the job's marks) or every mark (a person's) audited and the alerts
+/// queued (deduplicated) from the rows that landed. Npgsql sends the arrays in its binary format, so a batch costs one round trip whatever its size.
 /// </summary>
 internal static class MarkBatchWriter
 {
@@ -38,10 +38,12 @@ internal static class MarkBatchWriter
         ),
         audited AS (
             INSERT INTO audit_events (occurred_at, actor, event_type, entity_type, entity_id, request_id, position_id, data)
-            SELECT @now, 'mark-job', 'position.mark_' || lower(status), 'position', position_id::text, request_id, position_id,
+            SELECT @now, coalesce(@person, 'mark-job'),
+                   CASE WHEN @person IS NULL THEN 'position.mark_' || lower(status) ELSE 'position.marked_manually' END,
+                   'position', position_id::text, request_id, position_id,
                    jsonb_build_object('quality', status, 'problem', problem, 'mark_price', mark_price, 'marked_at', marked_at,
                                       'unrealized_pnl', unrealized_pnl)
-            FROM marked m WHERE previous_status <> status
+            FROM marked m WHERE @person IS NOT NULL OR previous_status <> status
             ORDER BY m.position_id
         )
         INSERT INTO outbox (dedup_key, channel, payload, created_at, available_at)
@@ -52,7 +54,8 @@ internal static class MarkBatchWriter
         ON CONFLICT (dedup_key) DO NOTHING
         """;
 
-    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<MarkRecord> marks, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="person">Who set the marks by hand (each audited under that name); null for the mark job's.</param>
+    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<MarkRecord> marks, string? person, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var n = marks.Count;
         var ids = new long[n];
@@ -111,6 +114,7 @@ internal static class MarkBatchWriter
         AddNumeric(p, "vegas", vegas);
         p.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = now.UtcDateTime });
         p.Add(new NpgsqlParameter<string>("channel", NpgsqlDbType.Text) { TypedValue = OutboxWriter.AlertChannel });
+        p.Add(new NpgsqlParameter("person", NpgsqlDbType.Text) { Value = (object?)person ?? DBNull.Value });
         p.Add(new NpgsqlParameter<long?[]>("alert_positions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. alerts.Select(a => a.PositionId)] });
         p.Add(new NpgsqlParameter<string[]>("alert_keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. alerts.Select(a => a.DedupKey)] });
         p.Add(new NpgsqlParameter<string[]>("alert_payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. alerts.Select(OutboxWriter.Payload)] });

@@ -46,10 +46,13 @@ public sealed class PostgresPositionStore(NpgsqlDataSource dataSource) : IPositi
         }
 
         sql.Append(" ORDER BY position_id");
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<PositionRow>(new CommandDefinition(
-            sql.ToString(), new { ticker }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => r.ToDomain())];
+        await using var command = dataSource.CreateCommand(sql.ToString());
+        if (ticker is not null)
+        {
+            command.Parameters.AddWithValue("ticker", ticker);
+        }
+
+        return await PositionReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<TradeRecord>> HistoryAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)

@@ -24,7 +24,9 @@ public sealed class PostgresSweepLedger(NpgsqlDataSource dataSource, TimeProvide
             WHERE p.status = 'OPEN' AND p.strategy_type <> 'STOCK' AND p.entry_date <= @AsOf AND p.position_id > @After
               -- Any claim row is this sweep's (opening a sweep deletes the others'). No test of its sweep id here: the
               -- statistics never know a new id, and a one-row estimate made the planner scan the sweep's claims per position.
-              AND NOT EXISTS (SELECT 1 FROM exit_sweep_claims c WHERE c.position_id = p.position_id)
+              -- OFFSET 0 keeps this a probe of the claims' key per position: pulled up into a join, it was a merge anti-join
+              -- reading every claim from the lowest id on each batch (O(claims) per batch, quadratic over a sweep).
+              AND NOT EXISTS (SELECT 1 FROM exit_sweep_claims c WHERE c.position_id = p.position_id OFFSET 0)
               -- A later tick's sweep ended this one (and took its claims): a straggler claims nothing more of it.
               AND EXISTS (SELECT 1 FROM exit_sweeps s WHERE s.sweep_id = @SweepId AND s.finished_at IS NULL)
             ORDER BY p.position_id
@@ -54,10 +56,12 @@ public sealed class PostgresSweepLedger(NpgsqlDataSource dataSource, TimeProvide
 
     public async Task<IReadOnlyList<Position>> ClaimAsync(OpenSweep sweep, long afterPositionId, int count, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<PositionRow>(new CommandDefinition(ClaimSql,
-            new { sweep.SweepId, AsOf = sweep.AsOf.UtcDateTime, After = afterPositionId, Count = count }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => r.ToDomain())];
+        await using var command = dataSource.CreateCommand(ClaimSql);
+        command.Parameters.AddWithValue("SweepId", sweep.SweepId);
+        command.Parameters.AddWithValue("AsOf", sweep.AsOf.UtcDateTime);
+        command.Parameters.AddWithValue("After", afterPositionId);
+        command.Parameters.AddWithValue("Count", count);
+        return await PositionReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<OpenSweep>> ListOpenAsync(CancellationToken cancellationToken)

@@ -15,11 +15,25 @@ internal sealed partial class ExitSweepJoiner(
     TimeProvider clock,
     ILogger<ExitSweepJoiner> logger) : PeriodicService(TimeSpan.FromSeconds(settings.SweepJoinPollSeconds), clock)
 {
-    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    // The newest sweep this worker has drained. Sweeps open in id order and opening one finishes those before it, so an
+    // open sweep at or below it has nothing left for this worker: without it every poll rejoined the open sweep and
+    // ended with a claim pass from the first position. One id, so the memory is bounded whatever the uptime.
+    private long _drained;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => PollAsync(cancellationToken);
+
+    /// <summary>One poll: joins each open sweep this worker has not drained yet.</summary>
+    internal async Task PollAsync(CancellationToken cancellationToken)
     {
         foreach (var open in await sweeps.ListOpenAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (open.SweepId <= _drained)
+            {
+                continue;
+            }
+
             var outcome = await sweep.JoinAsync(open, cancellationToken).ConfigureAwait(false);
+            _drained = open.SweepId;
             if (outcome.Checks.Count > 0)
             {
                 LogJoined(open.SweepId, outcome.Checks.Count, outcome.Checks.Count(c => c.Closed is not null));

@@ -101,7 +101,7 @@ public class MarkSaveBenchmarks
     {
         foreach (var batch in _marks.Chunk(MarkToMarketService.BatchSize))
         {
-            await _ledger.RecordMarksAsync(batch, SweepBook.SweepMinute, CancellationToken.None);
+            await _ledger.RecordMarksAsync(batch, null, SweepBook.SweepMinute, CancellationToken.None);
         }
     }
 }

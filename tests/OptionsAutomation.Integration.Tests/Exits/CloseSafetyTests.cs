@@ -98,7 +98,7 @@ public sealed class CloseSafetyTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("audit_events", "event_type = 'position.reduced'"));
         // A mark computed for the 5 contracts before the partial close lands after it: it is dropped, not applied to the 3 left.
         var stale = Core.Marks.MarkUpdate.For(position, new Core.Marks.PositionMark(9.00m, TenThirtyFive, Core.Marks.MarkQuality.Fresh, null, []), null);
-        await new PostgresMarkLedger(_db.DataSource).RecordMarkAsync(stale, null, null, TenThirtyFive, CancellationToken.None);
+        await new PostgresMarkLedger(_db.DataSource).RecordMarksAsync([new MarkRecord(stale, null)], null, TenThirtyFive, CancellationToken.None);
         Assert.NotEqual(9.00m, (await h.Positions.FindAsync(position.PositionId))!.MarkPrice);
 
         var second = await h.Exits.CloseManuallyAsync(position.PositionId, "alice", CancellationToken.None);
