@@ -9,6 +9,7 @@ import { tradeRows } from './trades.js';
 import { greekTiles, limitGauges, problemItems } from './risk.js';
 import { proposalItems } from './proposals.js';
 import { adjustmentItems } from './adjustments.js';
+import { journalItems } from './journal.js';
 import { alertItems } from './alerts.js';
 import { kpiItems, showTradingState } from './summary.js';
 import { applyToken, wireTokenForm } from './token.js';
@@ -90,6 +91,31 @@ async function refreshAdjustments() {
   if (adjustments) renderIfChanged($('adjustments'), adjustments, (list) => adjustmentItems(list, decideAdjustment));
 }
 
+async function refreshJournal() {
+  const entries = await load('panel-journal', '/api/journal?limit=10');
+  if (entries) renderIfChanged($('journal'), entries, journalItems);
+}
+
+/** Writes a note from the form; the server's refusal (a bad tag, no such position) is shown as it said it. */
+async function addNote(event) {
+  event.preventDefault();
+  const box = $('journal-result');
+  try {
+    const entry = await postJson('/api/journal', {
+      target: $('journal-target').value.trim(),
+      text: $('journal-text').value,
+      sentiment: $('journal-sentiment').value || null,
+      source: 'dashboard',
+    });
+    showDecision(`journal entry ${entry.entry_id} written`, true, box);
+    $('journal-text').value = '';
+  } catch (error) {
+    showDecision(error.message, false, box);
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) await applyToken();
+  }
+  await refreshJournal();
+}
+
 async function refreshAlerts() {
   const alerts = await load('panel-alerts', '/api/alerts?limit=20');
   if (alerts) renderIfChanged($('alerts'), alerts.slice(0, 20), alertItems);
@@ -158,7 +184,7 @@ async function refreshAll() {
   running = true;
   try {
     await refreshClock();
-    await Promise.all([refreshValuation(), refreshTrades(), refreshDaily(), refreshProposals(), refreshAdjustments(), refreshAlerts(), refreshState()]);
+    await Promise.all([refreshValuation(), refreshTrades(), refreshDaily(), refreshProposals(), refreshAdjustments(), refreshJournal(), refreshAlerts(), refreshState()]);
     $('updated-at').textContent = clockTime(new Date());
     document.body.dataset.loaded = 'true';
   } finally {
@@ -177,6 +203,7 @@ async function recomputeRisk() {
 }
 
 $('risk-recompute').addEventListener('click', recomputeRisk);
+$('journal-form').addEventListener('submit', addNote);
 wireTokenForm(() => Promise.all([refreshProposals(), refreshAdjustments()]));
 await applyToken();
 await refreshAll();
