@@ -184,7 +184,7 @@ public sealed class DomainCodesTests
             typeof(ScreenDenialCode), typeof(ProposalStatus), typeof(OptionsAutomation.Core.Risk.Portfolio.LimitState),
             typeof(OptionsAutomation.Core.Trading.ReductionOutcome),
             typeof(OptionsAutomation.Core.Trading.Adjustments.AdjustmentKind), typeof(OptionsAutomation.Core.Trading.Adjustments.AdjustmentStatus),
-            typeof(OptionsAutomation.Core.Trading.Adjustments.AdjustmentUrgency),
+            typeof(OptionsAutomation.Core.Trading.Adjustments.AdjustmentUrgency), typeof(OptionsAutomation.Core.TradeJournal.JournalPhase),
         ];
 
         Assert.Equal(
