@@ -168,16 +168,18 @@ public sealed class ApprovalService(
     private async Task<ApprovalOutcome> ExecuteAsync(TradeProposal proposal, string by, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var executing = proposal.Status == ProposalStatus.Executing
-            ? proposal
-            : await DecideAsync(proposal.RequestId, [ProposalStatus.Approved], ProposalStatus.Executing, by, null, now, cancellationToken).ConfigureAwait(false)
-              ?? throw new InvalidOperationException($"proposal {proposal.RequestId} changed under its lock.");
-        var strategy = executing.Strategy();
-        var ticket = OrderTicket.ToOpen(strategy, executing.Quantity, OpeningOrderId(executing.RequestId), now);
+        var resumed = proposal.Status == ProposalStatus.Executing;
+        var strategy = proposal.Strategy();
+        var ticket = OrderTicket.ToOpen(strategy, proposal.Quantity, OpeningOrderId(proposal.RequestId), now);
         // A fresh order walks from today's mid; one already sent (resumed) is followed as it stands, never re-priced.
-        var walk = proposal.Status == ProposalStatus.Executing ? null : await walks.ForOpenAsync(ticket, strategy, now, cancellationToken).ConfigureAwait(false);
+        var walk = resumed ? null : await walks.ForOpenAsync(ticket, strategy, now, cancellationToken).ConfigureAwait(false);
         ticket = ticket with { LimitPrice = walk?.Start ?? ticket.LimitPrice };
-        await CommitAsync([ExecutionBooking.Submitted(executing, ticket, by)], now, cancellationToken).ConfigureAwait(false);
+        // EXECUTING and the order's record in one transaction: a crash leaves APPROVED (failed by recovery, nothing was
+        // sent) or EXECUTING with its order on record (asked of the broker), never EXECUTING without it.
+        var executing = resumed
+            ? await RecordOrderAsync(proposal, ticket, by, now, cancellationToken).ConfigureAwait(false)
+            : await StartExecutingAsync(proposal.RequestId, ticket, by, now, cancellationToken).ConfigureAwait(false)
+              ?? throw new InvalidOperationException($"proposal {proposal.RequestId} changed under its lock.");
 
         OrderState outcome;
         try
@@ -248,6 +250,26 @@ public sealed class ApprovalService(
 
         await entry.CommitAsync(decided.Events, now, cancellationToken).ConfigureAwait(false);
         return decided.Moved;
+    }
+
+    /// <summary>APPROVED → EXECUTING under the proposal's row lock, with its opening order recorded in the same entry; null when it was not APPROVED.</summary>
+    private async Task<TradeProposal?> StartExecutingAsync(string requestId, OrderTicket ticket, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var entry = await journal.BeginAsync(cancellationToken).ConfigureAwait(false);
+        if (await entry.LockProposalAsync(requestId, cancellationToken).ConfigureAwait(false) is not { } locked
+            || ProposalBooking.Move(locked, [ProposalStatus.Approved], ProposalStatus.Executing, by, null, now) is not { } decided)
+        {
+            return null;
+        }
+
+        await entry.CommitAsync([.. decided.Events, ExecutionBooking.Submitted(decided.Moved, ticket, by)], now, cancellationToken).ConfigureAwait(false);
+        return decided.Moved;
+    }
+
+    private async Task<TradeProposal> RecordOrderAsync(TradeProposal executing, OrderTicket ticket, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await CommitAsync([ExecutionBooking.Submitted(executing, ticket, by)], now, cancellationToken).ConfigureAwait(false);
+        return executing;
     }
 
     private async Task CommitAsync(IReadOnlyList<TradingEvent> events, DateTimeOffset now, CancellationToken cancellationToken)

@@ -25,6 +25,37 @@ public static class PostgresConnection
     public static string Resolve(IConfiguration configuration) =>
         Configured(configuration, ConfigKey) ?? Configured(configuration, OwnerConfigKey) ?? PrivateCluster(PrivateClusterAppRole);
 
+    /// <summary>
+    /// Statements a pooled connection has run <see cref="AutoPrepareAfter"/> times are prepared on it (Npgsql's
+    /// auto-prepare), at most this many per connection: an approval repeats the same dozen statements, and a prepared one
+    /// skips the server's parse and plan. A connection string's own non-zero <c>Max Auto Prepare</c> wins.
+    /// </summary>
+    public const int MaxAutoPrepare = 64;
+
+    private const int AutoPrepareAfter = 2;
+
+    /// <summary>
+    /// The application's data source for <paramref name="connectionString"/>: statements auto-prepared, and no GSS
+    /// (Kerberos) encryption unless the connection string asks for it — Npgsql's default (Prefer) loads the Kerberos
+    /// libraries and asks the server once per new connection, which a CLI verb pays in full on its one connection.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+            builder.AutoPrepareMinUsages = AutoPrepareAfter;
+        }
+
+        if (!connectionString.Contains("gss", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.GssEncryptionMode = GssEncryptionMode.Disable;
+        }
+
+        return NpgsqlDataSource.Create(builder);
+    }
+
     /// <summary>The migrations' connection, the only one that may change the schema.</summary>
     public static string ResolveOwner(IConfiguration configuration) =>
         Configured(configuration, OwnerConfigKey) ?? Configured(configuration, ConfigKey) ?? PrivateCluster(PrivateClusterOwnerRole);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Marks;
@@ -40,7 +39,7 @@ public static class ServiceRegistration
         services.AddSingleton<NyseCalendar>();
         services.AddSingleton(ReadExitRules(configuration));
         services.AddSingleton(ReadPositions(configuration));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresConnection.Resolve(configuration)));
+        services.AddSingleton(_ => PostgresConnection.CreateDataSource(PostgresConnection.Resolve(configuration)));
         services.AddSingleton<IPositionStore, PostgresPositionStore>();
         services.AddSingleton<PositionManager>();
         services.AddSingleton<IMarkLedger, PostgresMarkLedger>();

@@ -7,7 +7,8 @@ namespace OptionsAutomation.Integration.Tests.Api;
 
 /// <summary>
 /// <c>GET /api/risk</c> answers the risk job's last stored snapshot instead of revaluing the book per request, with
-/// its <c>as_of</c> (when it was computed); <c>POST /api/risk/recompute</c> (token required) runs the check now and
+/// its <c>as_of</c> (when it was computed), as long as it is at most <c>Risk:SnapshotMaxAgeMinutes</c> (10) old;
+/// <c>POST /api/risk/recompute</c> (token required) runs the check now and
 /// stores the snapshot the next GET answers.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -19,7 +20,7 @@ public sealed class ApiRiskSnapshotTests(PostgresServer server) : ApiTestBase(se
         await OpenCspAsync("api-risk-stored", strike: 370m);
         // Two stored snapshots of the real report, with equities no computation now would give: the later one must answer.
         var computed = await Api.Get<PortfolioRiskService>().ReportAsync(ApiHarness.Close, CancellationToken.None);
-        var (earlier, later) = (ApiHarness.Close.AddMinutes(-45), ApiHarness.Close.AddMinutes(-30));
+        var (earlier, later) = (ApiHarness.Close.AddMinutes(-9), ApiHarness.Close.AddMinutes(-5));
         await Db.InsertRiskSnapshotAsync(earlier, DomainJson.Serialize(computed with { AsOf = earlier, Equity = 11_111.11m }));
         await Db.InsertRiskSnapshotAsync(later, DomainJson.Serialize(computed with { AsOf = later, Equity = 12_345.67m }));
 
@@ -43,6 +44,26 @@ public sealed class ApiRiskSnapshotTests(PostgresServer server) : ApiTestBase(se
 
         var after = await Api.GetJsonAsync("/api/risk");
         Assert.Equal((ApiHarness.Close, computed.Equity), (after.GetProperty("as_of").GetDateTimeOffset(), after.GetProperty("equity").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Risk_RecomputesOnTheSpot_OnceTheStoredSnapshotIsOlderThanTheLimit()
+    {
+        await OpenCspAsync("api-risk-stale", strike: 370m);
+        var computed = await Api.Get<PortfolioRiskService>().ReportAsync(ApiHarness.Close, CancellationToken.None);
+        await Db.InsertRiskSnapshotAsync(ApiHarness.Close, DomainJson.Serialize(computed with { Equity = 12_345.67m }));
+        var clock = (FakeTimeProvider)Api.Get<TimeProvider>();
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var atTheLimit = await Api.GetJsonAsync("/api/risk");
+        Assert.Equal((ApiHarness.Close, 12_345.67m), (atTheLimit.GetProperty("as_of").GetDateTimeOffset(), atTheLimit.GetProperty("equity").GetDecimal()));
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var stale = await Api.GetJsonAsync("/api/risk");
+
+        Assert.Equal((ApiHarness.Close.AddMinutes(11), computed.Equity), (stale.GetProperty("as_of").GetDateTimeOffset(), stale.GetProperty("equity").GetDecimal()));
+        Assert.Equal(1, stale.GetProperty("positions").GetArrayLength());
+        Assert.Equal(1, await Db.CountAsync("risk_snapshots")); // a read stores nothing: only the job and recompute do
     }
 
     [Fact]

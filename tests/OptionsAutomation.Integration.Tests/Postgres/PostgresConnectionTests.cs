@@ -22,6 +22,17 @@ public sealed class PostgresConnectionTests
         Assert.Equal((application, migrations), (PostgresConnection.Resolve(configuration), PostgresConnection.ResolveOwner(configuration)));
     }
 
+    [Theory]
+    [InlineData(App, PostgresConnection.MaxAutoPrepare, GssEncryptionMode.Disable)]
+    [InlineData(App + ";Max Auto Prepare=5;Gss Encryption Mode=Require", 5, GssEncryptionMode.Require)]
+    public void DataSource_AutoPreparesAndSkipsGss_UnlessTheConnectionStringSaysOtherwise(string connectionString, int maxAutoPrepare, GssEncryptionMode gss)
+    {
+        using var dataSource = PostgresConnection.CreateDataSource(connectionString);
+
+        var used = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        Assert.Equal((maxAutoPrepare, gss), (used.MaxAutoPrepare, used.GssEncryptionMode));
+    }
+
     [Fact]
     public void NoneConfigured_ThePrivateClusterWithItsTwoRoles()
     {

@@ -28,8 +28,8 @@ public sealed class CrashRecoveryTrials(PostgresServer server, ITestOutputHelper
     private const int Seed = 20261206;
     private const int MinimumCrashes = 70;
 
-    // Every write of an approval is a journal entry, counted in order: #1 APPROVED, #2 EXECUTING, #3 the opening order
-    // recorded, then the order's progress, the position opened and the booking (their numbers depend on the fills).
+    // Every write of an approval is a journal entry, counted in order: #1 APPROVED, #2 EXECUTING with its opening order
+    // recorded (one entry), then the order's progress, the position opened and the booking (their numbers depend on the fills).
     private static readonly CrashStep[] ApproveSteps =
     [
         new("ITradingEntry", "LockProposalAsync", 1, After: false),

@@ -41,7 +41,7 @@ public sealed class WorkerShutdownProcessTests(PostgresServer server) : IAsyncLi
         using var worker = optauto.Start("run");
         try
         {
-            await HealthyAsync(http, worker, optauto);
+            await WorkerProcess.HealthyAsync(http, worker, optauto);
             relay.Cut();
             // Long enough for the scheduler and the periodic services to meet the dead connection.
             await Task.Delay(TimeSpan.FromSeconds(3));
@@ -54,10 +54,10 @@ public sealed class WorkerShutdownProcessTests(PostgresServer server) : IAsyncLi
 
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await worker.WaitForExitAsync(deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-            Assert.True(worker.HasExited, $"optauto run still running {signalled.Elapsed.TotalSeconds:0} s after SIGTERM with its database down.{Environment.NewLine}{Tail(optauto)}");
+            Assert.True(worker.HasExited, $"optauto run still running {signalled.Elapsed.TotalSeconds:0} s after SIGTERM with its database down.{Environment.NewLine}{WorkerProcess.Tail(optauto)}");
             Assert.True(signalled.Elapsed < TimeSpan.FromSeconds(45), $"exited only after {signalled.Elapsed.TotalSeconds:0} s");
             // 0: the host stopped (abandoning the scheduler if it had to), not System.CommandLine's backstop (143).
-            Assert.True(worker.ExitCode == 0, $"exit code {worker.ExitCode}.{Environment.NewLine}{Tail(optauto)}");
+            Assert.True(worker.ExitCode == 0, $"exit code {worker.ExitCode}.{Environment.NewLine}{WorkerProcess.Tail(optauto)}");
         }
         finally
         {
@@ -68,29 +68,4 @@ public sealed class WorkerShutdownProcessTests(PostgresServer server) : IAsyncLi
             }
         }
     }
-
-    private static async Task HealthyAsync(HttpClient http, Process worker, OptautoProcess optauto)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(90); DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            Assert.False(worker.HasExited, $"optauto run exited with {(worker.HasExited ? worker.ExitCode : 0)}.{Environment.NewLine}{Tail(optauto)}");
-            try
-            {
-                using var response = await http.GetAsync("/health");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-        }
-
-        throw new TimeoutException($"/health never answered 200.{Environment.NewLine}{Tail(optauto)}");
-    }
-
-    private static string Tail(OptautoProcess optauto) =>
-        string.Join(Environment.NewLine, optauto.StartedStderr.Split('\n').Where(l => !l.StartsWith("   at ", StringComparison.Ordinal)).TakeLast(30));
 }

@@ -16,7 +16,7 @@ public sealed record PortfolioRiskSettings
         nameof(VarConfidence), nameof(HistoryDays), nameof(MinHistoryReturns), nameof(MonteCarloPaths), nameof(Seed), nameof(BetaBenchmark),
         nameof(WarnAtPercent), nameof(MaxPositionContracts), nameof(MaxPositionValue), nameof(MaxDrawdownPercent),
         nameof(MaxVarPercent), nameof(MaxPositionVarPercent), nameof(CorrelationThreshold), nameof(MaxCorrelatedUnderlyings),
-        nameof(BreachAction), nameof(VolSpikeRatio), nameof(VolSpikeWindowDays), nameof(CorrelationChangeAlert),
+        nameof(BreachAction), nameof(VolSpikeRatio), nameof(VolSpikeWindowDays), nameof(CorrelationChangeAlert), nameof(SnapshotMaxAgeMinutes),
     ];
 
     /// <summary>One-sided confidence of VaR and CVaR (0.95: the loss exceeded on one day in twenty).</summary>
@@ -85,6 +85,16 @@ public sealed record PortfolioRiskSettings
     /// </summary>
     public double CorrelationChangeAlert { get; init; } = 0.2;
 
+    /// <summary>
+    /// Oldest stored risk snapshot <c>GET /api/risk</c> and the dashboard answer, in minutes; an older one is recomputed
+    /// on the spot. The risk job stores one a minute in sessions and none outside them, so without a limit an evening's
+    /// reader would be shown the afternoon's book as current.
+    /// </summary>
+    public int SnapshotMaxAgeMinutes { get; init; } = 10;
+
+    /// <summary>Whether a snapshot computed at <paramref name="asOf"/> may still be answered at <paramref name="now"/>.</summary>
+    public bool IsCurrent(DateTimeOffset asOf, DateTimeOffset now) => now - asOf <= TimeSpan.FromMinutes(SnapshotMaxAgeMinutes);
+
     /// <summary>Stress scenarios; when the section has none, <see cref="StressScenario.Defaults"/>.</summary>
     public IReadOnlyList<StressScenario>? StressScenarios { get; init; }
 
@@ -117,6 +127,7 @@ public sealed record PortfolioRiskSettings
         Check(errors, nameof(VolSpikeRatio), VolSpikeRatio > 1, "above 1", VolSpikeRatio);
         Check(errors, nameof(VolSpikeWindowDays), VolSpikeWindowDays >= 2, "at least 2", VolSpikeWindowDays);
         Check(errors, nameof(CorrelationChangeAlert), CorrelationChangeAlert is > 0 and <= 2, "a change of correlation in (0, 2]", CorrelationChangeAlert);
+        Check(errors, nameof(SnapshotMaxAgeMinutes), SnapshotMaxAgeMinutes >= 1, "at least 1", SnapshotMaxAgeMinutes);
         for (var i = 0; i < (StressScenarios?.Count ?? 0); i++)
         {
             var s = StressScenarios![i];

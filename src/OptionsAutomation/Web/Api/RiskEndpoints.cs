@@ -23,7 +23,7 @@ internal static class RiskEndpoints
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder mutations)
     {
         api.MapGet("/risk", ReportAsync)
-            .WithSummary("Portfolio risk: positions, exposure, dollar Greeks, VaR/CVaR, correlations, limits; the last stored snapshot (as_of: when computed), or computed as of at")
+            .WithSummary("Portfolio risk: positions, exposure, dollar Greeks, VaR/CVaR, correlations, limits; the last stored snapshot (as_of: when computed) unless older than Risk:SnapshotMaxAgeMinutes, or computed as of at")
             .Problems(Status400BadRequest);
         mutations.MapPost("/risk/recompute", RecomputeAsync)
             .WithSummary("Run the risk check now, as the minute job does (snapshot stored, limit crossings alerted), and answer its report");
@@ -35,15 +35,18 @@ internal static class RiskEndpoints
     }
 
     private static async Task<Ok<PortfolioRiskReport>> ReportAsync(
-        PortfolioRiskService risk, IRiskHistory history, TimeProvider clock, string? at, CancellationToken cancellationToken)
+        PortfolioRiskService risk, IRiskHistory history, PortfolioRiskSettings settings, TimeProvider clock, string? at, CancellationToken cancellationToken)
     {
         if (ApiInput.Instant(at, "at") is { } asOf)
         {
             return TypedResults.Ok(await risk.ReportAsync(asOf, cancellationToken).ConfigureAwait(false));
         }
 
+        var now = clock.GetUtcNow();
         var stored = await history.LatestReportAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(stored ?? await risk.ReportAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        return TypedResults.Ok(stored is not null && settings.IsCurrent(stored.AsOf, now)
+            ? stored
+            : await risk.ReportAsync(now, cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task<Ok<PortfolioRiskReport>> RecomputeAsync(RiskMonitor monitor, TimeProvider clock, CancellationToken cancellationToken) =>
