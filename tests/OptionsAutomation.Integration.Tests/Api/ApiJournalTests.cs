@@ -41,5 +41,8 @@ public sealed class ApiJournalTests(PostgresServer server) : ApiTestBase(server)
         Assert.Contains("sentiment '9lives' is not a tag", (await ApiHarness.ReadJsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0L, await Db.CountAsync("journal_entries"));
         Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync("/api/journal/777")).StatusCode);
+        using var noBody = await Api.PostAsync("/api/journal");
+        Assert.Equal(HttpStatusCode.BadRequest, noBody.StatusCode);
+        Assert.StartsWith("target is required", (await ApiHarness.ReadJsonAsync(noBody)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

@@ -33,14 +33,16 @@ internal static class JournalEndpoints
     private static async Task<Results<Ok<JournalEntry>, NotFound>> ShowAsync(PostgresJournalNotes journal, long id, CancellationToken cancellationToken) =>
         await journal.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound();
 
-    private static async Task<Ok<JournalEntry>> AddAsync(PostgresJournalNotes journal, TimeProvider clock, NoteRequest body, CancellationToken cancellationToken) =>
+    // The body is optional to the binder so that a missing one is refused by us, in the API's own words, after the
+    // value filter has checked the query; ASP.NET's own refusal of a missing body names no field.
+    private static async Task<Ok<JournalEntry>> AddAsync(PostgresJournalNotes journal, TimeProvider clock, NoteRequest? body, CancellationToken cancellationToken) =>
         TypedResults.Ok(await journal.AddAsync(
-            body.Target ?? throw new JournalException("target is required: a position id or a proposal's request id."),
+            body?.Target ?? throw new JournalException("target is required: a position id or a proposal's request id."),
             JournalNote.Of(body.Text ?? "", body.Sentiment), PositionEndpoints.Actor, body.Source == "dashboard" ? "dashboard" : "api",
             clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
 
-    private static async Task<Ok<JournalEntry>> EditAsync(PostgresJournalNotes journal, TimeProvider clock, long id, NoteRequest body, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await journal.EditAsync(id, JournalNote.Of(body.Text ?? "", body.Sentiment), PositionEndpoints.Actor, clock.GetUtcNow(), cancellationToken)
+    private static async Task<Ok<JournalEntry>> EditAsync(PostgresJournalNotes journal, TimeProvider clock, long id, NoteRequest? body, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await journal.EditAsync(id, JournalNote.Of(body?.Text ?? "", body?.Sentiment), PositionEndpoints.Actor, clock.GetUtcNow(), cancellationToken)
             .ConfigureAwait(false));
 
     /// <summary>A note as the API takes it; <c>source</c> "dashboard" marks notes written from the page.</summary>
