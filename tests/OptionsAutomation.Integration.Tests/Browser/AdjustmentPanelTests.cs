@@ -11,31 +11,16 @@ namespace OptionsAutomation.Integration.Tests.Browser;
 /// <summary>The dashboard's Adjustments panel in Chromium: the pending recommendation listed, approved with the token like a proposal.</summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class AdjustmentPanelTests(PostgresServer postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class AdjustmentPanelTests(PostgresServer postgres, ITestOutputHelper output) : DashboardPageTests(postgres)
 {
-    private TestDatabase _db = null!;
-    private DashboardServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(postgres);
-        _server = await DashboardServer.StartAsync(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [BrowserFact]
     public async Task APendingClose_IsListedWithItsRisk_AndApprovedFromThePanel_ClosesThePosition()
     {
-        var run = await _server.Get<ProposalService>().RunAsync(DashboardServer.Close, CancellationToken.None);
-        var approved = await _server.Get<ApprovalService>().ApproveAsync(Assert.Single(run.Proposals).RequestId, "test", CancellationToken.None);
-        var position = (await _server.Get<IPositionStore>().FindAsync(approved.PositionId!.Value, CancellationToken.None))!;
-        var pending = await AdjustmentSeed.PendingAsync(_server.Get<ITradingJournal>(), position, AdjustmentKind.Close, DashboardServer.Close);
-        await using var browser = await DashboardBrowser.OpenAsync(_server.BaseUrl);
+        var run = await Server.Get<ProposalService>().RunAsync(DashboardServer.Close, CancellationToken.None);
+        var approved = await Server.Get<ApprovalService>().ApproveAsync(Assert.Single(run.Proposals).RequestId, "test", CancellationToken.None);
+        var position = (await Server.Get<IPositionStore>().FindAsync(approved.PositionId!.Value, CancellationToken.None))!;
+        var pending = await AdjustmentSeed.PendingAsync(Server.Get<ITradingJournal>(), position, AdjustmentKind.Close, DashboardServer.Close);
+        await using var browser = await DashboardBrowser.OpenAsync(Server.BaseUrl);
         var page = browser.Page;
         var item = page.Locator($"#adjustments [data-adjustment-id='{pending.Id}']");
 
@@ -50,8 +35,8 @@ public sealed class AdjustmentPanelTests(PostgresServer postgres, ITestOutputHel
         await approve.ClickAsync();
 
         await page.Locator("#adjustment-result.notice-ok").WaitForAsync();
-        Assert.Equal(1, await _db.CountAsync("adjustments", $"id = {pending.Id} AND status = 'EXECUTED' AND decided_by = 'api'"));
-        Assert.Equal(1, await _db.CountAsync("positions", $"position_id = {position.PositionId} AND status = 'CLOSED' AND exit_reason = 'adjustment'"));
+        Assert.Equal(1, await Db.CountAsync("adjustments", $"id = {pending.Id} AND status = 'EXECUTED' AND decided_by = 'api'"));
+        Assert.Equal(1, await Db.CountAsync("positions", $"position_id = {position.PositionId} AND status = 'CLOSED' AND exit_reason = 'adjustment'"));
         await page.Locator("#adjustments li.empty").WaitForAsync();
         output.WriteLine($"screenshot: {await browser.ScreenshotAsync("dashboard-adjustment-approved.png")}");
     }

@@ -10,30 +10,16 @@ namespace OptionsAutomation.Integration.Tests.Browser;
 /// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class ComparePageTests(PostgresServer postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ComparePageTests(PostgresServer postgres, ITestOutputHelper output) : DashboardPageTests(postgres)
 {
     private static readonly string[] Charts = ["compare-pnl", "compare-winrate"];
-    private TestDatabase _db = null!;
-    private DashboardServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(postgres);
-        _server = await DashboardServer.StartAsync(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     [BrowserFact]
     public async Task Page_DrawsBarsAndTable_ThenRedrawsForAnotherSplit()
     {
-        await DashboardSeed.SeedAsync(_server);
+        await DashboardSeed.SeedAsync(Server);
         await using var browser = await DashboardBrowser.OpenAsync(
-            _server.BaseUrl + "compare.html", OptionsAutomation.Web.SecurityHeaders.ContentSecurityPolicy);
+            Server.BaseUrl + "compare.html", OptionsAutomation.Web.SecurityHeaders.ContentSecurityPolicy);
         var page = browser.Page;
         await page.WaitForSelectorAsync("#compare-result[data-rendered]");
 
@@ -53,7 +39,7 @@ public sealed class ComparePageTests(PostgresServer postgres, ITestOutputHelper 
         Assert.Equal(["IWM", "QQQ", "all"], await page.Locator("#compare-table tbody th").AllInnerTextsAsync());
         Assert.Empty(await browser.CspViolationsAsync());
         Assert.All(browser.Requests.Where(u => u.StartsWith("http", StringComparison.Ordinal)),
-            url => Assert.StartsWith(_server.BaseUrl, url, StringComparison.Ordinal));
+            url => Assert.StartsWith(Server.BaseUrl, url, StringComparison.Ordinal));
         output.WriteLine($"screenshot: {await browser.ScreenshotAsync("compare-page.png")}");
     }
 }

@@ -12,32 +12,18 @@ namespace OptionsAutomation.Integration.Tests.Browser;
 /// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class DashboardTests(PostgresServer postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class DashboardTests(PostgresServer postgres, ITestOutputHelper output) : DashboardPageTests(postgres)
 {
     private static readonly string[] Charts = ["chart-equity", "chart-drawdown", "chart-daily"];
-    private TestDatabase _db = null!;
-    private DashboardServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(postgres);
-        _server = await DashboardServer.StartAsync(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     [BrowserFact]
     public async Task Page_LoadsEverythingFromTheWorker_IncludingTheVendoredChartLibrary_AndDrawsItsCharts()
     {
-        await using var browser = await DashboardBrowser.OpenAsync(_server.BaseUrl);
+        await using var browser = await DashboardBrowser.OpenAsync(Server.BaseUrl);
 
         var web = browser.Requests.Where(u => u.StartsWith("http", StringComparison.Ordinal)).ToList();
-        Assert.All(web, url => Assert.StartsWith(_server.BaseUrl, url, StringComparison.Ordinal));
-        Assert.Contains(_server.BaseUrl + "vendor/uPlot.esm.js", web);
+        Assert.All(web, url => Assert.StartsWith(Server.BaseUrl, url, StringComparison.Ordinal));
+        Assert.Contains(Server.BaseUrl + "vendor/uPlot.esm.js", web);
         foreach (var chart in Charts)
         {
             var (width, height) = await browser.CanvasSizeAsync(chart);
@@ -50,8 +36,8 @@ public sealed class DashboardTests(PostgresServer postgres, ITestOutputHelper ou
     [BrowserFact]
     public async Task Page_WorksUnderASelfOnlyContentSecurityPolicy_NothingInlineIsRefused()
     {
-        await DashboardSeed.SeedAsync(_server);
-        await using var browser = await DashboardBrowser.OpenAsync(_server.BaseUrl, "default-src 'self'");
+        await DashboardSeed.SeedAsync(Server);
+        await using var browser = await DashboardBrowser.OpenAsync(Server.BaseUrl, "default-src 'self'");
 
         Assert.Empty(await browser.CspViolationsAsync());
         foreach (var chart in Charts)
@@ -70,8 +56,8 @@ public sealed class DashboardTests(PostgresServer postgres, ITestOutputHelper ou
     [BrowserFact]
     public async Task SeededData_ShowsPositionsWithTheirPnl_AndTheApproveButtonExecutesTheProposal()
     {
-        var open = await DashboardSeed.SeedAsync(_server);
-        await using var browser = await DashboardBrowser.OpenAsync(_server.BaseUrl);
+        var open = await DashboardSeed.SeedAsync(Server);
+        await using var browser = await DashboardBrowser.OpenAsync(Server.BaseUrl);
         var page = browser.Page;
 
         foreach (var (positionId, pnl) in open)
@@ -96,21 +82,21 @@ public sealed class DashboardTests(PostgresServer postgres, ITestOutputHelper ou
 
         await approve.ClickAsync();
         await page.Locator("#proposal-result.notice-ok").WaitForAsync();
-        Assert.Equal(1, await _db.CountAsync("trade_requests", $"request_id = '{DashboardSeed.ProposalId}' AND status = 'EXECUTED'"));
-        Assert.Equal(1, await _db.CountAsync("positions", "ticker = 'SPY' AND status = 'OPEN' AND entry_price = 3.67"));
+        Assert.Equal(1, await Db.CountAsync("trade_requests", $"request_id = '{DashboardSeed.ProposalId}' AND status = 'EXECUTED'"));
+        Assert.Equal(1, await Db.CountAsync("positions", "ticker = 'SPY' AND status = 'OPEN' AND entry_price = 3.67"));
         output.WriteLine($"screenshot: {await browser.ScreenshotAsync("dashboard-approved.png")}");
     }
 
     [BrowserFact]
     public async Task EquityChart_WithOneDayOfHistory_IsScaledToItsData_FromTheOpeningEquity()
     {
-        await DashboardSeed.CloseOneTradeAsync(_server);
-        await using var browser = await DashboardBrowser.OpenAsync(_server.BaseUrl);
+        await DashboardSeed.CloseOneTradeAsync(Server);
+        await using var browser = await DashboardBrowser.OpenAsync(Server.BaseUrl);
 
         // The scales as drawn (charts.js writes them onto each chart's box). The opening equity (the close before the
         // first day, 2021-02-26) is the curve's first point, so one day of history is a line; the axes span about a week
         // of days, not years, and the dollars around the curve, not $0 to $200k.
-        var closing = 100_000m + await _db.ScalarAsync<decimal>("SELECT sum(pnl_realized) FROM trade_history");
+        var closing = 100_000m + await Db.ScalarAsync<decimal>("SELECT sum(pnl_realized) FROM trade_history");
         foreach (var chart in new[] { "chart-equity", "chart-daily" })
         {
             var from = DateOnly.Parse(await Attribute(browser, chart, "data-x-from"), CultureInfo.InvariantCulture);
@@ -135,10 +121,10 @@ public sealed class DashboardTests(PostgresServer postgres, ITestOutputHelper ou
     [BrowserFact]
     public async Task OpenPosition_ShowsTheRiskReportsValuation_TheQuotesUntilMarked_ThenItsStoredMark_AsOf()
     {
-        var run = await _server.Get<ProposalService>().RunAsync(DashboardServer.Close, CancellationToken.None);
-        var approved = await _server.Get<ApprovalService>().ApproveAsync(Assert.Single(run.Proposals).RequestId, "test", CancellationToken.None);
+        var run = await Server.Get<ProposalService>().RunAsync(DashboardServer.Close, CancellationToken.None);
+        var approved = await Server.Get<ApprovalService>().ApproveAsync(Assert.Single(run.Proposals).RequestId, "test", CancellationToken.None);
         var positionId = approved.PositionId!.Value;
-        await using var browser = await DashboardBrowser.OpenAsync(_server.BaseUrl);
+        await using var browser = await DashboardBrowser.OpenAsync(Server.BaseUrl);
         var page = browser.Page;
         var row = page.Locator($"#positions tbody tr[data-position-id='{positionId}']");
 
@@ -149,7 +135,7 @@ public sealed class DashboardTests(PostgresServer postgres, ITestOutputHelper ou
         Assert.StartsWith("QUOTES", await row.Locator("td.mark-as-of").InnerTextAsync(), StringComparison.Ordinal);
 
         // Once marked, the stored mark is the one valuation of both, with its time.
-        await _server.Get<MarkToMarketService>().MarkManuallyAsync(positionId, 3.00m, "test", CancellationToken.None);
+        await Server.Get<MarkToMarketService>().MarkManuallyAsync(positionId, 3.00m, "test", CancellationToken.None);
         await browser.ReloadAsync();
         var stored = await QuickStartTests.RiskPositionAsync(page, positionId);
         Assert.Equal("stored", stored.GetProperty("mark_source").GetString());

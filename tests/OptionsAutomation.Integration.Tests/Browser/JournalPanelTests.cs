@@ -9,29 +9,14 @@ namespace OptionsAutomation.Integration.Tests.Browser;
 /// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class JournalPanelTests(PostgresServer postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class JournalPanelTests(PostgresServer postgres, ITestOutputHelper output) : DashboardPageTests(postgres)
 {
-    private TestDatabase _db = null!;
-    private DashboardServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(postgres);
-        _server = await DashboardServer.StartAsync(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [BrowserFact]
     public async Task ANoteFromTheForm_IsWrittenAndListed_ARefusalIsShown()
     {
-        var open = await DashboardSeed.SeedAsync(_server);
+        var open = await DashboardSeed.SeedAsync(Server);
         var positionId = open[0].PositionId;
-        await using var browser = await DashboardBrowser.OpenAsync(_server.BaseUrl, OptionsAutomation.Web.SecurityHeaders.ContentSecurityPolicy);
+        await using var browser = await DashboardBrowser.OpenAsync(Server.BaseUrl, OptionsAutomation.Web.SecurityHeaders.ContentSecurityPolicy);
         var page = browser.Page;
         Assert.False(await page.Locator("#journal-form").IsVisibleAsync());
         await page.FillAsync("#token-input", DashboardServer.ApiToken);
@@ -54,7 +39,7 @@ public sealed class JournalPanelTests(PostgresServer postgres, ITestOutputHelper
         await item.WaitForAsync();
         Assert.Contains("letting it decay", await item.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("confident", await item.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(1L, await _db.CountAsync("journal_entries", $"position_id = {positionId} AND source = 'dashboard' AND phase = 'during'"));
+        Assert.Equal(1L, await Db.CountAsync("journal_entries", $"position_id = {positionId} AND source = 'dashboard' AND phase = 'during'"));
         Assert.Empty(await browser.CspViolationsAsync());
         output.WriteLine($"screenshot: {await browser.ScreenshotAsync("dashboard-journal.png")}");
     }

@@ -17,6 +17,10 @@ public abstract class CliTestBase(PostgresServer server, bool migrate = true) : 
     protected const string SpyPut580 = "SPY   260320P00580000";
 
     private TestDatabase? _db;
+
+    /// <summary>An hour on a winter New York date (EST, UTC−5), as seeded trades are dated.</summary>
+    protected static DateTimeOffset NewYork(string date, int hour) =>
+        new(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(-5));
     private OptautoProcess? _cli;
 
     /// <summary>Environment variables for every <c>optauto</c> run of the test (settings as <c>Section__Key</c>); none by default.</summary>

@@ -103,7 +103,4 @@ public sealed class JournalCliTests(PostgresServer server) : CliTestBase(server)
 
         Assert.Equal([("none", 1L, 75.00m), ("worried", 1L, -200.00m)], rows.Select(r => (r.Str("key"), r.Int("trades"), r.Dec("total_pnl"))));
     }
-
-    private static DateTimeOffset NewYork(string date, int hour) =>
-        new(DateOnly.Parse(date, CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(-5));
 }

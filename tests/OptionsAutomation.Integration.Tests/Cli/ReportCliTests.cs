@@ -104,7 +104,4 @@ public sealed class ReportCliTests(PostgresServer server) : CliTestBase(server)
         await Db.Positions(new RealTimersClock(DateTimeOffset.UtcNow))
             .CloseAsync(position.PositionId, new PositionExit(exitPrice, reason, NewYork(closedOn, 14), ExecutedBy.Manual, "test-seed"));
     }
-
-    private static DateTimeOffset NewYork(string date, int hour) =>
-        new(DateOnly.Parse(date, CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(-5));
 }
