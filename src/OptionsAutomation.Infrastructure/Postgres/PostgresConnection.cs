@@ -48,13 +48,19 @@ public static class PostgresConnection
             builder.AutoPrepareMinUsages = AutoPrepareAfter;
         }
 
-        if (!connectionString.Contains("gss", StringComparison.OrdinalIgnoreCase))
+        if (!SetsGssEncryption(connectionString))
         {
             builder.GssEncryptionMode = GssEncryptionMode.Disable;
         }
 
         return NpgsqlDataSource.Create(builder);
     }
+
+    /// <summary>Whether the connection string names the GSS encryption key (its keys, not its text: "gss" may be in a password or name).</summary>
+    private static bool SetsGssEncryption(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .Any(key => key.Equals("GssEncryptionMode", StringComparison.OrdinalIgnoreCase) || key.Equals("GssEncMode", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The migrations' connection, the only one that may change the schema.</summary>
     public static string ResolveOwner(IConfiguration configuration) =>

@@ -92,14 +92,21 @@ public sealed class PostgresJournalNotes(NpgsqlDataSource dataSource)
         var entries = (await connection.QueryAsync<EntryRow>(new CommandDefinition(
             $"""
             SELECT e.entry_id, e.request_id, e.position_id, e.phase, e.source, e.created_at, e.created_by
-            FROM journal_entries e WHERE {where} ORDER BY e.entry_id DESC LIMIT {limit}
+            FROM journal_entries e WHERE {where} ORDER BY e.entry_id DESC LIMIT @Limit
             """,
-            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            WithLimit(parameters, limit), cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var versions = (await connection.QueryAsync<VersionRow>(new CommandDefinition(
             "SELECT entry_id, version, text, sentiment, written_at, written_by FROM journal_entry_versions WHERE entry_id = ANY(@Ids) ORDER BY entry_id, version",
             new { Ids = entries.Select(e => e.EntryId).ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToLookup(v => v.EntryId);
         return [.. entries.Select(e => e.ToEntry(versions[e.EntryId]))];
+    }
+
+    private static DynamicParameters WithLimit(object parameters, int limit)
+    {
+        var all = new DynamicParameters(parameters);
+        all.Add("Limit", limit);
+        return all;
     }
 
     private static Task AppendVersionAsync(

@@ -25,6 +25,7 @@ public sealed class PostgresConnectionTests
     [Theory]
     [InlineData(App, PostgresConnection.MaxAutoPrepare, GssEncryptionMode.Disable)]
     [InlineData(App + ";Max Auto Prepare=5;Gss Encryption Mode=Require", 5, GssEncryptionMode.Require)]
+    [InlineData(App + ";Application Name=gss-reporting", PostgresConnection.MaxAutoPrepare, GssEncryptionMode.Disable)]
     public void DataSource_AutoPreparesAndSkipsGss_UnlessTheConnectionStringSaysOtherwise(string connectionString, int maxAutoPrepare, GssEncryptionMode gss)
     {
         using var dataSource = PostgresConnection.CreateDataSource(connectionString);

@@ -4,18 +4,17 @@ import { el } from './dom.js';
 import { instant } from './format.js';
 
 function item(entry) {
+  const current = entry.versions[entry.versions.length - 1];
   const on = entry.position_id != null ? `position ${entry.position_id}` : `proposal ${entry.request_id}`;
   const edits = entry.versions.length > 1 ? ` · edited ${entry.versions.length - 1}×` : '';
   return el('li', { class: 'feed-item', 'data-entry-id': entry.entry_id },
     el('div', { class: 'feed-main' },
       el('span', { class: 'strong' }, `${on} `),
       el('span', { class: 'muted' }, `· ${entry.phase}`),
-      el('div', {}, entry.versions[entry.versions.length - 1].text),
-      el('div', { class: 'muted small' }, `${instant(entry.versions[entry.versions.length - 1].written_at)} · ${entry.created_by}${edits}`)),
+      el('div', {}, current.text),
+      el('div', { class: 'muted small' }, `${instant(current.written_at)} · ${entry.created_by}${edits}`)),
     el('div', { class: 'feed-side' },
-      entry.versions[entry.versions.length - 1].sentiment
-        ? el('span', { class: 'chip' }, entry.versions[entry.versions.length - 1].sentiment)
-        : null));
+      current.sentiment ? el('span', { class: 'chip' }, current.sentiment) : null));
 }
 
 export function journalItems(entries) {
