@@ -89,7 +89,7 @@ public sealed record ReturnStatistics(
             total,
             annual,
             n < 2 ? double.NaN : Sample.NanSampleStd(returns) * Math.Sqrt(periodsPerYear),
-            SharpeOf(returns, periodsPerYear, riskFree),
+            n < 2 ? double.NaN : SharpeOfExcess(excess, periodsPerYear),
             n < 2 ? double.NaN : Sample.NanMean(excess) * periodsPerYear / downside,
             downside,
             Calmar(annual, drawdown.Depth),
@@ -114,9 +114,11 @@ public sealed record ReturnStatistics(
             return double.NaN;
         }
 
-        var excess = returns.Select(r => r - riskFree).ToArray();
-        return Sample.NanMean(excess) / Sample.NanSampleStd(excess) * Math.Sqrt(periodsPerYear);
+        return SharpeOfExcess([.. returns.Select(r => r - riskFree)], periodsPerYear);
     }
+
+    private static double SharpeOfExcess(double[] excess, int periodsPerYear) =>
+        Sample.NanMean(excess) / Sample.NanSampleStd(excess) * Math.Sqrt(periodsPerYear);
 
     private static double TotalOf(IReadOnlyList<double> returns) =>
         Sample.Present(returns).Aggregate(1.0, (wealth, r) => wealth * (1.0 + r)) - 1.0;

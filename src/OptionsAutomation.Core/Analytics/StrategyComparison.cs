@@ -28,6 +28,10 @@ public sealed record StrategyComparison(
     /// <summary>Upper bounds of the DTE buckets; the last bucket is open-ended.</summary>
     private static readonly int[] DteBounds = [21, 30, 45, 60];
 
+    /// <summary>The buckets' keys in DTE order, indexed like <see cref="DteBucketIndex"/>.</summary>
+    private static readonly string[] DteBucketKeys =
+        [.. DteBounds.Select((bound, i) => $"{(i == 0 ? 0 : DteBounds[i - 1] + 1)}-{bound}"), $"{DteBounds[^1] + 1}+", Unknown];
+
     public static StrategyComparison Of(IReadOnlyList<ComparedTrade> trades)
     {
         var inCloseOrder = trades.OrderBy(t => t.Trade.ClosedAt).ThenBy(t => t.Trade.TradeId).ToArray();
@@ -36,36 +40,26 @@ public sealed record StrategyComparison(
             By(inCloseOrder, t => t.Trade.StrategyType.ToCode()),
             By(inCloseOrder, t => t.Trade.Ticker),
             By(inCloseOrder, t => t.Trade.ExitReason.ToCode()),
-            [.. inCloseOrder.GroupBy(DteBucket).OrderBy(g => BucketOrder(g.Key)).Select(g => Row(g.Key, [.. g]))],
+            [.. inCloseOrder.GroupBy(DteBucketIndex).OrderBy(g => g.Key).Select(g => Row(DteBucketKeys[g.Key], [.. g]))],
             By(inCloseOrder, t => t.SizingStrategy ?? Unknown),
             By(inCloseOrder, t => t.Sentiment ?? NoSentiment));
     }
 
     /// <summary>"0-21", "22-30", "31-45", "46-60", "61+" calendar days from the New York entry date to expiration.</summary>
-    public static string DteBucket(ComparedTrade trade)
+    public static string DteBucket(ComparedTrade trade) => DteBucketKeys[DteBucketIndex(trade)];
+
+    /// <summary>The bucket's place in DTE order; a trade without an expiration goes last.</summary>
+    private static int DteBucketIndex(ComparedTrade trade)
     {
         if (trade.Expiration is not { } expiration)
         {
-            return Unknown;
+            return DteBucketKeys.Length - 1;
         }
 
         var dte = expiration.DayNumber - MarketTime.DateOf(trade.Trade.EntryDate).DayNumber;
-        var lower = 0;
-        foreach (var bound in DteBounds)
-        {
-            if (dte <= bound)
-            {
-                return $"{lower}-{bound}";
-            }
-
-            lower = bound + 1;
-        }
-
-        return $"{lower}+";
+        var index = Array.FindIndex(DteBounds, bound => dte <= bound);
+        return index < 0 ? DteBounds.Length : index;
     }
-
-    private static int BucketOrder(string bucket) =>
-        bucket == Unknown ? int.MaxValue : int.Parse(bucket.Split('-', '+')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     private static ComparisonRow[] By(ComparedTrade[] trades, Func<ComparedTrade, string> key) =>
         [.. trades.GroupBy(key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, [.. g]))];

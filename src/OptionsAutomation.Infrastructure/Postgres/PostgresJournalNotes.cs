@@ -21,13 +21,13 @@ public sealed class PostgresJournalNotes(NpgsqlDataSource dataSource)
     /// Writes a note on <paramref name="target"/>: a position id (digits) or a proposal's request id. A note on an
     /// executed proposal also names its position, and a note on a position also names the proposal it came from.
     /// </summary>
-    /// <exception cref="JournalException">when no such position or proposal exists.</exception>
+    /// <exception cref="JournalSubjectNotFoundException">when no such position or proposal exists.</exception>
     public async Task<JournalEntry> AddAsync(string target, JournalNote note, string actor, string source, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var subject = await SubjectAsync(connection, transaction, target, cancellationToken).ConfigureAwait(false)
-            ?? throw new JournalException($"no position or proposal '{target}' to write a note on.");
+            ?? throw new JournalSubjectNotFoundException($"no position or proposal '{target}' to write a note on.");
         var phase = JournalPhases.For(subject.Status is { } status ? DomainCodes.Parse<PositionStatus>(status) : null);
         var entryId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
@@ -44,7 +44,7 @@ public sealed class PostgresJournalNotes(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Appends a version to an entry; the earlier ones stay.</summary>
-    /// <exception cref="JournalException">when the entry does not exist.</exception>
+    /// <exception cref="JournalSubjectNotFoundException">when the entry does not exist.</exception>
     public async Task<JournalEntry> EditAsync(long entryId, JournalNote note, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -52,7 +52,7 @@ public sealed class PostgresJournalNotes(NpgsqlDataSource dataSource)
         var entry = await connection.QuerySingleOrDefaultAsync<EntryRow>(new CommandDefinition(
             "SELECT entry_id, request_id, position_id FROM journal_entries WHERE entry_id = @entryId FOR UPDATE",
             new { entryId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
-            ?? throw new JournalException($"no journal entry {entryId}.");
+            ?? throw new JournalSubjectNotFoundException($"no journal entry {entryId}.");
         var previous = await connection.QuerySingleAsync<VersionRow>(new CommandDefinition(
             "SELECT version, text, sentiment FROM journal_entry_versions WHERE entry_id = @entryId ORDER BY version DESC LIMIT 1",
             new { entryId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -78,9 +78,17 @@ internal static class JournalCommands
             {
                 CliOutput.Json(entries);
             }
+            else if (entries.Count == 0)
+            {
+                // An empty table would look like a failure; say what was looked for instead.
+                AnsiConsole.WriteLine(parse.GetValue(position) is null && parse.GetValue(search) is null
+                    ? "No journal entries yet. Write one with: optauto journal add ID --text TEXT"
+                    : "No journal entries match.");
+            }
             else
             {
                 Table(entries);
+                AnsiConsole.WriteLine($"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}");
             }
 
             return CliAction.Ok;
@@ -97,7 +105,7 @@ internal static class JournalCommands
         {
             var id = parse.GetRequiredValue(entryId);
             var entry = await services.Get<PostgresJournalNotes>().FindAsync(id, cancellationToken).ConfigureAwait(false)
-                ?? throw new JournalException($"no journal entry {id}.");
+                ?? throw new JournalSubjectNotFoundException($"no journal entry {id}.");
             Print(entry, parse.GetValue(json));
             return CliAction.Ok;
         });

@@ -4,7 +4,7 @@ using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Api;
 
-/// <summary><c>/api/journal</c> over HTTP against Postgres: writing needs the token, an edit keeps the first text, bad tags are 400.</summary>
+/// <summary><c>/api/journal</c> over HTTP against Postgres: writing needs the token, an edit keeps the first text, bad tags are 400, missing subjects 404.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ApiJournalTests(PostgresServer server) : ApiTestBase(server)
 {
@@ -44,5 +44,17 @@ public sealed class ApiJournalTests(PostgresServer server) : ApiTestBase(server)
         using var noBody = await Api.PostAsync("/api/journal");
         Assert.Equal(HttpStatusCode.BadRequest, noBody.StatusCode);
         Assert.StartsWith("target is required", (await ApiHarness.ReadJsonAsync(noBody)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoteOnAMissingPositionOrEntry_Is404_AndNothingIsWritten()
+    {
+        using var onMissingPosition = await Api.PostAsync("/api/journal", new { target = "987654", text = "never opened" });
+        using var editOfMissingEntry = await Api.PostAsync("/api/journal/987654", new { text = "never written" });
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (onMissingPosition.StatusCode, editOfMissingEntry.StatusCode));
+        Assert.Equal("no position or proposal '987654' to write a note on.",
+            (await ApiHarness.ReadJsonAsync(onMissingPosition)).GetProperty("detail").GetString());
+        Assert.Equal((0L, 0L), (await Db.CountAsync("journal_entries"), await Db.CountAsync("journal_entry_versions")));
     }
 }

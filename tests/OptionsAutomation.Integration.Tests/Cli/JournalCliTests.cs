@@ -33,6 +33,8 @@ public sealed class JournalCliTests(PostgresServer server) : CliTestBase(server)
         var bySupport = (await Cli.RunAsync("journal", "list", "--search", "support", "--json")).Succeeded().Json().Items();
         Assert.Equal([id], bySupport.Select(e => e.Int("entry_id")));
         Assert.Empty((await Cli.RunAsync("journal", "list", "--search", "earnings", "--json")).Succeeded().Json().Items());
+        Assert.Equal("No journal entries match.", (await Cli.RunAsync("journal", "list", "--search", "earnings")).Succeeded().Stdout.Trim());
+        Assert.Contains("1 entry", (await Cli.RunAsync("journal", "list")).Succeeded().Stdout, StringComparison.Ordinal);
         var show = (await Cli.RunAsync("journal", "show", id.ToString(CultureInfo.InvariantCulture))).Succeeded().Stdout;
         Assert.Contains("Support at 575 should hold", show, StringComparison.Ordinal);
         Assert.Contains("less sure now", show, StringComparison.Ordinal);

@@ -44,7 +44,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     private static (int Status, string Title, string? Detail) Classify(Exception exception) => exception switch
     {
-        PositionNotFoundException or ProposalNotFoundException or AdjustmentNotFoundException => (StatusCodes.Status404NotFound, "Not found", exception.Message),
+        PositionNotFoundException or ProposalNotFoundException or AdjustmentNotFoundException or JournalSubjectNotFoundException => (StatusCodes.Status404NotFound, "Not found", exception.Message),
         PositionNotOpenException => (StatusCodes.Status409Conflict, "Position not open", exception.Message),
         BreakerResetRefusedException => (StatusCodes.Status409Conflict, "Breaker reset refused", exception.Message),
         OrderInProgressException => (StatusCodes.Status409Conflict, "Order in progress", exception.Message),
