@@ -47,7 +47,8 @@ internal static class CliOutput
 
     public static void Note(string message) => Console.Error.WriteLine(message);
 
-    public static void PositionDetail(Position p) => Detail(
+    /// <param name="rolls">its roll chain, printed when given (<c>positions show</c>).</param>
+    public static void PositionDetail(Position p, RollLinks? rolls = null) => Detail([
         ("position_id", p.PositionId),
         ("request_id", p.RequestId),
         ("ticker", p.Ticker),
@@ -72,7 +73,8 @@ internal static class CliOutput
         ("pnl_percent", p.PnlPercent),
         ("days_held", p.DaysHeld),
         ("notes", p.Notes),
-        ("last_updated", p.LastUpdated));
+        ("last_updated", p.LastUpdated),
+        .. rolls is null ? [] : new (string, object?)[] { ("rolled_from_position_id", rolls.RolledFromPositionId), ("rolled_to_position_id", rolls.RolledToPositionId) }]);
 
     public static void PositionTable(IReadOnlyList<Position> positions)
     {

@@ -16,9 +16,6 @@ internal static class PositionCommands
 {
     private const string CliActor = "cli";
 
-    /// <summary>The journal entries <c>positions show</c> prints, newest first; <c>journal list --position</c> has them all.</summary>
-    private const int JournalShown = 100;
-
     public static Command Create(IReadOnlyList<string> overrides)
     {
         var positions = new Command("positions", "Record, list, show, close and roll positions");
@@ -119,34 +116,20 @@ internal static class PositionCommands
     {
         var id = new Argument<string>("id") { Description = "Position id, or the request id it was opened with" };
         var json = CliOptions.Json();
-        var command = new Command("show", "Show one position and the fills booked to it") { id, json };
+        var command = new Command("show", "Show one position, its roll chain, the fills booked to it and its journal") { id, json };
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
         {
-            var key = parse.GetRequiredValue(id);
-            var manager = services.Get<PositionManager>();
-            // A numeric key is a position id first; request ids may be numeric too, so fall back to them.
-            var position = long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var positionId)
-                ? await manager.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
-                : null;
-            position ??= await manager.FindByRequestIdAsync(key, cancellationToken).ConfigureAwait(false);
-            if (position is null)
-            {
-                throw new PositionNotFoundException(key);
-            }
-
-            var fills = await services.Get<IOrderRecords>().FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
-            var steps = await PriceSteps.OfAsync(services.Get<IOrderRecords>(), new OrderFilter(position.PositionId), cancellationToken).ConfigureAwait(false);
-            var journal = await services.Get<PostgresJournalNotes>().ListAsync(position.PositionId, null, JournalShown, cancellationToken).ConfigureAwait(false);
+            var detail = await services.Get<PositionDetailReader>().ReadAsync(parse.GetRequiredValue(id), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                CliOutput.Json(PositionDetailJson.Of(position, fills, steps, journal));
+                CliOutput.Json(PositionDetailJson.Of(detail));
             }
             else
             {
-                CliOutput.PositionDetail(position);
-                CliOutput.FillTable(fills);
-                PriceSteps.Table(steps);
-                JournalCommands.Table(journal);
+                CliOutput.PositionDetail(detail.Position, detail.Rolls);
+                CliOutput.FillTable(detail.Fills);
+                PriceSteps.Table(detail.PriceSteps);
+                JournalCommands.Table(detail.Journal);
             }
 
             return CliAction.Ok;

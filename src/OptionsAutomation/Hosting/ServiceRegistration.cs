@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OptionsAutomation.Cli;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Marks;
@@ -57,6 +58,8 @@ public static class ServiceRegistration
         services.AddSingleton<PerformanceReportReader>();
         services.AddSingleton<PostgresComparedTrades>();
         services.AddSingleton<PostgresJournalNotes>();
+        services.AddSingleton<PostgresRollLinks>();
+        services.AddSingleton<PositionDetailReader>();
         services.AddSingleton(Validated(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings(), s => s.Validate()));
         services.AddSingleton<PaperBroker>();
         var resilience = configuration.GetSection(BrokerResilienceSettings.SectionName).Get<BrokerResilienceSettings>() ?? new BrokerResilienceSettings();

@@ -8,7 +8,8 @@ namespace OptionsAutomation.Integration.Tests.Cli;
 /// <summary>
 /// <c>optauto positions roll</c> as a real process, on the synthetic market (quotes at any instant) and the paper broker,
 /// allowed outside a session: a two-contract SPY VPC about 8% out of the money is rolled a month out at the same strikes.
-/// The prices are the market's at run time, so the test checks the booking against the stored broker fills themselves.
+/// The prices are the market's at run time, so the test checks the booking against the stored broker fills themselves;
+/// <c>positions show</c> then names the chain both ways.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Cli")]
@@ -71,6 +72,12 @@ public sealed class RollCliTests(PostgresServer server) : CliTestBase(server)
             $"position_id = {newId} AND status = 'OPEN' AND expiration = '{far:yyyy-MM-dd}' AND short_strike = {shortStrike} AND long_strike = {longStrike} " +
             $"AND quantity = 2 AND entry_price = {credit} AND rolled_from_position_id = {old.PositionId}"));
         Assert.True(credit - debit >= 0.01m, $"net credit {credit - debit}");
+        // The chain reads both ways from `positions show`.
+        var shownOld = (await Cli.RunAsync("positions", "show", $"{old.PositionId}", "--json")).Succeeded().Json();
+        var shownNew = (await Cli.RunAsync("positions", "show", $"{newId}", "--json")).Succeeded().Json();
+        Assert.Equal((newId, old.PositionId), (shownOld.Int("rolled_to_position_id"), shownNew.Int("rolled_from_position_id")));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, shownOld.GetProperty("rolled_from_position_id").ValueKind);
+        Assert.Matches($@"rolled_to_position_id\s+{newId}\b", (await Cli.RunAsync("positions", "show", $"{old.PositionId}")).Succeeded().Stdout);
 
         var again = (await Cli.RunAsync(roll)).Succeeded().Json();
 

@@ -48,20 +48,8 @@ internal static class PositionEndpoints
         return TypedResults.Ok(await positions.ListAsync(filter, ticker, cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<JsonObject>> ShowAsync(
-        PositionManager positions, IOrderRecords orders, PostgresJournalNotes journal, string id, CancellationToken cancellationToken)
-    {
-        // As `positions show`: a numeric key is a position id first, then a request id (those may be numeric too).
-        var position = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var positionId)
-            ? await positions.FindAsync(positionId, cancellationToken).ConfigureAwait(false)
-            : null;
-        position ??= await positions.FindByRequestIdAsync(id, cancellationToken).ConfigureAwait(false)
-            ?? throw new PositionNotFoundException(id);
-        var fills = await orders.FillsOfPositionAsync(position.PositionId, cancellationToken).ConfigureAwait(false);
-        var steps = await PriceSteps.OfAsync(orders, new OrderFilter(position.PositionId), cancellationToken).ConfigureAwait(false);
-        var notes = await journal.ListAsync(position.PositionId, null, ApiInput.Limit(null, fallback: 500), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(PositionDetailJson.Of(position, fills, steps, notes));
-    }
+    private static async Task<Ok<JsonObject>> ShowAsync(PositionDetailReader details, string id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(PositionDetailJson.Of(await details.ReadAsync(id, cancellationToken).ConfigureAwait(false)));
 
     /// <param name="contracts">How many to close (<c>?contracts=N</c>); absent: all of it.</param>
     private static async Task<Results<Ok<Position>, ProblemHttpResult>> CloseAsync(ExitService exits, long id, int? contracts, CancellationToken cancellationToken)
