@@ -9,7 +9,8 @@ namespace OptionsAutomation.Infrastructure.Postgres;
 /// <summary>
 /// A batch of marks in one statement (so one transaction): the marks as arrays (<c>unnest</c>), each landing only on an OPEN position of the
 /// quantity it was computed for; the quality changes (the job's marks) or every mark (a person's) audited and the alerts
-/// queued (deduplicated) from the rows that landed. Npgsql sends the arrays in its binary format, so a batch costs one round trip whatever its size.
+/// queued (deduplicated) from the rows that landed. The quality a mark replaced comes back through
+/// <c>previous_mark_status</c>, set from the row the UPDATE locked, so a concurrent mark of the same position is seen. Npgsql sends the arrays in its binary format, so a batch costs one round trip whatever its size.
 /// </summary>
 internal static class MarkBatchWriter
 {
@@ -21,20 +22,16 @@ internal static class MarkBatchWriter
               AS b(position_id, quantity, status, problem, mark_price, marked_at, unrealized_pnl, mae, mfe, stop_breaches,
                    delta, gamma, theta, vega)
         ),
-        previous AS (
-            SELECT p.position_id, coalesce(p.mark_status, '') AS previous_status, p.request_id
-            FROM positions p JOIN batch b ON b.position_id = p.position_id AND p.status = 'OPEN' AND p.quantity = b.quantity
-            ORDER BY p.position_id
-            FOR UPDATE OF p
-        ),
         marked AS (
             UPDATE positions p
-            SET mark_status = b.status, mark_problem = b.problem, mark_price = b.mark_price, marked_at = b.marked_at,
+            SET previous_mark_status = p.mark_status,
+                mark_status = b.status, mark_problem = b.problem, mark_price = b.mark_price, marked_at = b.marked_at,
                 unrealized_pnl = b.unrealized_pnl, mae = b.mae, mfe = b.mfe, stop_breaches = b.stop_breaches,
                 delta = b.delta, gamma = b.gamma, theta = b.theta, vega = b.vega, last_updated = @now
-            FROM batch b JOIN previous v ON v.position_id = b.position_id
+            FROM batch b
             WHERE p.position_id = b.position_id AND p.status = 'OPEN' AND p.quantity = b.quantity
-            RETURNING p.position_id, v.request_id, v.previous_status, b.status, b.problem, b.mark_price, b.marked_at, b.unrealized_pnl
+            RETURNING p.position_id, p.request_id, coalesce(p.previous_mark_status, '') AS previous_status, b.status, b.problem,
+                      b.mark_price, b.marked_at, b.unrealized_pnl
         ),
         audited AS (
             INSERT INTO audit_events (occurred_at, actor, event_type, entity_type, entity_id, request_id, position_id, data)
