@@ -24,6 +24,8 @@ internal sealed class BookState
     private readonly HashSet<string> _tradeOrders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TradeProposal> _proposals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BookOrder> _orders = new(StringComparer.Ordinal);
+    // Position id → its closing or roll order at work; looked up on every close, so not a scan of every order.
+    private readonly Dictionary<long, string> _workingCloses = [];
     private readonly List<BookFill> _fills = [];
     private readonly HashSet<string> _fillIds = new(StringComparer.Ordinal);
     private readonly List<Alert> _outbox = [];
@@ -68,8 +70,7 @@ internal sealed class BookState
     public BookOrder? Order(string clientOrderId) => _orders.GetValueOrDefault(clientOrderId);
 
     /// <summary>The position's closing or roll order still at work, if any (at most one: <c>orders_one_working_close</c>).</summary>
-    public string? WorkingClose(long positionId) =>
-        _orders.Values.Select(o => o.Row).FirstOrDefault(o => o.PositionId == positionId && o.Intent is (OrderIntent.Close or OrderIntent.Roll) && OrderLifecycle.IsWorking(o.State))?.ClientOrderId;
+    public string? WorkingClose(long positionId) => _workingCloses.GetValueOrDefault(positionId);
 
     public void Begin()
     {
@@ -163,10 +164,33 @@ internal sealed class BookState
     public void SetOrder(BookOrder order)
     {
         var id = order.Row.ClientOrderId;
-        var existed = _orders.TryGetValue(id, out var old);
-        _orders[id] = order;
-        Undo(existed ? () => _orders[id] = old! : () => _orders.Remove(id));
+        var old = _orders.GetValueOrDefault(id);
+        Replace(id, old, order);
+        Undo(() => Replace(id, order, old));
     }
+
+    /// <summary>Puts <paramref name="next"/> (or nothing) where <paramref name="previous"/> was, keeping the working-close index in step.</summary>
+    private void Replace(string id, BookOrder? previous, BookOrder? next)
+    {
+        if (previous?.Row is { PositionId: { } was } && IsWorkingClose(previous.Row))
+        {
+            _workingCloses.Remove(was);
+        }
+
+        if (next is null)
+        {
+            _orders.Remove(id);
+            return;
+        }
+
+        _orders[id] = next;
+        if (next.Row is { PositionId: { } now } && IsWorkingClose(next.Row))
+        {
+            _workingCloses[now] = id;
+        }
+    }
+
+    private static bool IsWorkingClose(OrderRecord order) => order.Intent is (OrderIntent.Close or OrderIntent.Roll) && OrderLifecycle.IsWorking(order.State);
 
     /// <summary>Stores the broker's leg fill unless its fill id was stored before (then nothing).</summary>
     public void AddFill(long? positionId, string? requestId, OrderFillRecord fill)

@@ -51,6 +51,9 @@ public sealed class InMemoryJournalTests
         Assert.Empty(await _book.Positions.HistoryAsync(null, null, CancellationToken.None));
         Assert.Empty(await _book.Orders.ListAsync(OrderFilter.All, CancellationToken.None));
         Assert.Empty(_book.Alerts);
+        // Nor is the closing order it submitted left at work: the position can be locked for a close again.
+        await using var again = await _book.Journal.BeginAsync(CancellationToken.None);
+        Assert.Equal(position.PositionId, (await again.LockPositionAsync(position.PositionId, byClosingOrder: false, CancellationToken.None)).PositionId);
     }
 
     [Fact]
