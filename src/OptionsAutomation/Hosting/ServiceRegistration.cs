@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OptionsAutomation.Core.Analytics.Periods;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Marks;
@@ -55,6 +56,9 @@ public static class ServiceRegistration
         services.AddSingleton<ExpirationService>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<PerformanceReportReader>();
+        services.AddSingleton(new BenchmarkCloses(MarketHistoryFiles.DefaultDirectory));
+        services.AddSingleton<PeriodReportReader>();
+        services.AddSingleton<IPeriodReports>(sp => sp.GetRequiredService<PeriodReportReader>());
         services.AddSingleton<PostgresComparedTrades>();
         services.AddSingleton<PostgresJournalNotes>();
         services.AddSingleton(Validated(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings(), s => s.Validate()));
