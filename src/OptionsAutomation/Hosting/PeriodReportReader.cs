@@ -31,7 +31,7 @@ internal sealed class PeriodReportReader(
         var today = MarketTime.Today(clock);
         var period = ReportPeriod.Of(kind, date ?? today, calendar);
         return period.First > today
-            ? throw refuse($"the {period.Label} has not begun (today is {today:yyyy-MM-dd} in New York).")
+            ? throw refuse($"{period.Label} has not begun (today is {today:yyyy-MM-dd} in New York).")
             : ReadAsync(period, today < period.Last ? today : period.Last, cancellationToken);
     }
 }
