@@ -61,6 +61,8 @@ public static class ServiceRegistration
         services.AddSingleton(new BenchmarkCloses(MarketHistoryFiles.DefaultDirectory));
         services.AddSingleton<PeriodReportReader>();
         services.AddSingleton<IPeriodReports>(sp => sp.GetRequiredService<PeriodReportReader>());
+        services.AddSingleton<IPeriodReportChart, PeriodReportChart>();
+        services.AddSingleton<PeriodReportService>();
         services.AddSingleton<PostgresComparedTrades>();
         services.AddSingleton<PostgresJournalNotes>();
         services.AddSingleton(Validated(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings(), s => s.Validate()));

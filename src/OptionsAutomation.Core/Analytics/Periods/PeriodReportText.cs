@@ -16,10 +16,9 @@ public static class PeriodReportText
         ArgumentNullException.ThrowIfNull(report);
         var p = report.Period;
         var sessions = report.Exposure.Count;
-        var title = p.Kind == ReportPeriodKind.Week ? "Weekly report" : "Monthly report";
         var lines = new List<string>
         {
-            Text($"{title} — {p.Label}: {p.First:yyyy-MM-dd} to {report.Through:yyyy-MM-dd}, {sessions} session(s){(report.Through < p.Last ? " so far" : "")}"),
+            Text($"{Title(p)}: {p.First:yyyy-MM-dd} to {report.Through:yyyy-MM-dd}, {sessions} session(s){(p.Sessions.Any(x => x.Date > report.Through) ? " so far" : "")}"),
             Text($"Return {Percent(report.Return)} ({MoneyText.Signed(report.Pnl)}), max drawdown {Percent(report.MaxDrawdown)}, equity {MoneyText.Dollars(report.Performance.EquityCurve.OpeningEquity)} → {MoneyText.Dollars(report.Performance.EquityCurve.Closing)}"),
             report.Benchmark is { } b
                 ? Text($"{b.Symbol} buy-and-hold {Percent(b.Return)} ({MoneyText.Signed(b.Days[^1].Equity - report.Performance.EquityCurve.OpeningEquity)}), {MoneyText.Price(b.EntryClose)} → {MoneyText.Price(b.ExitClose)}")
@@ -39,6 +38,13 @@ public static class PeriodReportText
         var s = report.ToDate;
         lines.Add(Text($"To date: Sharpe {Ratio(s.SharpeRatio)}, Sortino {Ratio(s.SortinoRatio)}, ulcer index {Percent(s.Ulcer.Index)}, omega {Ratio(s.OmegaRatio)}, max drawdown {Percent(s.MaxDrawdown.Depth)}"));
         return lines;
+    }
+
+    /// <summary>"Weekly report — week of 2026-03-09", "Monthly report — March 2026".</summary>
+    public static string Title(ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return $"{(period.Kind == ReportPeriodKind.Week ? "Weekly report" : "Monthly report")} — {period.Label}";
     }
 
     /// <summary>The report for the chat, once per period by <see cref="ReportPeriod.DedupKey"/>.</summary>
