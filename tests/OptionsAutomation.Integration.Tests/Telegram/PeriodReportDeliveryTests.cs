@@ -1,11 +1,4 @@
 using OptionsAutomation.Core.Analytics.Periods;
-using OptionsAutomation.Core.Calendar;
-using OptionsAutomation.Core.Trading;
-using OptionsAutomation.Hosting;
-using OptionsAutomation.Infrastructure.Backtest;
-using OptionsAutomation.Infrastructure.Brokers;
-using OptionsAutomation.Infrastructure.Cards;
-using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Telegram;
 using OptionsAutomation.Integration.Tests.Support;
 
@@ -55,12 +48,7 @@ public sealed class PeriodReportDeliveryTests(PostgresServer postgres) : OutboxT
         Assert.NotNull((await RowAsync("weekly_report:2025-04-14")).Delivery);
     }
 
-    private async Task<PeriodReport> QueueWeeklyAsync()
-    {
-        var clock = new RealTimersClock(AfterTheClose);
-        var calendar = new NyseCalendar();
-        var reader = new PeriodReportReader(Db.Positions(clock), new PaperBrokerSettings(), new BenchmarkCloses(MarketHistoryFiles.DefaultDirectory), calendar, clock);
-        var service = new PeriodReportService(reader, new PeriodReportChart(), new PostgresAlertQueue(Db.DataSource), calendar, clock);
-        return await service.SendAsync(ReportPeriodKind.Week, Thursday, CancellationToken.None) ?? throw new InvalidOperationException("no report was due.");
-    }
+    private async Task<PeriodReport> QueueWeeklyAsync() =>
+        await Worker.PeriodReportJobTests.Reports(Db, new RealTimersClock(AfterTheClose)).SendAsync(ReportPeriodKind.Week, Thursday, CancellationToken.None)
+        ?? throw new InvalidOperationException("no report was due.");
 }

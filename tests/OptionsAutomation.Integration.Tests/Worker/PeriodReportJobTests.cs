@@ -87,11 +87,14 @@ public sealed class PeriodReportJobTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("outbox"));
     }
 
-    private PeriodReportService Reports(RealTimersClock clock)
+    private PeriodReportService Reports(RealTimersClock clock) => Reports(_db, clock);
+
+    /// <summary>The report service as the worker composes it, over <paramref name="db"/>.</summary>
+    internal static PeriodReportService Reports(TestDatabase db, RealTimersClock clock)
     {
         var calendar = new NyseCalendar();
-        var reader = new PeriodReportReader(_db.Positions(clock), new PaperBrokerSettings(), new BenchmarkCloses(MarketHistoryFiles.DefaultDirectory), calendar, clock);
-        return new PeriodReportService(reader, new PeriodReportChart(), new PostgresAlertQueue(_db.DataSource), calendar, clock);
+        var reader = new PeriodReportReader(db.Positions(clock), new PaperBrokerSettings(), new BenchmarkCloses(MarketHistoryFiles.DefaultDirectory), calendar, clock);
+        return new PeriodReportService(reader, new PeriodReportChart(), new PostgresAlertQueue(db.DataSource), calendar, clock);
     }
 
     private static OpenPositionRequest Csp(string requestId, decimal strike, DateTimeOffset at) => new()

@@ -17,13 +17,10 @@ public sealed class PeriodReportTests
     private static readonly DateOnly Monday = new(2026, 2, 9);
     private static readonly DateOnly Sunday = new(2026, 2, 15);
 
+    /// <summary>The performance report's week (<see cref="PerformanceReportTests.Trades"/>) and a trade closed after it.</summary>
     private static readonly IReadOnlyList<TradeRecord> Trades =
     [
-        ClosedTrades.Trade(1, "SPY", StrategyType.CashSecuredPut, "2026-01-20", "2026-02-06", 1_000.00m, 58_000m, ExitReason.ProfitTarget),
-        ClosedTrades.Trade(2, "SPY", StrategyType.CashSecuredPut, "2026-02-02", "2026-02-09", 75.00m, 58_000m, ExitReason.ProfitTarget),
-        ClosedTrades.Trade(3, "QQQ", StrategyType.VerticalPutCredit, "2026-02-03", "2026-02-10", 50.00m, 500m, ExitReason.ProfitTarget),
-        ClosedTrades.Trade(4, "SPY", StrategyType.CashSecuredPut, "2026-02-04", "2026-02-12", -300.00m, 57_000m, ExitReason.StopLoss),
-        ClosedTrades.Trade(5, "IWM", StrategyType.VerticalPutCredit, "2026-02-05", "2026-02-14", 20.00m, 500m, ExitReason.Manual),
+        .. PerformanceReportTests.Trades,
         ClosedTrades.Trade(6, "SPY", StrategyType.CashSecuredPut, "2026-02-05", "2026-02-17", 999.00m, 500m, ExitReason.Manual),
     ];
 
