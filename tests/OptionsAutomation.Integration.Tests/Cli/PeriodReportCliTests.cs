@@ -117,10 +117,6 @@ public sealed class PeriodReportCliTests(PostgresServer server) : CliTestBase(se
         await SeedSpyCspAsync("w-3", new DateOnly(2026, 1, 16), 560m, 1.00m, NewYork("2025-12-17", 10));
     }
 
-    private async Task SeedClosedAsync(string requestId, decimal strike, decimal credit, string openedOn, string closedOn, decimal exitPrice, ExitReason reason)
-    {
-        var position = await SeedSpyCspAsync(requestId, new DateOnly(2026, 1, 16), strike, credit, NewYork(openedOn, 10));
-        await Db.Positions(new RealTimersClock(DateTimeOffset.UtcNow))
-            .CloseAsync(position.PositionId, new PositionExit(exitPrice, reason, NewYork(closedOn, 14), ExecutedBy.Manual, "test-seed"));
-    }
+    private Task SeedClosedAsync(string requestId, decimal strike, decimal credit, string openedOn, string closedOn, decimal exitPrice, ExitReason reason) =>
+        SeedClosedSpyCspAsync(requestId, new DateOnly(2026, 1, 16), strike, credit, openedOn, closedOn, exitPrice, reason);
 }
