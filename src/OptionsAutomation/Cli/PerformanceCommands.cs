@@ -7,7 +7,8 @@ namespace OptionsAutomation.Cli;
 
 /// <summary>
 /// <c>optauto stats</c>: return statistics of any series in a CSV (no database), to compare with other tools; and
-/// <c>optauto report</c>: the performance report of the account from trade_history.
+/// <c>optauto report</c>: the performance report of the account from trade_history (and its <c>weekly</c> and
+/// <c>monthly</c> subcommands, <see cref="PeriodReportCommands"/>).
 /// </summary>
 internal static class PerformanceCommands
 {
@@ -80,7 +81,7 @@ internal static class PerformanceCommands
         var json = CliOptions.Json();
         var command = new Command("report", "Performance report: trade statistics, daily equity return statistics, P&L attribution (also by Greek, from the risk snapshots)")
         {
-            from, to, json,
+            from, to, json, PeriodReportCommands.Weekly(overrides), PeriodReportCommands.Monthly(overrides),
         };
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OptionsAutomation.Core.Analytics.Periods;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Worker.Jobs;
 using Quartz;
@@ -24,6 +25,7 @@ internal static class JobScheduling
             Schedule<ProposeTradesJob>(quartz, ProposeTradesJob.Key, settings.ProposeTradesCron);
             Schedule<ExpireProposalsJob>(quartz, ExpireProposalsJob.Key, settings.ExpireProposalsCron);
             Schedule<ScorecardJob>(quartz, ScorecardJob.Key, settings.ScorecardCron);
+            SchedulePeriodReports(quartz, settings);
             Schedule<OrderRecoveryJob>(quartz, OrderRecoveryJob.Key, settings.OrderRecoveryCron);
             // Once at start-up too: a worker that died mid-order finishes it before its first minute ends.
             quartz.AddTrigger(trigger => trigger.ForJob(OrderRecoveryJob.Key).WithIdentity(OrderRecoveryJob.Key.Name + "-startup").StartNow());
@@ -75,6 +77,23 @@ internal static class JobScheduling
             .WithCronSchedule(cron, schedule => schedule
                 .InTimeZone(MarketTime.NewYork)
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+    }
+
+    /// <summary>One report job, a trigger per period naming it (<see cref="PeriodReportJob.PeriodKey"/>).</summary>
+    private static void SchedulePeriodReports(IQuartzBuilder quartz, JobSettings settings)
+    {
+        quartz.AddJob<PeriodReportJob>(job => job.WithIdentity(PeriodReportJob.Key).StoreDurably());
+        foreach (var (kind, cron) in new[] { (ReportPeriodKind.Week, settings.WeeklyReportCron), (ReportPeriodKind.Month, settings.MonthlyReportCron) })
+        {
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(PeriodReportJob.Key)
+                .WithIdentity($"{PeriodReportJob.Key.Name}-{kind.ToString().ToLowerInvariant()}-cron")
+                .UsingJobData(PeriodReportJob.PeriodKey, kind.ToString())
+                .WithMisfireThreshold(Interval(cron))
+                .WithCronSchedule(cron, schedule => schedule
+                    .InTimeZone(MarketTime.NewYork)
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+        }
     }
 
     /// <summary>The gap between two consecutive fires of <paramref name="cron"/>: how late a tick may run.</summary>

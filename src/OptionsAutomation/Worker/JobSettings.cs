@@ -33,6 +33,15 @@ public sealed record JobSettings
     public string ScorecardCron { get; init; } = "0 5 16 ? * MON-FRI";
 
     /// <summary>
+    /// The weekly report, checked after the close every weekday (16:15 New York) and sent on the week's last session
+    /// (Friday, or Thursday before a Friday holiday).
+    /// </summary>
+    public string WeeklyReportCron { get; init; } = "0 15 16 ? * MON-FRI";
+
+    /// <summary>The monthly report, checked as the weekly one and sent on the month's last session.</summary>
+    public string MonthlyReportCron { get; init; } = "0 15 16 ? * MON-FRI";
+
+    /// <summary>
     /// Start the scheduler with the worker. Off, the jobs are still registered (and listed by <c>/health</c>, whose
     /// scheduler check then says <c>standby</c>) but never fire: for tests that drive the services themselves.
     /// </summary>
@@ -56,6 +65,7 @@ public sealed record JobSettings
             (nameof(ExitRulesCron), ExitRulesCron), (nameof(MarkToMarketCron), MarkToMarketCron), (nameof(RiskCheckCron), RiskCheckCron),
             (nameof(ProposeTradesCron), ProposeTradesCron), (nameof(ExpireProposalsCron), ExpireProposalsCron),
             (nameof(OrderRecoveryCron), OrderRecoveryCron), (nameof(ExpirationCron), ExpirationCron), (nameof(ScorecardCron), ScorecardCron),
+            (nameof(WeeklyReportCron), WeeklyReportCron), (nameof(MonthlyReportCron), MonthlyReportCron),
         })
         {
             try

@@ -15,7 +15,7 @@ public sealed class PerformanceReportTests
     /// Starting equity 100,000; +1,000 closed Fri Feb 6 (before the range); in the range Mon Feb 9 – Sat Feb 14, 2026:
     /// +75 Mon, +50 Tue, −300 Thu and +20 on Saturday (a manual close off-session).
     /// </summary>
-    private static readonly IReadOnlyList<TradeRecord> Trades =
+    internal static readonly IReadOnlyList<TradeRecord> Trades =
     [
         ClosedTrades.Trade(1, "SPY", StrategyType.CashSecuredPut, "2026-01-20", "2026-02-06", 1_000.00m, 58_000m, ExitReason.ProfitTarget),
         ClosedTrades.Trade(2, "SPY", StrategyType.CashSecuredPut, "2026-02-02", "2026-02-09", 75.00m, 58_000m, ExitReason.ProfitTarget),

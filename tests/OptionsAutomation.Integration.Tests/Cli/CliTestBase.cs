@@ -1,3 +1,4 @@
+using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Instruments;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Integration.Tests.Support;
@@ -73,6 +74,18 @@ public abstract class CliTestBase(PostgresServer server, bool migrate = true) : 
         });
         Assert.True(opened.Created);
         return opened.Position;
+    }
+
+    /// <summary>
+    /// Opens a one-contract SPY CSP at 10:00 and closes it at 14:00 New York time (EST) at the given debit, in-process
+    /// (no CLI run), as the closed trades of the report tests.
+    /// </summary>
+    protected async Task SeedClosedSpyCspAsync(
+        string requestId, DateOnly expiration, decimal strike, decimal credit, string openedOn, string closedOn, decimal exitPrice, ExitReason reason)
+    {
+        var position = await SeedSpyCspAsync(requestId, expiration, strike, credit, NewYork(openedOn, 10));
+        await Db.Positions(new RealTimersClock(DateTimeOffset.UtcNow))
+            .CloseAsync(position.PositionId, new PositionExit(exitPrice, reason, NewYork(closedOn, 14), ExecutedBy.Manual, "test-seed"));
     }
 
     /// <summary>Records the README's CSP in-process (no CLI run), for tests about other verbs.</summary>

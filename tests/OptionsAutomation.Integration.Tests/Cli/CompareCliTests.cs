@@ -57,10 +57,6 @@ public sealed class CompareCliTests(PostgresServer server) : CliTestBase(server)
             (await Cli.RunAsync("compare", "--from", "2026-03-01", "--to", "2026-02-01")).WasRefused().Stderr,
             StringComparison.Ordinal);
 
-    private async Task SeedClosedAsync(string requestId, DateOnly expiration, decimal credit, string openedOn, string closedOn, decimal exitPrice, ExitReason reason)
-    {
-        var position = await SeedSpyCspAsync(requestId, expiration, 580m, credit, NewYork(openedOn, 10));
-        await Db.Positions(new RealTimersClock(DateTimeOffset.UtcNow))
-            .CloseAsync(position.PositionId, new PositionExit(exitPrice, reason, NewYork(closedOn, 14), ExecutedBy.Manual, "test-seed"));
-    }
+    private Task SeedClosedAsync(string requestId, DateOnly expiration, decimal credit, string openedOn, string closedOn, decimal exitPrice, ExitReason reason) =>
+        SeedClosedSpyCspAsync(requestId, expiration, 580m, credit, openedOn, closedOn, exitPrice, reason);
 }

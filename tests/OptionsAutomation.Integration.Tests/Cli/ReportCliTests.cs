@@ -97,11 +97,6 @@ public sealed class ReportCliTests(PostgresServer server) : CliTestBase(server)
 
     private static double Num(JsonElement json, string name) => json.GetProperty(name).GetDouble();
 
-    /// <summary>Opens a one-contract SPY CSP at 10:00 and closes it at 14:00 New York time (EST) at the given debit.</summary>
-    private async Task SeedClosedAsync(string requestId, decimal strike, decimal credit, string openedOn, string closedOn, decimal exitPrice, ExitReason reason)
-    {
-        var position = await SeedSpyCspAsync(requestId, new DateOnly(2026, 3, 20), strike, credit, NewYork(openedOn, 10));
-        await Db.Positions(new RealTimersClock(DateTimeOffset.UtcNow))
-            .CloseAsync(position.PositionId, new PositionExit(exitPrice, reason, NewYork(closedOn, 14), ExecutedBy.Manual, "test-seed"));
-    }
+    private Task SeedClosedAsync(string requestId, decimal strike, decimal credit, string openedOn, string closedOn, decimal exitPrice, ExitReason reason) =>
+        SeedClosedSpyCspAsync(requestId, new DateOnly(2026, 3, 20), strike, credit, openedOn, closedOn, exitPrice, reason);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using OptionsAutomation.Cli;
 using OptionsAutomation.Core.Analytics;
+using OptionsAutomation.Core.Analytics.Periods;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
@@ -16,7 +17,7 @@ using static Microsoft.AspNetCore.Http.StatusCodes;
 namespace OptionsAutomation.Web.Api;
 
 /// <summary>
-/// Closed-trade reports: <c>history</c>, <c>pnl daily</c>, <c>metrics</c> and <c>report</c> as the CLI prints them
+/// Closed-trade reports: <c>history</c>, <c>pnl daily</c>, <c>metrics</c>, <c>report</c> and <c>report weekly|monthly</c> as the CLI prints them
 /// with <c>--json</c>, and the daily equity curve with its drawdown. Dates are New York close dates.
 /// </summary>
 internal static class ReportEndpoints
@@ -27,6 +28,10 @@ internal static class ReportEndpoints
         api.MapGet("/pnl/daily", DailyPnlAsync).WithSummary("P&L per New York close date and ticker (v_daily_pnl); date filters one day").Problems(Status400BadRequest);
         api.MapGet("/metrics", MetricsAsync).WithSummary("Totals over all closed trades (v_performance_metrics)");
         api.MapGet("/report", ReportAsync).WithSummary("Performance report: trade and return statistics, attribution, equity curve").Problems(Status400BadRequest);
+        api.MapGet("/report/weekly", (PeriodReportReader reports, string? date, CancellationToken cancellationToken) => PeriodAsync(reports, ReportPeriodKind.Week, date, cancellationToken))
+            .WithSummary("Weekly report of the week containing date (default today): return, drawdown, ratios to date, exit reasons, exposure, SPY buy-and-hold").Problems(Status400BadRequest);
+        api.MapGet("/report/monthly", (PeriodReportReader reports, string? date, CancellationToken cancellationToken) => PeriodAsync(reports, ReportPeriodKind.Month, date, cancellationToken))
+            .WithSummary("Monthly report of the month containing date (default today), as the weekly one").Problems(Status400BadRequest);
         api.MapGet("/compare", CompareAsync).WithSummary("Closed trades compared by strategy, ticker, exit reason, DTE at entry and sizing strategy").Problems(Status400BadRequest);
         api.MapGet("/equity", EquityAsync).WithSummary("Daily equity curve (starting equity + realized P&L) with drawdown").Problems(Status400BadRequest);
     }
@@ -48,6 +53,12 @@ internal static class ReportEndpoints
     {
         var (first, last) = ApiInput.Range(from, to);
         return TypedResults.Ok(PerformanceJson.Report.Of(await reports.ReadAsync(first, last, cancellationToken).ConfigureAwait(false)));
+    }
+
+    private static async Task<Ok<PeriodReportJson>> PeriodAsync(PeriodReportReader reports, ReportPeriodKind kind, string? date, CancellationToken cancellationToken)
+    {
+        var report = await reports.ReadAsync(kind, ApiInput.Date(date, "date"), message => new ApiInputException(message), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(PeriodReportJson.Of(report));
     }
 
     private static async Task<Ok<ComparisonJson>> CompareAsync(PostgresComparedTrades trades, string? from, string? to, CancellationToken cancellationToken)

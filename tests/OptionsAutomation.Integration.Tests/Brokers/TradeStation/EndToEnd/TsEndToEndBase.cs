@@ -109,6 +109,8 @@ public abstract class TsEndToEndBase(PostgresServer server) : IAsyncLifetime
             ["Jobs__ProposeTradesCron"] = NewYear,
             ["Jobs__ExpirationCron"] = NewYear,
             ["Jobs__ScorecardCron"] = NewYear,
+            ["Jobs__WeeklyReportCron"] = NewYear,
+            ["Jobs__MonthlyReportCron"] = NewYear,
             ["Jobs__OrderRecoveryCron"] = "0/5 * * ? * *",
             ["Execution__AllowOutsideSession"] = "true",
             ["Execution__PollIntervalSeconds"] = "0.3",
