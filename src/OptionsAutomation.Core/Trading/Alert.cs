@@ -8,7 +8,8 @@ namespace OptionsAutomation.Core.Trading;
 /// reports. <see cref="DedupKey"/> makes repeats of the same event one message.
 /// </summary>
 /// <param name="AdjustmentId">The recommendation an adjustment alert is about: the Telegram sender posts its card with buttons.</param>
-public sealed record Alert(string DedupKey, string Kind, string Text, long? PositionId, string? RequestId, long? AdjustmentId = null)
+/// <param name="Photo">A PNG picture (a scorecard card, a report's chart) stored with the outbox row and posted with the text as its caption.</param>
+public sealed record Alert(string DedupKey, string Kind, string Text, long? PositionId, string? RequestId, long? AdjustmentId = null, byte[]? Photo = null)
 {
     public static Alert Exit(ClosedPosition closed)
     {

@@ -16,8 +16,8 @@ public static class OutboxWriter
     public static Task EnqueueAsync(IDbTransaction transaction, Alert alert, DateTimeOffset now) =>
         transaction.Connection!.ExecuteAsync(
             """
-            INSERT INTO outbox (dedup_key, channel, payload, created_at, available_at)
-            VALUES (@DedupKey, @Channel, CAST(@Payload AS jsonb), @Now, @Now)
+            INSERT INTO outbox (dedup_key, channel, payload, photo, created_at, available_at)
+            VALUES (@DedupKey, @Channel, CAST(@Payload AS jsonb), @Photo, @Now, @Now)
             ON CONFLICT (dedup_key) DO NOTHING
             """,
             new
@@ -25,11 +25,12 @@ public static class OutboxWriter
                 alert.DedupKey,
                 Channel = AlertChannel,
                 Payload = Payload(alert),
+                alert.Photo,
                 Now = now.ToUniversalTime(),
             },
             transaction);
 
-    /// <summary>The alert as the outbox stores it (jsonb).</summary>
+    /// <summary>The alert as the outbox stores it (jsonb); its photo goes in the <c>photo</c> column, not in the JSON.</summary>
     public static string Payload(Alert alert) =>
         DomainJson.Serialize(new { alert.Kind, alert.Text, alert.PositionId, alert.RequestId, alert.AdjustmentId });
 }

@@ -121,9 +121,27 @@ public sealed partial class OutboxDelivery(
                 && await session.FindPostedAsync(requestId, cancellationToken).ConfigureAwait(false) is { } card:
                 await EditCardAsync(card, cancellationToken).ConfigureAwait(false);
                 return null;
+            case { Photo: { } photo }:
+                await PostPhotoAsync(photo, message.Text, silent, cancellationToken).ConfigureAwait(false);
+                return null;
             default:
                 await bot.SendMessageAsync(_chatId, TelegramHtml.Escape(message.Text), null, silent, cancellationToken).ConfigureAwait(false);
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// The picture with the text as its caption. A text over Telegram's caption limit goes as a caption-less photo
+    /// followed by the text as a message, so the picture still comes first and nothing is cut. A transient failure of
+    /// the second call sends both again on the retry: at least once, as every row.
+    /// </summary>
+    private async Task PostPhotoAsync(byte[] photo, string text, bool silent, CancellationToken cancellationToken)
+    {
+        var fits = text.Length <= TelegramGateway.MaxCaptionLength;
+        await bot.SendPhotoAsync(_chatId, photo, fits && text.Length > 0 ? TelegramHtml.Escape(text) : null, silent, cancellationToken).ConfigureAwait(false);
+        if (!fits)
+        {
+            await bot.SendMessageAsync(_chatId, TelegramHtml.Escape(text), null, silent, cancellationToken).ConfigureAwait(false);
         }
     }
 

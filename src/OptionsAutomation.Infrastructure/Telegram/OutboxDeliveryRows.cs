@@ -1,7 +1,11 @@
 namespace OptionsAutomation.Infrastructure.Telegram;
 
-/// <summary>An outbox row still to be delivered, as the sender needs it; <see cref="AdjustmentId"/> for a recommendation's card.</summary>
-public sealed record PendingMessage(long MessageId, string Kind, string Text, string? RequestId, int Attempts, DateTimeOffset AvailableAt, DateTimeOffset CreatedAt, long? AdjustmentId = null);
+/// <summary>
+/// An outbox row still to be delivered, as the sender needs it; <see cref="AdjustmentId"/> for a recommendation's card,
+/// <see cref="Photo"/> (a PNG) for an alert posted as a picture.
+/// </summary>
+public sealed record PendingMessage(
+    long MessageId, string Kind, string Text, string? RequestId, int Attempts, DateTimeOffset AvailableAt, DateTimeOffset CreatedAt, long? AdjustmentId = null, byte[]? Photo = null);
 
 /// <summary>The chat message a proposal was posted as (<c>telegram_proposal_messages</c>): where its outcome is edited in.</summary>
 public sealed record PostedProposal(string RequestId, long ChatId, long MessageId);

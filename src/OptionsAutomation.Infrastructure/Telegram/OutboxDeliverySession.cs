@@ -35,14 +35,14 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
         var row = await Connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             """
             SELECT message_id, payload->>'kind' AS kind, payload->>'text' AS text, payload->>'request_id' AS request_id,
-                   (payload->>'adjustment_id')::bigint AS adjustment_id, attempts, available_at, created_at
+                   (payload->>'adjustment_id')::bigint AS adjustment_id, photo, attempts, available_at, created_at
             FROM outbox
             WHERE delivered_at IS NULL AND delivery IS NULL
             ORDER BY message_id
             LIMIT 1
             """,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row is null ? null : new PendingMessage(row.MessageId, row.Kind ?? "", row.Text ?? "", row.RequestId, row.Attempts, RowTime.Utc(row.AvailableAt), RowTime.Utc(row.CreatedAt), row.AdjustmentId);
+        return row is null ? null : new PendingMessage(row.MessageId, row.Kind ?? "", row.Text ?? "", row.RequestId, row.Attempts, RowTime.Utc(row.AvailableAt), RowTime.Utc(row.CreatedAt), row.AdjustmentId, row.Photo);
     }
 
     public Task<PostedProposal?> FindPostedAsync(string requestId, CancellationToken cancellationToken) =>
@@ -100,6 +100,7 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
         public string? Text { get; set; }
         public string? RequestId { get; set; }
         public long? AdjustmentId { get; set; }
+        public byte[]? Photo { get; set; }
         public int Attempts { get; set; }
         public DateTime AvailableAt { get; set; }
         public DateTime CreatedAt { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
+using InputFile = Telegram.Bot.Types.InputFile;
 
 namespace OptionsAutomation.Infrastructure.Telegram;
 
@@ -42,6 +43,24 @@ public sealed class TelegramGateway(HttpClient http, TelegramSettings settings, 
         TelegramMapping.ToMessage(await _api.CallAsync(
             "sendMessage",
             (bot, token) => bot.SendMessage(chatId, text, ParseMode.Html, replyMarkup: TelegramMapping.ToMarkup(keyboard), disableNotification: silent, cancellationToken: token),
+            chatId, TimeSpan.Zero, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Telegram's limit on a photo's caption, counted after HTML parsing (the visible text).</summary>
+    public const int MaxCaptionLength = 1024;
+
+    /// <summary>
+    /// Uploads a PNG (multipart/form-data, the photo as a file part named <c>card.png</c>) with an optional HTML
+    /// caption of at most <see cref="MaxCaptionLength"/> visible characters. Each attempt uploads the bytes afresh.
+    /// </summary>
+    public async Task<Message> SendPhotoAsync(
+        long chatId, ReadOnlyMemory<byte> png, string? caption, bool silent, CancellationToken cancellationToken) =>
+        TelegramMapping.ToMessage(await _api.CallAsync(
+            "sendPhoto",
+            async (bot, token) =>
+            {
+                await using var upload = new MemoryStream(png.ToArray(), writable: false);
+                return await bot.SendPhoto(chatId, InputFile.FromStream(upload, "card.png"), caption, ParseMode.Html, disableNotification: silent, cancellationToken: token).ConfigureAwait(false);
+            },
             chatId, TimeSpan.Zero, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Replaces a message's text; a null <paramref name="keyboard"/> removes its buttons.</summary>

@@ -12,12 +12,27 @@ using Microsoft.Extensions.Logging;
 
 namespace OptionsAutomation.Integration.Tests.Telegram;
 
-/// <summary>One request as the server saw it: the URL path, the Bot API method and the JSON body.</summary>
-public sealed record BotApiRequest(string Path, string Method, JsonElement Body)
+/// <summary>
+/// One request as the server saw it: the URL path, the Bot API method, its parameters (the JSON body, or a multipart
+/// upload's form fields as strings) and the files uploaded with it (none for a JSON body).
+/// </summary>
+public sealed record BotApiRequest(string Path, string Method, JsonElement Body, IReadOnlyList<BotApiFile> Files)
 {
-    /// <summary>A Boolean parameter as Telegram reads it: an absent one is false (the library leaves false ones out).</summary>
-    public bool Flag(string name) => Body.TryGetProperty(name, out var value) && value.GetBoolean();
+    /// <summary>
+    /// A Boolean parameter as Telegram reads it: an absent one is false (the library leaves false ones out); in a
+    /// multipart upload it is the form field's text.
+    /// </summary>
+    public bool Flag(string name) => Body.TryGetProperty(name, out var value)
+        && (value.ValueKind == JsonValueKind.String ? bool.Parse(value.GetString()!) : value.GetBoolean());
+
+    /// <summary>A parameter as text, whichever way it came: a JSON string or number, or a form field.</summary>
+    public string? Text(string name) => Body.TryGetProperty(name, out var value)
+        ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+        : null;
 }
+
+/// <summary>A file part of a multipart upload: its form field name, file name, declared content type and bytes.</summary>
+public sealed record BotApiFile(string Name, string FileName, string? ContentType, byte[] Bytes);
 
 /// <summary>A scripted answer: HTTP status and body, optionally held back (to provoke a client timeout).</summary>
 public sealed record BotApiReply(int Status, string Body, TimeSpan Delay = default)
@@ -101,8 +116,9 @@ public sealed class BotApiServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var method = (string)context.GetRouteValue("method")!;
-        using var body = await ParametersAsync(context.Request);
-        _requests.Enqueue(new BotApiRequest(context.Request.Path.Value!, method, body.RootElement.Clone()));
+        var (parameters, files) = await ParametersAsync(context.Request);
+        using var body = parameters;
+        _requests.Enqueue(new BotApiRequest(context.Request.Path.Value!, method, body.RootElement.Clone(), files));
 
         var reply = Down ? new BotApiReply(502, "<html><body>502 Bad Gateway</body></html>")
             : (string?)context.GetRouteValue("token") != Token
@@ -121,22 +137,38 @@ public sealed class BotApiServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The method's parameters: a JSON object, or none at all (the library posts parameterless methods such as getMe
-    /// without a body). The Bot API also takes query strings, form fields and multipart uploads; the bot sends none of them.
+    /// The method's parameters: a JSON object, none at all (the library posts parameterless methods such as getMe
+    /// without a body), or a multipart/form-data upload (sendPhoto), read as Telegram reads it: each field a parameter
+    /// (as text), each file part an upload. The Bot API also takes query strings and url-encoded forms; the bot sends neither.
     /// </summary>
-    private static async Task<JsonDocument> ParametersAsync(HttpRequest request)
+    private static async Task<(JsonDocument Parameters, IReadOnlyList<BotApiFile> Files)> ParametersAsync(HttpRequest request)
     {
         if (request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null))
         {
-            return JsonDocument.Parse("{}");
+            return (JsonDocument.Parse("{}"), []);
+        }
+
+        if (request.HasFormContentType && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            var fields = JsonSerializer.Serialize(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
+            var files = new List<BotApiFile>();
+            foreach (var file in form.Files)
+            {
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes, request.HttpContext.RequestAborted);
+                files.Add(new BotApiFile(file.Name, file.FileName, file.ContentType, bytes.ToArray()));
+            }
+
+            return (JsonDocument.Parse(fields), files);
         }
 
         if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            throw new InvalidOperationException($"The bot sent {request.ContentType}; only JSON bodies are expected.");
+            throw new InvalidOperationException($"The bot sent {request.ContentType}; only JSON bodies and multipart uploads are expected.");
         }
 
-        return await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        return (await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted), []);
     }
 
     private BotApiReply Default(string method, JsonElement body) => method switch
@@ -145,6 +177,9 @@ public sealed class BotApiServer : IAsyncDisposable
         "getUpdates" => BotApiReply.Ok($"[{string.Join(',', PendingUpdates(body))}]"),
         "sendMessage" or "editMessageText" => BotApiReply.Ok(
             $$"""{"message_id":{{(body.TryGetProperty("message_id", out var id) ? id.GetInt64() : Interlocked.Increment(ref _nextMessageId))}},"date":1767225600,"chat":{"id":{{body.GetProperty("chat_id").GetInt64()}},"type":"private"},"from":{{BotJson}},"text":{{JsonSerializer.Serialize(body.TryGetProperty("text", out var text) ? text.GetString() : "")}}}"""),
+        // Multipart fields are text: chat_id arrives as a string of digits.
+        "sendPhoto" => BotApiReply.Ok(
+            $$"""{"message_id":{{Interlocked.Increment(ref _nextMessageId)}},"date":1767225600,"chat":{"id":{{body.GetProperty("chat_id").GetString()}},"type":"private"},"from":{{BotJson}},"photo":[{"file_id":"AgAD-card","file_unique_id":"card","width":800,"height":450}],"caption":{{JsonSerializer.Serialize(body.TryGetProperty("caption", out var caption) ? caption.GetString() : null)}}}"""),
         _ => BotApiReply.Ok("true"),
     };
 
