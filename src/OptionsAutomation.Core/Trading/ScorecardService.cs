@@ -1,25 +1,45 @@
+using OptionsAutomation.Core.Analytics;
 using OptionsAutomation.Core.Calendar;
 
 namespace OptionsAutomation.Core.Trading;
 
-/// <summary>Builds the day's <see cref="DailyScorecard"/> and queues it for people, once per session day.</summary>
-public sealed class ScorecardService(PositionManager positions, IAlertQueue alerts, NyseCalendar calendar, TimeProvider clock)
+/// <summary>
+/// Builds the <see cref="DailyScorecard"/> of a session from stored data and queues today's for people, once per
+/// session day, as its card with the text as caption (kind <c>scorecard</c>).
+/// </summary>
+/// <param name="startingEquity">the account's equity before its first trade (the equity curve's base).</param>
+public sealed class ScorecardService(
+    PositionManager positions, IAlertQueue alerts, IScorecardCard card, NyseCalendar calendar, TimeProvider clock, decimal startingEquity)
 {
-    /// <summary>Null (nothing sent) when <paramref name="date"/> was not a session or its close has not come yet.</summary>
-    public async Task<DailyScorecard?> SendAsync(DateOnly date, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scorecard of <paramref name="date"/>; null when it was not a session or its close has not come yet. Today's
+    /// shows the open positions at their last marks; a past day's shows those open at its close, unmarked
+    /// (<see cref="DailyScorecard.OpenAt"/>), with the trades and win rate as they stood that day.
+    /// </summary>
+    public async Task<DailyScorecard?> ReadAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (calendar.SessionOn(date) is not { } session || now < session.Close)
+        if (calendar.SessionOn(date) is not { } session || clock.GetUtcNow() < session.Close)
         {
             return null;
         }
 
-        var scorecard = new DailyScorecard(
-            date,
-            await positions.HistoryAsync(date, date, cancellationToken).ConfigureAwait(false),
-            await positions.OpenPositionsAsync(null, cancellationToken).ConfigureAwait(false),
-            await positions.PerformanceAsync(cancellationToken).ConfigureAwait(false));
-        await alerts.EnqueueAsync(scorecard.ToAlert(), now, cancellationToken).ConfigureAwait(false);
+        var trades = await positions.HistoryAsync(null, date, cancellationToken).ConfigureAwait(false);
+        var open = date == MarketTime.Today(clock)
+            ? await positions.OpenPositionsAsync(null, cancellationToken).ConfigureAwait(false)
+            : DailyScorecard.OpenAt(await positions.ListAsync(PositionStatusFilter.All, null, cancellationToken).ConfigureAwait(false), session.Close);
+        var from = Enumerable.Range(1, DailyScorecard.SparklineSessions - 1).Aggregate(date, (day, _) => calendar.PreviousSession(day).Date);
+        return DailyScorecard.Of(date, trades, open, DailyEquityCurve.Of(startingEquity, trades, from, date, calendar));
+    }
+
+    /// <summary>Queues the scorecard of <paramref name="date"/> with its card; null (nothing sent) as <see cref="ReadAsync"/>.</summary>
+    public async Task<DailyScorecard?> SendAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(date, cancellationToken).ConfigureAwait(false) is not { } scorecard)
+        {
+            return null;
+        }
+
+        await alerts.EnqueueAsync(scorecard.ToAlert() with { Photo = card.Png(scorecard) }, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return scorecard;
     }
 }

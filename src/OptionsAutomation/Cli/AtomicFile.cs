@@ -8,13 +8,18 @@ namespace OptionsAutomation.Cli;
 /// </summary>
 internal static class AtomicFile
 {
-    public static void WriteText(string path, string text)
+    public static void WriteText(string path, string text) =>
+        Write(path, temporary => File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
+
+    public static void WriteBytes(string path, byte[] bytes) => Write(path, temporary => File.WriteAllBytes(temporary, bytes));
+
+    private static void Write(string path, Action<string> writeTemporary)
     {
         var target = Path.GetFullPath(path);
         var temporary = target + ".partial";
         try
         {
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            writeTemporary(temporary);
             File.Move(temporary, target, overwrite: true);
         }
         finally

@@ -25,6 +25,7 @@ internal static class OptautoCli
             PerformanceCommands.Report(overrides),
             PerformanceCommands.Stats(overrides),
             CompareCommand.Create(overrides),
+            ScorecardCommand.Create(overrides),
             JournalCommands.Create(overrides),
             ExitCommands.Create(overrides),
             AlertCommands.Create(overrides),

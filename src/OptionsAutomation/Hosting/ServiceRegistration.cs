@@ -21,6 +21,7 @@ using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Audit;
 using OptionsAutomation.Infrastructure.Backtest;
 using OptionsAutomation.Infrastructure.Brokers;
+using OptionsAutomation.Infrastructure.Cards;
 using OptionsAutomation.Infrastructure.Brokers.TradeStation;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.MarketData;
@@ -53,7 +54,8 @@ public static class ServiceRegistration
         services.AddSingleton<ExitService>();
         services.AddSingleton<EmergencyReduction>();
         services.AddSingleton<ExpirationService>();
-        services.AddSingleton<ScorecardService>();
+        services.AddSingleton<IScorecardCard, ScorecardCard>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ScorecardService>(sp, sp.GetRequiredService<PaperBrokerSettings>().StartingEquity));
         services.AddSingleton<PerformanceReportReader>();
         services.AddSingleton<PostgresComparedTrades>();
         services.AddSingleton<PostgresJournalNotes>();

@@ -67,6 +67,7 @@ internal static class PositionService
         var mutations = api.MapGroup("").AddEndpointFilter<ApiTokenFilter>().ProducesGuardProblems();
         PositionEndpoints.Map(api, mutations);
         ReportEndpoints.Map(api);
+        ScorecardEndpoints.Map(api);
         RiskEndpoints.Map(api, mutations);
         ProposalEndpoints.Map(api, mutations);
         AdjustmentEndpoints.Map(api, mutations);

@@ -3,6 +3,7 @@ using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
+using OptionsAutomation.Infrastructure.Cards;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Integration.Tests.Exits;
 using OptionsAutomation.Integration.Tests.Support;
@@ -43,6 +44,44 @@ public sealed class ScorecardTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await _db.CountAsync("outbox", $"payload->>'text' = 'Scorecard 2026-03-11: 1 trade(s) closed, realized +$75.00\n  #{winner.PositionId} SPY CSP profit_target +$75.00\nOpen: 1 position(s), max loss $55,880.00, collateral $56,000.00, unrealized $0.00 (1 unmarked)\nWin rate to date: 100% of 1 trade(s), total +$75.00'"));
     }
 
+    [Fact]
+    public async Task TheQueuedScorecard_CarriesItsCard_AsAPng()
+    {
+        var clock = new RealTimersClock(AfterClose);
+
+        await Scorecards(new ExitHarness(_db, clock), clock).SendAsync(Day, CancellationToken.None);
+
+        await using var command = _db.DataSource.CreateCommand("SELECT photo FROM outbox WHERE dedup_key = 'scorecard:2026-03-11'");
+        var photo = Assert.IsType<byte[]>(await command.ExecuteScalarAsync());
+        using var card = SkiaSharp.SKBitmap.Decode(photo);
+        Assert.Equal((ScorecardCard.Width, ScorecardCard.Height), (card.Width, card.Height));
+    }
+
+    [Fact]
+    public async Task APastDay_IsReadFromTheStoredTrades_AsItStoodThen()
+    {
+        var clock = new RealTimersClock(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+        var h = new ExitHarness(_db, clock);
+        var winner = (await h.OpenCspAsync("w", 580m, 1.50m, new DateOnly(2026, 4, 17), clock.GetUtcNow())).Position;
+        var held = (await h.OpenCspAsync("o", 560m, 1.20m, new DateOnly(2026, 4, 17), clock.GetUtcNow())).Position;
+        clock.SetUtcNow(AfterClose.AddHours(-2));
+        await h.Positions.CloseAsync(winner.PositionId, new PositionExit(0.75m, ExitReason.ProfitTarget, clock.GetUtcNow(), ExecutedBy.Auto, "test", 0m));
+        clock.SetUtcNow(AfterClose.AddDays(1).AddHours(-2)); // the next day the other one is stopped out
+        await h.Positions.CloseAsync(held.PositionId, new PositionExit(3.00m, ExitReason.StopLoss, clock.GetUtcNow(), ExecutedBy.Auto, "test", 0m));
+        clock.SetUtcNow(AfterClose.AddDays(5));
+
+        var past = await Scorecards(h, clock).ReadAsync(Day, CancellationToken.None);
+
+        Assert.NotNull(past);
+        Assert.Equal([winner.PositionId], past.ClosedToday.Select(t => t.PositionId));
+        Assert.Equal((1, 100m, 75.00m), (past.ToDate.Trades, past.ToDate.WinRate, past.ToDate.TotalPnl)); // the next day's loss is not "to date"
+        var open = Assert.Single(past.Open); // open at that close, closed since
+        Assert.Equal((held.PositionId, (decimal?)null), (open.PositionId, open.UnrealizedPnl));
+        Assert.Equal(Day, past.Equity[^1].Date);
+        Assert.Equal(100_075.00m, past.Equity[^1].Equity);
+        Assert.Equal(0, await _db.CountAsync("outbox", "dedup_key LIKE 'scorecard:%'")); // reading queues nothing
+    }
+
     [Theory]
     [InlineData("2026-03-11T19:59:00Z", "2026-03-11", "a minute before the close")]
     [InlineData("2026-03-14T21:00:00Z", "2026-03-14", "a Saturday")]
@@ -57,5 +96,5 @@ public sealed class ScorecardTests(PostgresServer server) : IAsyncLifetime
     }
 
     private ScorecardService Scorecards(ExitHarness h, RealTimersClock clock) =>
-        new(h.Positions, new PostgresAlertQueue(_db.DataSource), new NyseCalendar(), clock);
+        new(h.Positions, new PostgresAlertQueue(_db.DataSource), new ScorecardCard(), new NyseCalendar(), clock, 100_000m);
 }
