@@ -26,6 +26,8 @@ using OptionsAutomation.Infrastructure.Brokers.TradeStation;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.MarketData;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Publishing;
+using OptionsAutomation.Publishing;
 using OptionsAutomation.Infrastructure.Risk;
 
 namespace OptionsAutomation.Hosting;
@@ -57,6 +59,8 @@ public static class ServiceRegistration
         services.AddSingleton<IScorecardCard, ScorecardCard>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ScorecardService>(sp, sp.GetRequiredService<PaperBrokerSettings>().StartingEquity));
         services.AddSingleton<PerformanceReportReader>();
+        services.AddSingleton(configuration.GetSection(PublishingSettings.SectionName).Get<PublishingSettings>() ?? new PublishingSettings());
+        services.AddSingleton<PerformancePublicationReader>();
         services.AddSingleton<PostgresComparedTrades>();
         services.AddSingleton<PostgresJournalNotes>();
         services.AddSingleton(Validated(configuration.GetSection(PaperBrokerSettings.SectionName).Get<PaperBrokerSettings>() ?? new PaperBrokerSettings(), s => s.Validate()));
