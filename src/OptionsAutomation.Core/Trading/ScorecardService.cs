@@ -11,6 +11,14 @@ namespace OptionsAutomation.Core.Trading;
 public sealed class ScorecardService(
     PositionManager positions, IAlertQueue alerts, IScorecardCard card, NyseCalendar calendar, TimeProvider clock, decimal startingEquity)
 {
+    /// <summary>The last session whose close has passed: today after the close, else the session before (the CLI's and API's default).</summary>
+    public DateOnly LatestDate()
+    {
+        var now = clock.GetUtcNow();
+        var session = calendar.SessionOnOrBefore(MarketTime.DateOf(now));
+        return now >= session.Close ? session.Date : calendar.PreviousSession(session.Date).Date;
+    }
+
     /// <summary>
     /// The scorecard of <paramref name="date"/>; null when it was not a session or its close has not come yet. Today's
     /// shows the open positions at their last marks; a past day's shows those open at its close, unmarked

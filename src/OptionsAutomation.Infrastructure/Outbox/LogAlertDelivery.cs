@@ -25,11 +25,11 @@ public sealed partial class LogAlertDelivery(NpgsqlDataSource dataSource, TimePr
             UPDATE outbox SET delivery = @Log, delivered_at = @Now, attempts = attempts + 1, last_error = NULL
             WHERE message_id IN (
                 SELECT message_id FROM outbox
-                WHERE delivered_at IS NULL AND delivery IS NULL AND available_at <= @Now
+                WHERE delivered_at IS NULL AND delivery IS NULL AND available_at <= @Now AND channel = @AlertChannel
                 ORDER BY message_id LIMIT @Batch FOR UPDATE SKIP LOCKED)
             RETURNING message_id, payload->>'kind', payload->>'text'
             """,
-            new { DeliveryCodes.Log, Now = clock.GetUtcNow().ToUniversalTime(), Batch }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            new { DeliveryCodes.Log, Now = clock.GetUtcNow().ToUniversalTime(), Batch, OutboxWriter.AlertChannel }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .OrderBy(r => r.MessageId)
             .ToList();
         foreach (var (messageId, kind, text) in rows)

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Infrastructure.Telegram;
@@ -29,7 +30,7 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
             ? new OutboxDeliverySession(held)
             : null;
 
-    /// <summary>The oldest row not yet settled, due or not: the caller must not pass it to keep the order.</summary>
+    /// <summary>The oldest alert row not yet settled, due or not: the caller must not pass it to keep the order (other channels, such as webhook posts, have their own senders).</summary>
     public async Task<PendingMessage?> NextAsync(CancellationToken cancellationToken)
     {
         var row = await Connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
@@ -37,11 +38,11 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
             SELECT message_id, payload->>'kind' AS kind, payload->>'text' AS text, payload->>'request_id' AS request_id,
                    (payload->>'adjustment_id')::bigint AS adjustment_id, photo, attempts, available_at, created_at
             FROM outbox
-            WHERE delivered_at IS NULL AND delivery IS NULL
+            WHERE delivered_at IS NULL AND delivery IS NULL AND channel = @AlertChannel
             ORDER BY message_id
             LIMIT 1
             """,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { OutboxWriter.AlertChannel }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row is null ? null : new PendingMessage(row.MessageId, row.Kind ?? "", row.Text ?? "", row.RequestId, row.Attempts, RowTime.Utc(row.AvailableAt), RowTime.Utc(row.CreatedAt), row.AdjustmentId, row.Photo);
     }
 

@@ -26,6 +26,7 @@ internal static class OptautoCli
             PerformanceCommands.Stats(overrides),
             CompareCommand.Create(overrides),
             ScorecardCommand.Create(overrides),
+            PublishCommand.Create(overrides),
             JournalCommands.Create(overrides),
             ExitCommands.Create(overrides),
             AlertCommands.Create(overrides),

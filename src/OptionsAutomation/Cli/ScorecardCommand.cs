@@ -1,5 +1,4 @@
 using System.CommandLine;
-using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Trading;
 
 namespace OptionsAutomation.Cli;
@@ -12,7 +11,7 @@ internal static class ScorecardCommand
 {
     public static Command Create(IReadOnlyList<string> overrides)
     {
-        var date = CliOptions.Date("--date", "New York session date (default: today, after its close)");
+        var date = CliOptions.Date("--date", "New York session date (default: the last session whose close has passed)");
         var json = CliOptions.Json();
         var png = new Option<FileInfo?>("--png") { Description = "Also write the card (PNG) to this file" };
         var command = new Command("scorecard", "The daily scorecard of a session: trades closed, realized P&L, open risk, win rate to date")
@@ -21,8 +20,9 @@ internal static class ScorecardCommand
         };
         CliAction.Set(command, overrides, async (services, parse, cancellationToken) =>
         {
-            var day = parse.GetValue(date) ?? MarketTime.Today(services.Get<TimeProvider>());
-            var scorecard = await services.Get<ScorecardService>().ReadAsync(day, cancellationToken).ConfigureAwait(false)
+            var scorecards = services.Get<ScorecardService>();
+            var day = parse.GetValue(date) ?? scorecards.LatestDate();
+            var scorecard = await scorecards.ReadAsync(day, cancellationToken).ConfigureAwait(false)
                 ?? throw new CliUsageException($"{day:yyyy-MM-dd} has no scorecard: it is not a NYSE session, or its close has not come yet.");
             if (parse.GetValue(png) is { } file)
             {

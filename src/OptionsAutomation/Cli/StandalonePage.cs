@@ -4,17 +4,23 @@ using System.Text;
 namespace OptionsAutomation.Cli;
 
 /// <summary>
-/// One HTML file that needs nothing else, for <c>backtest --report</c> and <c>report weekly|monthly --html</c>: the
+/// One HTML file that needs nothing else, for <c>backtest --report</c>, <c>report weekly|monthly --html</c> and the
+/// published performance page (<c>publish --out</c>): the
 /// dashboard's stylesheets, uPlot and a dashboard page's own drawing script (through <see cref="EsModuleInliner"/>)
 /// inline, the data as JSON beside them. Its own CSP (<c>default-src 'none'</c>) keeps a browser from fetching anything
 /// while showing it. No clock is read: the same data gives the same bytes.
 /// </summary>
 /// <param name="Styles">stylesheets under wwwroot, after uPlot's and the dashboard's.</param>
 /// <param name="Script">the module under wwwroot/js that reads the data element and draws into the main one.</param>
-internal sealed record StandalonePage(string Title, string MainId, string MainClass, string DataId, IReadOnlyList<string> Styles, string Script)
+/// <param name="MainHtml">what the main element holds before the script runs (the sections it fills in), if anything.</param>
+/// <param name="SiblingImages">whether the page may show images from beside it (the published page's <c>card.png</c>);
+/// otherwise it makes no request of any kind.</param>
+internal sealed record StandalonePage(
+    string Title, string MainId, string MainClass, string DataId, IReadOnlyList<string> Styles, string Script, string MainHtml = "", bool SiblingImages = false)
 {
-    /// <summary>Inline script and styles only; no request of any kind (images as data: URLs, should a chart make one).</summary>
-    private const string Policy = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+    /// <summary>Inline script and styles only; images as data: URLs (should a chart make one) and, when allowed, from beside the page.</summary>
+    private string Policy =>
+        $"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src {(SiblingImages ? "'self' " : "")}data:; base-uri 'none'; form-action 'none'";
 
     private static string WebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
@@ -36,7 +42,7 @@ internal sealed record StandalonePage(string Title, string MainId, string MainCl
             .Append(styles)
             .Append("</style>\n</head>\n<body>\n<header class=\"topbar\"><div class=\"brand\"><h1>")
             .Append(WebUtility.HtmlEncode(Title)).Append("</h1></div></header>\n")
-            .Append("<main id=\"").Append(MainId).Append("\" class=\"").Append(MainClass).Append("\"></main>\n")
+            .Append("<main id=\"").Append(MainId).Append("\" class=\"").Append(MainClass).Append("\">").Append(MainHtml).Append("</main>\n")
             .Append("<script type=\"application/json\" id=\"").Append(DataId).Append("\">").Append(json).Append("</script>\n")
             .Append("<script type=\"module\">\n").Append(EsModuleInliner.Bundle(Path.Combine(WebRoot, "js", Script))).Append("</script>\n")
             .Append("</body>\n</html>\n")

@@ -28,6 +28,9 @@ using OptionsAutomation.Infrastructure.Brokers.TradeStation;
 using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.MarketData;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Publishing;
+using OptionsAutomation.Publishing;
+using OptionsAutomation.Core.Publishing;
 using OptionsAutomation.Infrastructure.Risk;
 
 namespace OptionsAutomation.Hosting;
@@ -64,6 +67,16 @@ public static class ServiceRegistration
         services.AddSingleton<IPeriodReports>(sp => sp.GetRequiredService<PeriodReportReader>());
         services.AddSingleton<IPeriodReportChart, PeriodReportChart>();
         services.AddSingleton<PeriodReportService>();
+        var publishing = Validated(configuration.GetSection(PublishingSettings.SectionName).Get<PublishingSettings>() ?? new PublishingSettings(), s => s.Validate());
+        services.AddSingleton(publishing);
+        services.AddSingleton<PerformancePublicationReader>();
+        // Nothing is posted anywhere unless configured: without a URL there is no publisher and no sender.
+        if (publishing.WebhookEnabled)
+        {
+            services.AddSingleton<IPerformancePublisher, WebhookPublisher>();
+            // One client for the process; each attempt has its own timeout (Publishing:WebhookTimeoutSeconds).
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookDelivery>(sp, new HttpClient { Timeout = Timeout.InfiniteTimeSpan }));
+        }
         services.AddSingleton<PostgresComparedTrades>();
         services.AddSingleton<PostgresJournalNotes>();
         services.AddSingleton<PostgresRollLinks>();

@@ -8,6 +8,7 @@ using OptionsAutomation.Core.Reconciliation;
 using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure;
 using OptionsAutomation.Infrastructure.Outbox;
+using OptionsAutomation.Infrastructure.Publishing;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Telegram;
 using OptionsAutomation.Web;
@@ -68,6 +69,11 @@ internal static class WorkerApp
         {
             builder.Services.AddSingleton<LogAlertDelivery>();
             builder.Services.AddHostedService<LogAlertService>();
+        }
+
+        if (configuration.GetSection(PublishingSettings.SectionName).Get<PublishingSettings>() is { WebhookEnabled: true })
+        {
+            builder.Services.AddHostedService<WebhookOutboxService>();
         }
 
         var jobs = configuration.GetSection(JobSettings.SectionName).Get<JobSettings>() ?? new JobSettings();

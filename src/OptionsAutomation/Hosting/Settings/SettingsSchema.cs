@@ -16,6 +16,7 @@ using OptionsAutomation.Infrastructure.MarketData.Csv;
 using OptionsAutomation.Infrastructure.MarketData.Synthetic;
 using OptionsAutomation.Infrastructure.MarketData.TradeStation;
 using OptionsAutomation.Infrastructure.Outbox;
+using OptionsAutomation.Infrastructure.Publishing;
 using OptionsAutomation.Infrastructure.Telegram;
 using OptionsAutomation.Web;
 using OptionsAutomation.Worker;
@@ -57,6 +58,7 @@ internal static class SettingsSchema
         (ServiceSettings.SectionName, typeof(ServiceSettings)),
         (JobSettings.SectionName, typeof(JobSettings)),
         (BacktestSettings.SectionName, typeof(BacktestSettings)),
+        (PublishingSettings.SectionName, typeof(PublishingSettings)),
     ];
 
     /// <summary>The root: an object whose children are the bound sections.</summary>

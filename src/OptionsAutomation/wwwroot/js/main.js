@@ -11,6 +11,7 @@ import { proposalItems } from './proposals.js';
 import { adjustmentItems } from './adjustments.js';
 import { journalItems } from './journal.js';
 import { alertItems } from './alerts.js';
+import { showScorecard } from './scorecard.js';
 import { kpiItems, showTradingState } from './summary.js';
 import { applyToken, wireTokenForm } from './token.js';
 
@@ -116,6 +117,11 @@ async function addNote(event) {
   await refreshJournal();
 }
 
+async function refreshScorecard() {
+  const scorecard = await load('panel-scorecard', '/api/scorecard');
+  if (scorecard) showScorecard($('scorecard-card'), $('scorecard-date'), scorecard);
+}
+
 async function refreshAlerts() {
   const alerts = await load('panel-alerts', '/api/alerts?limit=20');
   if (alerts) renderIfChanged($('alerts'), alerts.slice(0, 20), alertItems);
@@ -184,7 +190,7 @@ async function refreshAll() {
   running = true;
   try {
     await refreshClock();
-    await Promise.all([refreshValuation(), refreshTrades(), refreshDaily(), refreshProposals(), refreshAdjustments(), refreshJournal(), refreshAlerts(), refreshState()]);
+    await Promise.all([refreshValuation(), refreshTrades(), refreshDaily(), refreshProposals(), refreshAdjustments(), refreshJournal(), refreshScorecard(), refreshAlerts(), refreshState()]);
     $('updated-at').textContent = clockTime(new Date());
     document.body.dataset.loaded = 'true';
   } finally {
