@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OptionsAutomation.Core.Brief;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Marks;
@@ -54,6 +55,9 @@ public static class ServiceRegistration
         services.AddSingleton<EmergencyReduction>();
         services.AddSingleton<ExpirationService>();
         services.AddSingleton<ScorecardService>();
+        services.AddSingleton(Validated(configuration.GetSection(MorningBriefSettings.SectionName).Get<MorningBriefSettings>() ?? new MorningBriefSettings(), s => s.Validate()));
+        services.AddSingleton<IVixHistory>(VixHistoryFile.Shipped());
+        services.AddSingleton<MorningBriefService>();
         services.AddSingleton<PerformanceReportReader>();
         services.AddSingleton<PostgresComparedTrades>();
         services.AddSingleton<PostgresJournalNotes>();

@@ -24,6 +24,7 @@ internal static class JobScheduling
             Schedule<ProposeTradesJob>(quartz, ProposeTradesJob.Key, settings.ProposeTradesCron);
             Schedule<ExpireProposalsJob>(quartz, ExpireProposalsJob.Key, settings.ExpireProposalsCron);
             Schedule<ScorecardJob>(quartz, ScorecardJob.Key, settings.ScorecardCron);
+            Schedule<MorningBriefJob>(quartz, MorningBriefJob.Key, settings.MorningBriefCron);
             Schedule<OrderRecoveryJob>(quartz, OrderRecoveryJob.Key, settings.OrderRecoveryCron);
             // Once at start-up too: a worker that died mid-order finishes it before its first minute ends.
             quartz.AddTrigger(trigger => trigger.ForJob(OrderRecoveryJob.Key).WithIdentity(OrderRecoveryJob.Key.Name + "-startup").StartNow());
