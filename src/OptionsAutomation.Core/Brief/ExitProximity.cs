@@ -1,3 +1,4 @@
+using System.Globalization;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Positions;
 
@@ -40,12 +41,12 @@ public sealed record ExitProximity(string Rule, string Detail)
         var target = TimeDecayTarget.For(position, today, rules);
         if (target > 0m && pnl >= target * settings.NearProfitTargetFraction)
         {
-            near.Add(new(ExitReason.ProfitTarget.ToCode(), $"P&L {pnl:0.00} is {UnderlyingMove.Percent(pnl, target)}% of the target {target:0.00}"));
+            near.Add(new(ExitReason.ProfitTarget.ToCode(), string.Create(CultureInfo.InvariantCulture, $"P&L {pnl:0.00} is {UnderlyingMove.Percent(pnl, target):0.##}% of the target {target:0.00}")));
         }
 
         if (position.StopLoss > 0m && -pnl >= position.StopLoss * settings.NearStopLossFraction)
         {
-            near.Add(new(ExitReason.StopLoss.ToCode(), $"loss {-pnl:0.00} is {UnderlyingMove.Percent(-pnl, position.StopLoss)}% of the stop {position.StopLoss:0.00}"));
+            near.Add(new(ExitReason.StopLoss.ToCode(), string.Create(CultureInfo.InvariantCulture, $"loss {-pnl:0.00} is {UnderlyingMove.Percent(-pnl, position.StopLoss):0.##}% of the stop {position.StopLoss:0.00}")));
         }
 
         return near;
