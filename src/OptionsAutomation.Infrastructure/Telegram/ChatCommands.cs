@@ -15,7 +15,8 @@ namespace OptionsAutomation.Infrastructure.Telegram;
 /// <summary>
 /// Text commands (<c>/positions</c>, <c>/close 5</c>, …) from authorized users, answered in the chat they came
 /// from. <c>/approve</c> and <c>/reject</c> are the fallback for clients where buttons fail; <c>/close</c> and
-/// <c>/flatten</c> only ask, the confirm button acts. Anything unknown gets the help.
+/// <c>/flatten</c> only ask, the confirm button acts. Anything unknown gets the help. A reply to a proposal card or a
+/// position alert is <c>/note</c> on what it was about (<see cref="HandleReplyAsync"/>).
 /// </summary>
 public sealed partial class ChatCommands(
     TelegramGateway bot,
@@ -32,6 +33,7 @@ public sealed partial class ChatCommands(
     ProposalSettings proposalSettings,
     TelegramAudit audit,
     PostgresJournalNotes journal,
+    ReplyTargets replyTargets,
     TimeProvider clock,
     ILogger<ChatCommands> logger)
 {
@@ -57,13 +59,34 @@ public sealed partial class ChatCommands(
     /// <param name="botUsername">this bot's username: a command addressed to another bot (<c>/halt@other_bot</c>) is not ours.</param>
     public async Task HandleAsync(Message message, string? botUsername, CancellationToken cancellationToken)
     {
-        if (message.From is not { } from || message.Text is not { } text)
+        if (message.Text is not { } text)
         {
             return;
         }
 
         var (command, args, addressee) = Parse(text);
         if (addressee is not null && !string.Equals(addressee, botUsername, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        await RunAsync(message, command, actor => AnswerAsync(command, args, actor, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A text reply to one of the bot's messages: a note (<c>[#tag] text</c>) on the proposal or position that message
+    /// was about, under the same allow-list, age limit and audit as <c>/note</c>; a reply to any other message is told so.
+    /// </summary>
+    public Task HandleReplyAsync(Message message, CancellationToken cancellationToken) =>
+        message is { Text: { } text, ReplyTo: { } answered }
+            ? RunAsync(message, "note", async actor => (await ReplyNoteAsync(message.Chat.Id, answered.MessageId, text, actor, cancellationToken).ConfigureAwait(false), null), cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>Runs <paramref name="answer"/> for an authorized, fresh message and replies with what it says (or the refusal).</summary>
+    private async Task RunAsync(
+        Message message, string command, Func<ChatActor, Task<(string Text, InlineKeyboardMarkup? Buttons)>> answer, CancellationToken cancellationToken)
+    {
+        if (message.From is not { } from)
         {
             return;
         }
@@ -91,7 +114,7 @@ public sealed partial class ChatCommands(
         InlineKeyboardMarkup? buttons = null;
         try
         {
-            (reply, buttons) = await AnswerAsync(command, args, actor, cancellationToken).ConfigureAwait(false);
+            (reply, buttons) = await answer(actor).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TradingRuleException or FormatException or JournalException)
         {
@@ -165,7 +188,7 @@ public sealed partial class ChatCommands(
     }
 
     /// <summary><c>/note ID [#tag] text</c>: ID is a position id or a proposal's request id; the tag is optional.</summary>
-    private async Task<string> NoteAsync(string args, ChatActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task<string> NoteAsync(string args, ChatActor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parts = args.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length < 2)
@@ -173,7 +196,20 @@ public sealed partial class ChatCommands(
             throw new FormatException("use /note ID [#tag] text, e.g. /note 42 #worried VIX is climbing.");
         }
 
-        var (target, rest) = (parts[0], parts[1]);
+        return NoteOnAsync(parts[0], parts[1], actor, now, cancellationToken);
+    }
+
+    private async Task<string> ReplyNoteAsync(long chatId, long answeredId, string text, ChatActor actor, CancellationToken cancellationToken)
+    {
+        var target = await replyTargets.OfAsync(chatId, answeredId, cancellationToken).ConfigureAwait(false);
+        return target is null
+            ? "🤷 That message is not a proposal card or a position alert, so nothing was journaled. Reply to a card or an alert, or use /note ID [#tag] text."
+            : await NoteOnAsync(target, text.Trim(), actor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Journals <c>[#tag] text</c> on <paramref name="target"/> (a position id or a request id) and says what was written.</summary>
+    private async Task<string> NoteOnAsync(string target, string rest, ChatActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         string? tag = null;
         if (rest.StartsWith('#'))
         {

@@ -82,10 +82,10 @@ public sealed partial class OutboxDelivery(
             return true;
         }
 
-        PostedProposal? posted;
+        SentMessage sent;
         try
         {
-            posted = await SendAsync(session, message, mode == NotificationMode.Silent, cancellationToken).ConfigureAwait(false);
+            sent = await SendAsync(session, message, mode == NotificationMode.Silent, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsPermanent(e))
         {
@@ -103,30 +103,28 @@ public sealed partial class OutboxDelivery(
 
         // Telegram has the message; a crash before this commit sends it again next time (at least once).
         var delivery = mode == NotificationMode.Silent ? DeliveryCodes.Silent : DeliveryCodes.Sent;
-        await session.SettleAsync(message, delivery, posted, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await session.SettleAsync(message, delivery, sent, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>Sends the row; for a proposal card, the message it was posted as.</summary>
-    private async Task<PostedProposal?> SendAsync(OutboxDeliverySession session, PendingMessage message, bool silent, CancellationToken cancellationToken)
+    /// <summary>Sends the row: the new chat message (none for an edit) and, for a proposal card, where it was posted.</summary>
+    private async Task<SentMessage> SendAsync(OutboxDeliverySession session, PendingMessage message, bool silent, CancellationToken cancellationToken)
     {
         switch (message)
         {
             case { Kind: Alert.ProposalKind, RequestId: { } requestId }:
                 return await PostCardAsync(requestId, silent, cancellationToken).ConfigureAwait(false);
             case { Kind: Alert.AdjustmentKind, AdjustmentId: { } adjustmentId }:
-                await PostAdjustmentAsync(adjustmentId, silent, cancellationToken).ConfigureAwait(false);
-                return null;
+                return new SentMessage(await PostAdjustmentAsync(adjustmentId, silent, cancellationToken).ConfigureAwait(false));
             case { RequestId: { } requestId } when DecisionKinds.Contains(message.Kind)
                 && await session.FindPostedAsync(requestId, cancellationToken).ConfigureAwait(false) is { } card:
                 await EditCardAsync(card, cancellationToken).ConfigureAwait(false);
-                return null;
+                return new SentMessage(null);
             case { Photo: { } photo }:
                 await PostPhotoAsync(photo, message.Text, silent, cancellationToken).ConfigureAwait(false);
-                return null;
+                return new SentMessage(null);
             default:
-                await bot.SendMessageAsync(_chatId, TelegramHtml.Escape(message.Text), null, silent, cancellationToken).ConfigureAwait(false);
-                return null;
+                return new SentMessage(await bot.SendMessageAsync(_chatId, TelegramHtml.Escape(message.Text), null, silent, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -146,14 +144,14 @@ public sealed partial class OutboxDelivery(
     }
 
     /// <summary>A proposal still open gets its buttons; one decided before it went out shows the outcome instead.</summary>
-    private async Task<PostedProposal> PostCardAsync(string requestId, bool silent, CancellationToken cancellationToken)
+    private async Task<SentMessage> PostCardAsync(string requestId, bool silent, CancellationToken cancellationToken)
     {
         var proposal = await proposals.FindAsync(requestId, cancellationToken).ConfigureAwait(false)
             ?? throw new ProposalNotFoundException(requestId);
         var sent = proposal.Status == ProposalStatus.Proposed
             ? await bot.SendMessageAsync(_chatId, cards.Text(proposal, clock.GetUtcNow()), cards.Buttons(proposal), silent, cancellationToken).ConfigureAwait(false)
             : await bot.SendMessageAsync(_chatId, await DecidedTextAsync(proposal, cancellationToken).ConfigureAwait(false), null, silent, cancellationToken).ConfigureAwait(false);
-        return new PostedProposal(requestId, sent.Chat.Id, sent.MessageId);
+        return new SentMessage(sent, new PostedProposal(requestId, sent.Chat.Id, sent.MessageId));
     }
 
     /// <summary>
@@ -161,11 +159,11 @@ public sealed partial class OutboxDelivery(
     /// arrive as their own <c>adjustment_*</c> messages (the card is not edited), and a press on a decided card answers
     /// from what is stored.
     /// </summary>
-    private async Task PostAdjustmentAsync(long id, bool silent, CancellationToken cancellationToken)
+    private async Task<Message> PostAdjustmentAsync(long id, bool silent, CancellationToken cancellationToken)
     {
         var adjustment = await adjustments.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new AdjustmentNotFoundException(id);
         var outcome = adjustment.Status == AdjustmentStatus.Pending ? null : adjustment.Outcome ?? adjustment.Status.ToString();
-        await bot.SendMessageAsync(_chatId, adjustmentCards.Text(adjustment, outcome), adjustmentCards.Buttons(adjustment), silent, cancellationToken).ConfigureAwait(false);
+        return await bot.SendMessageAsync(_chatId, adjustmentCards.Text(adjustment, outcome), adjustmentCards.Buttons(adjustment), silent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -36,14 +36,16 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
         var row = await Connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             """
             SELECT message_id, payload->>'kind' AS kind, payload->>'text' AS text, payload->>'request_id' AS request_id,
-                   (payload->>'adjustment_id')::bigint AS adjustment_id, photo, attempts, available_at, created_at
+                   (payload->>'adjustment_id')::bigint AS adjustment_id, (payload->>'position_id')::bigint AS position_id, photo,
+                   attempts, available_at, created_at
             FROM outbox
             WHERE delivered_at IS NULL AND delivery IS NULL AND channel = @AlertChannel
             ORDER BY message_id
             LIMIT 1
             """,
             new { OutboxWriter.AlertChannel }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row is null ? null : new PendingMessage(row.MessageId, row.Kind ?? "", row.Text ?? "", row.RequestId, row.Attempts, RowTime.Utc(row.AvailableAt), RowTime.Utc(row.CreatedAt), row.AdjustmentId, row.Photo);
+        return row is null ? null : new PendingMessage(row.MessageId, row.Kind ?? "", row.Text ?? "", row.RequestId, row.Attempts, RowTime.Utc(row.AvailableAt),
+            RowTime.Utc(row.CreatedAt), row.AdjustmentId, row.Photo, row.PositionId);
     }
 
     public Task<PostedProposal?> FindPostedAsync(string requestId, CancellationToken cancellationToken) =>
@@ -52,13 +54,25 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
             new { requestId }, cancellationToken: cancellationToken));
 
     /// <summary>
-    /// Marks the row delivered (<paramref name="delivery"/> sent, silent or off) and, for a proposal card, records
-    /// the message it was posted as, in one transaction: a card is never on record without its row settled.
+    /// Marks the row delivered (<paramref name="delivery"/> sent, silent or off) and records the chat message it went out
+    /// as (when the row names a position or proposal) and, for a proposal card, where it was posted, in one transaction:
+    /// a message is never on record without its row settled.
     /// </summary>
-    public async Task SettleAsync(PendingMessage message, string delivery, PostedProposal? posted, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task SettleAsync(PendingMessage message, string delivery, SentMessage? sent, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (posted is not null)
+        if (sent?.Posted is { } posted && message.HasTarget)
+        {
+            await Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO telegram_sent_messages (chat_id, message_id, outbox_message_id, sent_at)
+                VALUES (@ChatId, @ChatMessageId, @MessageId, @Now)
+                ON CONFLICT (chat_id, message_id) DO NOTHING
+                """,
+                new { ChatId = posted.Chat.Id, ChatMessageId = posted.MessageId, message.MessageId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        if (sent?.Card is { } card)
         {
             // A card posted again (after a crash before this commit) replaces the first: outcomes go to the newest.
             await Connection.ExecuteAsync(new CommandDefinition(
@@ -67,7 +81,7 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
                 VALUES (@RequestId, @ChatId, @MessageId, @Now)
                 ON CONFLICT (request_id) DO UPDATE SET chat_id = excluded.chat_id, message_id = excluded.message_id, posted_at = excluded.posted_at
                 """,
-                new { posted.RequestId, posted.ChatId, posted.MessageId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                new { card.RequestId, card.ChatId, card.MessageId, Now = now.ToUniversalTime() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         await Connection.ExecuteAsync(new CommandDefinition(
@@ -102,6 +116,7 @@ internal sealed class OutboxDeliverySession : IAsyncDisposable
         public string? RequestId { get; set; }
         public long? AdjustmentId { get; set; }
         public byte[]? Photo { get; set; }
+        public long? PositionId { get; set; }
         public int Attempts { get; set; }
         public DateTime AvailableAt { get; set; }
         public DateTime CreatedAt { get; set; }

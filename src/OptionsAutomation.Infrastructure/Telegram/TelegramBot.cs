@@ -84,6 +84,11 @@ public sealed partial class TelegramBot(
             {
                 await commands.HandleAsync(message, Me.Username, cancellationToken).ConfigureAwait(false);
             }
+            else if (update.Message is { Text: not null, ReplyTo.From: { } author } reply && author.Id == Me.Id)
+            {
+                // Only replies to the bot's own messages: in a group, people answering each other are not talking to it.
+                await commands.HandleReplyAsync(reply, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is not (OperationCanceledException or NpgsqlException { IsTransient: true }))
         {

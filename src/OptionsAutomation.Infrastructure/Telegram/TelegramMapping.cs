@@ -15,7 +15,8 @@ internal static class TelegramMapping
         new Chat(message.Chat.Id, ChatType(message.Chat.Type), message.Chat.Title, message.Chat.Username),
         message.Date <= DateTime.UnixEpoch ? 0 : new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)).ToUnixTimeSeconds(),
         message.From is { } from ? ToUser(from) : null,
-        message.Text);
+        message.Text,
+        message.ReplyToMessage is { } answered ? ToMessage(answered) : null);
 
     public static User ToUser(Lib.User user) => new(user.Id, user.IsBot, user.FirstName, user.LastName, user.Username);
 

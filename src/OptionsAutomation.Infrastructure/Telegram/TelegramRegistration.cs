@@ -37,6 +37,7 @@ public static class TelegramRegistration
         services.AddSingleton<TelegramAudit>();
         services.AddSingleton<Postgres.JobRunReader>();
         services.AddSingleton<ButtonPresses>();
+        services.AddSingleton<ReplyTargets>();
         services.AddSingleton<ChatCommands>();
         services.AddSingleton<TelegramBot>();
         services.AddSingleton<OutboxDelivery>();

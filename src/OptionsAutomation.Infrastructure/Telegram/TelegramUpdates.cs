@@ -11,9 +11,9 @@ public sealed record Chat(long Id, string Type, string? Title = null, string? Us
 
 /// <summary>
 /// A message. Under a callback query it may be an inaccessible message (too old), which has only the chat,
-/// the id and a <see cref="Date"/> of 0.
+/// the id and a <see cref="Date"/> of 0. <see cref="ReplyTo"/> is the message it answers (<c>reply_to_message</c>).
 /// </summary>
-public sealed record Message(long MessageId, Chat Chat, long Date, User? From = null, string? Text = null);
+public sealed record Message(long MessageId, Chat Chat, long Date, User? From = null, string? Text = null, Message? ReplyTo = null);
 
 /// <summary>A press on an inline button; <see cref="Data"/> is the button's callback_data.</summary>
 public sealed record CallbackQuery(string Id, User From, string? ChatInstance = null, Message? Message = null, string? Data = null);

@@ -23,6 +23,7 @@ internal static class OptautoCli
             ReportCommands.Pnl(overrides),
             ReportCommands.Metrics(overrides),
             PerformanceCommands.Report(overrides),
+            BriefCommand.Create(overrides),
             PerformanceCommands.Stats(overrides),
             CompareCommand.Create(overrides),
             ScorecardCommand.Create(overrides),

@@ -4,6 +4,7 @@ using OptionsAutomation.Cli;
 using OptionsAutomation.Core.Analytics.Periods;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Exits;
+using OptionsAutomation.Core.Brief;
 using OptionsAutomation.Core.Marks;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
@@ -61,6 +62,9 @@ public static class ServiceRegistration
         services.AddSingleton<ExpirationService>();
         services.AddSingleton<IScorecardCard, ScorecardCard>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ScorecardService>(sp, sp.GetRequiredService<PaperBrokerSettings>().StartingEquity));
+        services.AddSingleton(Validated(configuration.GetSection(MorningBriefSettings.SectionName).Get<MorningBriefSettings>() ?? new MorningBriefSettings(), s => s.Validate()));
+        services.AddSingleton<IVixHistory>(VixHistoryFile.Shipped());
+        services.AddSingleton<MorningBriefService>();
         services.AddSingleton<PerformanceReportReader>();
         services.AddSingleton(new BenchmarkCloses(MarketHistoryFiles.DefaultDirectory));
         services.AddSingleton<PeriodReportReader>();

@@ -26,6 +26,7 @@ internal static class JobScheduling
             Schedule<ExpireProposalsJob>(quartz, ExpireProposalsJob.Key, settings.ExpireProposalsCron);
             Schedule<ScorecardJob>(quartz, ScorecardJob.Key, settings.ScorecardCron);
             SchedulePeriodReports(quartz, settings);
+            Schedule<MorningBriefJob>(quartz, MorningBriefJob.Key, settings.MorningBriefCron);
             Schedule<OrderRecoveryJob>(quartz, OrderRecoveryJob.Key, settings.OrderRecoveryCron);
             // Once at start-up too: a worker that died mid-order finishes it before its first minute ends.
             quartz.AddTrigger(trigger => trigger.ForJob(OrderRecoveryJob.Key).WithIdentity(OrderRecoveryJob.Key.Name + "-startup").StartNow());

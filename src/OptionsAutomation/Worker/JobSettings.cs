@@ -29,6 +29,9 @@ public sealed record JobSettings
     /// <summary>15 minutes after an early close and after the regular close.</summary>
     public string ExpirationCron { get; init; } = "0 15 13,16 ? * MON-FRI";
 
+    /// <summary>The morning brief, before the open (09:00 New York), on sessions only.</summary>
+    public string MorningBriefCron { get; init; } = "0 0 9 ? * MON-FRI";
+
     /// <summary>The daily scorecard, after the close (16:05 New York), on sessions only.</summary>
     public string ScorecardCron { get; init; } = "0 5 16 ? * MON-FRI";
 
@@ -66,6 +69,7 @@ public sealed record JobSettings
             (nameof(ProposeTradesCron), ProposeTradesCron), (nameof(ExpireProposalsCron), ExpireProposalsCron),
             (nameof(OrderRecoveryCron), OrderRecoveryCron), (nameof(ExpirationCron), ExpirationCron), (nameof(ScorecardCron), ScorecardCron),
             (nameof(WeeklyReportCron), WeeklyReportCron), (nameof(MonthlyReportCron), MonthlyReportCron),
+            (nameof(MorningBriefCron), MorningBriefCron),
         })
         {
             try

@@ -74,7 +74,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         settings["Service:ApiToken"] = ApiToken;
         settings["Audit:Directory"] = audit;
         settings["Jobs:Clustered"] = "false";
-        foreach (var cron in new[] { "ExitRulesCron", "MarkToMarketCron", "ProposeTradesCron", "ExpireProposalsCron", "ExpirationCron", "ScorecardCron", "WeeklyReportCron", "MonthlyReportCron" })
+        foreach (var cron in new[] { "ExitRulesCron", "MarkToMarketCron", "ProposeTradesCron", "ExpireProposalsCron", "ExpirationCron", "ScorecardCron", "WeeklyReportCron", "MonthlyReportCron", "MorningBriefCron" })
         {
             settings[$"Jobs:{cron}"] = NewYearOnly;
         }

@@ -21,6 +21,14 @@ internal static class BotUpdates
          "chat":{"id":{{chatId}},"type":"supergroup"},"text":{{JsonSerializer.Serialize(text)}}} }
         """;
 
+    /// <summary>A text message from a user answering the bot's message <paramref name="answeredId"/> (<c>reply_to_message</c>).</summary>
+    public static string Reply(long updateId, long userId, string text, long chatId, long answeredId, long date = JustSent) =>
+        $$"""
+        {"update_id":{{updateId}},"message":{"message_id":{{5000 + updateId}},"date":{{date}},"from":{{User(userId, null)}},
+         "chat":{"id":{{chatId}},"type":"supergroup"},"text":{{JsonSerializer.Serialize(text)}},
+         "reply_to_message":{"message_id":{{answeredId}},"date":{{date - 60}},"from":{{BotApiServer.BotJson}},"chat":{"id":{{chatId}},"type":"supergroup"},"text":"card"} } }
+        """;
+
     private static string User(long id, string? username) =>
         $$"""{"id":{{id}},"is_bot":false,"first_name":"U{{id}}"{{(username is null ? "" : $",\"username\":\"{username}\"")}}}""";
 }

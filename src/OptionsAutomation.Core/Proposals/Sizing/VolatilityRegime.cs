@@ -25,10 +25,8 @@ public sealed record VolatilityRegime(decimal Current, decimal Low, decimal High
         var vols = Enumerable.Range(0, lookback)
             .Select(day => Annualised(returns.Skip(day).Take(window).ToList()))
             .ToList();
-        var (current, low, high) = (vols[^1], vols.Min(), vols.Max());
-        // A flat range has no rank: the middle, so the scale neither grows nor shrinks on no information.
-        var rank = high > low ? (current - low) / (high - low) : 0.5;
-        return new VolatilityRegime(Round(current), Round(low), Round(high), Round(rank));
+        // A flat range ranks in the middle (IvRank), so the scale neither grows nor shrinks on no information.
+        return new VolatilityRegime(Round(vols[^1]), Round(vols.Min()), Round(vols.Max()), Round(MarketData.IvRank.Of(vols)));
     }
 
     /// <summary>Sample standard deviation of daily log returns × √252.</summary>

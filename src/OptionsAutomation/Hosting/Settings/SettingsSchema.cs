@@ -1,5 +1,6 @@
 using System.Reflection;
 using OptionsAutomation.Core.Backtest;
+using OptionsAutomation.Core.Brief;
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Pricing;
@@ -34,6 +35,7 @@ internal static class SettingsSchema
     private static readonly IReadOnlyList<(string Path, Type Type)> Bound =
     [
         (ExitRuleSettings.SectionName, typeof(ExitRuleSettings)),
+        (MorningBriefSettings.SectionName, typeof(MorningBriefSettings)),
         (PositionSettings.SectionName, typeof(PositionSettings)),
         (PricingSettings.SectionName, typeof(PricingSettings)),
         (ProposalSettings.SectionName, typeof(ProposalSettings)),

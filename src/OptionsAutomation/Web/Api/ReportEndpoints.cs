@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using OptionsAutomation.Cli;
 using OptionsAutomation.Core.Analytics;
 using OptionsAutomation.Core.Analytics.Periods;
+using OptionsAutomation.Core.Brief;
 using OptionsAutomation.Core.Calendar;
 using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
@@ -18,7 +19,7 @@ namespace OptionsAutomation.Web.Api;
 
 /// <summary>
 /// Closed-trade reports: <c>history</c>, <c>pnl daily</c>, <c>metrics</c>, <c>report</c> and <c>report weekly|monthly</c> as the CLI prints them
-/// with <c>--json</c>, and the daily equity curve with its drawdown. Dates are New York close dates.
+/// with <c>--json</c>, the daily equity curve with its drawdown, and the morning brief. Dates are New York close dates.
 /// </summary>
 internal static class ReportEndpoints
 {
@@ -33,6 +34,8 @@ internal static class ReportEndpoints
         api.MapGet("/report/monthly", (PeriodReportReader reports, string? date, CancellationToken cancellationToken) => PeriodAsync(reports, ReportPeriodKind.Month, date, cancellationToken))
             .WithSummary("Monthly report of the month containing date (default today), as the weekly one").Problems(Status400BadRequest);
         api.MapGet("/compare", CompareAsync).WithSummary("Closed trades compared by strategy, ticker, exit reason, DTE at entry and sizing strategy").Problems(Status400BadRequest);
+        api.MapGet("/brief", BriefAsync).WithSummary("Morning brief (optauto brief --json): today as of now, or date (New York) as of 09:00 that day")
+            .Problems(Status400BadRequest);
         api.MapGet("/equity", EquityAsync).WithSummary("Daily equity curve (starting equity + realized P&L) with drawdown").Problems(Status400BadRequest);
     }
 
@@ -67,6 +70,9 @@ internal static class ReportEndpoints
         var comparison = StrategyComparison.Of(await trades.ReadAsync(first, last, cancellationToken).ConfigureAwait(false));
         return TypedResults.Ok(ComparisonJson.Of(comparison, first, last));
     }
+
+    private static async Task<Ok<MorningBrief>> BriefAsync(MorningBriefService briefs, TimeProvider clock, string? date, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await briefs.BuildAsync(ApiInput.Date(date, "date") ?? MarketTime.Today(clock), cancellationToken).ConfigureAwait(false));
 
     private static async Task<Ok<EquityCurveJson>> EquityAsync(
         PositionManager positions, PaperBrokerSettings account, NyseCalendar calendar, string? from, string? to, CancellationToken cancellationToken)

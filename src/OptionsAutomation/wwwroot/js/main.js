@@ -10,12 +10,15 @@ import { greekTiles, limitGauges, problemItems } from './risk.js';
 import { proposalItems } from './proposals.js';
 import { adjustmentItems } from './adjustments.js';
 import { journalItems } from './journal.js';
+import { briefParts } from './brief.js';
 import { alertItems } from './alerts.js';
 import { showScorecard } from './scorecard.js';
 import { kpiItems, showTradingState } from './summary.js';
 import { applyToken, wireTokenForm } from './token.js';
 
 const REFRESH_MS = 15_000;
+// The brief revalues the book (the risk report's limits) on every request: not every 15 s.
+const BRIEF_REFRESH_MS = 600_000;
 const $ = (id) => document.getElementById(id);
 
 const drawEquity = equityCharts($('chart-equity'), $('chart-drawdown'));
@@ -122,6 +125,16 @@ async function refreshScorecard() {
   if (scorecard) showScorecard($('scorecard-card'), $('scorecard-date'), scorecard);
 }
 
+let briefLoadedAt = 0;
+async function refreshBrief() {
+  if (Date.now() - briefLoadedAt < BRIEF_REFRESH_MS) return;
+  const brief = await load('panel-brief', '/api/brief');
+  if (!brief) return;
+  briefLoadedAt = Date.now();
+  $('brief-date').textContent = `(${brief.date})`;
+  renderIfChanged($('brief'), brief, briefParts);
+}
+
 async function refreshAlerts() {
   const alerts = await load('panel-alerts', '/api/alerts?limit=20');
   if (alerts) renderIfChanged($('alerts'), alerts.slice(0, 20), alertItems);
@@ -190,7 +203,7 @@ async function refreshAll() {
   running = true;
   try {
     await refreshClock();
-    await Promise.all([refreshValuation(), refreshTrades(), refreshDaily(), refreshProposals(), refreshAdjustments(), refreshJournal(), refreshScorecard(), refreshAlerts(), refreshState()]);
+    await Promise.all([refreshValuation(), refreshTrades(), refreshDaily(), refreshProposals(), refreshAdjustments(), refreshJournal(), refreshScorecard(), refreshAlerts(), refreshState(), refreshBrief()]);
     $('updated-at').textContent = clockTime(new Date());
     document.body.dataset.loaded = 'true';
   } finally {

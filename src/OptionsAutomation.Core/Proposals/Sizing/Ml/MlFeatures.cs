@@ -22,7 +22,7 @@ public static class MlFeatures
     public const int VixTermSessions = 63;
 
     /// <summary>VIX closes the rank reads (about a year).</summary>
-    public const int VixRankSessions = 252;
+    public const int VixRankSessions = MarketData.IvRank.Sessions;
 
     /// <summary>Underlying closes needed before the trade's day.</summary>
     public const int ClosesNeeded = TrendSessions + 1;
@@ -62,7 +62,6 @@ public static class MlFeatures
         var recent = closes.Skip(closes.Count - ClosesNeeded).Select(c => (double)c).ToArray();
         var year = vix.Skip(vix.Count - VixRankSessions).Select(v => (double)v).ToArray();
         var level = year[^1];
-        var (low, high) = (year.Min(), year.Max());
         var isSpread = strategy.Type == StrategyType.VerticalPutCredit;
         var denominator = isSpread ? strategy.ShortStrike - (strategy.LongStrike ?? strategy.ShortStrike) : strategy.ShortStrike;
         if (denominator <= 0m)
@@ -74,7 +73,7 @@ public static class MlFeatures
         [
             level,
             level / year.Skip(year.Length - VixTermSessions).Average(),
-            high > low ? (level - low) / (high - low) : 0.5,
+            MarketData.IvRank.Of(year),
             RealisedVolatility(recent.Skip(recent.Length - (VolatilitySessions + 1)).ToArray()),
             (recent[^1] / recent.Skip(1).Average()) - 1.0,
             iv,
