@@ -1,5 +1,7 @@
 using OptionsAutomation.Core.Analytics.Periods;
+using OptionsAutomation.Core.Backtest;
 using OptionsAutomation.Core.Calendar;
+using OptionsAutomation.Core.MarketData;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Infrastructure.Backtest;
 using OptionsAutomation.Infrastructure.Brokers;
@@ -9,17 +11,35 @@ namespace OptionsAutomation.Hosting;
 /// <summary>
 /// The weekly and monthly reports from the stored data, one reader for <c>optauto report weekly|monthly</c>,
 /// <c>/api/report/weekly|monthly</c> and the report job: the trades closed up to the period's end, every position (for
-/// the exposure at each close) and SPY's shipped closes.
+/// the exposure at each close) and SPY's closes: the shipped ones, and for the sessions they do not reach (they end
+/// with the file), the market data's answer at each session's close — the market the positions are marked in (daily bars
+/// from TradeStation, the synthetic market's own SPY by default).
 /// </summary>
 internal sealed class PeriodReportReader(
-    PositionManager positions, PaperBrokerSettings account, BenchmarkCloses benchmark, NyseCalendar calendar, TimeProvider clock) : IPeriodReports
+    PositionManager positions, PaperBrokerSettings account, BenchmarkCloses benchmark, IMarketData market, NyseCalendar calendar, TimeProvider clock)
+    : IPeriodReports
 {
     public async Task<PeriodReport> ReadAsync(ReportPeriod period, DateOnly through, CancellationToken cancellationToken)
     {
         var trades = await positions.HistoryAsync(null, through, cancellationToken).ConfigureAwait(false);
         var held = await positions.ListAsync(PositionStatusFilter.All, null, cancellationToken).ConfigureAwait(false);
-        var closes = benchmark.Between(calendar.PreviousSession(period.First).Date, period.Last);
+        var closes = await BenchmarkClosesAsync(calendar.PreviousSession(period.First).Date, through, cancellationToken).ConfigureAwait(false);
         return PeriodReport.Of(period, through, trades, account.StartingEquity, held, closes, calendar);
+    }
+
+    private async Task<IReadOnlyList<IndexClose>> BenchmarkClosesAsync(DateOnly from, DateOnly through, CancellationToken cancellationToken)
+    {
+        var closes = benchmark.Between(from, through).ToDictionary(c => c.Date);
+        var now = clock.GetUtcNow();
+        foreach (var session in calendar.Sessions(from, through).Where(s => !closes.ContainsKey(s.Date) && s.Close <= now))
+        {
+            if (await market.GetUnderlyingQuoteAsync(PeriodReport.BenchmarkSymbol, session.Close, cancellationToken).ConfigureAwait(false) is { Last: > 0m } quote)
+            {
+                closes[session.Date] = new IndexClose(session.Date, quote.Last);
+            }
+        }
+
+        return [.. closes.Values.OrderBy(c => c.Date)];
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using OptionsAutomation.Core.Exits;
 using OptionsAutomation.Core.Positions;
+using OptionsAutomation.Infrastructure.MarketData.Synthetic;
 using OptionsAutomation.Integration.Tests.Support;
 
 namespace OptionsAutomation.Integration.Tests.Cli;
@@ -45,6 +46,24 @@ public sealed class PeriodReportCliTests(PostgresServer server) : CliTestBase(se
         Assert.Equal(decimal.Round(100_000m * SpyDec19 / SpyDec12, 2, MidpointRounding.AwayFromZero), spy.GetProperty("days").Items().Last().Dec("equity"));
         // To date runs from the first close, Tue Dec 16, to the week's end: four sessions.
         Assert.Equal(4L, json.GetProperty("to_date").Int("periods"));
+    }
+
+    /// <summary>
+    /// The shipped closes end with 2025. For a later week SPY's closes come from the market data at each session's
+    /// close — here the built-in synthetic market's, the one the paper positions are marked in: Fri 2026-02-27 and Fri
+    /// 2026-03-06 at 16:00 New York (21:00 UTC, before the clocks change on March 8).
+    /// </summary>
+    [Fact]
+    public async Task Weekly_PastTheShippedCloses_ComparesWithTheMarketDataAtEachClose()
+    {
+        var market = new SyntheticMarketData(new SyntheticMarketDataSettings());
+        var entry = (await market.GetUnderlyingQuoteAsync("SPY", new DateTimeOffset(2026, 2, 27, 21, 0, 0, TimeSpan.Zero), CancellationToken.None))!.Last;
+        var exit = (await market.GetUnderlyingQuoteAsync("SPY", new DateTimeOffset(2026, 3, 6, 21, 0, 0, TimeSpan.Zero), CancellationToken.None))!.Last;
+
+        var spy = (await Cli.RunAsync("report", "weekly", "--date", "2026-03-04", "--json")).Succeeded().Json().GetProperty("benchmark");
+
+        Assert.Equal(("2026-02-27", entry, exit), (spy.Str("entry_date"), spy.Dec("entry_close"), spy.Dec("exit_close")));
+        Assert.Equal(5, spy.GetProperty("days").Items().Length);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using OptionsAutomation.Core.Positions;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Hosting;
 using OptionsAutomation.Infrastructure.Backtest;
+using OptionsAutomation.Infrastructure.MarketData.Synthetic;
 using OptionsAutomation.Infrastructure.Brokers;
 using OptionsAutomation.Infrastructure.Cards;
 using OptionsAutomation.Infrastructure.Postgres;
@@ -93,7 +94,8 @@ public sealed class PeriodReportJobTests(PostgresServer server) : IAsyncLifetime
     internal static PeriodReportService Reports(TestDatabase db, RealTimersClock clock)
     {
         var calendar = new NyseCalendar();
-        var reader = new PeriodReportReader(db.Positions(clock), new PaperBrokerSettings(), new BenchmarkCloses(MarketHistoryFiles.DefaultDirectory), calendar, clock);
+        var reader = new PeriodReportReader(db.Positions(clock), new PaperBrokerSettings(), new BenchmarkCloses(MarketHistoryFiles.DefaultDirectory),
+            new SyntheticMarketData(new SyntheticMarketDataSettings()), calendar, clock);
         return new PeriodReportService(reader, new PeriodReportChart(), new PostgresAlertQueue(db.DataSource), calendar, clock);
     }
 
