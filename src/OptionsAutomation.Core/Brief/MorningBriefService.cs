@@ -14,13 +14,11 @@ namespace OptionsAutomation.Core.Brief;
 /// for people once per session day. A section whose port fails is named in the brief's problems; the rest still goes.
 /// </summary>
 public sealed class MorningBriefService(
-    PositionManager positions, IMarketData marketData, IVixHistory vix, PortfolioRiskService risk, IAlertQueue alerts, NyseCalendar calendar,
+    PositionManager positions, IMarketData marketData, IVixHistory vix, CurrentRiskReport risk, IAlertQueue alerts, NyseCalendar calendar,
     ExitRuleSettings rules, ProposalSettings screener, MorningBriefSettings settings, TimeProvider clock)
 {
     /// <summary>A brief of a past (or later) day is as of this New York time that day: the default schedule's.</summary>
     public static readonly TimeOnly BriefTime = new(9, 0);
-
-    private static readonly TimeOnly CloseTime = new(16, 0);
 
     /// <summary>Builds and queues the brief of <paramref name="date"/>; null (nothing sent) when it is not a session.</summary>
     public async Task<MorningBrief?> SendAsync(DateOnly date, CancellationToken cancellationToken)
@@ -39,8 +37,9 @@ public sealed class MorningBriefService(
     public async Task<MorningBrief> BuildAsync(DateOnly date, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var asOf = date == MarketTime.DateOf(now) ? now : MarketTime.At(date, BriefTime);
-        var previous = calendar.PreviousSession(date).Date;
+        var today = date == MarketTime.DateOf(now);
+        var asOf = today ? now : MarketTime.At(date, BriefTime);
+        var previous = calendar.PreviousSession(date);
         var problems = new List<string>();
 
         IReadOnlyList<Position> open = [];
@@ -64,21 +63,22 @@ public sealed class MorningBriefService(
         var spots = moves.Where(m => m.Last is not null).ToDictionary(m => m.Symbol, m => m.Last, StringComparer.Ordinal);
         var held = open.Select(p => OpenPositionBrief.Of(p, spots.GetValueOrDefault(p.Ticker), date, rules, settings)).ToList();
         return new MorningBrief(
-            date, asOf, moves, ReadVix(date, previous, problems), held, [.. held.Where(p => p.Expiration == date)],
-            ScreenerPlan.Of(screener, date, calendar), await LimitsAsync(asOf, problems, cancellationToken).ConfigureAwait(false), problems);
+            date, asOf, moves, ReadVix(date, previous.Date, problems), held, [.. held.Where(p => p.Expiration == date)],
+            ScreenerPlan.Of(screener, date, calendar), await LimitsAsync(today ? null : asOf, problems, cancellationToken).ConfigureAwait(false), problems);
     }
 
-    private async Task<UnderlyingMove> MoveAsync(string symbol, DateOnly previous, DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <summary>From the previous session's close (13:00 on an early close, not always 16:00) to <paramref name="asOf"/>.</summary>
+    private async Task<UnderlyingMove> MoveAsync(string symbol, TradingSession previous, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         try
         {
-            var close = await marketData.GetUnderlyingQuoteAsync(symbol, MarketTime.At(previous, CloseTime), cancellationToken).ConfigureAwait(false);
+            var close = await marketData.GetUnderlyingQuoteAsync(symbol, previous.Close, cancellationToken).ConfigureAwait(false);
             var latest = await marketData.GetUnderlyingQuoteAsync(symbol, asOf, cancellationToken).ConfigureAwait(false);
-            return UnderlyingMove.Of(symbol, previous, close, latest);
+            return UnderlyingMove.Of(symbol, previous.Date, close, latest);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new UnderlyingMove(symbol, previous, null, null, null, null, null, $"market data failed: {e.Message}");
+            return new UnderlyingMove(symbol, previous.Date, null, null, null, null, null, $"market data failed: {e.Message}");
         }
     }
 
@@ -101,12 +101,12 @@ public sealed class MorningBriefService(
         }
     }
 
-    /// <summary>The risk report's limits (<c>optauto risk report</c>) as of the brief, with its problems.</summary>
-    private async Task<IReadOnlyList<LimitReading>> LimitsAsync(DateTimeOffset asOf, List<string> problems, CancellationToken cancellationToken)
+    /// <summary>The risk report's limits (<c>optauto risk report</c>) with its problems: today's the risk job's current snapshot, another day's as of <paramref name="asOf"/>.</summary>
+    private async Task<IReadOnlyList<LimitReading>> LimitsAsync(DateTimeOffset? asOf, List<string> problems, CancellationToken cancellationToken)
     {
         try
         {
-            var report = await risk.ReportAsync(asOf, cancellationToken).ConfigureAwait(false);
+            var report = await risk.ReadAsync(asOf, cancellationToken).ConfigureAwait(false);
             problems.AddRange(report.Problems.Select(p => $"risk: {p}"));
             return report.Limits;
         }

@@ -40,7 +40,7 @@ public static class MorningBriefText
         if (brief.Vix is { } vix)
         {
             text.Append(CultureInfo.InvariantCulture, $"  VIX {vix.Level:0.00} ({vix.Date:yyyy-MM-dd}), IV rank ");
-            text.Append(vix.IvRank is { } rank ? string.Create(CultureInfo.InvariantCulture, $"{rank * 100m:0}%\n") : $"n/a ({vix.RankSessions} of 252 sessions)\n");
+            text.Append(vix.IvRank is { } rank ? string.Create(CultureInfo.InvariantCulture, $"{rank * 100m:0}%\n") : $"n/a ({vix.RankSessions} of {MarketData.IvRank.Sessions} sessions)\n");
         }
     }
 

@@ -73,6 +73,9 @@ public sealed record Position
     /// <summary>An option strategy (CSP, VPC) rather than shares.</summary>
     public bool IsOption => StrategyType != StrategyType.Stock;
 
+    /// <summary>Entered by <paramref name="instant"/> and not closed by then (a close at that instant counts as closed).</summary>
+    public bool WasOpenAt(DateTimeOffset instant) => EntryDate <= instant && (ExitDate is not { } exit || exit > instant);
+
     /// <summary>Calendar days from <paramref name="today"/> (a New York date) to expiration.</summary>
     public int DaysToExpiry(DateOnly today) =>
         (Expiration ?? throw new InvalidOperationException($"position {PositionId} ({StrategyType.ToCode()}) has no expiration."))

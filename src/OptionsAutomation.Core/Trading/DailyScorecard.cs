@@ -46,7 +46,7 @@ public sealed record DailyScorecard(
     /// </summary>
     public static IReadOnlyList<Position> OpenAt(IEnumerable<Position> positions, DateTimeOffset close) =>
         [.. positions
-            .Where(p => p.EntryDate <= close && (p.ExitDate is null || p.ExitDate > close))
+            .Where(p => p.WasOpenAt(close))
             .Select(p => p with { UnrealizedPnl = null })];
 
     /// <summary>One scorecard per day: the dedup key is the date, so a second run of the job sends nothing new.</summary>

@@ -40,11 +40,11 @@ public sealed record PublishingSettings
 
         if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            errors.Add($"{SectionName}:{nameof(WebhookUrl)} must be an absolute http(s) URL, was '{WebhookUrl}'.");
+            errors.Add($"{SectionName}:{nameof(WebhookUrl)} must be an absolute http(s) URL.");
         }
         else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
         {
-            errors.Add($"{SectionName}:{nameof(WebhookUrl)} must be https unless it is on this machine (loopback), was '{WebhookUrl}'.");
+            errors.Add($"{SectionName}:{nameof(WebhookUrl)} must be https unless it is on this machine (loopback), was {Shown(uri)}.");
         }
 
         if (string.IsNullOrWhiteSpace(WebhookSecret) || WebhookSecret.Length < MinWebhookSecretLength)
@@ -65,8 +65,13 @@ public sealed record PublishingSettings
         return errors;
     }
 
-    // A record prints every property; settings get logged, so the secret must not be among them.
+    // A record prints every property; settings get logged, so the secret must not be among them — nor the URL's path,
+    // query or user info, where many receivers (chat webhooks) put a token of their own.
     public override string ToString() =>
-        $"{nameof(PublishingSettings)} {{ {nameof(ShowSizes)} = {ShowSizes}, {nameof(WebhookUrl)} = {WebhookUrl ?? "(none)"}, " +
+        $"{nameof(PublishingSettings)} {{ {nameof(ShowSizes)} = {ShowSizes}, {nameof(WebhookUrl)} = " +
+        $"{(Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) ? Shown(uri) : WebhookUrl is null ? "(none)" : "(not a URL)")}, " +
         $"{nameof(WebhookSecret)} = {(string.IsNullOrEmpty(WebhookSecret) ? "(none)" : "***")} }}";
+
+    /// <summary>Scheme, host and port only, with the rest elided.</summary>
+    private static string Shown(Uri uri) => $"{uri.Scheme}://{uri.Authority}/…";
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.Postgres;
 using OptionsAutomation.Infrastructure.Telegram;
 using Polly;
@@ -22,8 +23,6 @@ namespace OptionsAutomation.Infrastructure.Publishing;
 public sealed partial class WebhookDelivery
 {
     private const int Batch = 10;
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
     private readonly HttpClient _http;
     private readonly PublishingSettings _settings;
@@ -125,7 +124,7 @@ public sealed partial class WebhookDelivery
             return true;
         }
 
-        var retryAt = _clock.GetUtcNow() + Backoff(row.Attempts + 1);
+        var retryAt = _clock.GetUtcNow() + OutboxBackoff.After(row.Attempts + 1);
         LogPostponed(row.MessageId, retryAt, error);
         await SettleAsync(connection, transaction, row, null, error, retryAt, cancellationToken).ConfigureAwait(false);
         return false;
@@ -162,12 +161,6 @@ public sealed partial class WebhookDelivery
 
     private static bool IsTransient(HttpResponseMessage response) =>
         (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-
-    private static TimeSpan Backoff(int attempts)
-    {
-        var backoff = FirstBackoff * Math.Pow(2, Math.Min(attempts - 1, 16));
-        return backoff < MaxBackoff ? backoff : MaxBackoff;
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook post {MessageId} refused for good ({Error}); marked failed")]
     private partial void LogRefused(long messageId, string error);

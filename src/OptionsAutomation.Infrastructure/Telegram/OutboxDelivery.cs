@@ -3,6 +3,7 @@ using Npgsql;
 using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Trading;
 using OptionsAutomation.Core.Trading.Adjustments;
+using OptionsAutomation.Infrastructure.Outbox;
 using OptionsAutomation.Infrastructure.Postgres;
 
 namespace OptionsAutomation.Infrastructure.Telegram;
@@ -34,8 +35,6 @@ public sealed partial class OutboxDelivery(
         "executed", "proposal_rejected", "proposal_expired", "proposal_failed",
     };
 
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
     private readonly long _chatId = settings.ChatId ?? throw new ArgumentException(
         $"{TelegramSettings.SectionName}:{nameof(TelegramSettings.ChatId)} is not set.", nameof(settings));
@@ -195,17 +194,9 @@ public sealed partial class OutboxDelivery(
     private static bool IsPermanent(Exception e) =>
         e is TelegramApiException { ErrorCode: 400 or 403 } or ProposalNotFoundException or AdjustmentNotFoundException;
 
-    /// <summary>Flood control says how long to wait; anything else doubles from 5 s per attempt, up to 5 minutes.</summary>
-    private static TimeSpan Backoff(int attempts, Exception e)
-    {
-        if (e is TelegramApiException { RetryAfter: { } retryAfter })
-        {
-            return retryAfter;
-        }
-
-        var backoff = FirstBackoff * Math.Pow(2, Math.Min(attempts - 1, 16));
-        return backoff < MaxBackoff ? backoff : MaxBackoff;
-    }
+    /// <summary>Flood control says how long to wait; anything else takes the outbox's backoff.</summary>
+    private static TimeSpan Backoff(int attempts, Exception e) =>
+        e is TelegramApiException { RetryAfter: { } retryAfter } ? retryAfter : OutboxBackoff.After(attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({Kind}) refused by Telegram for good; marked failed")]
     private partial void LogRefused(Exception exception, long messageId, string kind);

@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ScorecardService>(sp, sp.GetRequiredService<PaperBrokerSettings>().StartingEquity));
         services.AddSingleton(Validated(configuration.GetSection(MorningBriefSettings.SectionName).Get<MorningBriefSettings>() ?? new MorningBriefSettings(), s => s.Validate()));
         services.AddSingleton<IVixHistory>(VixHistoryFile.Shipped());
+        services.AddSingleton<CurrentRiskReport>();
         services.AddSingleton<MorningBriefService>();
         services.AddSingleton<PerformanceReportReader>();
         services.AddSingleton(new BenchmarkCloses(MarketHistoryFiles.DefaultDirectory));

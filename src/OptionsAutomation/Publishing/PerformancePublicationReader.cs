@@ -14,11 +14,14 @@ internal sealed class PerformancePublicationReader(
     /// <summary>Null when <paramref name="date"/> has no scorecard (not a session, or before its close).</summary>
     public async Task<PerformancePublication?> ReadAsync(DateOnly? date, CancellationToken cancellationToken)
     {
-        if (await scorecards.ReadAsync(date ?? scorecards.LatestDate(), cancellationToken).ConfigureAwait(false) is not { } scorecard)
-        {
-            return null;
-        }
+        return await scorecards.ReadAsync(date ?? scorecards.LatestDate(), cancellationToken).ConfigureAwait(false) is { } scorecard
+            ? await FromAsync(scorecard, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
 
+    /// <summary>The publication around a scorecard already read (the 16:05 job's, just sent): the trades to its day and the equity curve.</summary>
+    public async Task<PerformancePublication> FromAsync(DailyScorecard scorecard, CancellationToken cancellationToken)
+    {
         var trades = await positions.HistoryAsync(null, scorecard.Date, cancellationToken).ConfigureAwait(false);
         return PerformancePublication.Of(scorecard, trades, DailyEquityCurve.Of(account.StartingEquity, trades, null, scorecard.Date, calendar), settings.ShowSizes);
     }

@@ -87,6 +87,17 @@ public sealed class WebhookDeliveryTests(PostgresServer server) : IAsyncLifetime
     public void BadWebhookSettings_AreRefused(string url, string secret, string message) =>
         Assert.Contains(new PublishingSettings { WebhookUrl = url, WebhookSecret = secret }.Validate(), e => e.Contains(message, StringComparison.Ordinal));
 
+    [Fact]
+    public void SettingsAsLogged_ShowNeitherTheSecretNorTheUrlsPathOrQuery()
+    {
+        var settings = new PublishingSettings { WebhookUrl = "http://hooks.example.com/services/T0/B1/tok3n?key=abc", WebhookSecret = Secret };
+
+        var printed = string.Join("\n", [settings.ToString(), .. settings.Validate()]);
+
+        Assert.Contains("hooks.example.com", printed, StringComparison.Ordinal);
+        Assert.All(new[] { Secret, "tok3n", "key=abc" }, secret => Assert.DoesNotContain(secret, printed, StringComparison.Ordinal));
+    }
+
     private WebhookDelivery Delivery(string url) => new(
         new HttpClient(), new PublishingSettings { WebhookUrl = url, WebhookSecret = Secret }, _db.DataSource, TimeProvider.System, NullLogger<WebhookDelivery>.Instance);
 

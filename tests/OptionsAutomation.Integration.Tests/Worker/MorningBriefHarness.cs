@@ -6,6 +6,7 @@ using OptionsAutomation.Core.Proposals;
 using OptionsAutomation.Core.Risk.Portfolio;
 using OptionsAutomation.Infrastructure.MarketData;
 using OptionsAutomation.Infrastructure.Postgres;
+using OptionsAutomation.Infrastructure.Risk;
 using OptionsAutomation.Integration.Tests.Risk;
 using OptionsAutomation.Integration.Tests.Support;
 
@@ -34,7 +35,8 @@ internal sealed class MorningBriefHarness(TestDatabase db, RealTimersClock clock
 
     /// <param name="vixFile">The VIX file to read; default the one <see cref="WriteVix"/> writes.</param>
     public MorningBriefService Service(string? vixFile = null) => new(
-        db.Positions(clock), Risk.Quotes, new VixHistoryFile(vixFile ?? _vixFile), Risk.Service(new PortfolioRiskSettings()),
+        db.Positions(clock), Risk.Quotes, new VixHistoryFile(vixFile ?? _vixFile),
+        new CurrentRiskReport(Risk.Service(new PortfolioRiskSettings()), new PostgresRiskHistory(db.DataSource), new PortfolioRiskSettings(), clock),
         new PostgresAlertQueue(db.DataSource), new NyseCalendar(), new ExitRuleSettings(),
         new ProposalSettings { Watchlist = new Dictionary<string, IReadOnlyList<string>> { ["SPY"] = ["CSP"] } }, new MorningBriefSettings(), clock);
 

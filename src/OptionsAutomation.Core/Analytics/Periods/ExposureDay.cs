@@ -15,7 +15,7 @@ public sealed record ExposureDay(DateOnly Date, int Positions, decimal Collatera
     [
         .. sessions.Select(session =>
         {
-            var open = positions.Where(p => p.EntryDate <= session.Close && (p.ExitDate is not { } exit || exit > session.Close)).ToArray();
+            var open = positions.Where(p => p.WasOpenAt(session.Close)).ToArray();
             return new ExposureDay(session.Date, open.Length, open.Sum(p => p.Collateral), open.Sum(p => p.MaxLoss));
         }),
     ];

@@ -34,20 +34,8 @@ internal static class RiskEndpoints
         mutations.MapPost("/risk/breaker/reset", ResetBreakerAsync).WithSummary("Reset a tripped circuit breaker after its cooldown").Problems(Status409Conflict);
     }
 
-    private static async Task<Ok<PortfolioRiskReport>> ReportAsync(
-        PortfolioRiskService risk, IRiskHistory history, PortfolioRiskSettings settings, TimeProvider clock, string? at, CancellationToken cancellationToken)
-    {
-        if (ApiInput.Instant(at, "at") is { } asOf)
-        {
-            return TypedResults.Ok(await risk.ReportAsync(asOf, cancellationToken).ConfigureAwait(false));
-        }
-
-        var now = clock.GetUtcNow();
-        var stored = await history.LatestReportAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(stored is not null && settings.IsCurrent(stored.AsOf, now)
-            ? stored
-            : await risk.ReportAsync(now, cancellationToken).ConfigureAwait(false));
-    }
+    private static async Task<Ok<PortfolioRiskReport>> ReportAsync(CurrentRiskReport risk, string? at, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await risk.ReadAsync(ApiInput.Instant(at, "at"), cancellationToken).ConfigureAwait(false));
 
     private static async Task<Ok<PortfolioRiskReport>> RecomputeAsync(RiskMonitor monitor, TimeProvider clock, CancellationToken cancellationToken) =>
         TypedResults.Ok((await monitor.CheckAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false)).Report);

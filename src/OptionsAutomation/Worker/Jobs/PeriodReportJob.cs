@@ -21,7 +21,9 @@ internal sealed partial class PeriodReportJob(PeriodReportService reports, TimeP
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var kind = Enum.Parse<ReportPeriodKind>(context.MergedJobDataMap.GetString(PeriodKey) ?? nameof(ReportPeriodKind.Week));
+        // Every trigger names its period (JobScheduling); one without would be a scheduling bug, not a weekly report.
+        var kind = Enum.Parse<ReportPeriodKind>(context.MergedJobDataMap.GetString(PeriodKey)
+            ?? throw new InvalidOperationException($"the trigger of {Key} names no period ({PeriodKey})."));
         var sent = await reports.SendAsync(kind, MarketTime.Today(clock), cancellationToken).ConfigureAwait(false);
         if (sent is not null)
         {

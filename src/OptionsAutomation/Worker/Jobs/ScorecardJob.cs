@@ -32,9 +32,10 @@ internal sealed partial class ScorecardJob(
 
         LogSent(sent.Date, sent.ClosedToday.Count, sent.RealizedPnl);
         var targets = publishers.ToList();
-        if (targets.Count > 0 && await publications.ReadAsync(sent.Date, cancellationToken).ConfigureAwait(false) is { } publication)
+        if (targets.Count > 0)
         {
-            var png = card.Png(publication.Scorecard);
+            var publication = await publications.FromAsync(sent, cancellationToken).ConfigureAwait(false);
+            var png = card.Png(sent);
             foreach (var publisher in targets)
             {
                 await publisher.PublishAsync(publication, png, cancellationToken).ConfigureAwait(false);

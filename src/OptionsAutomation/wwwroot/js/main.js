@@ -19,6 +19,8 @@ import { applyToken, wireTokenForm } from './token.js';
 const REFRESH_MS = 15_000;
 // The brief revalues the book (the risk report's limits) on every request: not every 15 s.
 const BRIEF_REFRESH_MS = 600_000;
+// The scorecard reads every trade to date; a minute is soon enough for the day's closes to show.
+const SCORECARD_REFRESH_MS = 60_000;
 const $ = (id) => document.getElementById(id);
 
 const drawEquity = equityCharts($('chart-equity'), $('chart-drawdown'));
@@ -120,9 +122,13 @@ async function addNote(event) {
   await refreshJournal();
 }
 
+let scorecardLoadedAt = 0;
 async function refreshScorecard() {
+  if (Date.now() - scorecardLoadedAt < SCORECARD_REFRESH_MS) return;
   const scorecard = await load('panel-scorecard', '/api/scorecard');
-  if (scorecard) showScorecard($('scorecard-card'), $('scorecard-date'), scorecard);
+  if (!scorecard) return;
+  scorecardLoadedAt = Date.now();
+  showScorecard($('scorecard-card'), $('scorecard-date'), scorecard);
 }
 
 let briefLoadedAt = 0;
